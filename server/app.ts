@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Db } from "./db/database";
+import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
+import { locationRoutes } from "./features/locations/locations.routes";
+import { organizationRoutes } from "./features/organizations/organizations.routes";
+import { installErrorHandling } from "./http/error-handler";
+import { validatorCompiler } from "./http/validation";
+
+export const BODY_LIMIT = 1024 * 1024;
+
+const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
+
+export interface AppOptions {
+  db: Db;
+  logger?: FastifyServerOptions["logger"];
+  /** Serve the built SPA from dist/ (when it exists). */
+  serveSpa?: boolean;
+}
+
+export async function buildApp({ db, logger = false, serveSpa = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => `CPA_${randomUUID()}`,
+    // JSON with __proto__ or constructor keys is refused rather than risk pollution.
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("trackingid", request.id);
+    reply.header("x-content-type-options", "nosniff");
+  });
+
+  await app.register(organizationRoutes, { db });
+  await app.register(locationRoutes, { db });
+  await app.register(callParkExtensionRoutes, { db });
+
+  if (serveSpa && fs.existsSync(path.join(distDir, "index.html"))) {
+    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+    // Client-side routes get the SPA; unknown API paths keep their JSON 404.
+    app.get("/*", (request, reply) => {
+      if (request.url.startsWith("/v1/")) return reply.callNotFound();
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    });
+    app.get("/", (_request, reply) => reply.header("cache-control", "no-cache").sendFile("index.html"));
+  }
+
+  return app;
+}

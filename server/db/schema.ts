@@ -1,0 +1,82 @@
+import type { Generated } from "kysely";
+import type { NumberOwnerType } from "../../domain/rules/numbering-plan";
+
+// Table shapes as Kysely sees them. Columns are snake_case; repositories map rows
+// onto the Webex field names.
+
+export interface OrganizationTable {
+  id: string;
+  display_name: string;
+  created_at: string;
+}
+
+export interface LocationTable {
+  id: string;
+  org_id: string;
+  name: string;
+  name_key: string;
+  address1: string;
+  address2: string | null;
+  city: string;
+  state: string;
+  postal_code: string;
+  country: string;
+  time_zone: string;
+  preferred_language: string;
+  announcement_language: string;
+  latitude: string | null;
+  longitude: string | null;
+  notes: string | null;
+  routing_prefix: string | null;
+  /** Kept by the call park extension service; a CHECK constraint holds the cap. */
+  call_park_extension_count: Generated<number>;
+}
+
+export type MemberType = "PEOPLE" | "PLACE" | "VIRTUAL_LINE";
+
+/** People, workspaces and virtual lines: whoever can be a call park group member. */
+export interface MemberTable {
+  id: string;
+  location_id: string;
+  type: MemberType;
+  first_name: string;
+  last_name: string;
+  display_name: string;
+  email: string | null;
+  phone_number: string | null;
+  extension: string | null;
+}
+
+export interface HuntGroupTable {
+  id: string;
+  location_id: string;
+  name: string;
+  phone_number: string | null;
+  extension: string | null;
+}
+
+export interface CallParkExtensionTable {
+  id: string;
+  location_id: string;
+  name: string;
+  name_key: string;
+  extension: string;
+  created_at: string;
+}
+
+/** One row per extension in use: the database's own guard of the numbering plan. */
+export interface LocationNumberTable {
+  location_id: string;
+  extension: string;
+  owner_type: NumberOwnerType;
+  owner_id: string;
+}
+
+export interface Database {
+  organizations: OrganizationTable;
+  locations: LocationTable;
+  members: MemberTable;
+  hunt_groups: HuntGroupTable;
+  call_park_extensions: CallParkExtensionTable;
+  location_numbers: LocationNumberTable;
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// Configuration comes from the environment and is checked once, at start.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .default("sqlite:data/call-park-admin.sqlite")
+    .refine((url) => /^(sqlite|file):/.test(url), {
+      message: "must be an SQLite URL such as sqlite:data/call-park-admin.sqlite (or sqlite::memory:)",
+    }),
+  SEED: z.enum(["demo", "none"]).default("demo"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(present[String(i.path[0])])}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,36 @@
+import type { FieldIssue } from "../../domain/schemas/issues";
+
+// Every refusal the API makes, with its HTTP status and a stable numeric
+// errorCode (Webex's error body carries one). The key doubles as the translation
+// key in public/locales/<lng>/errors.json.
+export const ERROR_CATALOG = {
+  invalidJson: { status: 400, errorCode: 4001 },
+  validation: { status: 400, errorCode: 4002 },
+  badRequest: { status: 400, errorCode: 4000 },
+  routeNotFound: { status: 404, errorCode: 4040 },
+  locationNotFound: { status: 404, errorCode: 4041 },
+  callParkExtensionNotFound: { status: 404, errorCode: 4042 },
+  methodNotAllowed: { status: 405, errorCode: 4050 },
+  extensionTaken: { status: 409, errorCode: 4090 },
+  callParkExtensionLimit: { status: 409, errorCode: 4091 },
+  conflict: { status: 409, errorCode: 4099 },
+  bodyTooLarge: { status: 413, errorCode: 4130 },
+  unsupportedMediaType: { status: 415, errorCode: 4150 },
+  internal: { status: 500, errorCode: 5000 },
+} as const satisfies Record<string, { status: number; errorCode: number }>;
+
+export type ErrorKey = keyof typeof ERROR_CATALOG;
+export type MessageParams = Record<string, string | number>;
+
+/** A refusal raised anywhere below the routes; the error handler turns it into the Webex body. */
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(
+    readonly key: ErrorKey,
+    readonly params: MessageParams = {},
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(key);
+    this.status = ERROR_CATALOG[key].status;
+  }
+}

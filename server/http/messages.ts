@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// The server speaks the user's language from the same translation files as the SPA
+// (public/locales/<lng>/{errors,validation}.json), picked by Accept-Language.
+
+export const LANGUAGES = ["en", "pt-BR"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public/locales");
+
+type Catalog = Record<string, string>;
+
+function load(language: Language, namespace: string): Catalog {
+  return JSON.parse(fs.readFileSync(path.join(localesDir, language, `${namespace}.json`), "utf8"));
+}
+
+const catalogs = Object.fromEntries(
+  LANGUAGES.map((lng) => [lng, { errors: load(lng, "errors"), validation: load(lng, "validation") }]),
+) as Record<Language, { errors: Catalog; validation: Catalog }>;
+
+/** Picks the best of our languages from an Accept-Language header (q-values honoured). */
+export function pickLanguage(header: string | undefined): Language {
+  if (!header) return "en";
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(";");
+      const q = Number(rest.find((r) => r.trim().startsWith("q="))?.split("=")[1] ?? 1);
+      return { tag: tag.toLowerCase(), q: Number.isFinite(q) ? q : 0 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith("pt")) return "pt-BR";
+    if (tag.startsWith("en")) return "en";
+  }
+  return "en";
+}
+
+function interpolate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+export function translate(
+  language: Language,
+  namespace: "errors" | "validation",
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
+  // i18next's context convention: `key_CONTEXT` first, then `key`.
+  const context = params.context ? `${key}_${params.context}` : undefined;
+  const lookup = (lng: Language) =>
+    (context ? catalogs[lng][namespace][context] : undefined) ?? catalogs[lng][namespace][key];
+  const template = lookup(language) ?? lookup("en") ?? key;
+  return interpolate(template, params);
+}
