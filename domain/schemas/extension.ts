@@ -8,7 +8,7 @@ import {
 
 /** An extension in a location's numbering plan: 2–10 ASCII digits. */
 export const extensionSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? "required" : "invalidType") })
+  .string({ error: requiredString })
   .trim()
   .check((ctx) => {
     const value = ctx.value;

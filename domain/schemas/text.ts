@@ -8,7 +8,7 @@ import { canonicalText, characterCount, hasForbiddenCharacters } from "../rules/
  */
 export function displayName({ min = 1, max }: { min?: number; max: number }) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? "required" : "invalidType") })
+    .string({ error: requiredString })
     .transform(canonicalText)
     .check((ctx) => {
       const value = ctx.value;

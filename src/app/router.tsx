@@ -1,0 +1,43 @@
+import { createBrowserRouter, type LoaderFunction, Navigate, type RouteObject } from "react-router";
+import { AppShell } from "./shell/app-shell";
+import { FeaturesPage } from "./routes/features-page";
+import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
+
+// One lazy module per screen: the first screen loads only the shell and the cards.
+export const routes: RouteObject[] = [
+  {
+    path: "/",
+    element: <AppShell />,
+    errorElement: <RouteErrorPage />,
+    // Shown while the first route's code and data load, before any text is translated.
+    hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
+    children: [
+      { index: true, element: <Navigate to="/services/calling/features" replace /> },
+      { path: "services/calling", element: <Navigate to="/services/calling/features" replace /> },
+      { path: "services/calling/features", element: <FeaturesPage /> },
+      {
+        path: "services/calling/features/call-park-extensions",
+        lazy: () => import("../features/call-park-extensions/routes/list-route").then(asRoute),
+      },
+      {
+        path: "services/calling/features/call-park-extensions/new",
+        lazy: () => import("../features/call-park-extensions/routes/create-route").then(asRoute),
+      },
+      {
+        path: "services/calling/features/call-park-extensions/:locationId/:id",
+        lazy: () => import("../features/call-park-extensions/routes/edit-route").then(asRoute),
+      },
+      { path: "locations", lazy: () => import("../features/locations/routes/locations-route").then(asRoute) },
+      { path: "tasks", lazy: () => import("../features/tasks/routes/tasks-route").then(asRoute) },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+function asRoute(module: { default: React.ComponentType; loader?: LoaderFunction }) {
+  return { Component: module.default, loader: module.loader };
+}
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from "react-i18next";
+import { Link, useRouteError } from "react-router";
+import { ErrorState } from "../../components/states";
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="state">
+      <h1>{t("notFound.title")}</h1>
+      <p>{t("notFound.body")}</p>
+      <Link to="/services/calling/features">{t("notFound.home")}</Link>
+    </div>
+  );
+}
+
+export function RouteErrorPage() {
+  const error = useRouteError();
+  return (
+    <main className="main">
+      <ErrorState error={error} onRetry={() => window.location.reload()} />
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "../../components/page-header";
+import { CallParkExtensionCard } from "../../features/call-park-extensions";
+
+/** Services > Calling > Features: one card per calling feature. */
+export function FeaturesPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t("features.title")} description={t("features.description")} />
+      <p className="breadcrumb">{t("features.breadcrumb")}</p>
+      <section className="feature-grid" aria-label={t("features.cards")}>
+        <CallParkExtensionCard />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, useNavigation } from "react-router";
+import { LoadingState } from "../../components/states";
+import { SideNav } from "./side-nav";
+import { TopBar } from "./top-bar";
+
+// Toasts need react-aria's overlay code; it loads after the first screen.
+const ToastRegionView = lazy(() =>
+  import("../../components/toast-region").then((m) => ({ default: m.ToastRegionView })),
+);
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <TopBar />
+      <SideNav />
+      <main id="main" className="main" tabIndex={-1} aria-busy={navigation.state === "loading"}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <Suspense fallback={null}>
+        <ToastRegionView />
+      </Suspense>
+    </div>
+  );
+}

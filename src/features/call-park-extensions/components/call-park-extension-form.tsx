@@ -1,0 +1,142 @@
+import { useEffect } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import {
+  CALL_PARK_EXTENSION_NAME_MAX,
+  type CallParkExtensionForm as FormValues,
+  callParkExtensionFormSchema,
+} from "../../../../domain/schemas/call-park-extension";
+import { EXTENSION_MAX_LENGTH, EXTENSION_MIN_LENGTH } from "../../../../domain/rules/numbering-plan";
+import { LocationPicker } from "../../../components/location-picker";
+import { TextInputField } from "../../../components/text-input-field";
+import { ApiError } from "../../../lib/api-client";
+import { applyServerIssues, contractResolver, encodeFieldIssue } from "../../../lib/form";
+import { checkExtension } from "../api/queries";
+import { useExtensionAvailability } from "./use-extension-availability";
+
+const FIELDS = ["locationId", "name", "extension"] as const;
+
+function takenIssue(extension: string, owner?: { type: string; name: string }) {
+  return encodeFieldIssue({
+    code: "extensionTaken",
+    params: { extension, ownerName: owner?.name ?? "", context: owner?.type ?? "UNKNOWN" },
+  });
+}
+
+/** Add New and Edit: location, name and extension, checked as typed and against the server. */
+export function CallParkExtensionForm({
+  defaultValues,
+  ownId,
+  lockedLocationName,
+  cancelTo,
+  submitLabel,
+  onSubmit,
+}: {
+  defaultValues: Partial<FormValues>;
+  /** Editing: the extension's own ID (its number is not a conflict with itself). */
+  ownId?: string;
+  /** Editing: a call park extension stays in its location. */
+  lockedLocationName?: string;
+  cancelTo: string;
+  submitLabel: string;
+  onSubmit: (values: FormValues) => Promise<unknown>;
+}) {
+  const { t } = useTranslation(["callParkExtensions", "common"]);
+  const form = useForm<FormValues>({
+    resolver: contractResolver(callParkExtensionFormSchema),
+    defaultValues: { locationId: "", name: "", extension: "", ...defaultValues },
+    mode: "onChange",
+  });
+  const { register, control, handleSubmit, setError, clearErrors, watch, formState } = form;
+  const locationId = watch("locationId");
+  const extension = watch("extension");
+  const availability = useExtensionAvailability(locationId, extension, ownId);
+
+  useEffect(() => {
+    if (availability.state === "taken") {
+      setError("extension", { type: "extensionTaken", message: takenIssue(extension.trim(), availability.owner) });
+    } else if (formState.errors.extension?.type === "extensionTaken") {
+      clearErrors("extension");
+    }
+    // Only a change of availability should move the error.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [availability]);
+
+  const submit = handleSubmit(async (values) => {
+    // Checked once more just before saving: someone may have taken it meanwhile.
+    const status = await checkExtension(values.locationId, values.extension).catch(() => undefined);
+    if (status?.state === "DUPLICATE" && status.owner?.id !== ownId) {
+      setError("extension", { type: "extensionTaken", message: takenIssue(values.extension, status.owner) }, { shouldFocus: true });
+      return;
+    }
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      if (error instanceof ApiError) applyServerIssues(error.issues, setError, FIELDS);
+    }
+  });
+
+  const statusText =
+    availability.state === "checking"
+      ? t("form.checking")
+      : availability.state === "available" && !formState.errors.extension
+        ? t("form.available")
+        : undefined;
+
+  return (
+    <form className="form-card" onSubmit={submit} noValidate aria-label={submitLabel}>
+      {lockedLocationName !== undefined ? (
+        <div className="field">
+          <span className="field-label" id="cpe-location-label">
+            {t("common:location.label")}
+          </span>
+          <p className="field-readonly" aria-labelledby="cpe-location-label">
+            {lockedLocationName}
+          </p>
+        </div>
+      ) : (
+        <Controller
+          control={control}
+          name="locationId"
+          render={({ field, fieldState }) => (
+            <LocationPicker
+              id="cpe-location"
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message}
+              description={t("form.locationHelp")}
+            />
+          )}
+        />
+      )}
+      <TextInputField
+        id="cpe-name"
+        label={t("form.name")}
+        description={t("form.nameHelp", { max: CALL_PARK_EXTENSION_NAME_MAX })}
+        autoComplete="off"
+        error={formState.errors.name?.message}
+        {...register("name")}
+      />
+      <TextInputField
+        id="cpe-extension"
+        label={t("form.extension")}
+        description={t("form.extensionHelp", { min: EXTENSION_MIN_LENGTH, max: EXTENSION_MAX_LENGTH })}
+        inputMode="numeric"
+        autoComplete="off"
+        error={formState.errors.extension?.message}
+        status={statusText}
+        {...register("extension")}
+      />
+      <div className="form-actions">
+        <Link className="btn btn-secondary" to={cancelTo}>
+          {t("common:actions.cancel")}
+        </Link>
+        <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("common:actions.saving") : t("common:actions.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, type LoaderFunctionArgs, useSearchParams } from "react-router";
+import { Icon } from "../../../components/icon";
+import { PageHeader } from "../../../components/page-header";
+import { Pagination } from "../../../components/pagination";
+import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
+import { locationQueries } from "../../../lib/location-queries";
+import { queryClient } from "../../../lib/query-client";
+import { callParkExtensionQueries } from "../api/queries";
+import { DeleteCallParkExtensionDialog, type DeleteTarget } from "../components/delete-call-park-extension";
+import { CallParkExtensionTable } from "../components/call-park-extension-table";
+import { PAGE_SIZE, readListUrl, type Sortable, toQuery, writeListUrl } from "./list-params";
+import { newCallParkExtensionPath } from "./paths";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const state = readListUrl(new URL(request.url).searchParams);
+  // Prefetch without failing the route: the page shows its own error state.
+  await Promise.allSettled([
+    queryClient.ensureQueryData(callParkExtensionQueries.list(toQuery(state))),
+    queryClient.ensureQueryData(locationQueries.list()),
+  ]);
+  return null;
+}
+
+export default function CallParkExtensionListRoute() {
+  const { t } = useTranslation(["callParkExtensions", "common"]);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readListUrl(searchParams);
+  const list = useQuery(callParkExtensionQueries.list(toQuery(state)));
+  const locations = useQuery(locationQueries.list());
+  const [search, setSearch] = useState(state.q);
+  const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
+
+  const update = (patch: Partial<typeof state>, replace = false) =>
+    setSearchParams(writeListUrl({ ...state, page: 0, ...patch }), { replace });
+
+  // The search box writes to the URL once typing pauses.
+  useEffect(() => {
+    if (search === state.q) return;
+    const timer = setTimeout(() => update({ q: search }, true), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
+  // And follows the URL when it changes by navigation (back/forward).
+  useEffect(() => setSearch(state.q), [state.q]);
+
+  const onSort = (field: Sortable) =>
+    update({ sort: field, direction: state.sort === field && state.direction === "asc" ? "desc" : "asc" });
+  const filtering = Boolean(state.q || state.locationId);
+
+  return (
+    <>
+      <PageHeader
+        title={t("list.title")}
+        description={t("list.description")}
+        back={{ to: "/services/calling/features", label: t("common:nav.features") }}
+        actions={
+          <Link className="btn btn-primary" to={newCallParkExtensionPath()}>
+            <Icon name="plus" />
+            {t("addNew")}
+          </Link>
+        }
+      />
+      <div role="search" className="toolbar" aria-label={t("list.filters")}>
+        <div className="field field-inline">
+          <label htmlFor="cpe-search">{t("list.search")}</label>
+          <div className="search-input">
+            <Icon name="search" />
+            <input
+              id="cpe-search"
+              className="input"
+              type="search"
+              value={search}
+              placeholder={t("list.searchPlaceholder")}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="cpe-location-filter">{t("common:location.label")}</label>
+          <select
+            id="cpe-location-filter"
+            className="input"
+            value={state.locationId}
+            onChange={(e) => update({ locationId: e.target.value })}
+          >
+            <option value="">{t("common:location.all")}</option>
+            {locations.data?.items.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
+          {filtering ? (
+            <button type="button" className="btn btn-secondary" onClick={() => setSearchParams(new URLSearchParams())}>
+              {t("list.clearFilters")}
+            </button>
+          ) : (
+            <Link className="btn btn-primary" to={newCallParkExtensionPath()}>
+              {t("addNew")}
+            </Link>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <CallParkExtensionTable
+            items={list.data.items}
+            sort={state.sort}
+            direction={state.direction}
+            onSort={onSort}
+            onDelete={setToDelete}
+            busy={list.isPlaceholderData}
+          />
+          <Pagination
+            page={state.page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onPageChange={(page) => update({ page })}
+          />
+        </>
+      )}
+      <DeleteCallParkExtensionDialog target={toDelete} onClose={() => setToDelete(null)} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { UNSTABLE_ToastQueue as ToastQueue } from "react-aria-components";
+
+export interface ToastContent {
+  title: string;
+  description?: string;
+  tone: "success" | "error";
+}
+
+/** The one toast queue; only the query client's caches add to it. */
+export const toastQueue = new ToastQueue<ToastContent>({ maxVisibleToasts: 3 });
+
+export function showToast(content: ToastContent) {
+  toastQueue.add(content, { timeout: content.tone === "error" ? 8000 : 5000 });
+}
