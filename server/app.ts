@@ -9,7 +9,7 @@ import type { Db } from "./db/database";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
 import { locationRoutes } from "./features/locations/locations.routes";
 import { organizationRoutes } from "./features/organizations/organizations.routes";
-import { installErrorHandling } from "./http/error-handler";
+import { frameworkErrors, installErrorHandling } from "./http/error-handler";
 import { validatorCompiler } from "./http/validation";
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -31,8 +31,13 @@ export async function buildApp({ db, logger = false, serveSpa = false }: AppOpti
     // JSON with __proto__ or constructor keys is refused rather than risk pollution.
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
+    // Path parameters are bounded by the route schemas (500), not Fastify's default 100.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only; a text/plain body (fetch's default for a string) gets 415, not a type error.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

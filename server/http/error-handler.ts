@@ -42,6 +42,16 @@ function send(
     });
 }
 
+/**
+ * Fastify's refusals made before a route is found (a malformed percent-escape, a path
+ * segment past maxParamLength) answer in the same body as every other error.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // Sent before any route's hooks exist, so the app's onSend hook does not add these.
+  reply.header("trackingid", request.id).header("x-content-type-options", "nosniff");
+  return send(request, reply, error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "routeNotFound" : "badRequest");
+}
+
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return send(request, reply, error.key, error.params, error.issues);

@@ -164,9 +164,11 @@ export async function updateCallParkExtension(
   id: string,
   changes: { name?: string; name_key?: string; extension?: string },
 ) {
-  await db.updateTable("call_park_extensions").set(changes).where("id", "=", id).execute();
+  const result = await db.updateTable("call_park_extensions").set(changes).where("id", "=", id).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function deleteCallParkExtension(db: Executor, id: string) {
-  await db.deleteFrom("call_park_extensions").where("id", "=", id).execute();
+  const result = await db.deleteFrom("call_park_extensions").where("id", "=", id).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -109,7 +109,10 @@ export async function updateCallParkExtension(
       ...(input.name !== undefined ? { name: input.name, name_key: searchKey(input.name) } : {}),
       ...(newExtension ? { extension: newExtension } : {}),
     };
-    if (Object.keys(changes).length) await repo.updateCallParkExtension(trx, id, changes);
+    // A concurrent delete may have won since the check above: claim nothing for a row that is gone.
+    if (Object.keys(changes).length && (await repo.updateCallParkExtension(trx, id, changes)) === 0) {
+      throw new HttpError("callParkExtensionNotFound", { id });
+    }
   });
 }
 
@@ -117,7 +120,8 @@ export async function deleteCallParkExtension(db: Db, locationId: string, id: st
   await getCallParkExtension(db, locationId, id);
   await write(db, locationId, undefined, async (trx) => {
     await repo.releaseNumber(trx, OWNER, id);
-    await repo.deleteCallParkExtension(trx, id);
+    // Only the delete that removed the row moves the count; a concurrent repeat is a 404.
+    if ((await repo.deleteCallParkExtension(trx, id)) === 0) throw new HttpError("callParkExtensionNotFound", { id });
     await repo.adjustCount(trx, locationId, -1);
   });
 }

@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { buildApp } from "../app";
+import { type Db, openDatabase } from "../db/database";
+import { seedDemoOrganization } from "../db/seed";
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+
+export interface TestServer {
+  app: TestApp;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** A fresh in-memory database, migrated and seeded with the demo organisation, behind the real app. */
+export async function startTestServer(): Promise<TestServer> {
+  const db = await openDatabase("sqlite::memory:");
+  await seedDemoOrganization(db);
+  const app = await buildApp({ db });
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * Registers a server per test ("each", for tests that write) or per file ("all",
+ * for read-only suites). The returned object is filled in before each test runs.
+ */
+export function useTestServer(scope: "each" | "all" = "each"): TestServer {
+  const server = {} as TestServer;
+  const before = scope === "each" ? beforeEach : beforeAll;
+  const after = scope === "each" ? afterEach : afterAll;
+  before(async () => {
+    Object.assign(server, await startTestServer());
+  });
+  after(async () => {
+    await server.close();
+  });
+  return server;
+}
+
+export const LIST_URL = "/v1/telephony/config/callParkExtensions";
+
+export function callParkExtensionsUrl(locationId: string, id?: string): string {
+  const base = `/v1/telephony/config/locations/${locationId}/callParkExtensions`;
+  return id === undefined ? base : `${base}/${id}`;
+}
+
+export function validateExtensionsUrl(locationId: string): string {
+  return `/v1/telephony/config/locations/${locationId}/actions/validateExtensions/invoke`;
+}
+
+export async function locationIdOf(db: Db, name: string): Promise<string> {
+  const row = await db.selectFrom("locations").select("id").where("name", "=", name).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The seeded person, workspace or virtual line holding an extension, read straight from its table. */
+export async function memberWithExtension(db: Db, locationId: string, extension: string) {
+  return db
+    .selectFrom("members")
+    .select(["id", "type", "display_name"])
+    .where("location_id", "=", locationId)
+    .where("extension", "=", extension)
+    .executeTakeFirstOrThrow();
+}
+
+export async function huntGroupWithExtension(db: Db, locationId: string, extension: string) {
+  return db
+    .selectFrom("hunt_groups")
+    .select(["id", "name"])
+    .where("location_id", "=", locationId)
+    .where("extension", "=", extension)
+    .executeTakeFirstOrThrow();
+}
+
+/** Everything a call park extension write touches, to prove a refusal left no trace. */
+export async function snapshot(db: Db, locationId: string) {
+  const [extensions, numbers, location] = await Promise.all([
+    db.selectFrom("call_park_extensions").selectAll().where("location_id", "=", locationId).orderBy("id").execute(),
+    db.selectFrom("location_numbers").selectAll().where("location_id", "=", locationId).orderBy("extension").execute(),
+    db.selectFrom("locations").select("call_park_extension_count").where("id", "=", locationId).executeTakeFirstOrThrow(),
+  ]);
+  return { extensions, numbers, count: location.call_park_extension_count };
+}
+
+/** Rows of call park extensions and of claimed numbers across the whole organisation. */
+export async function totals(db: Db) {
+  const [extensions, numbers] = await Promise.all([
+    db.selectFrom("call_park_extensions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db.selectFrom("location_numbers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { extensions: Number(extensions.n), numbers: Number(numbers.n) };
+}
+
+/** Adds call park extensions through the API, one after another, until the location holds `total`. */
+export async function fillLocation(server: TestServer, locationId: string, total: number, firstExtension = 6000) {
+  const { count } = await snapshot(server.db, locationId);
+  for (let i = 0; count + i < total; i++) {
+    const res = await server.app.inject({
+      method: "POST",
+      url: callParkExtensionsUrl(locationId),
+      payload: { name: `Filler ${i}`, extension: String(firstExtension + i) },
+    });
+    if (res.statusCode !== 201) throw new Error(`fillLocation: ${res.statusCode} ${res.body}`);
+  }
+}
