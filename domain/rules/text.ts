@@ -3,6 +3,7 @@
 
 // C0/C1 controls, bidi overrides/isolates (spoofing), BOM, noncharacters and
 // unpaired surrogates are never legitimate in a display name.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 export function hasForbiddenCharacters(value: string): boolean {

@@ -1,0 +1,150 @@
+import { chooseLocation, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
+
+const LIST = "/services/calling/features/call-park-extensions";
+
+test.describe("call park extensions, in English", () => {
+  test("create, edit and delete from the Features card", async ({ page }) => {
+    const extension = uniqueExtension("71");
+    const name = `Lobby park ${extension}`;
+    await page.goto("/services/calling/features");
+    await page.getByRole("link", { name: "Add New call park extension" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Add call park extension" })).toBeVisible();
+    await expectNoAxeViolations(page, "Add call park extension");
+
+    await chooseLocation(page, "Location", "San Jose HQ");
+    await page.getByLabel("Call park extension name").fill(name);
+    await page.getByLabel("Extension", { exact: true }).fill(extension);
+    await expect(page.getByText("This extension is available.")).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`${LIST}$`));
+    await expect(page.getByRole("alert").or(page.getByRole("status")).getByText("Call park extension created.")).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search" }).fill(extension);
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await expect(row).toBeVisible();
+    await expect(row.getByRole("cell", { name: "San Jose HQ" })).toBeVisible();
+    await expectNoAxeViolations(page, "Call Park Extensions list");
+
+    await row.getByRole("link", { name: `Edit ${name}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByText("San Jose HQ")).toBeVisible();
+    await expectNoAxeViolations(page, "Edit call park extension");
+    const renamed = `Dock ${extension}`;
+    await page.getByLabel("Call park extension name").fill(renamed);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Call park extension saved.")).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search" }).fill(extension);
+    const renamedRow = page.getByRole("row", { name: new RegExp(renamed) });
+    await expect(renamedRow).toBeVisible();
+
+    await renamedRow.getByRole("button", { name: `Delete ${renamed}` }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete call park extension?" });
+    await expect(dialog).toContainText(`${renamed} (extension ${extension})`);
+    await expectNoAxeViolations(page, "Delete confirmation");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByText("Call park extension deleted.")).toBeVisible();
+    await expect(page.getByText("No call park extension matches this search.")).toBeVisible();
+  });
+
+  test("a taken extension is reported on the field, naming what holds it", async ({ page, request, locationNamed }) => {
+    const saoPaulo = locationNamed("São Paulo");
+    const check = await request.post(`/v1/telephony/config/locations/${saoPaulo.id}/actions/validateExtensions/invoke`, {
+      data: { extensions: ["1001", "4001"] },
+    });
+    const [person, huntGroup] = (await check.json()).extensionStatus;
+    expect(person.owner.type).toBe("PEOPLE");
+
+    await page.goto(`${LIST}/new`);
+    await chooseLocation(page, "Location", "São Paulo");
+    await page.getByLabel("Call park extension name").fill("Recepção");
+    const field = page.getByLabel("Extension", { exact: true });
+    await field.fill("1001");
+    await expect(page.getByText(`Extension 1001 is already used by the person ${person.owner.name}.`)).toBeVisible();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(new RegExp(`${LIST}/new$`));
+
+    await field.fill("4001");
+    await expect(page.getByText(`Extension 4001 is already used by the hunt group ${huntGroup.owner.name}.`)).toBeVisible();
+    await field.fill("5001");
+    await expect(page.getByText(/Extension 5001 is already used by the call park extension Estacionamento 01/)).toBeVisible();
+  });
+
+  test("the 101st call park extension of a location is refused with a clear message", async ({ page, request, locationNamed }) => {
+    const london = locationNamed("London");
+    const count = async () =>
+      Number((await request.get(`/v1/telephony/config/callParkExtensions?locationId=${london.id}&max=1`)).headers()["x-total-count"]);
+    for (let i = await count(); i < 100; i++) {
+      const response = await request.post(`/v1/telephony/config/locations/${london.id}/callParkExtensions`, {
+        data: { name: `Bay ${i + 1}`, extension: String(6000 + i) },
+      });
+      expect(response.status()).toBe(201);
+    }
+    expect(await count()).toBe(100);
+
+    await page.goto(`${LIST}/new`);
+    await chooseLocation(page, "Location", "London");
+    await page.getByLabel("Call park extension name").fill("One too many");
+    await page.getByLabel("Extension", { exact: true }).fill("6900");
+    await expect(page.getByText("This extension is available.")).toBeVisible();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("This location already has the maximum of 100 call park extensions.")).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${LIST}/new$`));
+    expect(await count()).toBe(100);
+  });
+
+  test("search, location filter, sort and page live in the URL", async ({ page }) => {
+    await page.goto(LIST);
+    await page.getByRole("searchbox", { name: "Search" }).fill("Estacionamento");
+    await expect(page).toHaveURL(/q=Estacionamento/);
+    await page.getByLabel("Location", { exact: true }).selectOption({ label: "Florianópolis" });
+    await expect(page).toHaveURL(/location=/);
+    await expect(page.getByRole("row")).toHaveCount(7);
+    await page.getByRole("button", { name: "Extension" }).click();
+    await page.getByRole("button", { name: "Extension" }).click();
+    await expect(page).toHaveURL(/sort=extension-desc/);
+    await expect(page.getByRole("row").nth(1)).toContainText("5006");
+
+    await page.reload();
+    await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("Estacionamento");
+    await expect(page.getByLabel("Location", { exact: true })).toHaveValue(/.+/);
+    await expect(page.getByRole("row").nth(1)).toContainText("5006");
+    await expect(page.getByRole("columnheader", { name: "Extension" })).toHaveAttribute("aria-sort", "descending");
+
+    await page.goto(LIST);
+    await expect(page.getByText(/^1–25 of \d+$/)).toBeVisible();
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByText(/^26–/)).toBeVisible();
+    await page.goBack();
+    await expect(page.getByText(/^1–25 of/)).toBeVisible();
+  });
+
+  test("keyboard only: add a call park extension without touching the mouse", async ({ page }) => {
+    const extension = uniqueExtension("72");
+    await page.goto(LIST);
+    await expect(page.getByRole("heading", { level: 1, name: "Call Park Extensions" })).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+    const addNew = page.getByRole("link", { name: "Add New" });
+    await addNew.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: "Add call park extension" })).toBeVisible();
+
+    const combo = page.getByRole("combobox", { name: "Location" });
+    await combo.focus();
+    await page.keyboard.type("New York");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(combo).toHaveValue("New York Office");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Call park extension name")).toBeFocused();
+    await page.keyboard.type(`Keyboard ${extension}`);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(extension);
+    await expect(page.getByText("This extension is available.")).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${LIST}$`));
+    await expect(page.getByText("Call park extension created.")).toBeVisible();
+  });
+});

@@ -1,0 +1,53 @@
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+test.describe("the Control Hub shell", () => {
+  test("navigation, organisation name and the Features card with its count", async ({ page, request }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/services\/calling\/features$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
+    await expect(page.getByText("Acme Telecom")).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const link of ["Locations", "Calling", "Tasks"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+
+    const total = Number((await request.get("/v1/telephony/config/callParkExtensions?max=1")).headers()["x-total-count"]);
+    const card = page.getByRole("article", { name: "Call Park Extension" });
+    await expect(card.getByText(`${total} call park extensions`)).toBeVisible();
+    await expect(card.getByRole("link", { name: "Add New call park extension" })).toBeVisible();
+    await expect(card.getByRole("link", { name: "Manage call park extensions" })).toBeVisible();
+    await expectNoAxeViolations(page, "Features");
+
+    await nav.getByRole("link", { name: "Locations" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Locations" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "São Paulo", exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, "Locations");
+
+    await nav.getByRole("link", { name: "Tasks" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
+    await expectNoAxeViolations(page, "Tasks");
+  });
+
+  test("the language switch changes every label and is remembered across visits", async ({ page }) => {
+    await page.goto("/services/calling/features");
+    await page.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");
+    await expect(page.getByRole("heading", { level: 1, name: "Recursos" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Recursos" })).toBeVisible();
+    await expect(page.getByRole("article", { name: "Ramal de estacionamento de chamadas" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Locais" })).toBeVisible();
+    await expectNoAxeViolations(page, "Recursos (pt-BR)");
+  });
+
+  test("the theme switch turns dark, is remembered, and stays accessible", async ({ page }) => {
+    await page.goto("/services/calling/features");
+    const toggle = page.getByRole("button", { name: "Dark theme" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator("html")).toHaveClass(/mds-theme-stable-darkWebex/);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
+    await expect(page.locator("html")).toHaveClass(/mds-theme-stable-darkWebex/);
+    await expectNoAxeViolations(page, "Features, dark theme");
+  });
+});

@@ -1,0 +1,60 @@
+import js from "@eslint/js";
+import pluginQuery from "@tanstack/eslint-plugin-query";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const FEATURES = ["call-park-extensions", "locations", "tasks"];
+
+// Imports run one way: src → domain and server → domain. domain imports only zod.
+const boundary = (from, patterns) => ({
+  files: [`${from}/**/*.{ts,tsx}`],
+  rules: { "no-restricted-imports": ["error", { patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "data/", "test-results/", "playwright-report/", ".test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginQuery.configs["flat/recommended"],
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  boundary("domain", [
+    { group: ["**/server/**", "**/src/**", "react", "react-*", "fastify*", "kysely", "better-sqlite3", "node:*"], message: "domain/ is pure: it imports zod and nothing else." },
+  ]),
+  boundary("server", [{ group: ["**/src/**", "react", "react-dom"], message: "The server never imports the SPA." }]),
+  boundary("src", [
+    { group: ["**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
+  ]),
+  // Features do not import each other; shared pieces move to components/, lib/ or domain/.
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
+            {
+              group: FEATURES.filter((f) => f !== feature).flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+              message: "Features do not import each other; move shared code to components/, lib/ or domain/.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);

@@ -1,0 +1,49 @@
+// `npm run test:e2e`: makes sure a Chromium exists, builds the SPA, runs Playwright.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SYSTEM_CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+function hasBrowser() {
+  try {
+    if (fs.existsSync(chromium.executablePath())) return true;
+  } catch {
+    // Playwright's own browser is not installed
+  }
+  return SYSTEM_CHROMIUM.some((p) => fs.existsSync(p));
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  return result.status ?? 1;
+}
+
+if (!hasBrowser()) {
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = fs.existsSync("/usr/bin/apt-get");
+  if (isRoot && hasApt) {
+    console.log("No Chromium found: installing Debian's chromium with apt-get…");
+    run("apt-get", ["update"]);
+    run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  }
+  if (!hasBrowser()) {
+    console.error(
+      "The end-to-end tests need Chromium. Install one of:\n" +
+        "  npx playwright install chromium        (Playwright's own build)\n" +
+        "  sudo apt-get install -y chromium       (Debian/Ubuntu)\n" +
+        "then run the tests again.",
+    );
+    process.exit(1);
+  }
+}
+
+const vite = path.join(root, "node_modules/vite/bin/vite.js");
+if (run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
+const playwright = path.join(root, "node_modules/@playwright/test/cli.js");
+process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)]));
