@@ -10,7 +10,6 @@ export const ERROR_CATALOG = {
   routeNotFound: { status: 404, errorCode: 4040 },
   locationNotFound: { status: 404, errorCode: 4041 },
   callParkExtensionNotFound: { status: 404, errorCode: 4042 },
-  methodNotAllowed: { status: 405, errorCode: 4050 },
   extensionTaken: { status: 409, errorCode: 4090 },
   callParkExtensionLimit: { status: 409, errorCode: 4091 },
   conflict: { status: 409, errorCode: 4099 },

@@ -37,7 +37,7 @@ describe("translate", () => {
   });
 
   it("falls back to the plain key when the context has no variant", () => {
-    expect(translate("en", "errors", "extensionTaken", { extension: "7", context: "PEOPLE" })).toBe(
+    expect(translate("en", "errors", "extensionTaken", { extension: "7", context: "UNKNOWN" })).toBe(
       "Extension 7 is already in use in this location.",
     );
   });

@@ -82,7 +82,9 @@ describe("extension conflicts: 409 naming the owner", () => {
   it("says it in Portuguese for pt-BR", async () => {
     const locationId = await locationIdOf(server.db, "São Paulo");
     const res = await post(locationId, { name: "Park", extension: "5003" }, { "accept-language": "pt-BR" });
-    expect(expectApiError(res, "extensionTaken").message).toBe(ptErrors.extensionTaken.replace("{{extension}}", "5003"));
+    expect(expectApiError(res, "extensionTaken").message).toBe(
+      ptErrors.extensionTaken_CALL_PARK_EXTENSION.replace("{{extension}}", "5003").replace("{{ownerName}}", "Estacionamento 03"),
+    );
     expect(res.headers["content-language"]).toBe("pt-BR");
   });
 });
