@@ -57,7 +57,7 @@ export default function CallParkExtensionListRoute() {
         description={t("list.description")}
         back={{ to: "/services/calling/features", label: t("common:nav.features") }}
         actions={
-          <Link className="btn btn-primary" to={newCallParkExtensionPath()}>
+          <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
             <Icon name="plus" />
             {t("addNew")}
           </Link>
@@ -106,7 +106,7 @@ export default function CallParkExtensionListRoute() {
               {t("list.clearFilters")}
             </button>
           ) : (
-            <Link className="btn btn-primary" to={newCallParkExtensionPath()}>
+            <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
               {t("addNew")}
             </Link>
           )}

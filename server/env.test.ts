@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { readEnv } from "./env";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+describe("configuration from the environment", () => {
+  it("has the documented defaults", () => {
+    expect(readEnv({})).toEqual({
+      PORT: 8080,
+      HOST: "127.0.0.1",
+      DATABASE_URL: "sqlite:data/call-park-admin.sqlite",
+      SEED: "demo",
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("reads the variables it is given", () => {
+    const env = readEnv({ PORT: "9000", HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none" });
+    expect(env).toMatchObject({ PORT: 9000, HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none" });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://db/calls" }, "DATABASE_URL"],
+    [{ SEED: "everything" }, "SEED"],
+  ])("refuses %j with a message naming the variable", (source, name) => {
+    expect(() => readEnv(source)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}=`));
+  });
+
+  it("stops the server at start with that message and a non-zero exit", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      cwd: root,
+      env: { ...process.env, PORT: "not-a-port", DATABASE_URL: "sqlite::memory:" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT="not-a-port"');
+  });
+});
