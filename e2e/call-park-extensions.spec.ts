@@ -110,6 +110,8 @@ test.describe("call park extensions, in English", () => {
     await expect(page.getByLabel("Location", { exact: true })).toHaveValue(/.+/);
     await expect(page.getByRole("row").nth(1)).toContainText("5006");
     await expect(page.getByRole("columnheader", { name: "Extension" })).toHaveAttribute("aria-sort", "descending");
+    await page.getByRole("link", { name: "Add New" }).click();
+    await expect(page.getByRole("combobox", { name: "Location" })).toHaveValue("Florianópolis");
 
     await page.goto(LIST);
     await expect(page.getByText(/^1–25 of \d+$/)).toBeVisible();
