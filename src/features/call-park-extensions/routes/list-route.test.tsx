@@ -45,6 +45,10 @@ describe("call park extension list: what it asks the server", () => {
     const pages = screen.getByRole("navigation", { name: "Pages" });
     expect(pages).toHaveTextContent("26–50 of 60");
     expect(screen.getByRole("searchbox", { name: "Search" })).toHaveValue("park");
+    expect(screen.getByRole("link", { name: "Add New" })).toHaveAttribute(
+      "href",
+      `${CALL_PARK_EXTENSIONS_PATH}/new?location=L1`,
+    );
     await waitFor(() => expect(screen.getByRole("combobox", { name: "Location" })).toHaveValue("L1"));
 
     await user.click(within(pages).getByRole("button", { name: "Next" }));
@@ -79,6 +83,11 @@ describe("call park extension list: empty and error states", () => {
     expect(await screen.findByText("There are no call park extensions yet.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Clear search and filter" })).not.toBeInTheDocument();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
+    const addNew = screen.getAllByRole("link", { name: "Add New" });
+    expect(addNew.map((link) => link.getAttribute("href"))).toEqual([
+      `${CALL_PARK_EXTENSIONS_PATH}/new`,
+      `${CALL_PARK_EXTENSIONS_PATH}/new`,
+    ]);
   });
 
   it("offers to clear a search that matches nothing", async () => {
@@ -152,7 +161,7 @@ describe("call park extension list: search, sort and delete", () => {
 
     await user.click(screen.getByRole("button", { name: "Delete Loading dock" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Delete call park extension?" });
-    expect(dialog).toHaveTextContent("Loading dock (extension 2002) will be deleted.");
+    expect(within(dialog).getByText(/^Loading dock \(extension 2002\) will be deleted\./)).toBeVisible();
     expect(deleted).toEqual([]);
 
     const loadsBefore = queries.length;

@@ -1,0 +1,65 @@
+import { http, HttpResponse } from "msw";
+import type { CallParkExtensionListItem, ValidateExtensionsResult } from "../../domain/schemas/call-park-extension";
+import type { FieldIssue } from "../../domain/schemas/issues";
+import type { Location } from "../../domain/schemas/location";
+
+function location(id: string, name: string, city: string): Location {
+  return {
+    id,
+    name,
+    orgId: "ORG1",
+    address: { address1: "Rua 1", city, state: "SP", postalCode: "01000-000", country: "BR" },
+    timeZone: "America/Sao_Paulo",
+    preferredLanguage: "pt_BR",
+    announcementLanguage: "pt_br",
+  };
+}
+
+export const LOCATIONS: Location[] = [location("L1", "São Paulo", "São Paulo"), location("L2", "Campinas", "Campinas")];
+
+export function callParkExtension(
+  id: string,
+  name: string,
+  extension: string,
+  locationId = "L1",
+): CallParkExtensionListItem {
+  const locationName = LOCATIONS.find((l) => l.id === locationId)?.name ?? locationId;
+  return { id, name, extension, locationId, locationName };
+}
+
+export const locationsHandler = http.get("*/v1/locations", () =>
+  HttpResponse.json({ items: LOCATIONS }, { headers: { "X-Total-Count": String(LOCATIONS.length) } }),
+);
+
+export const VALIDATE_EXTENSIONS = "*/v1/telephony/config/locations/:locationId/actions/validateExtensions/invoke";
+
+export function extensionStatus(
+  extension: string,
+  state: ValidateExtensionsResult["extensionStatus"][number]["state"],
+  owner?: ValidateExtensionsResult["extensionStatus"][number]["owner"],
+): ValidateExtensionsResult {
+  return {
+    status: state === "VALID" ? "OK" : "ERRORS",
+    extensionStatus: [{ extension, state, ...(owner ? { owner } : {}) }],
+  };
+}
+
+/** A refusal in the server's Webex error shape. */
+export function apiErrorResponse(
+  status: number,
+  code: string,
+  { params, issues }: { params?: Record<string, string | number>; issues?: FieldIssue[] } = {},
+) {
+  const message = `refused: ${code}`;
+  return HttpResponse.json(
+    {
+      message,
+      errors: [{ description: message, errorCode: status * 10 }],
+      trackingId: "TEST_TRACKING_ID",
+      code,
+      ...(params ? { params } : {}),
+      ...(issues ? { issues } : {}),
+    },
+    { status, headers: { TrackingID: "TEST_TRACKING_ID" } },
+  );
+}
