@@ -117,6 +117,25 @@ describe("call park extension list: empty and error states", () => {
   });
 });
 
+describe("call park extension list: a page past the end", () => {
+  it("moves back to the last page that has rows instead of claiming there are none", async () => {
+    const queries: URLSearchParams[] = [];
+    server.use(
+      http.get(LIST, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        queries.push(query);
+        const items = Number(query.get("start")) < 60 ? [RECEPTION] : [];
+        return HttpResponse.json({ callParkExtensions: items }, { headers: { "X-Total-Count": "60" } });
+      }),
+    );
+    const { router } = await renderList("?page=9");
+    expect(await screen.findByRole("link", { name: "Reception park" })).toBeInTheDocument();
+    expect(router.state.location.search).toBe("?page=3");
+    expect(queries.at(-1)?.get("start")).toBe("50");
+    expect(screen.queryByText("There are no call park extensions yet.")).not.toBeInTheDocument();
+  });
+});
+
 describe("call park extension list: search, sort and delete", () => {
   it("writes the search to the URL once typing pauses, back on the first page", async () => {
     const queries = listAnswering([RECEPTION]);

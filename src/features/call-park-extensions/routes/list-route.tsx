@@ -46,6 +46,15 @@ export default function CallParkExtensionListRoute() {
   // And follows the URL when it changes by navigation (back/forward).
   useEffect(() => setSearch(state.q), [state.q]);
 
+  // A page past the end (an old link, or the last row of the last page deleted)
+  // moves back to the last page that has rows.
+  const total = list.data?.total ?? 0;
+  const emptyPastEnd = list.isSuccess && !list.isPlaceholderData && list.data.items.length === 0 && total > 0;
+  useEffect(() => {
+    if (emptyPastEnd) update({ page: Math.max(0, Math.ceil(total / PAGE_SIZE) - 1) }, true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [emptyPastEnd, total]);
+
   const onSort = (field: Sortable) =>
     update({ sort: field, direction: state.sort === field && state.direction === "asc" ? "desc" : "asc" });
   const filtering = Boolean(state.q || state.locationId);
@@ -99,6 +108,8 @@ export default function CallParkExtensionListRoute() {
         <LoadingState />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : emptyPastEnd ? (
+        <LoadingState />
       ) : list.data.items.length === 0 ? (
         <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
           {filtering ? (
