@@ -5,7 +5,8 @@ import { Link, type LoaderFunctionArgs, useSearchParams } from "react-router";
 import { Icon } from "../../../components/icon";
 import { PageHeader } from "../../../components/page-header";
 import { Pagination } from "../../../components/pagination";
-import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
+import { QueryView } from "../../../components/query-view";
+import { EmptyState } from "../../../components/states";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
 import { callParkExtensionQueries } from "../api/queries";
@@ -104,42 +105,38 @@ export default function CallParkExtensionListRoute() {
           </select>
         </div>
       </div>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : emptyPastEnd ? (
-        <LoadingState />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
-          {filtering ? (
-            <button type="button" className="btn btn-secondary" onClick={() => setSearchParams(new URLSearchParams())}>
-              {t("list.clearFilters")}
-            </button>
-          ) : (
-            <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
-              {t("addNew")}
-            </Link>
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <CallParkExtensionTable
-            items={list.data.items}
-            sort={state.sort}
-            direction={state.direction}
-            onSort={onSort}
-            onDelete={setToDelete}
-            busy={list.isPlaceholderData}
-          />
-          <Pagination
-            page={state.page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onPageChange={(page) => update({ page })}
-          />
-        </>
-      )}
+      <QueryView
+        query={list}
+        waiting={emptyPastEnd}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
+            {filtering ? (
+              <button type="button" className="btn btn-secondary" onClick={() => setSearchParams(new URLSearchParams())}>
+                {t("list.clearFilters")}
+              </button>
+            ) : (
+              <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
+                {t("addNew")}
+              </Link>
+            )}
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <CallParkExtensionTable
+              items={data.items}
+              sort={state.sort}
+              direction={state.direction}
+              onSort={onSort}
+              onDelete={setToDelete}
+              busy={list.isPlaceholderData}
+            />
+            <Pagination page={state.page} pageSize={PAGE_SIZE} total={data.total} onPageChange={(page) => update({ page })} />
+          </>
+        )}
+      </QueryView>
       <DeleteCallParkExtensionDialog target={toDelete} onClose={() => setToDelete(null)} />
     </>
   );

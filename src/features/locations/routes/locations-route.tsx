@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useSearchParams } from "react-router";
 import { PageHeader } from "../../../components/page-header";
-import { EmptyState, ErrorState, LoadingState } from "../../../components/states";
+import { QueryView } from "../../../components/query-view";
+import { EmptyState } from "../../../components/states";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
 
@@ -33,39 +34,35 @@ export default function LocationsRoute() {
           />
         </div>
       </div>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title={t("empty")} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t("title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.name")}</th>
-                <th scope="col">{t("columns.address")}</th>
-                <th scope="col">{t("columns.timeZone")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.name}</td>
-                  <td>
-                    {[l.address.address1, l.address.city, l.address.state, l.address.postalCode, l.address.country]
-                      .filter(Boolean)
-                      .join(", ")}
-                  </td>
-                  <td>{l.timeZone}</td>
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t("empty")} />}>
+        {(data) => (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t("title")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("columns.name")}</th>
+                  <th scope="col">{t("columns.address")}</th>
+                  <th scope="col">{t("columns.timeZone")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.name}</td>
+                    <td>
+                      {[l.address.address1, l.address.city, l.address.state, l.address.postalCode, l.address.country]
+                        .filter(Boolean)
+                        .join(", ")}
+                    </td>
+                    <td>{l.timeZone}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }
