@@ -1,5 +1,16 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "../../domain/rules/limits";
+import {
+  DEFAULT_CALL_PARK_SETTINGS,
+  RECALL_OPTIONS,
+  RECALL_TIME_MAX,
+  RECALL_TIME_MIN,
+  RING_PATTERNS,
+} from "../../domain/rules/recall";
+
+const inList = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+const seconds = (column: string) =>
+  sql`${sql.ref(column)} >= ${sql.lit(RECALL_TIME_MIN)} and ${sql.ref(column)} <= ${sql.lit(RECALL_TIME_MAX)}`;
 
 // Migrations are code, listed in order; Kysely records which have run.
 // Written with Kysely's schema builder so that they also run on PostgreSQL.
@@ -96,6 +107,62 @@ const migrations: Record<string, Migration> = {
         .addPrimaryKeyConstraint("location_numbers_pk", ["location_id", "extension"])
         .addUniqueConstraint("location_numbers_owner", ["owner_type", "owner_id"])
         .execute();
+    },
+  },
+  "0002-call-park-groups-and-settings": {
+    async up(db: Kysely<unknown>) {
+      // A location's Call Park Settings; a location without a row has the defaults.
+      await db.schema
+        .createTable("location_call_park_settings")
+        .addColumn("location_id", "text", (c) => c.primaryKey().references("locations.id").onDelete("cascade"))
+        .addColumn("recall_option", "text", (c) => c.notNull().defaultTo(DEFAULT_CALL_PARK_SETTINGS.recallOption))
+        .addColumn("recall_hunt_group_id", "text", (c) => c.references("hunt_groups.id").onDelete("set null"))
+        .addColumn("ring_pattern", "text", (c) => c.notNull().defaultTo(DEFAULT_CALL_PARK_SETTINGS.ringPattern))
+        .addColumn("recall_time", "integer", (c) => c.notNull().defaultTo(DEFAULT_CALL_PARK_SETTINGS.recallTime))
+        .addColumn("hunt_wait_time", "integer", (c) => c.notNull().defaultTo(DEFAULT_CALL_PARK_SETTINGS.huntWaitTime))
+        .addCheckConstraint("settings_recall_option", sql`recall_option in (${inList(RECALL_OPTIONS)})`)
+        .addCheckConstraint("settings_ring_pattern", sql`ring_pattern in (${inList(RING_PATTERNS)})`)
+        .addCheckConstraint("settings_recall_time", seconds("recall_time"))
+        .addCheckConstraint("settings_hunt_wait_time", seconds("hunt_wait_time"))
+        .execute();
+
+      await db.schema
+        .createTable("call_parks")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("location_id", "text", (c) => c.notNull().references("locations.id").onDelete("cascade"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("name_key", "text", (c) => c.notNull())
+        .addColumn("recall_option", "text", (c) => c.notNull())
+        .addColumn("recall_hunt_group_id", "text", (c) => c.references("hunt_groups.id"))
+        .addColumn("park_on_agents_enabled", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addCheckConstraint("call_parks_recall_option", sql`recall_option in (${inList(RECALL_OPTIONS)})`)
+        .addUniqueConstraint("call_parks_location_name", ["location_id", "name_key"])
+        .execute();
+
+      // Members (people, workspaces, virtual lines): each in at most one call park group.
+      await db.schema
+        .createTable("call_park_agents")
+        .addColumn("call_park_id", "text", (c) => c.notNull().references("call_parks.id").onDelete("cascade"))
+        .addColumn("member_id", "text", (c) => c.notNull().references("members.id").onDelete("cascade"))
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("call_park_agents_pk", ["call_park_id", "member_id"])
+        .addUniqueConstraint("call_park_agents_one_group", ["member_id"])
+        .execute();
+
+      // Park destinations, in hunting order: each call park extension in at most one group.
+      // Deleting a call park extension takes it out of its group's list.
+      await db.schema
+        .createTable("call_park_destinations")
+        .addColumn("call_park_id", "text", (c) => c.notNull().references("call_parks.id").onDelete("cascade"))
+        .addColumn("call_park_extension_id", "text", (c) =>
+          c.notNull().references("call_park_extensions.id").onDelete("cascade"),
+        )
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("call_park_destinations_pk", ["call_park_id", "call_park_extension_id"])
+        .addUniqueConstraint("call_park_destinations_one_group", ["call_park_extension_id"])
+        .execute();
+      await db.schema.createIndex("call_parks_location").on("call_parks").column("location_id").execute();
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { NumberOwnerType } from "../../domain/rules/numbering-plan";
+import type { RecallOption, RingPattern } from "../../domain/rules/recall";
 
 // Table shapes as Kysely sees them. Columns are snake_case; repositories map rows
 // onto the Webex field names.
@@ -72,6 +73,39 @@ export interface LocationNumberTable {
   owner_id: string;
 }
 
+export interface LocationCallParkSettingsTable {
+  location_id: string;
+  recall_option: RecallOption;
+  recall_hunt_group_id: string | null;
+  ring_pattern: RingPattern;
+  recall_time: number;
+  hunt_wait_time: number;
+}
+
+export interface CallParkTable {
+  id: string;
+  location_id: string;
+  name: string;
+  name_key: string;
+  recall_option: RecallOption;
+  recall_hunt_group_id: string | null;
+  /** 0 or 1: SQLite has no boolean. */
+  park_on_agents_enabled: number;
+  created_at: string;
+}
+
+export interface CallParkAgentTable {
+  call_park_id: string;
+  member_id: string;
+  position: number;
+}
+
+export interface CallParkDestinationTable {
+  call_park_id: string;
+  call_park_extension_id: string;
+  position: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   locations: LocationTable;
@@ -79,4 +113,8 @@ export interface Database {
   hunt_groups: HuntGroupTable;
   call_park_extensions: CallParkExtensionTable;
   location_numbers: LocationNumberTable;
+  location_call_park_settings: LocationCallParkSettingsTable;
+  call_parks: CallParkTable;
+  call_park_agents: CallParkAgentTable;
+  call_park_destinations: CallParkDestinationTable;
 }

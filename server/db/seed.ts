@@ -45,8 +45,9 @@ export interface OrgShape {
   callParkExtensionsPerLocation: number;
 }
 
+type SeededTable = "organizations" | "locations" | "members" | "hunt_groups" | "call_park_extensions" | "location_numbers";
 type Rows = {
-  [K in keyof Database]: Insertable<Database[K]>[];
+  [K in SeededTable]: Insertable<Database[K]>[];
 };
 
 /** Builds every row of an organisation of the given shape, in memory. */
@@ -144,7 +145,7 @@ export function buildOrganization(shape: OrgShape): Rows {
 /** Writes an organisation in one transaction, in batches SQLite accepts. */
 export async function insertOrganization(db: Db, rows: Rows) {
   await db.transaction().execute(async (trx) => {
-    for (const table of Object.keys(rows) as (keyof Database)[]) {
+    for (const table of Object.keys(rows) as SeededTable[]) {
       const all = rows[table];
       for (let i = 0; i < all.length; i += 500) {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed per table above
