@@ -1,11 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Location, Organization } from "../../domain/schemas/location";
 import { apiPage, apiRequest } from "./api-client";
+import { queryRoots } from "./query-keys";
 
 // Locations and the organisation are read by several features, so their queries
 // live here rather than in one feature.
 export const locationQueries = {
-  all: () => ["locations"] as const,
+  all: () => queryRoots.locations,
   list: (query: { name?: string; start?: number; max?: number } = {}) =>
     queryOptions({
       queryKey: [...locationQueries.all(), "list", query] as const,

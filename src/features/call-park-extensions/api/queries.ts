@@ -7,6 +7,7 @@ import type {
   ValidateExtensionsResult,
 } from "../../../../domain/schemas/call-park-extension";
 import { apiPage, apiRequest } from "../../../lib/api-client";
+import { queryRoots } from "../../../lib/query-keys";
 
 export interface CallParkExtensionListParams {
   q?: string;
@@ -23,7 +24,7 @@ const itemPath = (locationId: string, id: string) =>
 
 /** The one query-key factory of this feature. */
 export const callParkExtensionQueries = {
-  all: () => ["callParkExtensions"] as const,
+  all: () => queryRoots.callParkExtensions,
   list: (params: CallParkExtensionListParams) =>
     queryOptions({
       queryKey: [...callParkExtensionQueries.all(), "list", params] as const,
@@ -64,7 +65,12 @@ export async function checkExtension(locationId: string, extension: string, sign
 // page that navigates away on success lands on fresh data.
 function useInvalidateAll() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: callParkExtensionQueries.all() });
+  // A call park extension's changes show in the groups that use it, too.
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: callParkExtensionQueries.all() }),
+      queryClient.invalidateQueries({ queryKey: queryRoots.callParkGroups }),
+    ]);
 }
 
 export function useCreateCallParkExtension() {
