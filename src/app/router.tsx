@@ -27,6 +27,20 @@ export const routes: RouteObject[] = [
         path: "services/calling/features/call-park-extensions/:locationId/:id",
         lazy: () => import("../features/call-park-extensions/routes/edit-route").then(asRoute),
       },
+      {
+        path: "services/calling/features/call-park-groups",
+        lazy: () => import("../features/call-park-groups/routes/list-route").then(asRoute),
+        children: [
+          {
+            path: ":locationId/:callParkId",
+            lazy: () => import("../features/call-park-groups/routes/panel-route").then(asRoute),
+          },
+        ],
+      },
+      {
+        path: "services/calling/features/call-park-groups/new",
+        lazy: () => import("../features/call-park-groups/routes/create-route").then(asRoute),
+      },
       { path: "locations", lazy: () => import("../features/locations/routes/locations-route").then(asRoute) },
       { path: "tasks", lazy: () => import("../features/tasks/routes/tasks-route").then(asRoute) },
       { path: "*", element: <NotFoundPage /> },

@@ -1,0 +1,160 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Icon } from "../../../components/icon";
+import { useDebouncedValue } from "../../../lib/use-debounced-value";
+import { callParkGroupQueries } from "../api/queries";
+import type { ParkExtension } from "../api/types";
+
+/**
+ * The group's park destinations, in hunting order: calls park on the first free one,
+ * always starting from the top. Or the members' own extensions, when that box is ticked.
+ */
+export function DestinationsEditor({
+  locationId,
+  callParkId,
+  value,
+  onChange,
+  parkOnAgents,
+  onParkOnAgentsChange,
+  idPrefix,
+}: {
+  locationId: string;
+  callParkId?: string;
+  value: ParkExtension[];
+  onChange: (extensions: ParkExtension[]) => void;
+  parkOnAgents: boolean;
+  /** Asked to change the box; the caller may confirm first. */
+  onParkOnAgentsChange: (next: boolean) => void;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation("callParkGroups");
+  const [search, setSearch] = useState("");
+  const term = useDebouncedValue(search, 250);
+  const results = useQuery({
+    ...callParkGroupQueries.availableExtensions(locationId, term, callParkId),
+    enabled: !parkOnAgents,
+  });
+  const chosen = new Set(value.map((c) => c.id));
+  const offered = (results.data ?? []).filter((c) => !chosen.has(c.id));
+  const move = (index: number, by: number) => {
+    const next = [...value];
+    const [item] = next.splice(index, 1);
+    next.splice(index + by, 0, item);
+    onChange(next);
+  };
+
+  return (
+    <div className="editor">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={parkOnAgents}
+          onChange={(e) => onParkOnAgentsChange(e.target.checked)}
+          aria-describedby={`${idPrefix}-park-on-agents-help`}
+        />
+        {t("destinations.parkOnAgents")}
+      </label>
+      <p id={`${idPrefix}-park-on-agents-help`} className="field-description">
+        {t("destinations.parkOnAgentsHelp")}
+      </p>
+      {!parkOnAgents && (
+        <>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-destination-search`}>{t("destinations.search")}</label>
+            <input
+              id={`${idPrefix}-destination-search`}
+              className="input"
+              type="search"
+              value={search}
+              placeholder={t("destinations.searchPlaceholder")}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <p className="field-description">{t("destinations.onlyExtensions")}</p>
+          </div>
+          <section aria-labelledby={`${idPrefix}-destination-results`}>
+            <h3 id={`${idPrefix}-destination-results`} className="editor-heading">
+              {t("destinations.results")}
+            </h3>
+            {results.isPending ? (
+              <p className="muted" role="status">{t("common:states.loading")}</p>
+            ) : results.isError ? (
+              <p className="field-error" role="alert">{t("destinations.searchFailed")}</p>
+            ) : offered.length === 0 ? (
+              <p className="muted">{t("destinations.noResults")}</p>
+            ) : (
+              <ul className="pick-list">
+                {offered.map((c) => (
+                  <li key={c.id} className="pick-item">
+                    <span className="pick-main">
+                      <span className="pick-name">{c.name}</span>
+                      <span className="muted">{t("members.extension", { extension: c.extension })}</span>
+                    </span>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      aria-label={t("destinations.add", { name: c.name })}
+                      onClick={() => onChange([...value, c])}
+                    >
+                      <Icon name="plus" />
+                      {t("actions.add")}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby={`${idPrefix}-destinations-chosen`}>
+            <h3 id={`${idPrefix}-destinations-chosen`} className="editor-heading">
+              {t("destinations.chosen", { count: value.length })}
+            </h3>
+            <p className="field-description">{t("destinations.orderHelp")}</p>
+            {value.length === 0 ? (
+              <p className="muted">{t("destinations.none")}</p>
+            ) : (
+              <ol className="pick-list">
+                {value.map((c, index) => (
+                  <li key={c.id} className="pick-item">
+                    <span className="pick-main">
+                      <span className="pick-position">{index + 1}.</span>
+                      <span className="pick-name">{c.name}</span>
+                      <span className="muted">{t("members.extension", { extension: c.extension })}</span>
+                    </span>
+                    <span className="pick-actions">
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        disabled={index === 0}
+                        aria-label={t("destinations.moveUp", { name: c.name })}
+                        onClick={() => move(index, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        disabled={index === value.length - 1}
+                        aria-label={t("destinations.moveDown", { name: c.name })}
+                        onClick={() => move(index, +1)}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={t("destinations.remove", { name: c.name })}
+                        onClick={() => onChange(value.filter((x) => x.id !== c.id))}
+                      >
+                        <Icon name="cancel" />
+                      </button>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

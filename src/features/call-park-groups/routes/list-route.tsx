@@ -1,0 +1,126 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useSearchParams } from "react-router";
+import { Icon } from "../../../components/icon";
+import { PageHeader } from "../../../components/page-header";
+import { Pagination } from "../../../components/pagination";
+import { QueryView } from "../../../components/query-view";
+import { EmptyState } from "../../../components/states";
+import { locationQueries } from "../../../lib/location-queries";
+import { useDebouncedValue } from "../../../lib/use-debounced-value";
+import { callParkGroupQueries } from "../api/queries";
+import { callParkGroupPath, newCallParkGroupPath } from "./paths";
+
+const PAGE_SIZE = 25;
+
+/** The call park groups of the organisation; a group's side panel opens over it. */
+export default function CallParkGroupListRoute() {
+  const { t } = useTranslation(["callParkGroups", "common"]);
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q") ?? "";
+  const locationId = params.get("location") ?? "";
+  const page = Math.max(0, Number(params.get("page") ?? 1) - 1) || 0;
+  const [search, setSearch] = useState(q);
+  const settled = useDebouncedValue(search, 250);
+  const list = useQuery(
+    callParkGroupQueries.list({ name: q || undefined, locationId: locationId || undefined, start: page * PAGE_SIZE, max: PAGE_SIZE }),
+  );
+  const locations = useQuery(locationQueries.list());
+
+  const write = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!("page" in patch)) next.delete("page");
+    setParams(next, { replace: "q" in patch });
+  };
+  useEffect(() => {
+    if (settled !== q) write({ q: settled });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled]);
+  useEffect(() => setSearch(q), [q]);
+  const filtering = Boolean(q || locationId);
+  const suffix = params.toString() ? `?${params}` : "";
+
+  return (
+    <>
+      <PageHeader
+        title={t("list.title")}
+        description={t("list.description")}
+        back={{ to: "/services/calling/features", label: t("common:nav.features") }}
+        actions={
+          <Link className="btn btn-primary" to={newCallParkGroupPath(locationId || undefined)}>
+            <Icon name="plus" />
+            {t("addNew")}
+          </Link>
+        }
+      />
+      <div role="search" className="toolbar" aria-label={t("list.filters")}>
+        <div className="field field-inline">
+          <label htmlFor="group-search">{t("list.search")}</label>
+          <input id="group-search" className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="group-location-filter">{t("common:location.label")}</label>
+          <select
+            id="group-location-filter"
+            className="input"
+            value={locationId}
+            onChange={(e) => write({ location: e.target.value })}
+          >
+            <option value="">{t("common:location.all")}</option>
+            {locations.data?.items.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <QueryView
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
+            {!filtering && (
+              <Link className="btn btn-primary" to={newCallParkGroupPath()}>
+                {t("addNew")}
+              </Link>
+            )}
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <div className="table-wrap" aria-busy={list.isPlaceholderData}>
+              <table className="table">
+                <caption className="visually-hidden">{t("list.caption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("columns.name")}</th>
+                    <th scope="col">{t("columns.location")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((g) => (
+                    <tr key={g.id}>
+                      <td>
+                        <Link to={`${callParkGroupPath(g.locationId, g.id)}${suffix}`}>{g.name}</Link>
+                      </td>
+                      <td>{g.locationName}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPageChange={(p) => write({ page: String(p + 1) })} />
+          </>
+        )}
+      </QueryView>
+      <Outlet />
+    </>
+  );
+}

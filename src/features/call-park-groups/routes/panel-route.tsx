@@ -1,0 +1,78 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
+import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { ErrorState, LoadingState } from "../../../components/states";
+import { Icon } from "../../../components/icon";
+import { queryClient } from "../../../lib/query-client";
+import { callParkGroupQueries, useDeleteCallParkGroup } from "../api/queries";
+import { GroupEditor } from "../components/group-editor";
+import { CALL_PARK_GROUPS_PATH } from "./paths";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  await queryClient
+    .ensureQueryData(callParkGroupQueries.detail(params.locationId ?? "", params.callParkId ?? ""))
+    .catch(() => undefined);
+  return null;
+}
+
+/** A group's side panel: view and edit every part, or delete it. */
+export default function CallParkGroupPanelRoute() {
+  const { t } = useTranslation(["callParkGroups", "common"]);
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const { locationId = "", callParkId = "" } = useParams();
+  const detail = useQuery(callParkGroupQueries.detail(locationId, callParkId));
+  const remove = useDeleteCallParkGroup();
+  const [deleting, setDeleting] = useState(false);
+  const close = () => navigate(`${CALL_PARK_GROUPS_PATH}${search}`);
+
+  return (
+    <ModalOverlay className="panel-overlay" isOpen isDismissable onOpenChange={(open) => !open && close()}>
+      <Modal className="side-panel">
+        <Dialog className="side-panel-dialog" aria-labelledby="group-panel-title">
+          <div className="side-panel-header">
+            <Heading slot="title" id="group-panel-title">
+              {detail.data?.name ?? t("panel.title")}
+            </Heading>
+            <button type="button" className="icon-button" aria-label={t("panel.close")} onClick={close}>
+              <Icon name="cancel" />
+            </button>
+          </div>
+          {detail.isPending ? (
+            <LoadingState />
+          ) : detail.isError ? (
+            <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+          ) : (
+            <>
+              <GroupEditor key={JSON.stringify(detail.data)} locationId={locationId} group={detail.data} onSaved={close} />
+              <div className="side-panel-footer">
+                <button type="button" className="btn btn-danger-outline" onClick={() => setDeleting(true)}>
+                  {t("panel.delete")}
+                </button>
+              </div>
+              <ConfirmDialog
+                isOpen={deleting}
+                title={t("delete.title")}
+                confirmLabel={t("delete.confirm")}
+                cancelLabel={t("common:actions.cancel")}
+                isPending={remove.isPending}
+                onCancel={() => setDeleting(false)}
+                onConfirm={() =>
+                  remove.mutate(
+                    { locationId, id: callParkId },
+                    { onSuccess: close, onSettled: () => setDeleting(false) },
+                  )
+                }
+              >
+                <p>{t("delete.body", { name: detail.data.name })}</p>
+              </ConfirmDialog>
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
