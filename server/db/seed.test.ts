@@ -34,6 +34,14 @@ describe("the demo organisation", () => {
     expect(rows.members.every((m) => m.type !== "PEOPLE" || (m.extension && m.phone_number))).toBe(true);
   });
 
+  it("names every person of a location differently, so a search finds one", () => {
+    const rows = buildOrganization(demoShape);
+    for (const location of rows.locations) {
+      const names = rows.members.filter((m) => m.location_id === location.id).map((m) => m.display_name);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
   it("puts every extension in the numbering plan exactly once per location", () => {
     const rows = buildOrganization(demoShape);
     const withExtension = rows.members.length + rows.hunt_groups.length + rows.call_park_extensions.length;

@@ -93,7 +93,8 @@ export function buildOrganization(shape: OrgShape): Rows {
 
     for (let i = 0; i < shape.peoplePerLocation; i++) {
       const first = firsts[i % firsts.length];
-      const last = lasts[(i * 5 + li) % lasts.length];
+      // Distinct first+last pairs for up to 144 people per location.
+      const last = lasts[(i * 5 + Math.floor(i / firsts.length) + li) % lasts.length];
       const id = stableId("PEOPLE", `${loc.name}:${i}`);
       const extension = String(1001 + i);
       rows.members.push({
