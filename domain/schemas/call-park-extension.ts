@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EXTENSION_STATES, NUMBER_OWNER_TYPES } from "../rules/numbering-plan";
 import { extensionSchema } from "./extension";
 import { pagingQuery } from "./paging";
+import { type OrderKey, sortOrder } from "./sort-order";
 import { displayName, searchText } from "./text";
 
 export const CALL_PARK_EXTENSION_NAME_MAX = 30;
@@ -59,29 +60,10 @@ const SORT_ALIASES: Record<string, CallParkExtensionSortField> = {
   groupname: "locationName",
 };
 
-export interface SortKey {
-  field: CallParkExtensionSortField;
-  direction: "asc" | "desc";
-}
+export type SortKey = OrderKey<CallParkExtensionSortField>;
 
 /** `order=locationName,name-desc` (or Webex's `|` separator) → sort keys; unknown fields are an error. */
-export const sortOrderSchema = z
-  .string()
-  .max(200, { error: "tooLong" })
-  .transform((value, ctx): SortKey[] => {
-    const keys: SortKey[] = [];
-    for (const part of value.split(/[|,]/).map((p) => p.trim()).filter(Boolean)) {
-      const [rawField, rawDirection = "asc"] = part.split(/[-:\s]/);
-      const field = SORT_ALIASES[rawField.toLowerCase()];
-      const direction = rawDirection.toLowerCase();
-      if (!field || (direction !== "asc" && direction !== "desc")) {
-        ctx.issues.push({ code: "custom", message: "invalidValue", params: { value: part }, input: value });
-        return z.NEVER;
-      }
-      keys.push({ field, direction });
-    }
-    return keys;
-  });
+export const sortOrderSchema = sortOrder(SORT_ALIASES);
 
 /** Query of GET /telephony/config/callParkExtensions. `q` (name or extension) is our addition. */
 export const callParkExtensionListQuerySchema = z.object({

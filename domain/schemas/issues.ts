@@ -20,6 +20,19 @@ export const VALIDATION_CODES = [
   "extensionRepeated",
   "locationRequired",
   "locationFull",
+  // Call park groups
+  "nameTaken",
+  "duplicateInList",
+  "memberNotFound",
+  "memberOtherLocation",
+  "memberInOtherGroup",
+  "destinationNotFound",
+  "destinationOtherLocation",
+  "destinationInOtherGroup",
+  "huntGroupRequired",
+  "huntGroupNotFound",
+  "huntGroupOtherLocation",
+  "parkOnAgentsWithDestinations",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

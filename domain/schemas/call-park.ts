@@ -1,0 +1,205 @@
+import { z } from "zod";
+import {
+  CALL_PARK_MEMBER_TYPES,
+  CALL_PARK_NAME_MAX,
+  callParkGroupIssues,
+  MAX_CALL_PARK_AGENTS,
+  MAX_CALL_PARK_DESTINATIONS,
+} from "../rules/call-park-group";
+import { RECALL_OPTIONS } from "../rules/recall";
+import { requiredString } from "./issues";
+import { pagingQuery } from "./paging";
+import { sortOrder } from "./sort-order";
+import { displayName, searchText } from "./text";
+
+// Call park groups ("call parks" in the Webex API), as the Webex call park spec names
+// each shape. Fields marked "ours" are additions documented in the README.
+
+export const callParkNameSchema = displayName({ max: CALL_PARK_NAME_MAX });
+
+const objectId = z.string({ error: requiredString }).min(1).max(500);
+const missingOrInvalid = (issue: { input?: unknown }) => (issue.input === undefined ? "required" : "invalidValue");
+const flag = z.enum(["true", "false"], { error: "invalidValue" }).transform((value) => value === "true");
+const orgId = z.string().max(500).optional();
+
+/** Webex PutRecallHuntGroupObject. An empty huntGroupId is the same as none. */
+export const callParkRecallInputSchema = z.strictObject({
+  option: z.enum(RECALL_OPTIONS, { error: missingOrInvalid }),
+  huntGroupId: z.string({ error: "invalidType" }).max(500).optional(),
+});
+
+/** Body of POST …/callParks (Webex PostCallParkObject). Lists are ordered: the first destination is hunted first. */
+export const callParkCreateSchema = z.strictObject({
+  name: callParkNameSchema,
+  recall: callParkRecallInputSchema,
+  agents: z.array(objectId).max(MAX_CALL_PARK_AGENTS).optional(),
+  parkOnAgentsEnabled: z.boolean({ error: "invalidType" }).optional(),
+  callParkExtensions: z.array(objectId).max(MAX_CALL_PARK_DESTINATIONS).optional(),
+});
+export type CallParkCreate = z.output<typeof callParkCreateSchema>;
+
+/** Body of PUT …/callParks/{id} (Webex ModifyCallParkObject): omitted fields stay; a list sent replaces the list. */
+export const callParkUpdateSchema = callParkCreateSchema.partial();
+export type CallParkUpdate = z.output<typeof callParkUpdateSchema>;
+
+/** The wizard's form: the create body, its location, and the group rules checked as the admin goes. */
+export const callParkFormSchema = callParkCreateSchema
+  .extend({ locationId: z.string({ error: "locationRequired" }).min(1, { error: "locationRequired" }) })
+  .superRefine((value, ctx) => {
+    const draft = {
+      recall: value.recall,
+      agents: value.agents ?? [],
+      parkOnAgentsEnabled: value.parkOnAgentsEnabled ?? false,
+      callParkExtensions: value.callParkExtensions ?? [],
+    };
+    for (const issue of callParkGroupIssues(draft)) ctx.addIssue({ code: "custom", message: issue.code, path: issue.path });
+  });
+export type CallParkForm = z.output<typeof callParkFormSchema>;
+
+/** Webex GetUserNumberItemObject. */
+export const callParkNumberSchema = z.object({ external: z.string().optional(), extension: z.string().optional() });
+
+/** Webex GetPersonPlaceVirtualLineCallParksObject. `email` is "" for a workspace or virtual line without one. */
+export const callParkAgentSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  displayName: z.string(),
+  type: z.enum(CALL_PARK_MEMBER_TYPES),
+  email: z.string(),
+  numbers: z.array(callParkNumberSchema),
+});
+export type CallParkAgent = z.output<typeof callParkAgentSchema>;
+
+/** Webex ListCPCallParkExtensionObject: a park destination. */
+export const callParkDestinationSchema = z.object({ id: z.string(), extension: z.string(), name: z.string() });
+export type CallParkDestination = z.output<typeof callParkDestinationSchema>;
+
+/** Webex GetRecallHuntGroupObject. */
+export const callParkRecallSchema = z.object({
+  option: z.enum(RECALL_OPTIONS),
+  huntGroupId: z.string().optional(),
+  huntGroupName: z.string().optional(),
+});
+
+/** GET …/callParks/{id} (Webex GetCallParkObject): agents and destinations in their saved order. */
+export const callParkSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  recall: callParkRecallSchema,
+  agents: z.array(callParkAgentSchema),
+  parkOnAgentsEnabled: z.boolean(),
+  callParkExtensions: z.array(callParkDestinationSchema),
+});
+export type CallPark = z.output<typeof callParkSchema>;
+
+/** 201 of POST and 200 of PUT: the group's id (ours never changes on rename). */
+export const callParkIdSchema = z.object({ id: z.string() });
+
+/** An item of GET …/callParks (Webex ListCallParkObject). */
+export const callParkListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  locationId: z.string(),
+  locationName: z.string(),
+});
+export type CallParkListItem = z.output<typeof callParkListItemSchema>;
+export const callParkListSchema = z.object({ callParks: z.array(callParkListItemSchema) });
+
+export const CALL_PARK_SORT_FIELDS = ["name", "locationName"] as const;
+export type CallParkSortField = (typeof CALL_PARK_SORT_FIELDS)[number];
+
+/** Webex's `order=ASC|DSC` (by name), or our `name-desc,locationName` form. */
+export const callParkOrderSchema = z
+  .string()
+  .max(200, { error: "tooLong" })
+  .transform((value) => {
+    const direction = /^\s*(asc|dsc|desc)\s*$/i.exec(value)?.[1].toLowerCase();
+    return direction ? `name-${direction === "asc" ? "asc" : "desc"}` : value;
+  })
+  .pipe(sortOrder<CallParkSortField>({ name: "name", locationname: "locationName" }));
+
+/** Query of GET /telephony/config/locations/{locationId}/callParks. */
+export const callParkListQuerySchema = z.object({
+  name: searchText,
+  order: callParkOrderSchema.optional(),
+  orgId,
+  ...pagingQuery,
+});
+export type CallParkListQuery = z.input<typeof callParkListQuerySchema>;
+
+/** Query of GET /telephony/config/callParks (ours: the organisation's groups, as Webex's callParkExtensions list). */
+export const callParkOrgListQuerySchema = callParkListQuerySchema.extend({ locationId: z.string().max(500).optional() });
+export type CallParkOrgListQuery = z.input<typeof callParkOrgListQuerySchema>;
+
+export const AVAILABLE_USER_SORT_FIELDS = ["fname", "lname", "number", "extension"] as const;
+export type AvailableUserSortField = (typeof AVAILABLE_USER_SORT_FIELDS)[number];
+
+/** Webex: up to three of fname, lname, number, extension, separated by `|` (ours: also `,` and `-desc`). */
+export const availableUserOrderSchema = sortOrder<AvailableUserSortField>(
+  { fname: "fname", lname: "lname", number: "number", extension: "extension" },
+  { maxKeys: 3 },
+);
+
+/**
+ * Query of GET …/callParks/availableUsers. `phoneNumber` matches a phone number
+ * containing its digits or an extension starting with them. Ours: `callParkId` also
+ * offers that group's own members (editing it); `includeAssigned=true` also returns
+ * members of other groups, each naming its group in `callParkId`/`callParkName`.
+ */
+export const availableUsersQuerySchema = z.object({
+  name: searchText,
+  phoneNumber: z.string().max(64, { error: "tooLong" }).trim().optional(),
+  order: availableUserOrderSchema.optional(),
+  callParkName: searchText,
+  callParkId: z.string().max(500).optional(),
+  includeAssigned: flag.optional(),
+  orgId,
+  ...pagingQuery,
+});
+export type AvailableUsersQuery = z.input<typeof availableUsersQuerySchema>;
+
+export const availableUserSchema = callParkAgentSchema.extend({
+  callParkId: z.string().optional(),
+  callParkName: z.string().optional(),
+});
+export type AvailableUser = z.output<typeof availableUserSchema>;
+export const availableUsersSchema = z.object({ agents: z.array(availableUserSchema) });
+
+/** Query of GET …/callParks/availableRecallHuntGroups; Webex's only sort field is `lname`, the name. */
+export const availableRecallHuntGroupsQuerySchema = z.object({
+  name: searchText,
+  order: sortOrder<"name">({ lname: "name", name: "name" }, { maxKeys: 1 }).optional(),
+  orgId,
+  ...pagingQuery,
+});
+export type AvailableRecallHuntGroupsQuery = z.input<typeof availableRecallHuntGroupsQuerySchema>;
+
+/** Webex GetAvailableRecallHuntGroupsObject. */
+export const availableRecallHuntGroupSchema = z.object({ id: z.string(), name: z.string() });
+export const availableRecallHuntGroupsSchema = z.object({ huntGroups: z.array(availableRecallHuntGroupSchema) });
+
+/**
+ * Query of GET …/callParks/availableCallParkExtensions (ours): the location's call
+ * park extensions in no group. `name` contains, `extension` starts with, `q` either;
+ * `callParkId` and `includeAssigned` as for availableUsers.
+ */
+export const availableCallParkExtensionsQuerySchema = z.object({
+  name: searchText,
+  extension: searchText,
+  q: searchText,
+  callParkId: z.string().max(500).optional(),
+  includeAssigned: flag.optional(),
+  orgId,
+  ...pagingQuery,
+});
+export type AvailableCallParkExtensionsQuery = z.input<typeof availableCallParkExtensionsQuerySchema>;
+
+export const availableCallParkExtensionSchema = callParkDestinationSchema.extend({
+  callParkId: z.string().optional(),
+  callParkName: z.string().optional(),
+});
+export type AvailableCallParkExtension = z.output<typeof availableCallParkExtensionSchema>;
+export const availableCallParkExtensionsSchema = z.object({
+  callParkExtensions: z.array(availableCallParkExtensionSchema),
+});
