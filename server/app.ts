@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "./db/database";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
+import { callParkRoutes } from "./features/call-parks/call-parks.routes";
 import { locationRoutes } from "./features/locations/locations.routes";
 import { organizationRoutes } from "./features/organizations/organizations.routes";
 import { frameworkErrors, installErrorHandling } from "./http/error-handler";
@@ -50,6 +51,7 @@ export async function buildApp({ db, logger = false, serveSpa = false }: AppOpti
   await app.register(organizationRoutes, { db });
   await app.register(locationRoutes, { db });
   await app.register(callParkExtensionRoutes, { db });
+  await app.register(callParkRoutes, { db });
 
   if (serveSpa && fs.existsSync(path.join(distDir, "index.html"))) {
     await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });

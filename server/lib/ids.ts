@@ -3,7 +3,15 @@ import { randomUUID } from "node:crypto";
 // Webex IDs are base64 of `ciscospark://us/<TYPE>/<uuid>`; ours have the same shape
 // (base64url without padding, so they sit in a URL unescaped). They never change
 // when the object is renamed.
-export type IdType = "ORGANIZATION" | "LOCATION" | "PEOPLE" | "PLACE" | "VIRTUAL_LINE" | "HUNT_GROUP" | "CALL_PARK_EXTENSION";
+export type IdType =
+  | "ORGANIZATION"
+  | "LOCATION"
+  | "PEOPLE"
+  | "PLACE"
+  | "VIRTUAL_LINE"
+  | "HUNT_GROUP"
+  | "CALL_PARK_EXTENSION"
+  | "CALL_PARK";
 
 export function encodeId(type: IdType, uuid: string): string {
   return Buffer.from(`ciscospark://us/${type}/${uuid}`).toString("base64url");

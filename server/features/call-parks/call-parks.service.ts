@@ -1,0 +1,156 @@
+import { type CallParkGroupDraft, recallHuntGroupId } from "../../../domain/rules/call-park-group";
+import { searchKey } from "../../../domain/rules/text";
+import type { CallPark, CallParkCreate, CallParkSortField, CallParkUpdate } from "../../../domain/schemas/call-park";
+import type { OrderKey } from "../../../domain/schemas/sort-order";
+import type { Db } from "../../db/database";
+import { constraintViolation } from "../../db/constraint-error";
+import { HttpError } from "../../http/errors";
+import { newId } from "../../lib/ids";
+import { requireLocation } from "../locations/locations.service";
+import { assertAcceptable, parkOnAgentsConflict, type Proposal } from "./call-parks.checks";
+import * as repo from "./call-parks.repository";
+
+function notFound(id: string) {
+  return new HttpError("callParkNotFound", { id });
+}
+
+/**
+ * Runs a write in one transaction. When the database refuses it (a unique key: the
+ * member, the call park extension or the name was taken by a concurrent request), the
+ * checks run again against what is now committed, so the loser gets the same 409 as
+ * if it had come second; anything they do not explain is a plain conflict.
+ */
+async function write(db: Db, proposal: Proposal, work: (trx: Db) => Promise<void>) {
+  try {
+    await db.transaction().execute(work);
+  } catch (error) {
+    if (!constraintViolation(error)) throw error;
+    await assertAcceptable(db, proposal);
+    throw new HttpError("conflict");
+  }
+}
+
+export async function listCallParks(
+  db: Db,
+  filter: repo.CallParkFilter,
+  order: OrderKey<CallParkSortField>[] | undefined,
+  start: number,
+  max: number,
+) {
+  return repo.listCallParks(db, filter, order, start, max);
+}
+
+export async function listLocationCallParks(
+  db: Db,
+  locationId: string,
+  filter: { name?: string },
+  order: OrderKey<CallParkSortField>[] | undefined,
+  start: number,
+  max: number,
+) {
+  await requireLocation(db, locationId);
+  return repo.listCallParks(db, { ...filter, locationId }, order, start, max);
+}
+
+/** The group of this location, or a 404 (for a location that does not exist, locationNotFound). */
+export async function requireCallPark(db: Db, locationId: string, id: string) {
+  await requireLocation(db, locationId);
+  const row = await repo.findCallPark(db, locationId, id);
+  if (!row) throw notFound(id);
+  return row;
+}
+
+export async function getCallPark(db: Db, locationId: string, id: string): Promise<CallPark> {
+  const row = await requireCallPark(db, locationId, id);
+  const [agents, destinations, huntGroup] = await Promise.all([
+    repo.agentsOf(db, id),
+    repo.destinationsOf(db, id),
+    row.recall_hunt_group_id ? repo.findHuntGroup(db, row.recall_hunt_group_id) : undefined,
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    recall: {
+      option: row.recall_option,
+      ...(huntGroup ? { huntGroupId: huntGroup.id, huntGroupName: huntGroup.name } : {}),
+    },
+    agents: agents.map(repo.toAgent),
+    parkOnAgentsEnabled: row.park_on_agents_enabled === 1,
+    callParkExtensions: destinations,
+  };
+}
+
+export async function createCallPark(db: Db, locationId: string, input: CallParkCreate) {
+  await requireLocation(db, locationId);
+  const draft: CallParkGroupDraft = {
+    recall: input.recall,
+    agents: input.agents ?? [],
+    parkOnAgentsEnabled: input.parkOnAgentsEnabled ?? false,
+    callParkExtensions: input.callParkExtensions ?? [],
+  };
+  const proposal: Proposal = {
+    locationId,
+    draft,
+    sent: { name: input.name, recall: true, agents: true, callParkExtensions: true },
+  };
+  await assertAcceptable(db, proposal);
+  const id = newId("CALL_PARK");
+  await write(db, proposal, async (trx) => {
+    await repo.insertCallPark(trx, {
+      id,
+      location_id: locationId,
+      name: input.name,
+      name_key: searchKey(input.name),
+      recall_option: draft.recall.option,
+      recall_hunt_group_id: recallHuntGroupId(draft.recall) ?? null,
+      park_on_agents_enabled: draft.parkOnAgentsEnabled ? 1 : 0,
+    });
+    await repo.replaceAgents(trx, id, draft.agents);
+    await repo.replaceDestinations(trx, id, draft.callParkExtensions);
+  });
+  return { id };
+}
+
+/** Omitted fields stay as they are; `agents` and `callParkExtensions`, when sent, replace the lists. */
+export async function updateCallPark(db: Db, locationId: string, id: string, input: CallParkUpdate) {
+  const current = await getCallPark(db, locationId, id);
+  const draft: CallParkGroupDraft = {
+    recall: input.recall ?? current.recall,
+    agents: input.agents ?? current.agents.map((a) => a.id),
+    parkOnAgentsEnabled: input.parkOnAgentsEnabled ?? current.parkOnAgentsEnabled,
+    callParkExtensions: input.callParkExtensions ?? current.callParkExtensions.map((c) => c.id),
+  };
+  const proposal: Proposal = {
+    locationId,
+    callParkId: id,
+    draft,
+    sent: {
+      name: input.name,
+      recall: input.recall !== undefined,
+      agents: input.agents !== undefined,
+      callParkExtensions: input.callParkExtensions !== undefined,
+    },
+  };
+  await assertAcceptable(db, proposal);
+  await write(db, proposal, async (trx) => {
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name, name_key: searchKey(input.name) } : {}),
+      ...(input.recall
+        ? { recall_option: input.recall.option, recall_hunt_group_id: recallHuntGroupId(input.recall) ?? null }
+        : {}),
+      ...(input.parkOnAgentsEnabled !== undefined ? { park_on_agents_enabled: input.parkOnAgentsEnabled ? 1 : 0 } : {}),
+    };
+    if ((await repo.touchCallPark(trx, id, changes)) === 0) throw notFound(id);
+    if (input.agents) await repo.replaceAgents(trx, id, input.agents);
+    if (input.callParkExtensions) await repo.replaceDestinations(trx, id, input.callParkExtensions);
+    // Re-read inside the transaction: an edit committed since the check may have set the other half.
+    if (await repo.parksOnAgentsWithDestinations(trx, id)) throw parkOnAgentsConflict();
+  });
+  return { id };
+}
+
+export async function deleteCallPark(db: Db, locationId: string, id: string) {
+  await requireCallPark(db, locationId, id);
+  // Members and destinations go with the group (ON DELETE CASCADE); a concurrent repeat is a 404.
+  if ((await repo.deleteCallPark(db, id)) === 0) throw notFound(id);
+}
