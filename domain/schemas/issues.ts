@@ -33,6 +33,8 @@ export const VALIDATION_CODES = [
   "huntGroupNotFound",
   "huntGroupOtherLocation",
   "parkOnAgentsWithDestinations",
+  // Call park settings
+  "secondsRange",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -24,12 +24,31 @@ export const locationSchema = z.object({
 });
 export type Location = z.output<typeof locationSchema>;
 
-export const locationListSchema = z.object({ items: z.array(locationSchema) });
+/**
+ * Our addition to a location, asked for with `include=callParkCounts`: how many call
+ * park extensions and call park groups it holds, and how many of those groups recall
+ * to the parking user first, then a hunt group (so use the Alert Hunt Group Wait Time).
+ */
+export const callParkCountsSchema = z.object({
+  callParkExtensions: z.number(),
+  callParks: z.number(),
+  callParksUsingHuntWaitTime: z.number(),
+});
+export type CallParkCounts = z.output<typeof callParkCountsSchema>;
+
+export const locationWithCountsSchema = locationSchema.extend({ callParkCounts: callParkCountsSchema.optional() });
+export type LocationWithCounts = z.output<typeof locationWithCountsSchema>;
+
+export const locationListSchema = z.object({ items: z.array(locationWithCountsSchema) });
+
+/** `include=callParkCounts` adds `callParkCounts` to each location; without it the answer is Webex's. */
+export const locationIncludeSchema = z.enum(["callParkCounts"]).optional();
 
 export const locationListQuerySchema = z.object({
   name: searchText,
   id: z.string().max(500).optional(),
   orgId: z.string().max(500).optional(),
+  include: locationIncludeSchema,
   ...pagingQuery,
   max: pagingQuery.max.default(500),
 });

@@ -1,7 +1,8 @@
-import type { Selectable } from "kysely";
-import type { Location } from "../../../domain/schemas/location";
+import type { ExpressionBuilder, Selectable } from "kysely";
+import { RECALL_OPTIONS, usesHuntWaitTime } from "../../../domain/rules/recall";
+import type { CallParkCounts, Location } from "../../../domain/schemas/location";
 import type { Db } from "../../db/database";
-import type { LocationTable } from "../../db/schema";
+import type { Database, LocationTable } from "../../db/schema";
 import { keyContains } from "../../db/search";
 
 export interface LocationFilter {
@@ -9,7 +10,40 @@ export interface LocationFilter {
   id?: string;
 }
 
-function toLocation(row: Selectable<LocationTable>): Location {
+export interface LocationOptions {
+  /** Add `callParkCounts` (our addition) to each location. */
+  withCounts?: boolean;
+}
+
+type LocationRow = Selectable<LocationTable> & { call_park_count?: number; hunt_wait_count?: number };
+
+const HUNT_WAIT_OPTIONS = RECALL_OPTIONS.filter(usesHuntWaitTime);
+
+/** Correlated counts of the location's call park groups, all and those using the hunt wait time. */
+function groupCounts(eb: ExpressionBuilder<Database, "locations">) {
+  const groups = () => eb.selectFrom("call_parks as g").whereRef("g.location_id", "=", "locations.id");
+  return [
+    groups()
+      .select((sub) => sub.fn.countAll<number>().as("n"))
+      .as("call_park_count"),
+    groups()
+      .where("g.recall_option", "in", HUNT_WAIT_OPTIONS)
+      .select((sub) => sub.fn.countAll<number>().as("n"))
+      .as("hunt_wait_count"),
+  ];
+}
+
+function countsOf(row: LocationRow): CallParkCounts {
+  return {
+    callParkExtensions: row.call_park_extension_count,
+    callParks: Number(row.call_park_count ?? 0),
+    callParksUsingHuntWaitTime: Number(row.hunt_wait_count ?? 0),
+  };
+}
+
+function toLocation(row: LocationRow, { withCounts = false }: LocationOptions = {}): Location & {
+  callParkCounts?: CallParkCounts;
+} {
   return {
     id: row.id,
     name: row.name,
@@ -28,6 +62,7 @@ function toLocation(row: Selectable<LocationTable>): Location {
     ...(row.latitude ? { latitude: row.latitude } : {}),
     ...(row.longitude ? { longitude: row.longitude } : {}),
     ...(row.notes ? { notes: row.notes } : {}),
+    ...(withCounts ? { callParkCounts: countsOf(row) } : {}),
   };
 }
 
@@ -38,15 +73,25 @@ function filtered(db: Db, filter: LocationFilter) {
   return query;
 }
 
-export async function listLocations(db: Db, filter: LocationFilter, start: number, max: number) {
+export async function listLocations(
+  db: Db,
+  filter: LocationFilter,
+  start: number,
+  max: number,
+  options: LocationOptions = {},
+) {
+  let query = filtered(db, filter).selectAll("locations");
+  if (options.withCounts) query = query.select(groupCounts);
   const [rows, count] = await Promise.all([
-    filtered(db, filter).selectAll().orderBy("name_key").orderBy("name").limit(max).offset(start).execute(),
+    query.orderBy("name_key").orderBy("name").limit(max).offset(start).execute(),
     filtered(db, filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toLocation), total: Number(count.n) };
+  return { items: rows.map((row) => toLocation(row, options)), total: Number(count.n) };
 }
 
-export async function findLocation(db: Db, id: string) {
-  const row = await db.selectFrom("locations").selectAll().where("id", "=", id).executeTakeFirst();
-  return row ? { location: toLocation(row), routingPrefix: row.routing_prefix, row } : undefined;
+export async function findLocation(db: Db, id: string, options: LocationOptions = {}) {
+  let query = db.selectFrom("locations").selectAll("locations").where("id", "=", id);
+  if (options.withCounts) query = query.select(groupCounts);
+  const row = await query.executeTakeFirst();
+  return row ? { location: toLocation(row, options), routingPrefix: row.routing_prefix, row } : undefined;
 }

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { locationListQuerySchema, locationListSchema, locationSchema } from "../../../domain/schemas/location";
+import {
+  locationIncludeSchema,
+  locationListQuerySchema,
+  locationListSchema,
+  locationWithCountsSchema,
+} from "../../../domain/schemas/location";
 import type { Db } from "../../db/database";
 import { setPagingHeaders } from "../../http/paging";
 import { listOrgLocations, requireLocation } from "./locations.service";
@@ -10,8 +15,9 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     "/v1/locations",
     { schema: { querystring: locationListQuerySchema, response: { 200: locationListSchema } } },
     async (request, reply) => {
-      const { start, max, name, id } = request.query;
-      const { items, total } = await listOrgLocations(db, { name, id }, start, max);
+      const { start, max, name, id, include } = request.query;
+      const withCounts = include === "callParkCounts";
+      const { items, total } = await listOrgLocations(db, { name, id }, start, max, { withCounts });
       setPagingHeaders(request, reply, { start, max, total });
       return { items };
     },
@@ -22,9 +28,13 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     {
       schema: {
         params: z.object({ locationId: z.string().max(500) }),
-        response: { 200: locationSchema },
+        querystring: z.object({ include: locationIncludeSchema, orgId: z.string().max(500).optional() }),
+        response: { 200: locationWithCountsSchema },
       },
     },
-    async (request) => (await requireLocation(db, request.params.locationId)).location,
+    async (request) => {
+      const withCounts = request.query.include === "callParkCounts";
+      return (await requireLocation(db, request.params.locationId, { withCounts })).location;
+    },
   );
 };

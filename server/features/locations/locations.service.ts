@@ -1,14 +1,14 @@
 import type { Db } from "../../db/database";
 import { HttpError } from "../../http/errors";
-import { findLocation, type LocationFilter, listLocations } from "./locations.repository";
+import { findLocation, type LocationFilter, type LocationOptions, listLocations } from "./locations.repository";
 
-export function listOrgLocations(db: Db, filter: LocationFilter, start: number, max: number) {
-  return listLocations(db, filter, start, max);
+export function listOrgLocations(db: Db, filter: LocationFilter, start: number, max: number, options?: LocationOptions) {
+  return listLocations(db, filter, start, max, options);
 }
 
 /** The location, or a 404 naming it as a location that does not exist. */
-export async function requireLocation(db: Db, id: string) {
-  const found = await findLocation(db, id);
+export async function requireLocation(db: Db, id: string, options?: LocationOptions) {
+  const found = await findLocation(db, id, options);
   if (!found) throw new HttpError("locationNotFound", { id });
   return found;
 }

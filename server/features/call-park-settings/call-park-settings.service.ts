@@ -1,0 +1,102 @@
+import { DEFAULT_CALL_PARK_SETTINGS, needsHuntGroup, type RecallOption, type RingPattern } from "../../../domain/rules/recall";
+import {
+  type CallParkSettings,
+  type CallParkSettingsUpdate,
+  HUNT_GROUP_PATH,
+  huntGroupIssue,
+} from "../../../domain/schemas/call-park-settings";
+import type { FieldIssue } from "../../../domain/schemas/issues";
+import type { Db } from "../../db/database";
+import { HttpError } from "../../http/errors";
+import { requireLocation } from "../locations/locations.service";
+import * as repo from "./call-park-settings.repository";
+
+interface StoredSettings {
+  option: RecallOption;
+  huntGroupId: string | null;
+  huntGroupName: string | null;
+  ringPattern: RingPattern;
+  recallTime: number;
+  huntWaitTime: number;
+}
+
+/** What the location holds: its row, or the defaults of a location never changed. */
+async function currentSettings(db: Db, locationId: string): Promise<StoredSettings> {
+  const row = await repo.findSettings(db, locationId);
+  if (!row) {
+    const { recallOption, ...rest } = DEFAULT_CALL_PARK_SETTINGS;
+    return { option: recallOption, huntGroupId: null, huntGroupName: null, ...rest };
+  }
+  return {
+    option: row.recall_option,
+    huntGroupId: row.recall_hunt_group_id,
+    huntGroupName: row.hunt_group_name,
+    ringPattern: row.ring_pattern,
+    recallTime: row.recall_time,
+    huntWaitTime: row.hunt_wait_time,
+  };
+}
+
+export async function getCallParkSettings(db: Db, locationId: string): Promise<CallParkSettings> {
+  await requireLocation(db, locationId);
+  const s = await currentSettings(db, locationId);
+  // A hunt group shows only where the option uses one (and while it still exists).
+  const huntGroup =
+    needsHuntGroup(s.option) && s.huntGroupId ? { huntGroupId: s.huntGroupId, huntGroupName: s.huntGroupName ?? "" } : {};
+  return {
+    callParkRecall: { option: s.option, ...huntGroup },
+    callParkSettings: { ringPattern: s.ringPattern, recallTime: s.recallTime, huntWaitTime: s.huntWaitTime },
+  };
+}
+
+/** The hunt group a request names must exist and belong to this location. */
+async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string): Promise<FieldIssue[]> {
+  const huntGroup = await repo.findHuntGroup(db, huntGroupId);
+  if (!huntGroup) return [{ path: HUNT_GROUP_PATH, code: "huntGroupNotFound" }];
+  if (huntGroup.location_id !== locationId) {
+    const params = { name: huntGroup.name, locationName: huntGroup.location_name };
+    return [{ path: HUNT_GROUP_PATH, code: "huntGroupOtherLocation", params }];
+  }
+  return [];
+}
+
+/**
+ * PUT: changes only what the body carries. The recall it leaves (the body's option and
+ * hunt group over the stored ones) must have a hunt group if its option needs one; an
+ * option that needs none keeps none.
+ */
+export async function updateCallParkSettings(db: Db, locationId: string, body: CallParkSettingsUpdate) {
+  await requireLocation(db, locationId);
+  const current = await currentSettings(db, locationId);
+  const recall = body.callParkRecall;
+  const settings = body.callParkSettings ?? {};
+  const changes: repo.SettingsChanges = {};
+
+  if (recall && (recall.option !== undefined || recall.huntGroupId !== undefined)) {
+    const issues = recall.huntGroupId !== undefined ? await huntGroupIssues(db, locationId, recall.huntGroupId) : [];
+    const option = recall.option ?? current.option;
+    const huntGroupId = recall.huntGroupId ?? current.huntGroupId;
+    const missing = issues.length ? undefined : huntGroupIssue({ option, huntGroupId });
+    if (missing) issues.push(missing);
+    if (issues.length) throw new HttpError("validation", {}, issues);
+    changes.recall_option = option;
+    changes.recall_hunt_group_id = needsHuntGroup(option) ? huntGroupId : null;
+  }
+  if (settings.ringPattern !== undefined) changes.ring_pattern = settings.ringPattern;
+  if (settings.recallTime !== undefined) changes.recall_time = settings.recallTime;
+  if (settings.huntWaitTime !== undefined) changes.hunt_wait_time = settings.huntWaitTime;
+
+  await repo.upsertSettings(
+    db,
+    {
+      location_id: locationId,
+      recall_option: current.option,
+      recall_hunt_group_id: needsHuntGroup(current.option) ? current.huntGroupId : null,
+      ring_pattern: current.ringPattern,
+      recall_time: current.recallTime,
+      hunt_wait_time: current.huntWaitTime,
+      ...changes,
+    },
+    changes,
+  );
+}
