@@ -64,7 +64,7 @@ describe("bodies the server will not read", () => {
 });
 
 describe("addresses that do not exist", () => {
-  it.each(["/v1/nothing", "/v1/telephony/config/callParks", "/nope", "/v1/locations/a/b/c"])(
+  it.each(["/v1/nothing", "/v1/telephony/config/callQueues", "/nope", "/v1/locations/a/b/c"])(
     "answers %s with a JSON 404",
     async (url) => {
       expectApiError(await server.app.inject({ url }), "routeNotFound");

@@ -1,0 +1,163 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { expectApiError } from "../../test/api-error";
+import { useTestServer } from "../../test/test-server";
+import { availableUrl, callParksUrl, createGroup, fixture, groupTables, ORG_LIST_URL } from "./test-helpers";
+
+// Bodies and queries that never reach the service: each is a 400 (or 404/413/415)
+// in the Webex error body, never a 5xx, and writes nothing.
+const server = useTestServer("each");
+let f: Awaited<ReturnType<typeof fixture>>;
+let groupId: string;
+
+beforeEach(async () => {
+  f = await fixture(server.db);
+  groupId = await createGroup(server, f.locationId, { name: "Existing", agents: [f.people[0]] });
+});
+
+const recall = { option: "ALERT_PARKING_USER_ONLY" };
+
+function send(method: "POST" | "PUT", body: string, headers: Record<string, string> = {}) {
+  return server.app.inject({
+    method,
+    url: method === "POST" ? callParksUrl(f.locationId) : callParksUrl(f.locationId, groupId),
+    headers: { "content-type": "application/json", ...headers },
+    payload: body,
+  });
+}
+
+async function unchanged(request: () => ReturnType<typeof send>) {
+  const before = await groupTables(server.db);
+  const res = await request();
+  expect(await groupTables(server.db)).toEqual(before);
+  return res;
+}
+
+describe.each(["POST", "PUT"] as const)("%s: malformed bodies", (method) => {
+  it.each([
+    ["truncated JSON", '{"name": "G", '],
+    ["an empty body", ""],
+    ["a __proto__ key", '{"__proto__": {"admin": true}, "name": "G"}'],
+  ])("refuses %s with 400 invalidJson", async (_label, body) => {
+    expectApiError(await unchanged(() => send(method, body)), "invalidJson");
+  });
+
+  it("refuses an array as the body", async () => {
+    const res = await unchanged(() => send(method, JSON.stringify([{ name: "G", recall }])));
+    expect(expectApiError(res, "validation").issues).toEqual([{ path: [], code: "invalidType" }]);
+  });
+
+  it("refuses a non-JSON content type with 415", async () => {
+    const res = await unchanged(() => send(method, "name=G", { "content-type": "application/x-www-form-urlencoded" }));
+    expectApiError(res, "unsupportedMediaType");
+  });
+
+  it("refuses unknown fields, naming them, including Webex's read-only ones", async () => {
+    const res = await unchanged(() => send(method, JSON.stringify({ name: "G", recall, id: "x", locationId: "y" })));
+    expect(expectApiError(res, "validation").issues).toEqual([{ path: [], code: "unknownField", params: { keys: "id, locationId" } }]);
+  });
+
+  it("refuses an 81-character name and says so, accepting 80", async () => {
+    const res = await unchanged(() => send(method, JSON.stringify({ name: "x".repeat(81), recall })));
+    const body = expectApiError(res, "validation");
+    expect(body.issues).toEqual([{ path: ["name"], code: "tooLong", params: { max: 80 } }]);
+    expect(body.message).toBe("Some values are not valid. name: Enter at most 80 characters.");
+    expect((await send(method, JSON.stringify({ name: "x".repeat(80), recall }))).statusCode).toBeLessThan(300);
+  });
+
+  it("refuses wrong types at their paths", async () => {
+    const res = await unchanged(() =>
+      send(method, JSON.stringify({ name: 5, recall: { option: "SOMETIMES" }, agents: "p1", parkOnAgentsEnabled: "yes", callParkExtensions: [7] })),
+    );
+    expect(expectApiError(res, "validation").issues).toEqual([
+      { path: ["name"], code: "invalidType" },
+      { path: ["recall", "option"], code: "invalidValue" },
+      { path: ["agents"], code: "invalidType" },
+      { path: ["parkOnAgentsEnabled"], code: "invalidType" },
+      { path: ["callParkExtensions", 0], code: "invalidType" },
+    ]);
+  });
+
+  it("refuses a name of control characters", async () => {
+    const res = await unchanged(() => send(method, JSON.stringify({ name: "Desk\u202e", recall })));
+    expect(expectApiError(res, "validation").issues).toEqual([{ path: ["name"], code: "invalidCharacters" }]);
+  });
+});
+
+describe("create requires name and recall", () => {
+  it("answers required for each", async () => {
+    const res = await unchanged(() => send("POST", "{}"));
+    expect(expectApiError(res, "validation").issues).toEqual([
+      { path: ["name"], code: "required" },
+      { path: ["recall"], code: "required" },
+    ]);
+  });
+
+  it("in Portuguese when asked", async () => {
+    const res = await unchanged(() => send("POST", JSON.stringify({ name: "x".repeat(81), recall }), { "accept-language": "pt-BR" }));
+    expect(expectApiError(res, "validation").message).toBe("Alguns valores não são válidos. name: Insira no máximo 80 caracteres.");
+  });
+});
+
+describe("update takes any part alone", () => {
+  it("answers 200 to an empty body, changing nothing", async () => {
+    const res = await unchanged(() => send("PUT", "{}"));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: groupId });
+  });
+});
+
+describe("queries", () => {
+  it.each([
+    [ORG_LIST_URL, { max: "0" }, ["max"], "tooSmall"],
+    [ORG_LIST_URL, { order: "extension" }, ["order"], "invalidValue"],
+    ["list", { start: "-1" }, ["start"], "tooSmall"],
+    ["availableUsers", { order: "lname|fname|number|extension" }, ["order"], "invalidValue"],
+    ["availableUsers", { includeAssigned: "1" }, ["includeAssigned"], "invalidValue"],
+    ["availableUsers", { phoneNumber: "1".repeat(65) }, ["phoneNumber"], "tooLong"],
+    ["availableRecallHuntGroups", { order: "fname" }, ["order"], "invalidValue"],
+    ["availableCallParkExtensions", { max: "1001" }, ["max"], "tooBig"],
+  ] as const)("%s %o: 400 at %o", async (target, query, path, code) => {
+    const url =
+      target === ORG_LIST_URL ? ORG_LIST_URL : target === "list" ? callParksUrl(f.locationId) : availableUrl(f.locationId, target);
+    const res = await server.app.inject({ url, query });
+    expect(expectApiError(res, "validation").issues).toEqual([expect.objectContaining({ path, code })]);
+  });
+
+  it("ignores Webex's orgId and parameters it does not know", async () => {
+    const res = await server.app.inject({ url: callParksUrl(f.locationId), query: { orgId: "Y2lzY28", colour: "red" } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().callParks).toHaveLength(1);
+  });
+});
+
+describe("path parameters", () => {
+  it("answers 404 for ids past the length a real one has", async () => {
+    expectApiError(await server.app.inject({ url: callParksUrl(f.locationId, "x".repeat(501)) }), "routeNotFound");
+  });
+
+  it("answers 404 routeNotFound for a method the API does not have", async () => {
+    expectApiError(await server.app.inject({ method: "PATCH", url: callParksUrl(f.locationId, groupId) }), "routeNotFound");
+  });
+});
+
+describe("never a 5xx", () => {
+  it("answers 4xx to a barrage of odd requests", async () => {
+    const odd = [
+      { method: "POST" as const, url: callParksUrl(f.locationId), payload: { name: "G", recall: null } },
+      { method: "POST" as const, url: callParksUrl(f.locationId), payload: { name: "G", recall, agents: [null] } },
+      { method: "POST" as const, url: callParksUrl(f.locationId), payload: { name: "G", recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: 7 } } },
+      { method: "PUT" as const, url: callParksUrl(f.locationId, groupId), payload: { recall: { huntGroupId: f.support } } },
+      { method: "PUT" as const, url: callParksUrl(f.locationId, groupId), payload: { agents: Array(1001).fill(f.people[0]) } },
+      { method: "GET" as const, url: `${callParksUrl(f.locationId)}?order=__proto__` },
+      { method: "GET" as const, url: `${availableUrl(f.locationId, "availableUsers")}?order=constructor` },
+      { method: "GET" as const, url: `${availableUrl(f.locationId, "availableUsers")}?callParkId=bm9wZQ` },
+      { method: "GET" as const, url: `${availableUrl("bm93aGVyZQ", "availableCallParkExtensions")}` },
+      { method: "DELETE" as const, url: callParksUrl("bm93aGVyZQ", groupId) },
+    ];
+    for (const request of odd) {
+      const res = await server.app.inject(request);
+      expect(res.statusCode, `${request.method} ${request.url} ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${request.method} ${request.url} ${res.body}`).toBeLessThan(500);
+    }
+  });
+});
