@@ -181,13 +181,13 @@ export const availableRecallHuntGroupsSchema = z.object({ huntGroups: z.array(av
 
 /**
  * Query of GET …/callParks/availableCallParkExtensions (ours): the location's call
- * park extensions in no group. `name` contains, `extension` starts with, `q` either;
- * `callParkId` and `includeAssigned` as for availableUsers.
+ * park extensions in no group. `name` is a search box's text (the name contains it or
+ * the extension starts with it), `extension` starts with; `callParkId` and
+ * `includeAssigned` as for availableUsers.
  */
 export const availableCallParkExtensionsQuerySchema = z.object({
   name: searchText,
   extension: searchText,
-  q: searchText,
   callParkId: z.string().max(500).optional(),
   includeAssigned: flag.optional(),
   orgId,

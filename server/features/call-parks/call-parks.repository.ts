@@ -143,9 +143,9 @@ export async function callParkExtensionsByIds(db: Executor, ids: readonly string
 }
 
 export interface ExtensionFilter {
+  /** Name contains, or extension starts with: what a search box holds. */
   name?: string;
   extension?: string;
-  q?: string;
   /** Also those of this group. */
   callParkId?: string;
   /** Also those of every other group. */
@@ -158,12 +158,11 @@ function filteredExtensions(db: Executor, locationId: string, f: ExtensionFilter
     const own = f.callParkId;
     query = query.where((eb) => (own ? eb.or([eb("p.id", "is", null), eb("p.id", "=", own)]) : eb("p.id", "is", null)));
   }
-  if (f.name) query = query.where(keyContains("c.name_key", f.name));
-  if (f.extension) query = query.where(startsWith("c.extension", f.extension));
-  if (f.q) {
-    const q = f.q;
-    query = query.where((eb) => eb.or([keyContains("c.name_key", q), startsWith("c.extension", q)]));
+  if (f.name) {
+    const name = f.name;
+    query = query.where((eb) => eb.or([keyContains("c.name_key", name), startsWith("c.extension", name)]));
   }
+  if (f.extension) query = query.where(startsWith("c.extension", f.extension));
   return query;
 }
 

@@ -97,8 +97,8 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const { start, max, name, extension, q, callParkId, includeAssigned } = request.query;
-      const filter = { name, extension, q, callParkId, includeAssigned };
+      const { start, max, name, extension, callParkId, includeAssigned } = request.query;
+      const filter = { name, extension, callParkId, includeAssigned };
       const result = await available.availableCallParkExtensions(db, request.params.locationId, filter, start, max);
       setPagingHeaders(request, reply, { start, max, total: result.total });
       return { callParkExtensions: result.callParkExtensions };
