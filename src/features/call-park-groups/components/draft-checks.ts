@@ -1,25 +1,26 @@
-import type { FieldIssue } from "../../../../domain/schemas/issues";
-import { toFieldIssues } from "../../../../domain/schemas/issues";
-import { displayName } from "../../../../domain/schemas/text";
-import { needsHuntGroup } from "../../../../domain/rules/recall";
+import { callParkGroupIssues } from "../../../../domain/rules/call-park-group";
 import { searchKey } from "../../../../domain/rules/text";
+import { callParkNameSchema } from "../../../../domain/schemas/call-park";
+import { type FieldIssue, toFieldIssues } from "../../../../domain/schemas/issues";
 import type { GroupDraft } from "../api/types";
 
-export const CALL_PARK_NAME_MAX = 80;
-const nameSchema = displayName({ max: CALL_PARK_NAME_MAX });
+// The wizard's and the side panel's checks: the server's own contract and rules,
+// asked before a round trip.
 
 type Issue = Pick<FieldIssue, "code" | "params">;
 
+/** The name's problem, if any; `taken` are same-named groups of the location. */
 export function checkName(name: string, taken: { id: string; name: string }[] = [], ownId?: string): Issue | undefined {
-  const result = nameSchema.safeParse(name);
+  const result = callParkNameSchema.safeParse(name);
   if (!result.success) return toFieldIssues(result.error, name)[0];
   const key = searchKey(result.data);
   const clash = taken.find((g) => g.id !== ownId && searchKey(g.name) === key);
-  return clash ? { code: "nameTaken" as FieldIssue["code"], params: { name: clash.name } } : undefined;
+  return clash ? { code: "nameTaken", params: { name: clash.name } } : undefined;
 }
 
 export function checkRecall(recall: GroupDraft["recall"]): Issue | undefined {
-  return needsHuntGroup(recall.option) && !recall.huntGroupId
-    ? { code: "huntGroupRequired" as FieldIssue["code"] }
-    : undefined;
+  const issue = callParkGroupIssues({ recall, agents: [], parkOnAgentsEnabled: false, callParkExtensions: [] }).find(
+    (i) => i.path[0] === "recall",
+  );
+  return issue ? { code: issue.code } : undefined;
 }
