@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HttpError } from "../../http/errors";
 import { expectApiError } from "../../test/api-error";
+import { racingApp } from "../../test/racing-app";
 import { callParkExtensionsUrl, useTestServer } from "../../test/test-server";
 import * as service from "./call-parks.service";
-import { callParksUrl, createGroup, fixture, groupTables, racingApp } from "./test-helpers";
+import { callParksUrl, createGroup, fixture, groupTables } from "./test-helpers";
 
 // Requests fired together all pass the service's checks before any transaction runs
 // (racingApp makes them interleave), so these outcomes hold only if the database's

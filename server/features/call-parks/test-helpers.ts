@@ -1,6 +1,4 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
 import { expect } from "vitest";
-import { buildApp } from "../../app";
 import type { Db } from "../../db/database";
 import { huntGroupWithExtension, locationIdOf, memberWithExtension, type TestServer } from "../../test/test-server";
 
@@ -75,24 +73,4 @@ export async function groupTables(db: Db) {
     db.selectFrom("call_park_destinations").selectAll().orderBy("call_park_id").orderBy("position").execute(),
   ]);
   return { parks, agents, destinations };
-}
-
-/** Every query yields to the event loop once, as it would waiting on a busy database. */
-class YieldingPlugin implements KyselyPlugin {
-  transformQuery({ node }: PluginTransformQueryArgs) {
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs) {
-    await new Promise((resolve) => setImmediate(resolve));
-    return result;
-  }
-}
-
-/**
- * The app over the same database, with queries that yield: better-sqlite3 answers
- * synchronously, so without this one request's checks and write can all run before a
- * concurrent request starts, and a race would never reach the database's constraints.
- */
-export function racingApp(db: Db) {
-  return buildApp({ db: db.withPlugin(new YieldingPlugin()) });
 }
