@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
         lazy: () => import("../features/call-park-groups/routes/create-route").then(asRoute),
       },
       { path: "locations", lazy: () => import("../features/locations/routes/locations-route").then(asRoute) },
+      { path: "locations/:locationId/:tab?", lazy: () => import("../features/locations/routes/location-route").then(asRoute) },
       { path: "tasks", lazy: () => import("../features/tasks/routes/tasks-route").then(asRoute) },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -1,0 +1,213 @@
+import { Controller, type FieldNamesMarkedBoolean, useForm, useWatch } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import {
+  needsHuntGroup,
+  RECALL_OPTIONS,
+  RECALL_TIME_MAX,
+  RECALL_TIME_MIN,
+  RING_PATTERNS,
+  usesHuntWaitTime,
+} from "../../../../domain/rules/recall";
+import {
+  type CallParkSettings,
+  type CallParkSettingsForm as FormValues,
+  type CallParkSettingsUpdate,
+  callParkSettingsFormSchema,
+  recallSecondsSchema,
+  toSettingsForm,
+} from "../../../../domain/schemas/call-park-settings";
+import { Icon } from "../../../components/icon";
+import { TextInputField } from "../../../components/text-input-field";
+import { ApiError } from "../../../lib/api-client";
+import { applyServerIssues, contractResolver } from "../../../lib/form";
+import { type RecallHuntGroup, useUpdateCallParkSettings } from "../api/queries";
+import { RecallSummary } from "./recall-summary";
+import { SettingsSelect } from "./settings-select";
+import { UnsavedChangesGuard } from "./unsaved-changes-guard";
+
+const FIELDS = [
+  "callParkRecall.option",
+  "callParkRecall.huntGroupId",
+  "callParkSettings.ringPattern",
+  "callParkSettings.recallTime",
+  "callParkSettings.huntWaitTime",
+] as const;
+
+/** Only what the admin changed goes in the PUT, so a change made meanwhile elsewhere is kept. */
+function changedBody(values: FormValues, dirty: Partial<FieldNamesMarkedBoolean<FormValues>>): CallParkSettingsUpdate {
+  const body: CallParkSettingsUpdate = {};
+  const { option, huntGroupId } = values.callParkRecall;
+  if (dirty.callParkRecall?.option || dirty.callParkRecall?.huntGroupId) {
+    body.callParkRecall = { option, ...(needsHuntGroup(option) ? { huntGroupId } : {}) };
+  }
+  const settings = Object.fromEntries(
+    Object.entries(values.callParkSettings).filter(([field]) => dirty.callParkSettings?.[field as keyof FormValues["callParkSettings"]]),
+  );
+  if (Object.keys(settings).length) body.callParkSettings = settings;
+  return body;
+}
+
+/** Management > Locations > a location > Calling > Call Park Settings. */
+export function CallParkSettingsForm({
+  locationId,
+  settings,
+  huntGroups,
+  groupsUsingHuntWaitTime,
+}: {
+  locationId: string;
+  settings: CallParkSettings;
+  /** The location's hunt groups; undefined while they load. */
+  huntGroups?: RecallHuntGroup[];
+  /** Call park groups of the location that alert the parking user first, then a hunt group. */
+  groupsUsingHuntWaitTime: number;
+}) {
+  const { t } = useTranslation(["locations", "common"]);
+  const update = useUpdateCallParkSettings(locationId);
+  const { control, register, handleSubmit, setError, reset, formState } = useForm<FormValues>({
+    resolver: contractResolver(callParkSettingsFormSchema),
+    defaultValues: toSettingsForm(settings),
+    mode: "onChange",
+  });
+  const values = useWatch({ control }) as FormValues;
+  const { option, huntGroupId } = values.callParkRecall;
+  const { recallTime, huntWaitTime, ringPattern } = values.callParkSettings;
+  const errors = formState.errors;
+
+  const submit = handleSubmit(async (valid) => {
+    try {
+      await update.mutateAsync(changedBody(valid, formState.dirtyFields));
+      reset(valid);
+    } catch (error) {
+      if (error instanceof ApiError) applyServerIssues(error.issues, setError, FIELDS);
+    }
+  });
+
+  const huntWaitUsedHere = usesHuntWaitTime(option);
+  const huntWaitInUse = huntWaitUsedHere || groupsUsingHuntWaitTime > 0;
+  const huntWaitStatus = huntWaitUsedHere
+    ? t("callParkSettings.huntWaitTimeUsedHere")
+    : groupsUsingHuntWaitTime > 0
+      ? t("callParkSettings.huntWaitTimeUsedByGroups", { count: groupsUsingHuntWaitTime })
+      : t("callParkSettings.huntWaitTimeUnused");
+  const timersValid = recallSecondsSchema.safeParse(recallTime).success && recallSecondsSchema.safeParse(huntWaitTime).success;
+  const huntGroupName = huntGroups?.find((h) => h.id === huntGroupId)?.name;
+  const range = { min: RECALL_TIME_MIN, max: RECALL_TIME_MAX };
+
+  return (
+    <form className="form-card settings-form" onSubmit={submit} noValidate aria-labelledby="call-park-settings-title">
+      <div>
+        <h3 id="call-park-settings-title">{t("callParkSettings.title")}</h3>
+        <p className="page-description">{t("callParkSettings.description")}</p>
+      </div>
+      <div className="banner banner-warning" role="note">
+        <Icon name="warning" size={20} />
+        <p>{t("callParkSettings.offPeak")}</p>
+      </div>
+      <Controller
+        control={control}
+        name="callParkRecall.option"
+        render={({ field }) => (
+          <SettingsSelect
+            id="cps-recall-option"
+            label={t("callParkSettings.recallOption")}
+            description={t("callParkSettings.recallOptionHelp")}
+            options={RECALL_OPTIONS.map((id) => ({ id, label: t(`callParkSettings.recallOptions.${id}`) }))}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            buttonRef={field.ref}
+          />
+        )}
+      />
+      {needsHuntGroup(option) && (
+        <Controller
+          control={control}
+          name="callParkRecall.huntGroupId"
+          render={({ field, fieldState }) => (
+            <SettingsSelect
+              id="cps-hunt-group"
+              label={t("callParkSettings.huntGroup")}
+              description={
+                huntGroups?.length === 0 ? t("callParkSettings.noHuntGroups") : t("callParkSettings.huntGroupHelp")
+              }
+              placeholder={t("callParkSettings.huntGroupPlaceholder")}
+              options={(huntGroups ?? []).map((h) => ({ id: h.id, label: h.name }))}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message}
+              buttonRef={field.ref}
+              isDisabled={huntGroups === undefined}
+            />
+          )}
+        />
+      )}
+      <Controller
+        control={control}
+        name="callParkSettings.ringPattern"
+        render={({ field }) => (
+          <SettingsSelect
+            id="cps-ring-pattern"
+            label={t("callParkSettings.ringPattern")}
+            description={t("callParkSettings.ringPatternHelp")}
+            options={RING_PATTERNS.map((id) => ({ id, label: t(`callParkSettings.ringPatterns.${id}`) }))}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            buttonRef={field.ref}
+          />
+        )}
+      />
+      <TextInputField
+        id="cps-recall-time"
+        label={t("callParkSettings.recallTime")}
+        description={t("callParkSettings.recallTimeHelp", range)}
+        type="number"
+        inputMode="numeric"
+        min={RECALL_TIME_MIN}
+        max={RECALL_TIME_MAX}
+        step={1}
+        error={errors.callParkSettings?.recallTime?.message}
+        {...register("callParkSettings.recallTime", { valueAsNumber: true })}
+      />
+      <div className={huntWaitInUse ? "seconds-field" : "seconds-field seconds-field-unused"}>
+        <span className="badge" aria-hidden="true">
+          {huntWaitInUse ? t("callParkSettings.huntWaitTimeInUse") : t("callParkSettings.huntWaitTimeNotInUse")}
+        </span>
+        <TextInputField
+          id="cps-hunt-wait-time"
+          label={t("callParkSettings.huntWaitTime")}
+          description={
+            <>
+              {t("callParkSettings.huntWaitTimeHelp", range)} <strong>{huntWaitStatus}</strong>
+            </>
+          }
+          type="number"
+          inputMode="numeric"
+          min={RECALL_TIME_MIN}
+          max={RECALL_TIME_MAX}
+          step={1}
+          error={errors.callParkSettings?.huntWaitTime?.message}
+          {...register("callParkSettings.huntWaitTime", { valueAsNumber: true })}
+        />
+      </div>
+      <RecallSummary
+        input={timersValid ? { option, ringPattern, recallTime, huntWaitTime, huntGroupName } : undefined}
+      />
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={!formState.isDirty || formState.isSubmitting}
+          onClick={() => reset()}
+        >
+          {t("common:actions.cancel")}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={!formState.isDirty || formState.isSubmitting}>
+          {formState.isSubmitting ? t("common:actions.saving") : t("common:actions.save")}
+        </button>
+      </div>
+      <UnsavedChangesGuard when={formState.isDirty} />
+    </form>
+  );
+}

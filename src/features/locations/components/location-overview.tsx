@@ -1,0 +1,30 @@
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import type { LocationWithCounts } from "../../../../domain/schemas/location";
+import { formatAddress } from "./format-address";
+
+/** The Overview tab: where the location is and what call park holds there. */
+export function LocationOverview({ location }: { location: LocationWithCounts }) {
+  const { t } = useTranslation("locations");
+  const rows: [string, string | number][] = [
+    [t("overview.address"), formatAddress(location.address)],
+    [t("overview.timeZone"), location.timeZone],
+    [t("overview.preferredLanguage"), location.preferredLanguage],
+    [t("overview.announcementLanguage"), location.announcementLanguage],
+    [t("overview.callParkExtensions"), location.callParkCounts?.callParkExtensions ?? "—"],
+    [t("overview.callParks"), location.callParkCounts?.callParks ?? "—"],
+  ];
+  return (
+    <section className="form-card" aria-labelledby="location-overview-title">
+      <h2 id="location-overview-title">{t("overview.heading")}</h2>
+      <dl className="review-list">
+        {rows.map(([term, value]) => (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}
