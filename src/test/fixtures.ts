@@ -1,4 +1,5 @@
 import { http, HttpResponse } from "msw";
+import type { AvailableUser, CallParkDestination } from "../../domain/schemas/call-park";
 import type { CallParkExtensionListItem, ValidateExtensionsResult } from "../../domain/schemas/call-park-extension";
 import type { FieldIssue } from "../../domain/schemas/issues";
 import type { Location } from "../../domain/schemas/location";
@@ -62,4 +63,37 @@ export function apiErrorResponse(
     },
     { status, headers: { TrackingID: "TEST_TRACKING_ID" } },
   );
+}
+
+export const AVAILABLE_USERS = "*/v1/telephony/config/locations/:locationId/callParks/availableUsers";
+export const AVAILABLE_CALL_PARK_EXTENSIONS =
+  "*/v1/telephony/config/locations/:locationId/callParks/availableCallParkExtensions";
+
+/** A call park group member as availableUsers and a group's detail carry it. */
+export function callParkAgent(
+  id: string,
+  displayName: string,
+  {
+    type = "PEOPLE",
+    external,
+    extension,
+    callParkName,
+  }: { type?: AvailableUser["type"]; external?: string; extension?: string; callParkName?: string } = {},
+): AvailableUser {
+  const [firstName, ...rest] = displayName.split(" ");
+  return {
+    id,
+    firstName,
+    lastName: rest.join(" "),
+    displayName,
+    type,
+    email: type === "PEOPLE" ? `${id.toLowerCase()}@example.com` : "",
+    numbers: external || extension ? [{ ...(external ? { external } : {}), ...(extension ? { extension } : {}) }] : [],
+    ...(callParkName ? { callParkId: `CP-${callParkName}`, callParkName } : {}),
+  };
+}
+
+/** A call park extension as a group's park destination. */
+export function parkDestination(id: string, name: string, extension: string): CallParkDestination {
+  return { id, name, extension };
 }
