@@ -12,5 +12,6 @@ afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
   localStorage.clear();
+  sessionStorage.clear();
 });
 afterAll(() => server.close());
