@@ -1,6 +1,7 @@
 // `npm run test:e2e`: makes sure a Chromium exists, builds the SPA, runs Playwright.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -43,7 +44,20 @@ if (!hasBrowser()) {
   }
 }
 
+/** A port nobody listens on, so two runs on one machine do not collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 const vite = path.join(root, "node_modules/vite/bin/vite.js");
 if (run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
 const playwright = path.join(root, "node_modules/@playwright/test/cli.js");
-process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)]));
+const env = { ...process.env, E2E_PORT: process.env.E2E_PORT ?? String(await freePort()) };
+process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)], { env }));

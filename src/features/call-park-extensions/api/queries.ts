@@ -65,11 +65,12 @@ export async function checkExtension(locationId: string, extension: string, sign
 // page that navigates away on success lands on fresh data.
 function useInvalidateAll() {
   const queryClient = useQueryClient();
-  // A call park extension's changes show in the groups that use it, too.
+  // A call park extension's changes show in the groups that use it and the locations' counts.
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: callParkExtensionQueries.all() }),
       queryClient.invalidateQueries({ queryKey: queryRoots.callParkGroups }),
+      queryClient.invalidateQueries({ queryKey: queryRoots.locations }),
     ]);
 }
 

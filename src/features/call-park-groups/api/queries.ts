@@ -96,11 +96,12 @@ export const callParkGroupQueries = {
 
 function useInvalidateGroups() {
   const queryClient = useQueryClient();
-  // Groups change which call park extensions are free, so both features' data refresh.
+  // Groups change which call park extensions are free and the locations' counts.
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: callParkGroupQueries.all() }),
       queryClient.invalidateQueries({ queryKey: queryRoots.callParkExtensions }),
+      queryClient.invalidateQueries({ queryKey: queryRoots.locations }),
     ]);
 }
 
