@@ -20,6 +20,7 @@ export const VALIDATION_CODES = [
   "extensionRepeated",
   "locationRequired",
   "locationFull",
+  "invalidAction",
   // Call park groups
   "nameTaken",
   "duplicateInList",
