@@ -5,6 +5,7 @@ import { Icon } from "../../../components/icon";
 import { useDebouncedValue } from "../../../lib/use-debounced-value";
 import { callParkGroupQueries } from "../api/queries";
 import type { ParkExtension } from "../api/types";
+import { ResultsSection, SearchBox } from "./picker-parts";
 
 /**
  * The group's park destinations, in hunting order: calls park on the first free one,
@@ -60,50 +61,40 @@ export function DestinationsEditor({
       </p>
       {!parkOnAgents && (
         <>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-destination-search`}>{t("destinations.search")}</label>
-            <input
-              id={`${idPrefix}-destination-search`}
-              className="input"
-              type="search"
-              value={search}
-              placeholder={t("destinations.searchPlaceholder")}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-            <p className="field-description">{t("destinations.onlyExtensions")}</p>
-          </div>
-          <section aria-labelledby={`${idPrefix}-destination-results`}>
-            <h3 id={`${idPrefix}-destination-results`} className="editor-heading">
-              {t("destinations.results")}
-            </h3>
-            {results.isPending ? (
-              <p className="muted" role="status">{t("common:states.loading")}</p>
-            ) : results.isError ? (
-              <p className="field-error" role="alert">{t("destinations.searchFailed")}</p>
-            ) : offered.length === 0 ? (
-              <p className="muted">{t("destinations.noResults")}</p>
-            ) : (
-              <ul className="pick-list">
-                {offered.map((c) => (
-                  <li key={c.id} className="pick-item">
-                    <span className="pick-main">
-                      <span className="pick-name">{c.name}</span>
-                      <span className="muted">{t("members.extension", { extension: c.extension })}</span>
-                    </span>
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      aria-label={t("destinations.add", { name: c.name })}
-                      onClick={() => onChange([...value, c])}
-                    >
-                      <Icon name="plus" />
-                      {t("actions.add")}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+          <SearchBox
+            id={`${idPrefix}-destination-search`}
+            label={t("destinations.search")}
+            placeholder={t("destinations.searchPlaceholder")}
+            value={search}
+            onChange={setSearch}
+            help={t("destinations.onlyExtensions")}
+          />
+          <ResultsSection
+            id={`${idPrefix}-destination-results`}
+            heading={t("destinations.results")}
+            state={results}
+            items={offered}
+            noResults={t("destinations.noResults")}
+            failed={t("destinations.searchFailed")}
+          >
+            {(c) => (
+              <>
+                <span className="pick-main">
+                  <span className="pick-name">{c.name}</span>
+                  <span className="muted">{t("members.extension", { extension: c.extension })}</span>
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-label={t("destinations.add", { name: c.name })}
+                  onClick={() => onChange([...value, c])}
+                >
+                  <Icon name="plus" />
+                  {t("actions.add")}
+                </button>
+              </>
             )}
-          </section>
+          </ResultsSection>
           <section aria-labelledby={`${idPrefix}-destinations-chosen`}>
             <h3 id={`${idPrefix}-destinations-chosen`} className="editor-heading">
               {t("destinations.chosen", { count: value.length })}
