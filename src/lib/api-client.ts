@@ -38,9 +38,14 @@ export function buildUrl(path: string, query: RequestOptions["query"] = {}): str
   return qs ? `${path}?${qs}` : path;
 }
 
-/** fetch for /v1: JSON in and out, the user's language sent, refusals thrown as ApiError. */
+/**
+ * fetch for /v1: JSON in and out, the user's language sent, refusals thrown as ApiError.
+ * A FormData body (a file upload) goes as it is: the browser writes its multipart
+ * content type with the boundary, so none is set here.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const { method = "GET", body, query, signal } = options;
+  const isForm = typeof FormData !== "undefined" && body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
@@ -49,9 +54,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       headers: {
         accept: "application/json",
         "accept-language": i18n.resolvedLanguage ?? i18n.language ?? "en",
-        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: isForm ? body : body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;

@@ -4,4 +4,8 @@ export const queryRoots = {
   callParkExtensions: ["callParkExtensions"] as const,
   callParkGroups: ["callParkGroups"] as const,
   locations: ["locations"] as const,
+  /** Bulk import tasks (jobs); a new import refreshes the Tasks page through it. */
+  importJobs: ["importJobs"] as const,
+  /** Dry runs of a bulk import; kept apart so refreshing the tasks never re-runs one. */
+  importPreviews: ["importPreviews"] as const,
 };
