@@ -13,7 +13,7 @@ test.describe("the Control Hub shell", () => {
     const card = page.getByRole("article", { name: "Call Park Extension" });
     await expect(card.getByText(`${total} call park extensions`)).toBeVisible();
     await expect(card.getByRole("link", { name: "Add New call park extension" })).toBeVisible();
-    await expect(card.getByRole("link", { name: "Manage call park extensions" })).toBeVisible();
+    await expect(card.getByRole("button", { name: "Manage call park extensions" })).toBeEnabled();
     await expectNoAxeViolations(page, "Features");
 
     await nav.getByRole("link", { name: "Locations" }).click();

@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
       {
         path: "services/calling/features/call-park-extensions",
         lazy: () => import("../features/call-park-extensions/routes/list-route").then(asRoute),
+        children: [{ path: "bulk", lazy: () => import("../features/bulk-manage/routes/bulk-route").then(asRoute) }],
       },
       {
         path: "services/calling/features/call-park-extensions/new",

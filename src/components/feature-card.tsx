@@ -1,8 +1,16 @@
 import type { UseQueryResult } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { FeatureCardMenuItem } from "./feature-card-menu";
 
-/** A card of Services > Calling > Features: what the feature is, how many exist, Add New and Manage. */
+// The menu's react-aria code would push the first screen past its budget: it loads just after.
+const FeatureCardMenu = lazy(() => import("./feature-card-menu"));
+
+/**
+ * A card of Services > Calling > Features: what the feature is, how many exist, Add New and
+ * Manage. Manage goes to the feature's list, or, given `manageMenu`, opens a menu of places.
+ */
 export function FeatureCard({
   id,
   title,
@@ -11,6 +19,7 @@ export function FeatureCard({
   countText,
   addNew,
   manage,
+  manageMenu,
 }: {
   id: string;
   title: string;
@@ -19,6 +28,7 @@ export function FeatureCard({
   countText: (count: number) => string;
   addNew: { to: string; label: string; text: string };
   manage: { to: string; label: string; text: string };
+  manageMenu?: FeatureCardMenuItem[];
 }) {
   const { t } = useTranslation();
   return (
@@ -32,9 +42,22 @@ export function FeatureCard({
         <Link className="btn btn-primary" to={addNew.to} aria-label={addNew.label}>
           {addNew.text}
         </Link>
-        <Link className="btn btn-secondary" to={manage.to} aria-label={manage.label}>
-          {manage.text}
-        </Link>
+        {manageMenu ? (
+          <Suspense
+            fallback={
+              <button type="button" className="btn btn-secondary" aria-label={manage.label} disabled>
+                {manage.text}
+                <span aria-hidden="true">▾</span>
+              </button>
+            }
+          >
+            <FeatureCardMenu label={manage.label} text={manage.text} items={manageMenu} />
+          </Suspense>
+        ) : (
+          <Link className="btn btn-secondary" to={manage.to} aria-label={manage.label}>
+            {manage.text}
+          </Link>
+        )}
       </div>
     </article>
   );

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FeatureCard } from "../../../components/feature-card";
 import { callParkExtensionQueries } from "../api/queries";
-import { CALL_PARK_EXTENSIONS_PATH, newCallParkExtensionPath } from "../routes/paths";
+import { BULK_MANAGE_PATH, CALL_PARK_EXTENSIONS_PATH, newCallParkExtensionPath } from "../routes/paths";
 
 /** The Call Park Extension card of Services > Calling > Features. */
 export function CallParkExtensionCard() {
@@ -16,6 +16,10 @@ export function CallParkExtensionCard() {
       countText={(count) => t("card.count", { count })}
       addNew={{ to: newCallParkExtensionPath(), label: t("card.addNewLabel"), text: t("addNew") }}
       manage={{ to: CALL_PARK_EXTENSIONS_PATH, label: t("card.manageLabel"), text: t("card.manage") }}
+      manageMenu={[
+        { id: "list", text: t("card.manageList"), to: CALL_PARK_EXTENSIONS_PATH },
+        { id: "bulk", text: t("card.bulkManage"), to: BULK_MANAGE_PATH },
+      ]}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, type LoaderFunctionArgs, useSearchParams } from "react-router";
+import { Link, type LoaderFunctionArgs, Outlet, useLocation, useSearchParams } from "react-router";
 import { Icon } from "../../../components/icon";
 import { PageHeader } from "../../../components/page-header";
 import { Pagination } from "../../../components/pagination";
@@ -13,7 +13,7 @@ import { callParkExtensionQueries } from "../api/queries";
 import { DeleteCallParkExtensionDialog, type DeleteTarget } from "../components/delete-call-park-extension";
 import { CallParkExtensionTable } from "../components/call-park-extension-table";
 import { PAGE_SIZE, readListUrl, type Sortable, toQuery, writeListUrl } from "./list-params";
-import { newCallParkExtensionPath } from "./paths";
+import { BULK_MANAGE_PATH, newCallParkExtensionPath } from "./paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const state = readListUrl(new URL(request.url).searchParams);
@@ -33,6 +33,7 @@ export default function CallParkExtensionListRoute() {
   const locations = useQuery(locationQueries.list());
   const [search, setSearch] = useState(state.q);
   const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
+  const here = useLocation();
 
   const update = (patch: Partial<typeof state>, replace = false) =>
     setSearchParams(writeListUrl({ ...state, page: 0, ...patch }), { replace });
@@ -67,10 +68,16 @@ export default function CallParkExtensionListRoute() {
         description={t("list.description")}
         back={{ to: "/services/calling/features", label: t("common:nav.features") }}
         actions={
-          <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
-            <Icon name="plus" />
-            {t("addNew")}
-          </Link>
+          <>
+            {/* Bulk manage opens as a dialog over this list, and closes back to it as it was. */}
+            <Link className="btn btn-secondary" to={BULK_MANAGE_PATH} state={{ from: `${here.pathname}${here.search}` }}>
+              {t("list.bulkManage")}
+            </Link>
+            <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
+              <Icon name="plus" />
+              {t("addNew")}
+            </Link>
+          </>
         }
       />
       <div role="search" className="toolbar" aria-label={t("list.filters")}>
@@ -138,6 +145,7 @@ export default function CallParkExtensionListRoute() {
         )}
       </QueryView>
       <DeleteCallParkExtensionDialog target={toDelete} onClose={() => setToDelete(null)} />
+      <Outlet />
     </>
   );
 }
