@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: "locations", lazy: () => import("../features/locations/routes/locations-route").then(asRoute) },
       { path: "locations/:locationId/:tab?", lazy: () => import("../features/locations/routes/location-route").then(asRoute) },
       { path: "tasks", lazy: () => import("../features/tasks/routes/tasks-route").then(asRoute) },
+      { path: "tasks/:jobId", lazy: () => import("../features/tasks/routes/task-route").then(asRoute) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
