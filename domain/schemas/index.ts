@@ -2,6 +2,7 @@ export * from "./api-error";
 export * from "./call-park";
 export * from "./call-park-extension";
 export * from "./extension";
+export * from "./import-job";
 export * from "./issues";
 export * from "./location";
 export * from "./paging";

@@ -21,6 +21,9 @@ export const VALIDATION_CODES = [
   "locationRequired",
   "locationFull",
   "invalidAction",
+  // Bulk import rows
+  "locationNotFound",
+  "callParkExtensionNotFound",
   // Call park groups
   "nameTaken",
   "duplicateInList",

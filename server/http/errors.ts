@@ -11,6 +11,7 @@ export const ERROR_CATALOG = {
   locationNotFound: { status: 404, errorCode: 4041 },
   callParkExtensionNotFound: { status: 404, errorCode: 4042 },
   callParkNotFound: { status: 404, errorCode: 4043 },
+  jobNotFound: { status: 404, errorCode: 4044 },
   extensionTaken: { status: 409, errorCode: 4090 },
   callParkExtensionLimit: { status: 409, errorCode: 4091 },
   callParkNameTaken: { status: 409, errorCode: 4092 },
@@ -20,6 +21,15 @@ export const ERROR_CATALOG = {
   conflict: { status: 409, errorCode: 4099 },
   bodyTooLarge: { status: 413, errorCode: 4130 },
   unsupportedMediaType: { status: 415, errorCode: 4150 },
+  // Bulk import: problems of the CSV file as a whole (domain/csv), and its media type.
+  csvEmpty: { status: 400, errorCode: 4010 },
+  csvNotCsv: { status: 400, errorCode: 4011 },
+  csvTooManyRows: { status: 400, errorCode: 4012 },
+  csvMissingColumns: { status: 400, errorCode: 4013 },
+  csvUnknownColumns: { status: 400, errorCode: 4014 },
+  csvDuplicateColumns: { status: 400, errorCode: 4015 },
+  csvTooLarge: { status: 413, errorCode: 4131 },
+  csvUnsupportedMediaType: { status: 415, errorCode: 4151 },
   internal: { status: 500, errorCode: 5000 },
 } as const satisfies Record<string, { status: number; errorCode: number }>;
 
