@@ -9,6 +9,7 @@ import type { Db } from "./db/database";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
 import { callParkRoutes } from "./features/call-parks/call-parks.routes";
 import { callParkSettingsRoutes } from "./features/call-park-settings/call-park-settings.routes";
+import { registerImportJobs } from "./features/import-jobs/import-jobs.routes";
 import { locationRoutes } from "./features/locations/locations.routes";
 import { organizationRoutes } from "./features/organizations/organizations.routes";
 import { frameworkErrors, installErrorHandling } from "./http/error-handler";
@@ -54,6 +55,7 @@ export async function buildApp({ db, logger = false, serveSpa = false }: AppOpti
   await app.register(callParkExtensionRoutes, { db });
   await app.register(callParkRoutes, { db });
   await app.register(callParkSettingsRoutes, { db });
+  await registerImportJobs(app, db);
 
   if (serveSpa && fs.existsSync(path.join(distDir, "index.html"))) {
     await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });

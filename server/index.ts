@@ -14,6 +14,8 @@ async function main() {
   const db = await openDatabase(env.DATABASE_URL);
   if (env.SEED === "demo") await seedDemoOrganization(db);
   const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true });
+  // Import jobs a stopped server left unfinished carry on (an atomic one starts over).
+  await app.importJobs.resumeUnfinished();
   const shutdown = async () => {
     await app.close();
     await db.destroy();

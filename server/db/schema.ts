@@ -106,6 +106,43 @@ export interface CallParkDestinationTable {
   position: number;
 }
 
+export type ImportJobMode = "partial" | "atomic";
+export type ImportJobStatus = "STARTED" | "COMPLETED" | "FAILED";
+export type ImportJobExitCode = "UNKNOWN" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
+export type ImportRowOutcome = "CREATE" | "UPDATE" | "DELETE" | "UNCHANGED" | "ERROR";
+
+/** A bulk import of call park extensions; the counts move in the transactions that apply rows. */
+export interface ImportJobTable {
+  id: string;
+  seq: number;
+  file_name: string;
+  mode: ImportJobMode;
+  created_by: string;
+  tracking_id: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  status: ImportJobStatus;
+  exit_code: ImportJobExitCode;
+  total: number;
+  processed: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  deleted: Generated<number>;
+  unchanged: Generated<number>;
+  failed: Generated<number>;
+}
+
+/** One CSV row of a job: its cells (JSON), then its outcome and issues (JSON) once done. */
+export interface ImportJobRowTable {
+  job_id: string;
+  item_number: number;
+  row_values: string;
+  state: Generated<"pending" | "done">;
+  outcome: ImportRowOutcome | null;
+  issues: string | null;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   locations: LocationTable;
@@ -117,4 +154,6 @@ export interface Database {
   call_parks: CallParkTable;
   call_park_agents: CallParkAgentTable;
   call_park_destinations: CallParkDestinationTable;
+  import_jobs: ImportJobTable;
+  import_job_rows: ImportJobRowTable;
 }

@@ -11,7 +11,8 @@ export type IdType =
   | "VIRTUAL_LINE"
   | "HUNT_GROUP"
   | "CALL_PARK_EXTENSION"
-  | "CALL_PARK";
+  | "CALL_PARK"
+  | "JOB_ID";
 
 export function encodeId(type: IdType, uuid: string): string {
   return Buffer.from(`ciscospark://us/${type}/${uuid}`).toString("base64url");

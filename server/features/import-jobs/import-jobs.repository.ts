@@ -1,0 +1,206 @@
+import type { Kysely, Selectable } from "kysely";
+import type { CsvField } from "../../../domain/csv/call-park-extension-csv";
+import type { FieldIssue } from "../../../domain/schemas/issues";
+import type { JobListStatus } from "../../../domain/schemas/import-job";
+import type {
+  Database,
+  ImportJobExitCode,
+  ImportJobMode,
+  ImportJobStatus,
+  ImportJobTable,
+  ImportRowOutcome,
+} from "../../db/schema";
+
+type Executor = Kysely<Database>;
+
+export type JobRecord = Selectable<ImportJobTable>;
+export type RowValues = Record<CsvField, string>;
+
+/** A stored CSV row: its number in the file and its cells. */
+export interface StoredRow {
+  itemNumber: number;
+  values: RowValues;
+}
+
+/** What evaluating a row decided, as the runner stores it. */
+export interface RowRecord extends StoredRow {
+  outcome: ImportRowOutcome;
+  issues: FieldIssue[];
+}
+
+export type CountDeltas = Partial<Record<"processed" | "created" | "updated" | "deleted" | "unchanged" | "failed", number>>;
+
+// SQLite takes at most 32,766 bound values a statement; 6 columns × 500 rows stays well under.
+const CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+export async function insertJob(
+  db: Executor,
+  job: { id: string; fileName: string; mode: ImportJobMode; createdBy: string; trackingId: string; total: number; now: string },
+) {
+  const last = await db
+    .selectFrom("import_jobs")
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .executeTakeFirst();
+  await db
+    .insertInto("import_jobs")
+    .values({
+      id: job.id,
+      seq: Number(last?.seq ?? 0) + 1,
+      file_name: job.fileName,
+      mode: job.mode,
+      created_by: job.createdBy,
+      tracking_id: job.trackingId,
+      created_at: job.now,
+      updated_at: job.now,
+      finished_at: null,
+      status: "STARTED",
+      exit_code: "UNKNOWN",
+      total: job.total,
+    })
+    .execute();
+}
+
+export async function insertRows(db: Executor, jobId: string, rows: StoredRow[]) {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto("import_job_rows")
+      .values(part.map((r) => ({ job_id: jobId, item_number: r.itemNumber, row_values: JSON.stringify(r.values), outcome: null, issues: null })))
+      .execute();
+  }
+}
+
+export function findJob(db: Executor, id: string) {
+  return db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+function filtered(db: Executor, status: JobListStatus) {
+  let query = db.selectFrom("import_jobs");
+  if (status === "active") query = query.where("status", "=", "STARTED");
+  if (status === "errors") query = query.where("exit_code", "in", ["COMPLETED_WITH_ERRORS", "FAILED"]);
+  return query;
+}
+
+export async function listJobs(db: Executor, status: JobListStatus, start: number, max: number) {
+  const [rows, count] = await Promise.all([
+    filtered(db, status).selectAll().orderBy("seq", "desc").limit(max).offset(start).execute(),
+    filtered(db, status).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Jobs a stopped server left running, oldest first. */
+export async function unfinishedJobIds(db: Executor) {
+  const rows = await db.selectFrom("import_jobs").select("id").where("status", "=", "STARTED").orderBy("seq").execute();
+  return rows.map((r) => r.id);
+}
+
+function toStored(r: { item_number: number; row_values: string }): StoredRow {
+  return { itemNumber: r.item_number, values: JSON.parse(r.row_values) as RowValues };
+}
+
+export async function allRows(db: Executor, jobId: string): Promise<StoredRow[]> {
+  const rows = await db
+    .selectFrom("import_job_rows")
+    .select(["item_number", "row_values"])
+    .where("job_id", "=", jobId)
+    .orderBy("item_number")
+    .execute();
+  return rows.map(toStored);
+}
+
+/** The next rows not yet applied, in file order. */
+export async function pendingRows(db: Executor, jobId: string, limit: number): Promise<StoredRow[]> {
+  const rows = await db
+    .selectFrom("import_job_rows")
+    .select(["item_number", "row_values"])
+    .where("job_id", "=", jobId)
+    .where("state", "=", "pending")
+    .orderBy("item_number")
+    .limit(limit)
+    .execute();
+  return rows.map(toStored);
+}
+
+/** Marks rows done with their outcome, a statement per 500 rows. */
+export async function saveResults(db: Executor, jobId: string, results: RowRecord[]) {
+  for (const part of chunks(results)) {
+    await db
+      .insertInto("import_job_rows")
+      .values(
+        part.map((r) => ({
+          job_id: jobId,
+          item_number: r.itemNumber,
+          row_values: JSON.stringify(r.values),
+          state: "done" as const,
+          outcome: r.outcome,
+          issues: r.issues.length ? JSON.stringify(r.issues) : null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["job_id", "item_number"]).doUpdateSet((eb) => ({
+          state: eb.ref("excluded.state"),
+          outcome: eb.ref("excluded.outcome"),
+          issues: eb.ref("excluded.issues"),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function addCounts(db: Executor, jobId: string, deltas: CountDeltas, now: string) {
+  await db
+    .updateTable("import_jobs")
+    .set((eb) => ({
+      updated_at: now,
+      ...Object.fromEntries(
+        Object.entries(deltas)
+          .filter(([, n]) => n)
+          .map(([column, n]) => [column, eb(eb.ref(column as keyof CountDeltas), "+", n!)]),
+      ),
+    }))
+    .where("id", "=", jobId)
+    .execute();
+}
+
+export async function finishJob(
+  db: Executor,
+  jobId: string,
+  status: Exclude<ImportJobStatus, "STARTED">,
+  exitCode: ImportJobExitCode,
+  now: string,
+) {
+  await db
+    .updateTable("import_jobs")
+    .set({ status, exit_code: exitCode, updated_at: now, finished_at: now })
+    .where("id", "=", jobId)
+    .where("status", "=", "STARTED")
+    .execute();
+}
+
+export async function errorRows(db: Executor, jobId: string, start: number, max: number) {
+  const base = db.selectFrom("import_job_rows").where("job_id", "=", jobId).where("outcome", "=", "ERROR");
+  const [rows, count] = await Promise.all([
+    base.select(["item_number", "row_values", "issues"]).orderBy("item_number").limit(max).offset(start).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    rows: rows.map((r) => ({ ...toStored(r), issues: r.issues ? (JSON.parse(r.issues) as FieldIssue[]) : [] })),
+  };
+}
+
+/** Locations whose search key is one of these, with their call park extension counts. */
+export function locationsByKey(db: Executor, keys: string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("locations")
+    .select(["id", "name", "name_key", "call_park_extension_count"])
+    .where("name_key", "in", keys)
+    .execute();
+}

@@ -1,0 +1,131 @@
+import {
+  IMPORT_JOB_NAME,
+  type ImportJob,
+  type ImportJobError,
+  type ImportMode,
+  type ImportPreview,
+  type JobListStatus,
+} from "../../../domain/schemas/import-job";
+import type { Db } from "../../db/database";
+import { HttpError } from "../../http/errors";
+import { type Language, translate } from "../../http/messages";
+import { newId } from "../../lib/ids";
+import { fileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
+import * as repo from "./import-jobs.repository";
+
+/** Who started a job. There is no sign-in yet; when there is, the signed-in administrator. */
+export const CREATED_BY = "Local administrator";
+
+export function toJob(record: repo.JobRecord): ImportJob {
+  return {
+    id: record.id,
+    name: IMPORT_JOB_NAME,
+    fileName: record.file_name,
+    mode: record.mode,
+    createdBy: record.created_by,
+    created: record.created_at,
+    updated: record.updated_at,
+    ...(record.finished_at ? { finished: record.finished_at } : {}),
+    latestExecutionStatus: record.status,
+    latestExecutionExitCode: record.exit_code,
+    counts: {
+      total: record.total,
+      processed: record.processed,
+      created: record.created,
+      updated: record.updated,
+      deleted: record.deleted,
+      unchanged: record.unchanged,
+      failed: record.failed,
+    },
+    trackingId: record.tracking_id,
+  };
+}
+
+/** Stores the job and every row in one transaction; the runner applies them afterwards. */
+export async function createJob(
+  db: Db,
+  input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode; trackingId: string },
+): Promise<ImportJob> {
+  const id = newId("JOB_ID");
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertJob(trx, { id, fileName: input.fileName, mode: input.mode, createdBy: CREATED_BY, trackingId: input.trackingId, total: input.rows.length, now });
+    await repo.insertRows(trx, id, input.rows);
+  });
+  return getJob(db, id);
+}
+
+class DryRun extends Error {
+  constructor(readonly results: RowResult[]) {
+    super("dry run");
+  }
+}
+
+/** The import run for real against current data, then rolled back: what the job would do. */
+export async function previewImport(db: Db, rows: repo.StoredRow[], mode: ImportMode): Promise<ImportPreview> {
+  let results: RowResult[];
+  try {
+    await db.transaction().execute(async (trx) => {
+      throw new DryRun(await processRows(trx, rows, fileContext(rows)));
+    });
+    throw new Error("unreachable: a dry run always rolls back");
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+    results = error.results;
+  }
+  const counts = tally(results);
+  return {
+    mode,
+    rows: results.map((r) => ({
+      itemNumber: r.itemNumber,
+      location: r.row?.location ?? r.values.location,
+      name: r.row?.name ?? r.values.name,
+      extension: r.row?.extension ?? r.values.extension,
+      action: r.row?.action ?? r.values.action,
+      outcome: r.outcome,
+      ...(r.previousName !== undefined ? { previousName: r.previousName } : {}),
+      ...(r.issues.length ? { issues: r.issues } : {}),
+    })),
+    counts: {
+      create: counts.created,
+      update: counts.updated,
+      delete: counts.deleted,
+      unchanged: counts.unchanged,
+      error: counts.failed,
+      total: results.length,
+    },
+    wouldApply: mode === "partial" || counts.failed === 0,
+  };
+}
+
+export async function getJob(db: Db, id: string): Promise<ImportJob> {
+  const record = await repo.findJob(db, id);
+  if (!record) throw new HttpError("jobNotFound", { id });
+  return toJob(record);
+}
+
+export async function listJobs(db: Db, status: JobListStatus, start: number, max: number) {
+  const { rows, total } = await repo.listJobs(db, status, start, max);
+  return { items: rows.map(toJob), total };
+}
+
+/** The job's rows in error, each with its messages in the request's language. */
+export async function listJobErrors(db: Db, id: string, language: Language, start: number, max: number) {
+  await getJob(db, id);
+  const { rows, total } = await repo.errorRows(db, id, start, max);
+  const items = rows.map(
+    (r): ImportJobError => ({
+      itemNumber: r.itemNumber,
+      values: r.values,
+      error: {
+        key: r.issues[0]?.code ?? "invalidValue",
+        message: r.issues.map((issue) => ({
+          description: translate(language, "validation", issue.code, issue.params),
+          code: issue.code,
+        })),
+      },
+      issues: r.issues,
+    }),
+  );
+  return { items, total };
+}

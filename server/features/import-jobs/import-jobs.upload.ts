@@ -1,0 +1,61 @@
+import type { FastifyRequest } from "fastify";
+import { MAX_CSV_BYTES, parseCallParkExtensionCsv } from "../../../domain/csv/call-park-extension-csv";
+import { hasForbiddenCharacters } from "../../../domain/rules/text";
+import { HttpError } from "../../http/errors";
+import type { StoredRow } from "./import-jobs.repository";
+
+// The CSV arrives as a browser sends a file (multipart/form-data, field `file`) or
+// as a plain text/csv body; either way it is read by the domain's parser, whose
+// file-level problems become the error body's `code`.
+
+export const DEFAULT_FILE_NAME = "callParkExtensions.csv";
+export const CSV_MEDIA_TYPE = "text/csv";
+export const MULTIPART_LIMITS = { fileSize: MAX_CSV_BYTES, files: 1, fields: 10, parts: 20 };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function csvTooLarge() {
+  return new HttpError("csvTooLarge", { max: MAX_CSV_BYTES });
+}
+
+/** A name to show for the job: the base name of what the client called the file. */
+function cleanFileName(name: string | undefined): string {
+  const base = (name ?? "").split(/[\\/]/).pop()!.normalize("NFC").trim().slice(0, 255);
+  return base && !hasForbiddenCharacters(base) ? base : DEFAULT_FILE_NAME;
+}
+
+async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileName?: string }> {
+  if (request.isMultipart()) {
+    const part = await request.file({ limits: MULTIPART_LIMITS });
+    if (!part || part.fieldname !== "file") {
+      part?.file.resume();
+      throw new HttpError("validation", {}, [{ path: ["file"], code: "required" }]);
+    }
+    try {
+      return { bytes: await part.toBuffer(), fileName: part.filename };
+    } catch (error) {
+      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw csvTooLarge();
+      throw error;
+    }
+  }
+  if (Buffer.isBuffer(request.body)) return { bytes: request.body };
+  throw new HttpError("csvUnsupportedMediaType");
+}
+
+/** The uploaded file's rows, or the 400/413/415 its problem calls for. */
+export async function readCsvUpload(request: FastifyRequest, fileName: string | undefined) {
+  const body = await readBody(request);
+  let text: string;
+  try {
+    text = utf8.decode(body.bytes);
+  } catch {
+    throw new HttpError("csvNotCsv");
+  }
+  const parsed = parseCallParkExtensionCsv(text, body.bytes.length);
+  if (!parsed.ok) {
+    const { problem } = parsed;
+    throw new HttpError(problem.code, "params" in problem ? problem.params : {});
+  }
+  const rows: StoredRow[] = parsed.rows.map((r) => ({ itemNumber: r.rowNumber, values: r.values }));
+  return { rows, fileName: cleanFileName(body.fileName || fileName) };
+}
