@@ -3,7 +3,7 @@ import { toCallParkExtensionCsv } from "../../../../domain/csv/call-park-extensi
 import type { CallParkExtensionListItem } from "../../../../domain/schemas/call-park-extension";
 import { apiPage, apiRequest } from "../../../lib/api-client";
 import { queryRoots } from "../../../lib/query-keys";
-import type { ImportMode, ImportPreview, StartedJob } from "./types";
+import type { ImportJob, ImportMode, ImportPreview } from "../../../../domain/schemas/import-job";
 
 export const JOBS_PATH = "/v1/telephony/config/jobs/callParkExtensions";
 
@@ -49,7 +49,7 @@ export function useStartImport() {
   return useMutation({
     mutationFn: async ({ file, mode }: { file: File; mode: ImportMode }) =>
       (
-        await apiRequest<StartedJob>(JOBS_PATH, {
+        await apiRequest<ImportJob>(JOBS_PATH, {
           method: "POST",
           query: { mode, fileName: file.name },
           body: fileBody(file),

@@ -5,7 +5,7 @@ import { apiErrorResponse, locationsHandler } from "../../../test/fixtures";
 import { useNodeFormData } from "../../../test/node-form-data";
 import { renderWithProviders } from "../../../test/render";
 import { recordRequests, server } from "../../../test/server";
-import type { ImportPreview, PreviewRow } from "../api/types";
+import type { ImportPreview, ImportPreviewRow } from "../../../../domain/schemas/import-job";
 import { BulkManageDialog } from "./bulk-manage-dialog";
 
 beforeEach(useNodeFormData);
@@ -16,11 +16,11 @@ const PREVIEW = `${JOBS}/actions/preview/invoke`;
 const csvFile = (text: string, name = "parks.csv", type = "text/csv") => new File([text], name, { type });
 const GOOD_PT = "\uFEFFLocal;Nome do ramal de estacionamento de chamadas;Ramal;Ação\r\nSão Paulo;Recepção;8101;\r\nSão Paulo;Doca;8102;ADD\r\n";
 
-function previewRow(itemNumber: number, outcome: PreviewRow["outcome"], extra: Partial<PreviewRow> = {}): PreviewRow {
+function previewRow(itemNumber: number, outcome: ImportPreviewRow["outcome"], extra: Partial<ImportPreviewRow> = {}): ImportPreviewRow {
   return { itemNumber, location: "São Paulo", name: `Park ${itemNumber}`, extension: `81${itemNumber}`, action: "ADD", outcome, ...extra };
 }
 
-const PREVIEW_ROWS: PreviewRow[] = [
+const PREVIEW_ROWS: ImportPreviewRow[] = [
   previewRow(2, "CREATE"),
   previewRow(3, "UPDATE", { name: "Front desk", previousName: "Reception" }),
   previewRow(4, "DELETE", { action: "DELETE" }),
@@ -30,8 +30,8 @@ const PREVIEW_ROWS: PreviewRow[] = [
   }),
 ];
 
-function previewOf(rows: PreviewRow[], mode: "partial" | "atomic" = "partial"): ImportPreview {
-  const n = (o: PreviewRow["outcome"]) => rows.filter((r) => r.outcome === o).length;
+function previewOf(rows: ImportPreviewRow[], mode: "partial" | "atomic" = "partial"): ImportPreview {
+  const n = (o: ImportPreviewRow["outcome"]) => rows.filter((r) => r.outcome === o).length;
   const error = n("ERROR");
   return {
     mode,
@@ -60,7 +60,7 @@ async function readUpload(request: Request): Promise<Upload> {
 }
 
 /** The preview endpoint answering `rows` (in the mode asked), keeping what each call sent. */
-function previewAnswering(rows: PreviewRow[], { wait = 0 } = {}) {
+function previewAnswering(rows: ImportPreviewRow[], { wait = 0 } = {}) {
   const uploads: Upload[] = [];
   server.use(
     http.post(PREVIEW, async ({ request }) => {

@@ -6,7 +6,7 @@ import { Icon } from "../../../components/icon";
 import { LoadingState } from "../../../components/states";
 import { errorMessage } from "../../../lib/error-message";
 import { bulkManageQueries, type ChosenFile, useStartImport } from "../api/queries";
-import type { ImportMode, StartedJob } from "../api/types";
+import type { ImportJob, ImportMode } from "../../../../domain/schemas/import-job";
 import "../bulk-manage.css";
 import { checkFile } from "./check-file";
 import { FileCheck, type FileCheckState } from "./file-check";
@@ -25,7 +25,7 @@ export function BulkManageDialog({ onClose }: { onClose: () => void }) {
   const [check, setCheck] = useState<FileCheckState | null>(null);
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
   const [mode, setMode] = useState<ImportMode>("partial");
-  const [started, setStarted] = useState<StartedJob | null>(null);
+  const [started, setStarted] = useState<ImportJob | null>(null);
   const latest = useRef(0);
   const preview = useQuery({ ...bulkManageQueries.preview(chosen ?? NO_FILE, mode), enabled: chosen !== null });
   const start = useStartImport();

@@ -1,10 +1,15 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ImportPreview, type Outcome, OUTCOMES, type PreviewRow } from "../api/types";
+import {
+  IMPORT_ROW_OUTCOMES,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportRowOutcome,
+} from "../../../../domain/schemas/import-job";
 import { rowReason } from "./row-reason";
 
-type Filter = "ALL" | Outcome;
-const COUNT_OF: Record<Outcome, keyof ImportPreview["counts"]> = {
+type Filter = "ALL" | ImportRowOutcome;
+const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
   CREATE: "create",
   UPDATE: "update",
   DELETE: "delete",
@@ -12,7 +17,7 @@ const COUNT_OF: Record<Outcome, keyof ImportPreview["counts"]> = {
   ERROR: "error",
 };
 
-function Result({ row }: { row: PreviewRow }) {
+function Result({ row }: { row: ImportPreviewRow }) {
   const { t } = useTranslation("bulkManage");
   return (
     <>
@@ -49,7 +54,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       </p>
       <fieldset className="segmented">
         <legend>{t("preview.show")}</legend>
-        {(["ALL", ...OUTCOMES] as Filter[]).map((f) => (
+        {(["ALL", ...IMPORT_ROW_OUTCOMES] as Filter[]).map((f) => (
           <label key={f} className="segment">
             <input type="radio" name={name} value={f} checked={filter === f} onChange={() => setFilter(f)} />
             <span>{t(`preview.filter.${f}`, { count: count(f) })}</span>

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Icon } from "../../../components/icon";
-import type { StartedJob } from "../api/types";
+import type { ImportJob } from "../../../../domain/schemas/import-job";
 import { TASKS_PATH, taskPath } from "../routes/paths";
 
 /** After Submit: where the admin follows the import. */
-export function ImportStarted({ job, onAnother, onClose }: { job: StartedJob; onAnother: () => void; onClose: () => void }) {
+export function ImportStarted({ job, onAnother, onClose }: { job: ImportJob; onAnother: () => void; onClose: () => void }) {
   const { t } = useTranslation("bulkManage");
   return (
     <div className="import-started" role="status">

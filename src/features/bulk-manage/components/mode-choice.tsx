@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { IMPORT_MODES, type ImportMode } from "../api/types";
+import { IMPORT_MODES, type ImportMode } from "../../../../domain/schemas/import-job";
 
 /** Whether valid rows go in when some rows are wrong, or nothing does. */
 export function ModeChoice({ mode, onChange }: { mode: ImportMode; onChange: (mode: ImportMode) => void }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ImportMode, ImportPreview } from "../api/types";
+import type { ImportMode, ImportPreview } from "../../../../domain/schemas/import-job";
 
 const changesOf = (preview: ImportPreview) => preview.counts.create + preview.counts.update + preview.counts.delete;
 

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiPage, apiRequest } from "../../../lib/api-client";
 import { queryRoots } from "../../../lib/query-keys";
-import type { ImportJob, ImportJobError, JobFilter } from "./types";
+import type { ImportJob, ImportJobError, JobListStatus } from "../../../../domain/schemas/import-job";
 
 export const JOBS_PATH = "/v1/telephony/config/jobs/callParkExtensions";
 const jobPath = (id: string) => `${JOBS_PATH}/${encodeURIComponent(id)}`;
@@ -11,7 +11,7 @@ export const RUNNING_POLL_MS = 1000;
 const ERRORS_PAGE = 1000;
 
 export interface TaskListParams {
-  status: JobFilter;
+  status: JobListStatus;
   start: number;
   max: number;
 }

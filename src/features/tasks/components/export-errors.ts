@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import Papa from "papaparse";
 import { neutraliseCell } from "../../../../domain/csv/call-park-extension-csv";
-import type { ImportJobError } from "../api/types";
+import type { ImportJobError } from "../../../../domain/schemas/import-job";
 import { rowReason } from "./row-reason";
 
 /** A task's row errors as CSV: row number, the row's values and the reason, safe to open in a spreadsheet. */

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { CSV_FIELDS } from "../../../../domain/csv/call-park-extension-csv";
 import { issuesMessage } from "../../../lib/error-message";
-import type { ImportJobError } from "../api/types";
+import type { ImportJobError } from "../../../../domain/schemas/import-job";
 
 // Messages that do not say which cell they are about get the column's name in front.
 const GENERIC = new Set(["required", "invalidType", "tooShort", "tooLong", "invalidValue", "invalidCharacters"]);

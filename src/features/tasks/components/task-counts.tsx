@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ImportJobCounts } from "../api/types";
+import type { ImportJobCounts } from "../../../../domain/schemas/import-job";
 
 const KINDS = ["created", "updated", "deleted", "unchanged", "failed"] as const;
 

@@ -4,7 +4,7 @@ import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
 import { downloadTextFile } from "../../../lib/download";
 import { taskQueries } from "../api/queries";
-import type { ImportJob } from "../api/types";
+import type { ImportJob } from "../../../../domain/schemas/import-job";
 import { errorsCsv } from "./export-errors";
 import { rowReason } from "./row-reason";
 
@@ -34,7 +34,7 @@ export function TaskErrors({ job }: { job: ImportJob }) {
         empty={<EmptyState title={job.latestExecutionStatus === "STARTED" ? t("errors.noneYet") : t("errors.none")} />}
       >
         {(items) => (
-          <div className="table-wrap task-errors" role="region" aria-labelledby="task-errors-title" tabIndex={0}>
+          <div className="table-wrap task-errors" role="region" aria-label={t("errors.caption")} tabIndex={0}>
             <table className="table">
               <caption className="visually-hidden">{t("errors.caption")}</caption>
               <thead>

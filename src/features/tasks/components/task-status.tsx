@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Label, ProgressBar } from "react-aria-components";
-import type { ImportJob } from "../api/types";
+import type { ImportJob } from "../../../../domain/schemas/import-job";
 
 export type TaskState = "running" | "completed" | "completedWithErrors" | "failed";
 

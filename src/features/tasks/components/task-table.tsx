@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ImportJob } from "../api/types";
+import type { ImportJob } from "../../../../domain/schemas/import-job";
 import { taskPath } from "../routes/paths";
 import { formatDateTime } from "./format";
 import { TaskProgress, TaskStatus } from "./task-status";

@@ -1,10 +1,10 @@
-import { JOB_FILTERS, type JobFilter } from "../api/types";
+import { JOB_LIST_STATUSES, type JobListStatus } from "../../../../domain/schemas/import-job";
 
 export const TASKS_PATH = "/tasks";
 export const taskPath = (jobId: string) => `${TASKS_PATH}/${encodeURIComponent(jobId)}`;
 
 /** The list's tab, as it lives in the URL (`?status=active`); All is the default. */
-export const filterOf = (params: URLSearchParams): JobFilter => {
+export const filterOf = (params: URLSearchParams): JobListStatus => {
   const status = params.get("status");
-  return (JOB_FILTERS as readonly string[]).includes(status ?? "") ? (status as JobFilter) : "all";
+  return (JOB_LIST_STATUSES as readonly string[]).includes(status ?? "") ? (status as JobListStatus) : "all";
 };

@@ -8,7 +8,7 @@ import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
 import { queryClient } from "../../../lib/query-client";
 import { taskQueries, type TaskListParams } from "../api/queries";
-import { JOB_FILTERS, type JobFilter } from "../api/types";
+import { JOB_LIST_STATUSES, type JobListStatus } from "../../../../domain/schemas/import-job";
 import { TaskTable } from "../components/task-table";
 import "../tasks.css";
 import { filterOf } from "./paths";
@@ -32,7 +32,7 @@ export default function TasksRoute() {
   const params = paramsOf(search);
   const list = useQuery(taskQueries.list(params));
 
-  const show = (status: JobFilter, page = 0) => {
+  const show = (status: JobListStatus, page = 0) => {
     const next = new URLSearchParams();
     if (status !== "all") next.set("status", status);
     if (page > 0) next.set("page", String(page + 1));
@@ -42,15 +42,15 @@ export default function TasksRoute() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <Tabs selectedKey={params.status} onSelectionChange={(key) => show(key as JobFilter)} keyboardActivation="manual">
+      <Tabs selectedKey={params.status} onSelectionChange={(key) => show(key as JobListStatus)} keyboardActivation="manual">
         <TabList aria-label={t("tabs.label")} className="tabs">
-          {JOB_FILTERS.map((id) => (
+          {JOB_LIST_STATUSES.map((id) => (
             <Tab key={id} id={id} className="tab">
               {t(`tabs.${id}`)}
             </Tab>
           ))}
         </TabList>
-        {JOB_FILTERS.map((id) => (
+        {JOB_LIST_STATUSES.map((id) => (
           <TabPanel key={id} id={id} className="tab-panel">
             <QueryView
               query={list}

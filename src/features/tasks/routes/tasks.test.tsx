@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../../test/render";
 import { server } from "../../../test/server";
-import type { ImportJob, ImportJobError } from "../api/types";
+import type { ImportJob, ImportJobError } from "../../../../domain/schemas/import-job";
 import TaskRoute from "./task-route";
 import TasksRoute from "./tasks-route";
 
