@@ -1,0 +1,205 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { type ImportJob, importJobSchema, type ImportMode } from "../../../domain/schemas/import-job";
+import { DEMO_LOCATIONS } from "../../db/seed";
+import { openDatabase } from "../../db/database";
+import { addRows, callParkState, csvOf, type CsvRow, expectConsistent, JOBS_URL } from "./test-helpers";
+
+// The real server in a real process, stopped with SIGKILL in the middle of a job and
+// started again on the same database file: the job must end as if nothing happened.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/**
+ * A database file in a temporary folder, and the servers started on it, all removed when
+ * the test ends (per test, as the tests run concurrently).
+ */
+function lab() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-crash-"));
+  const children = new Set<ChildProcess>();
+  onTestFinished(() => {
+    for (const child of children) child.kill("SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { file: path.join(dir, "crash.sqlite"), children };
+}
+type Lab = ReturnType<typeof lab>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await sleep(15);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface Server {
+  base: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** `node --import tsx server/index.ts` on this database file, answering once it listens. */
+async function startServer({ file: databaseFile, children }: Lab, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${databaseFile}`, SEED: "demo", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  await until(`the server on port ${port}`, async () => ((await fetch(`${base}/v1/organizations`)).ok ? true : undefined)).catch(
+    (error: Error) => {
+      throw new Error(`${error.message}:\n${output}`);
+    },
+  );
+  return { base, child, output: () => output };
+}
+
+async function kill9(server: Server) {
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
+  server.child.kill("SIGKILL");
+  await exited;
+}
+
+async function jobOf(server: Server, id: string): Promise<ImportJob> {
+  return importJobSchema.parse(await (await fetch(`${server.base}${JOBS_URL}/${id}`)).json());
+}
+
+/** 500 rows: every location filled to 100 (94 new each) and its 6 seeded ones renamed. */
+function bigFile(): CsvRow[] {
+  return DEMO_LOCATIONS.flatMap(({ name }) => [
+    ...addRows(name, 94, 7000, (i) => `Imported ${i}`),
+    ...Array.from({ length: 6 }, (_, i) => ({ location: name, name: `Renamed ${i + 1}`, extension: String(5001 + i) })),
+  ]);
+}
+
+async function upload(server: Server, mode: ImportMode) {
+  const res = await fetch(`${server.base}${JOBS_URL}?mode=${mode}&fileName=big.csv`, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: csvOf(bigFile()),
+  });
+  expect(res.status).toBe(201);
+  return importJobSchema.parse(await res.json());
+}
+
+/** Reads the file directly, the server being down, then lets it go. */
+async function inspect<T>(databaseFile: string, read: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const db = await openDatabase(`sqlite:${databaseFile}`);
+  try {
+    return await read(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function expectAllApplied(databaseFile: string) {
+  await inspect(databaseFile, async (db) => {
+    const { rows, locations } = await callParkState(db);
+    expect(rows).toHaveLength(500);
+    for (const location of locations) expect(location.call_park_extension_count).toBe(100);
+    expect(rows.filter((r) => r.name.startsWith("Renamed "))).toHaveLength(30);
+    expect(rows.filter((r) => r.name.startsWith("Imported "))).toHaveLength(470);
+    await expectConsistent(db);
+    const pending = await db.selectFrom("import_job_rows").select("item_number").where("state", "=", "pending").execute();
+    expect(pending).toEqual([]);
+  });
+}
+
+const slow = { IMPORT_BATCH_SIZE: "50", IMPORT_BATCH_DELAY_MS: "120" };
+
+describe.concurrent("a server killed in the middle of an import", { timeout: 60_000 }, () => {
+  it("finishes a partial job on the next start, every row applied exactly once", async () => {
+    const place = lab();
+    const { file } = place;
+    const first = await startServer(place, slow);
+    const { id } = await upload(first, "partial");
+    const midway = await until("the job half done", async () => {
+      const job = await jobOf(first, id);
+      return job.counts.processed > 0 && job.counts.processed < job.counts.total ? job : undefined;
+    });
+    expect(midway.latestExecutionStatus).toBe("STARTED");
+    await kill9(first);
+
+    // What was committed is whole batches, each with its rows marked done and counted.
+    await inspect(file, async (db) => {
+      const job = await db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      expect(job.status).toBe("STARTED");
+      expect(job.processed % 50).toBe(0);
+      expect(job.processed).toBeLessThan(500);
+      const done = await db.selectFrom("import_job_rows").select("item_number").where("state", "=", "done").execute();
+      expect(done).toHaveLength(job.processed);
+      const { rows } = await callParkState(db);
+      expect(rows.filter((r) => r.name.startsWith("Imported "))).toHaveLength(job.created);
+      expect(rows.filter((r) => r.name.startsWith("Renamed "))).toHaveLength(job.updated);
+      await expectConsistent(db);
+    });
+
+    const second = await startServer(place);
+    const finished = await until("the job to finish", async () => {
+      const job = await jobOf(second, id);
+      return job.latestExecutionStatus === "STARTED" ? undefined : job;
+    });
+    expect(finished).toMatchObject({
+      latestExecutionStatus: "COMPLETED",
+      latestExecutionExitCode: "COMPLETED",
+      counts: { total: 500, processed: 500, created: 470, updated: 30, deleted: 0, unchanged: 0, failed: 0 },
+    });
+    await kill9(second);
+    await expectAllApplied(file);
+  });
+
+  it("leaves nothing of an atomic job half applied, and runs it again from the start", async () => {
+    const place = lab();
+    const { file } = place;
+    const first = await startServer(place, { ...slow, LOG_LEVEL: "debug" });
+    const seeded = await inspect(file, (db) => callParkState(db));
+    const { id } = await upload(first, "atomic");
+    // Its one transaction holds the database, so its progress shows only in the log.
+    await until("the atomic job half evaluated", async () => (/"evaluated":(1|2)\d\d,/.test(first.output()) ? true : undefined));
+    await kill9(first);
+
+    await inspect(file, async (db) => {
+      expect(await callParkState(db)).toEqual(seeded);
+      const job = await db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+      expect(job).toMatchObject({ status: "STARTED", processed: 0, created: 0 });
+    });
+
+    const second = await startServer(place);
+    const finished = await until("the job to finish", async () => {
+      const job = await jobOf(second, id);
+      return job.latestExecutionStatus === "STARTED" ? undefined : job;
+    });
+    expect(finished).toMatchObject({
+      latestExecutionStatus: "COMPLETED",
+      latestExecutionExitCode: "COMPLETED",
+      counts: { total: 500, processed: 500, created: 470, updated: 30, deleted: 0, unchanged: 0, failed: 0 },
+    });
+    await kill9(second);
+    await expectAllApplied(file);
+  });
+});
