@@ -1,0 +1,49 @@
+import { cleanUp, LOCATION } from "./bulk-manage-helpers";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+const JOBS = "/v1/telephony/config/jobs/callParkExtensions";
+
+test.afterEach(async ({ request, locationNamed }) => {
+  await cleanUp(request, locationNamed(LOCATION).id);
+});
+
+test.describe("Tasks", () => {
+  test("the tabs live in the URL and list what the API says; a task opens from its row", async ({ page, request }) => {
+    // An import with a wrong row, started through the API as a script would.
+    const started = await request.post(`${JOBS}?mode=partial`, {
+      multipart: {
+        file: {
+          name: "api-import.csv",
+          mimeType: "text/csv",
+          buffer: Buffer.from(`Location,Call Park Extension Name,Extension\r\n${LOCATION},Script park 8170,8170\r\n${LOCATION},Bad,8x71\r\n`),
+        },
+      },
+    });
+    expect(started.status()).toBe(201);
+    const job = await started.json();
+    await expect
+      .poll(async () => (await (await request.get(`${JOBS}/${job.id}`)).json()).latestExecutionStatus)
+      .toBe("COMPLETED");
+
+    await page.goto("/tasks");
+    await expect(page.getByRole("tab", { name: "All" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("row", { name: /api-import\.csv/ }).first()).toContainText("Completed with errors");
+
+    await page.getByRole("tab", { name: "Errors" }).click();
+    await expect(page).toHaveURL(/\/tasks\?status=errors$/);
+    await expect(page.getByRole("row", { name: /api-import\.csv/ }).first()).toBeVisible();
+    await expectNoAxeViolations(page, "Tasks, Errors tab");
+
+    await page.getByRole("tab", { name: "Active" }).click();
+    await expect(page).toHaveURL(/\/tasks\?status=active$/);
+    await expect(page.getByText("No task is running.")).toBeVisible();
+
+    await page.goBack();
+    await expect(page.getByRole("tab", { name: "Errors" })).toHaveAttribute("aria-selected", "true");
+    await page.getByRole("row", { name: /api-import\.csv/ }).first().getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/tasks/${job.id}$`));
+    await expect(page.getByRole("row", { name: /8x71/ })).toContainText("An extension contains digits only (0–9).");
+    await page.getByRole("link", { name: "Tasks" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
+  });
+});
