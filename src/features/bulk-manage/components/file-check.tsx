@@ -3,7 +3,9 @@ import type { CsvParseResult } from "../../../../domain/csv/call-park-extension-
 import { Icon } from "../../../components/icon";
 import { rowReason } from "./row-reason";
 
-export type FileCheckState = { state: "reading"; fileName: string } | { state: "read"; fileName: string; result: CsvParseResult };
+export type FileCheckState =
+  | { state: "reading"; fileName: string }
+  | { state: "read"; fileName: string; result: CsvParseResult; notUtf8: boolean };
 
 /**
  * What the browser found in the chosen file: a file it refuses outright, or how many
@@ -19,6 +21,12 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
     );
   }
   const { result } = check;
+  const encoding = check.notUtf8 && (
+    <div className="banner banner-warning">
+      <Icon name="warning" size={20} />
+      <p>{t("check.notUtf8")}</p>
+    </div>
+  );
   if (!result.ok) {
     const params = "params" in result.problem ? result.problem.params : {};
     return (
@@ -28,12 +36,14 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
         </p>
         <p>{t(`errors:${result.problem.code}`, params)}</p>
         <p className="muted">{t("check.nothingSent")}</p>
+        {encoding}
       </div>
     );
   }
   const wrong = result.rows.filter((r) => r.issues.length > 0);
   return (
     <div className="file-status" role="status">
+      {encoding}
       <p>{t("check.read", { fileName: check.fileName, count: result.rows.length })}</p>
       {wrong.length > 0 && <p>{t("check.rowsWithIssues", { count: wrong.length })}</p>}
       {showRowIssues && wrong.length > 0 && (
