@@ -93,33 +93,45 @@ function locationFull(): FieldIssue {
   return { path: ["location"], code: "locationFull", params: { max: MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } };
 }
 
-/** Writes one row's change, in a savepoint so that a refusal by the database undoes only this row. */
-async function apply(trx: Db, row: CallParkExtensionCsvRow, location: LocationState, plan: Plan): Promise<FieldIssue[]> {
+/** Writes one row's change and keeps the location's state in step. */
+async function write(trx: Db, row: CallParkExtensionCsvRow, location: LocationState, plan: Plan) {
+  if (plan.outcome === "CREATE") {
+    const id = newId(OWNER);
+    await extensions.adjustCount(trx, location.id, +1);
+    await extensions.claimNumber(trx, location.id, row.extension, OWNER, id);
+    await extensions.insertCallParkExtension(trx, {
+      id,
+      location_id: location.id,
+      name: row.name,
+      name_key: searchKey(row.name),
+      extension: row.extension,
+    });
+    location.owners.set(row.extension, { type: OWNER, id, name: row.name });
+    location.count += 1;
+  } else if (plan.outcome === "UPDATE") {
+    await extensions.updateCallParkExtension(trx, plan.target.id, { name: row.name, name_key: searchKey(row.name) });
+    location.owners.set(row.extension, { ...plan.target, name: row.name });
+  } else if (plan.outcome === "DELETE") {
+    await extensions.releaseNumber(trx, OWNER, plan.target.id);
+    await extensions.deleteCallParkExtension(trx, plan.target.id);
+    await extensions.adjustCount(trx, location.id, -1);
+    location.owners.delete(row.extension);
+    location.count -= 1;
+  }
+}
+
+/**
+ * Writes one row's change. Guarded, in a savepoint, so that a refusal by the database
+ * undoes only this row and becomes its issue; unguarded, a refusal goes up to processRows.
+ */
+async function apply(trx: Db, row: CallParkExtensionCsvRow, location: LocationState, plan: Plan, guarded: boolean) {
+  if (!guarded) {
+    await write(trx, row, location, plan);
+    return [];
+  }
   await sql`savepoint import_row`.execute(trx);
   try {
-    if (plan.outcome === "CREATE") {
-      const id = newId(OWNER);
-      await extensions.adjustCount(trx, location.id, +1);
-      await extensions.claimNumber(trx, location.id, row.extension, OWNER, id);
-      await extensions.insertCallParkExtension(trx, {
-        id,
-        location_id: location.id,
-        name: row.name,
-        name_key: searchKey(row.name),
-        extension: row.extension,
-      });
-      location.owners.set(row.extension, { type: OWNER, id, name: row.name });
-      location.count += 1;
-    } else if (plan.outcome === "UPDATE") {
-      await extensions.updateCallParkExtension(trx, plan.target.id, { name: row.name, name_key: searchKey(row.name) });
-      location.owners.set(row.extension, { ...plan.target, name: row.name });
-    } else if (plan.outcome === "DELETE") {
-      await extensions.releaseNumber(trx, OWNER, plan.target.id);
-      await extensions.deleteCallParkExtension(trx, plan.target.id);
-      await extensions.adjustCount(trx, location.id, -1);
-      location.owners.delete(row.extension);
-      location.count -= 1;
-    }
+    await write(trx, row, location, plan);
     await sql`release savepoint import_row`.execute(trx);
     return [];
   } catch (error) {
@@ -135,7 +147,7 @@ async function apply(trx: Db, row: CallParkExtensionCsvRow, location: LocationSt
     location.count = await extensions.countInLocation(trx, location.id);
     if (violation.kind === "check") return [locationFull()];
     if (violation.kind === "unique") return [extensionTaken(row.extension, owner)];
-    return [{ path: ["location"], code: "locationNotFound", params: { location: location.name } }];
+    return [{ path: ["location"], code: "locationNotFound", params: { location: location.name } } satisfies FieldIssue];
   }
 }
 
@@ -144,7 +156,8 @@ async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[]) {
   const found = await repo.locationsByKey(trx, [...new Set(rows.map((r) => searchKey(r.location)))]);
   const states = new Map<string, LocationState>();
   const resolve = (name: string) => {
-    const candidates = found.filter((l) => l.name_key === searchKey(name));
+    const key = searchKey(name);
+    const candidates = found.filter((l) => l.name_key === key);
     // Exact spelling first; otherwise the match must be unambiguous.
     const match = candidates.find((l) => l.name === name) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!match) return undefined;
@@ -163,8 +176,7 @@ async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[]) {
   return byRow;
 }
 
-/** Decides and applies these rows, in order, inside the caller's transaction. */
-export async function processRows(trx: Db, rows: repo.StoredRow[], file: FileContext): Promise<RowResult[]> {
+async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guarded: boolean): Promise<RowResult[]> {
   const checked = rows.map((stored) => ({ ...stored, ...checkCsvRow(stored.values) }));
   const valid = checked.filter((c) => c.row).map((c) => c.row!);
   const locations = await loadLocations(trx, valid);
@@ -183,13 +195,35 @@ export async function processRows(trx: Db, rows: repo.StoredRow[], file: FileCon
       continue;
     }
     const plan = decide(row, location);
-    const refused = plan.outcome === "ERROR" ? plan.issues : plan.outcome === "UNCHANGED" ? [] : await apply(trx, row, location, plan);
+    const refused =
+      plan.outcome === "ERROR" ? plan.issues : plan.outcome === "UNCHANGED" ? [] : await apply(trx, row, location, plan, guarded);
     const outcome: ImportRowOutcome = refused.length ? "ERROR" : plan.outcome;
     const previousName =
       !refused.length && (plan.outcome === "UPDATE" || plan.outcome === "DELETE") ? plan.target.name : undefined;
     results.push({ itemNumber, values, row, outcome, issues: refused, ...(previousName !== undefined ? { previousName } : {}) });
   }
   return results;
+}
+
+/**
+ * Decides and applies these rows, in order, inside the caller's transaction. The rows
+ * were judged on data read in this same transaction, so the database refuses one only
+ * when another writer got in between; then the batch is undone and run again with each
+ * row in its own savepoint, the refused row becoming an ERROR. (A savepoint per row
+ * always would cost a third of the import's time for a case that is rare.)
+ */
+export async function processRows(trx: Db, rows: repo.StoredRow[], file: FileContext): Promise<RowResult[]> {
+  await sql`savepoint import_batch`.execute(trx);
+  try {
+    const results = await evaluate(trx, rows, file, false);
+    await sql`release savepoint import_batch`.execute(trx);
+    return results;
+  } catch (error) {
+    await sql`rollback to savepoint import_batch`.execute(trx);
+    await sql`release savepoint import_batch`.execute(trx);
+    if (!constraintViolation(error)) throw error;
+    return evaluate(trx, rows, file, true);
+  }
 }
 
 /** The counts a set of evaluated rows adds to its job. */

@@ -22,7 +22,7 @@ export interface RunnerSettings {
   batchDelayMs: number;
 }
 
-export const DEFAULT_BATCH_SIZE = 100;
+export const DEFAULT_BATCH_SIZE = 200;
 
 function whole(name: string, value: string | undefined, fallback: number, min: number) {
   if (value === undefined || value === "") return fallback;
