@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleReport } from "./bundle-size";
 import { benchListApi } from "./bench-api";
+import { benchImport } from "./bench-import";
 
 // `npm run bench`: figures, never pass/fail assertions in the test suite.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +26,9 @@ async function main() {
 
   console.log("\nAPI on a large organisation:");
   await benchListApi();
+
+  console.log("\nBulk import of call park extensions:");
+  await benchImport();
 }
 
 main().catch((error) => {
