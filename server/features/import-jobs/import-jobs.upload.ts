@@ -13,6 +13,17 @@ export const CSV_MEDIA_TYPE = "text/csv";
 export const MULTIPART_LIMITS = { fileSize: MAX_CSV_BYTES, files: 1, fields: 10, parts: 20 };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+// What Excel writes as plain "CSV" on Windows in the Americas and Western Europe.
+const windows1252 = new TextDecoder("windows-1252");
+
+/** The file's text: UTF-8 (a BOM or none), or, when the bytes are not UTF-8, Windows-1252. */
+function decode(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return windows1252.decode(bytes);
+  }
+}
 
 export function csvTooLarge() {
   return new HttpError("csvTooLarge", { max: MAX_CSV_BYTES });
@@ -45,13 +56,7 @@ async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileN
 /** The uploaded file's rows, or the 400/413/415 its problem calls for. */
 export async function readCsvUpload(request: FastifyRequest, fileName: string | undefined) {
   const body = await readBody(request);
-  let text: string;
-  try {
-    text = utf8.decode(body.bytes);
-  } catch {
-    throw new HttpError("csvNotCsv");
-  }
-  const parsed = parseCallParkExtensionCsv(text, body.bytes.length);
+  const parsed = parseCallParkExtensionCsv(decode(body.bytes), body.bytes.length);
   if (!parsed.ok) {
     const { problem } = parsed;
     throw new HttpError(problem.code, "params" in problem ? problem.params : {});
