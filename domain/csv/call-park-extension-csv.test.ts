@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CSV_BYTES, MAX_CSV_ROWS, parseCallParkExtensionCsv, toCallParkExtensionCsv } from "./call-park-extension-csv";
+import {
+  decodeCsvBytes,
+  MAX_CSV_BYTES,
+  MAX_CSV_ROWS,
+  parseCallParkExtensionCsv,
+  toCallParkExtensionCsv,
+} from "./call-park-extension-csv";
 
 const header = "Location,Call Park Extension Name,Extension,Action";
 
@@ -52,6 +58,16 @@ describe("reading a bulk-manage CSV", () => {
     expect(many.ok ? undefined : many.problem).toEqual({ code: "csvTooManyRows", params: { max: 1000, rows: 1001 } });
     const big = parseCallParkExtensionCsv(header, MAX_CSV_BYTES + 1);
     expect(big.ok ? undefined : big.problem.code).toBe("csvTooLarge");
+  });
+});
+
+describe("decoding a file's bytes", () => {
+  it("reads UTF-8, with or without BOM, and Excel's Windows-1252 alike", () => {
+    const utf8 = new TextEncoder().encode("Florianópolis");
+    expect(decodeCsvBytes(utf8)).toBe("Florianópolis");
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe("Florianópolis");
+    const cp1252 = new Uint8Array([...new TextEncoder().encode("Florian"), 0xf3, ...new TextEncoder().encode("polis")]);
+    expect(decodeCsvBytes(cp1252)).toBe("Florianópolis");
   });
 });
 

@@ -120,6 +120,19 @@ function restoreCell(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
+/**
+ * A file's bytes as text: UTF-8 (with or without BOM) or, when the bytes are not UTF-8,
+ * Windows-1252 — what Excel writes as plain "CSV" in the Americas and Western Europe —
+ * so "Florianópolis" reads the same either way. The browser and the server both use it.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
 /** Reads a bulk-manage CSV: the file's problems first, then each row's. */
 export function parseCallParkExtensionCsv(text: string, byteLength = text.length): CsvParseResult {
   if (byteLength > MAX_CSV_BYTES) return { ok: false, problem: { code: "csvTooLarge", params: { max: MAX_CSV_BYTES } } };

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { MAX_CSV_BYTES, parseCallParkExtensionCsv } from "../../../domain/csv/call-park-extension-csv";
+import { decodeCsvBytes, MAX_CSV_BYTES, parseCallParkExtensionCsv } from "../../../domain/csv/call-park-extension-csv";
 import { hasForbiddenCharacters } from "../../../domain/rules/text";
 import { HttpError } from "../../http/errors";
 import type { StoredRow } from "./import-jobs.repository";
@@ -12,19 +12,6 @@ export const DEFAULT_FILE_NAME = "callParkExtensions.csv";
 export const CSV_MEDIA_TYPE = "text/csv";
 export const MULTIPART_LIMITS = { fileSize: MAX_CSV_BYTES, files: 1, fields: 10, parts: 20 };
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-// What Excel writes as plain "CSV" on Windows in the Americas and Western Europe.
-const windows1252 = new TextDecoder("windows-1252");
-
-/** The file's text: UTF-8 (a BOM or none), or, when the bytes are not UTF-8, Windows-1252. */
-function decode(bytes: Buffer): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return windows1252.decode(bytes);
-  }
-}
-
 export function csvTooLarge() {
   return new HttpError("csvTooLarge", { max: MAX_CSV_BYTES });
 }
@@ -35,19 +22,22 @@ function cleanFileName(name: string | undefined): string {
   return base && !hasForbiddenCharacters(base) ? base : DEFAULT_FILE_NAME;
 }
 
+/** A refusal of the multipart parser: too large, or a malformed body (busboy's own errors carry no status). */
+function multipartError(error: unknown): unknown {
+  const { code, statusCode } = error as { code?: string; statusCode?: number };
+  if (code === "FST_REQ_FILE_TOO_LARGE") return csvTooLarge();
+  return statusCode ? error : new HttpError("badRequest");
+}
+
 async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileName?: string }> {
   if (request.isMultipart()) {
-    const part = await request.file({ limits: MULTIPART_LIMITS });
+    const part = await request.file({ limits: MULTIPART_LIMITS }).catch((error) => Promise.reject(multipartError(error)));
     if (!part || part.fieldname !== "file") {
       part?.file.resume();
       throw new HttpError("validation", {}, [{ path: ["file"], code: "required" }]);
     }
-    try {
-      return { bytes: await part.toBuffer(), fileName: part.filename };
-    } catch (error) {
-      if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw csvTooLarge();
-      throw error;
-    }
+    const bytes = await part.toBuffer().catch((error) => Promise.reject(multipartError(error)));
+    return { bytes, fileName: part.filename };
   }
   if (Buffer.isBuffer(request.body)) return { bytes: request.body };
   throw new HttpError("csvUnsupportedMediaType");
@@ -56,7 +46,7 @@ async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileN
 /** The uploaded file's rows, or the 400/413/415 its problem calls for. */
 export async function readCsvUpload(request: FastifyRequest, fileName: string | undefined) {
   const body = await readBody(request);
-  const parsed = parseCallParkExtensionCsv(decode(body.bytes), body.bytes.length);
+  const parsed = parseCallParkExtensionCsv(decodeCsvBytes(body.bytes), body.bytes.length);
   if (!parsed.ok) {
     const { problem } = parsed;
     throw new HttpError(problem.code, "params" in problem ? problem.params : {});

@@ -127,17 +127,6 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
     expect(uploads[0].text).toBe(GOOD_PT);
   });
 
-  it("warns that a file saved by Excel in Windows-1252 is not UTF-8, and still lets the server decide", async () => {
-    const uploads = previewAnswering([previewRow(2, "ERROR", { issues: [{ path: ["location"], code: "locationNotFound", params: { location: "Florian\uFFFDpolis" } }] })]);
-    await renderDialog();
-    // "Florianópolis" as Excel's plain CSV writes it in Brazil: ó is the single byte 0xF3.
-    const latin1 = new Uint8Array([...new TextEncoder().encode("Local;Nome;Ramal\r\nFlorian"), 0xf3, ...new TextEncoder().encode("polis;Doca;8101\r\n")]);
-    choose(new File([latin1], "excel.csv", { type: "text/csv" }));
-    expect(await screen.findByText(/the file is probably not UTF-8/)).toBeInTheDocument();
-    expect(await screen.findByRole("table")).toHaveTextContent("No location is named Florian\uFFFDpolis.");
-    expect(uploads).toHaveLength(1);
-  });
-
   it("shows every row's outcome, the counts per kind, and filters by kind", async () => {
     previewAnswering(PREVIEW_ROWS);
     const { user } = await renderDialog();

@@ -35,9 +35,9 @@ export function BulkManageDialog({ onClose }: { onClose: () => void }) {
     setChosen(null);
     start.reset();
     setCheck({ state: "reading", fileName: file.name });
-    const { result, notUtf8 } = await checkFile(file);
+    const result = await checkFile(file);
     if (latest.current !== id) return; // another file was chosen meanwhile
-    setCheck({ state: "read", fileName: file.name, result, notUtf8 });
+    setCheck({ state: "read", fileName: file.name, result });
     if (result.ok) setChosen({ id, file });
   };
   const reset = () => {

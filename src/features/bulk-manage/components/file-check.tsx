@@ -5,7 +5,7 @@ import { rowReason } from "./row-reason";
 
 export type FileCheckState =
   | { state: "reading"; fileName: string }
-  | { state: "read"; fileName: string; result: CsvParseResult; notUtf8: boolean };
+  | { state: "read"; fileName: string; result: CsvParseResult };
 
 /**
  * What the browser found in the chosen file: a file it refuses outright, or how many
@@ -21,12 +21,6 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
     );
   }
   const { result } = check;
-  const encoding = check.notUtf8 && (
-    <div className="banner banner-warning">
-      <Icon name="warning" size={20} />
-      <p>{t("check.notUtf8")}</p>
-    </div>
-  );
   if (!result.ok) {
     const params = "params" in result.problem ? result.problem.params : {};
     return (
@@ -36,14 +30,12 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
         </p>
         <p>{t(`errors:${result.problem.code}`, params)}</p>
         <p className="muted">{t("check.nothingSent")}</p>
-        {encoding}
       </div>
     );
   }
   const wrong = result.rows.filter((r) => r.issues.length > 0);
   return (
     <div className="file-status" role="status">
-      {encoding}
       <p>{t("check.read", { fileName: check.fileName, count: result.rows.length })}</p>
       {wrong.length > 0 && <p>{t("check.rowsWithIssues", { count: wrong.length })}</p>}
       {showRowIssues && wrong.length > 0 && (
