@@ -110,6 +110,11 @@ describe("refusing a file", () => {
     }
   });
 
+  it("refuses a malformed multipart body with 400", async () => {
+    const res = await server.app.inject({ method: "POST", url: JOBS_URL, payload: "garbage", headers: { "content-type": "multipart/form-data" } });
+    expectApiError(res, "badRequest");
+  });
+
   it("refuses multipart without a file field, and a mode it does not know", async () => {
     const wrongField = multipart(file, { field: "upload" });
     const res = await server.app.inject({ method: "POST", url: JOBS_URL, payload: wrongField.payload, headers: { "content-type": wrongField.contentType } });
