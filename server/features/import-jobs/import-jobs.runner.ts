@@ -150,7 +150,8 @@ export class ImportJobRunner {
         for (let i = 0; i < rows.length; i += batchSize) {
           if (i > 0) {
             this.log?.debug({ jobId, evaluated: i, total: rows.length }, "import job rows evaluated");
-            await pause(batchDelayMs);
+            // The pause (a testing knob) holds the transaction, and so the database, open.
+            if (batchDelayMs > 0) await pause(batchDelayMs);
             if (this.stopping) throw new Rollback();
           }
           results.push(...(await processRows(trx, rows.slice(i, i + batchSize), file)));
