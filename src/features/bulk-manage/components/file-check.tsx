@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CsvParseResult } from "../../../../domain/csv/call-park-extension-csv";
 import { Icon } from "../../../components/icon";
-import { rowReason } from "./row-reason";
+import { csvRowReason } from "../../../lib/csv-row-reason";
 
 export type FileCheckState =
   | { state: "reading"; fileName: string }
@@ -41,7 +41,7 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
       {showRowIssues && wrong.length > 0 && (
         <ul className="check-issues">
           {wrong.slice(0, 20).map((r) => (
-            <li key={r.rowNumber}>{t("check.rowIssue", { row: r.rowNumber, reason: rowReason(t, r.issues) })}</li>
+            <li key={r.rowNumber}>{t("check.rowIssue", { row: r.rowNumber, reason: csvRowReason(t, r.issues) })}</li>
           ))}
         </ul>
       )}

@@ -1,12 +1,13 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CsvRowsTable } from "../../../components/csv-rows-table";
 import {
   IMPORT_ROW_OUTCOMES,
   type ImportPreview,
   type ImportPreviewRow,
   type ImportRowOutcome,
 } from "../../../../domain/schemas/import-job";
-import { rowReason } from "./row-reason";
+import { csvRowReason } from "../../../lib/csv-row-reason";
 
 type Filter = "ALL" | ImportRowOutcome;
 const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
@@ -27,7 +28,7 @@ function Result({ row }: { row: ImportPreviewRow }) {
           {t("preview.renamed", { previous: row.previousName ?? "", name: row.name })}
         </span>
       )}
-      {row.outcome === "ERROR" && <span className="outcome-detail">{rowReason(t, row.issues)}</span>}
+      {row.outcome === "ERROR" && <span className="outcome-detail">{csvRowReason(t, row.issues)}</span>}
     </>
   );
 }
@@ -64,35 +65,12 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       {rows.length === 0 ? (
         <p className="muted">{t("preview.noneOfKind")}</p>
       ) : (
-        <div className="table-wrap preview-table" role="region" aria-label={t("preview.caption")} tabIndex={0}>
-          <table className="table">
-            <caption className="visually-hidden">{t("preview.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.row")}</th>
-                <th scope="col">{t("columns.location")}</th>
-                <th scope="col">{t("columns.name")}</th>
-                <th scope="col">{t("columns.extension")}</th>
-                <th scope="col">{t("columns.action")}</th>
-                <th scope="col">{t("columns.result")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.itemNumber} className={row.outcome === "ERROR" ? "row-error" : undefined}>
-                  <td className="mono">{row.itemNumber}</td>
-                  <td>{row.location}</td>
-                  <td>{row.name}</td>
-                  <td className="mono">{row.extension}</td>
-                  <td>{row.action}</td>
-                  <td className="preview-result">
-                    <Result row={row} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CsvRowsTable
+          className="preview-table"
+          caption={t("preview.caption")}
+          outcomeHeading={t("columns.result")}
+          rows={rows.map((row) => ({ ...row, outcome: <Result row={row} />, isError: row.outcome === "ERROR" }))}
+        />
       )}
     </div>
   );

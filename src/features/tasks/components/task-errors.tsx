@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { CsvRowsTable } from "../../../components/csv-rows-table";
 import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
 import { downloadTextFile } from "../../../lib/download";
 import { taskQueries } from "../api/queries";
 import type { ImportJob } from "../../../../domain/schemas/import-job";
 import { errorsCsv } from "./export-errors";
-import { rowReason } from "./row-reason";
+import { csvRowReason } from "../../../lib/csv-row-reason";
 
 const csvName = (fileName: string) => `${fileName.replace(/\.csv$/i, "") || "import"}-errors.csv`;
 
@@ -34,33 +35,12 @@ export function TaskErrors({ job }: { job: ImportJob }) {
         empty={<EmptyState title={job.latestExecutionStatus === "STARTED" ? t("errors.noneYet") : t("errors.none")} />}
       >
         {(items) => (
-          <div className="table-wrap task-errors" role="region" aria-label={t("errors.caption")} tabIndex={0}>
-            <table className="table">
-              <caption className="visually-hidden">{t("errors.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.row")}</th>
-                  <th scope="col">{t("columns.location")}</th>
-                  <th scope="col">{t("columns.name")}</th>
-                  <th scope="col">{t("columns.extension")}</th>
-                  <th scope="col">{t("columns.action")}</th>
-                  <th scope="col">{t("columns.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => (
-                  <tr key={e.itemNumber}>
-                    <td className="mono">{e.itemNumber}</td>
-                    <td>{e.values.location}</td>
-                    <td>{e.values.name}</td>
-                    <td className="mono">{e.values.extension}</td>
-                    <td>{e.values.action}</td>
-                    <td>{rowReason(t, e)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CsvRowsTable
+            className="task-errors"
+            caption={t("errors.caption")}
+            outcomeHeading={t("columns.reason")}
+            rows={items.map((e) => ({ itemNumber: e.itemNumber, ...e.values, outcome: csvRowReason(t, e.issues, e.error?.message?.[0]?.description) }))}
+          />
         )}
       </QueryView>
     </section>
