@@ -14,8 +14,6 @@ async function main() {
   const db = await openDatabase(env.DATABASE_URL);
   if (env.SEED === "demo") await seedDemoOrganization(db);
   const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true });
-  // Import jobs a stopped server left unfinished carry on (an atomic one starts over).
-  await app.importJobs.resumeUnfinished();
   const shutdown = async () => {
     await app.close();
     await db.destroy();
@@ -25,6 +23,9 @@ async function main() {
   process.on("SIGTERM", shutdown);
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   app.log.info(`Call Park Admin is running at ${address}`);
+  // Import jobs a stopped server left unfinished carry on (an atomic one starts over),
+  // once the server already answers, so a long job never holds up the start.
+  await app.importJobs.resumeUnfinished();
 }
 
 main().catch((error) => {

@@ -16,7 +16,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 
 /**
  * A database file in a temporary folder, and the servers started on it, all removed when
- * the test ends (per test, as the tests run concurrently).
+ * the test ends. The tests run one after the other: onTestFinished from the module
+ * scope belongs to whichever test is current, so concurrent tests would end each
+ * other's servers.
  */
 function lab() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-crash-"));
@@ -71,11 +73,22 @@ async function startServer({ file: databaseFile, children }: Lab, env: Record<st
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
-  await until(`the server on port ${port}`, async () => ((await fetch(`${base}/v1/organizations`)).ok ? true : undefined)).catch(
-    (error: Error) => {
-      throw new Error(`${error.message}:\n${output}`);
-    },
-  );
+  // Ready when this very child says it listens on its port: a poll of the port could
+  // be answered by another test's server, and a child that dies says why at once.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for the server on port ${port}:\n${output}`)), 60_000);
+    const check = () => {
+      if (output.includes(`running at ${base}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the server on port ${port} exited (${code ?? signal}):\n${output}`));
+    });
+  });
   return { base, child, output: () => output };
 }
 
@@ -132,7 +145,7 @@ async function expectAllApplied(databaseFile: string) {
 
 const slow = { IMPORT_BATCH_SIZE: "50", IMPORT_BATCH_DELAY_MS: "120" };
 
-describe.concurrent("a server killed in the middle of an import", { timeout: 60_000 }, () => {
+describe("a server killed in the middle of an import", { timeout: 60_000 }, () => {
   it("finishes a partial job on the next start, every row applied exactly once", async () => {
     const place = lab();
     const { file } = place;
@@ -163,6 +176,8 @@ describe.concurrent("a server killed in the middle of an import", { timeout: 60_
     const finished = await until("the job to finish", async () => {
       const job = await jobOf(second, id);
       return job.latestExecutionStatus === "STARTED" ? undefined : job;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}:\n${second.output()}`);
     });
     expect(finished).toMatchObject({
       latestExecutionStatus: "COMPLETED",
@@ -193,6 +208,8 @@ describe.concurrent("a server killed in the middle of an import", { timeout: 60_
     const finished = await until("the job to finish", async () => {
       const job = await jobOf(second, id);
       return job.latestExecutionStatus === "STARTED" ? undefined : job;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}:\n${second.output()}`);
     });
     expect(finished).toMatchObject({
       latestExecutionStatus: "COMPLETED",

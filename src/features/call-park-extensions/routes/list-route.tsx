@@ -3,12 +3,14 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, type LoaderFunctionArgs, Outlet, useLocation, useSearchParams } from "react-router";
 import { Icon } from "../../../components/icon";
+import { ListToolbar } from "../../../components/list-toolbar";
 import { PageHeader } from "../../../components/page-header";
 import { Pagination } from "../../../components/pagination";
 import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
+import { useSearchBox } from "../../../lib/use-search-box";
 import { callParkExtensionQueries } from "../api/queries";
 import { DeleteCallParkExtensionDialog, type DeleteTarget } from "../components/delete-call-park-extension";
 import { CallParkExtensionTable } from "../components/call-park-extension-table";
@@ -30,23 +32,13 @@ export default function CallParkExtensionListRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readListUrl(searchParams);
   const list = useQuery(callParkExtensionQueries.list(toQuery(state)));
-  const locations = useQuery(locationQueries.list());
-  const [search, setSearch] = useState(state.q);
   const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
   const here = useLocation();
 
   const update = (patch: Partial<typeof state>, replace = false) =>
     setSearchParams(writeListUrl({ ...state, page: 0, ...patch }), { replace });
 
-  // The search box writes to the URL once typing pauses.
-  useEffect(() => {
-    if (search === state.q) return;
-    const timer = setTimeout(() => update({ q: search }, true), 250);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
-  // And follows the URL when it changes by navigation (back/forward).
-  useEffect(() => setSearch(state.q), [state.q]);
+  const [search, setSearch] = useSearchBox(state.q, (q) => update({ q }, true));
 
   // A page past the end (an old link, or the last row of the last page deleted)
   // moves back to the last page that has rows.
@@ -80,38 +72,16 @@ export default function CallParkExtensionListRoute() {
           </>
         }
       />
-      <div role="search" className="toolbar" aria-label={t("list.filters")}>
-        <div className="field field-inline">
-          <label htmlFor="cpe-search">{t("list.search")}</label>
-          <div className="search-input">
-            <Icon name="search" />
-            <input
-              id="cpe-search"
-              className="input"
-              type="search"
-              value={search}
-              placeholder={t("list.searchPlaceholder")}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="cpe-location-filter">{t("common:location.label")}</label>
-          <select
-            id="cpe-location-filter"
-            className="input"
-            value={state.locationId}
-            onChange={(e) => update({ locationId: e.target.value })}
-          >
-            <option value="">{t("common:location.all")}</option>
-            {locations.data?.items.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <ListToolbar
+        idPrefix="cpe"
+        label={t("list.filters")}
+        search={search}
+        onSearch={setSearch}
+        searchLabel={t("list.search")}
+        searchPlaceholder={t("list.searchPlaceholder")}
+        locationId={state.locationId}
+        onLocation={(locationId) => update({ locationId })}
+      />
       <QueryView
         query={list}
         waiting={emptyPastEnd}

@@ -1,14 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useSearchParams } from "react-router";
 import { Icon } from "../../../components/icon";
+import { ListToolbar } from "../../../components/list-toolbar";
 import { PageHeader } from "../../../components/page-header";
 import { Pagination } from "../../../components/pagination";
 import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
-import { locationQueries } from "../../../lib/location-queries";
-import { useDebouncedValue } from "../../../lib/use-debounced-value";
+import { useSearchBox } from "../../../lib/use-search-box";
 import { callParkGroupQueries } from "../api/queries";
 import { callParkGroupPath, newCallParkGroupPath } from "./paths";
 
@@ -21,12 +20,9 @@ export default function CallParkGroupListRoute() {
   const q = params.get("q") ?? "";
   const locationId = params.get("location") ?? "";
   const page = Math.max(0, Number(params.get("page") ?? 1) - 1) || 0;
-  const [search, setSearch] = useState(q);
-  const settled = useDebouncedValue(search, 250);
   const list = useQuery(
     callParkGroupQueries.list({ name: q || undefined, locationId: locationId || undefined, start: page * PAGE_SIZE, max: PAGE_SIZE }),
   );
-  const locations = useQuery(locationQueries.list());
 
   const write = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -37,11 +33,7 @@ export default function CallParkGroupListRoute() {
     if (!("page" in patch)) next.delete("page");
     setParams(next, { replace: "q" in patch });
   };
-  useEffect(() => {
-    if (settled !== q) write({ q: settled });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
-  useEffect(() => setSearch(q), [q]);
+  const [search, setSearch] = useSearchBox(q, (value) => write({ q: value }));
   const filtering = Boolean(q || locationId);
   const suffix = params.toString() ? `?${params}` : "";
 
@@ -58,28 +50,15 @@ export default function CallParkGroupListRoute() {
           </Link>
         }
       />
-      <div role="search" className="toolbar" aria-label={t("list.filters")}>
-        <div className="field field-inline">
-          <label htmlFor="group-search">{t("list.search")}</label>
-          <input id="group-search" className="input" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="group-location-filter">{t("common:location.label")}</label>
-          <select
-            id="group-location-filter"
-            className="input"
-            value={locationId}
-            onChange={(e) => write({ location: e.target.value })}
-          >
-            <option value="">{t("common:location.all")}</option>
-            {locations.data?.items.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <ListToolbar
+        idPrefix="group"
+        label={t("list.filters")}
+        search={search}
+        onSearch={setSearch}
+        searchLabel={t("list.search")}
+        locationId={locationId}
+        onLocation={(location) => write({ location })}
+      />
       <QueryView
         query={list}
         isEmpty={(data) => data.items.length === 0}
