@@ -1,7 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
-import { locationQueries } from "../lib/location-queries";
 import { Icon } from "./icon";
+import { LocationFilter } from "./location-filter";
 
 /** A list's search box and location filter, the same on every list of the organisation. */
 export function ListToolbar({
@@ -23,8 +21,6 @@ export function ListToolbar({
   locationId: string;
   onLocation: (locationId: string) => void;
 }) {
-  const { t } = useTranslation();
-  const locations = useQuery(locationQueries.list());
   return (
     <div role="search" className="toolbar" aria-label={label}>
       <div className="field field-inline">
@@ -41,22 +37,7 @@ export function ListToolbar({
           />
         </div>
       </div>
-      <div className="field field-inline">
-        <label htmlFor={`${idPrefix}-location-filter`}>{t("location.label")}</label>
-        <select
-          id={`${idPrefix}-location-filter`}
-          className="input"
-          value={locationId}
-          onChange={(e) => onLocation(e.target.value)}
-        >
-          <option value="">{t("location.all")}</option>
-          {locations.data?.items.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LocationFilter id={`${idPrefix}-location-filter`} value={locationId} onChange={onLocation} />
     </div>
   );
 }

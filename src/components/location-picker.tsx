@@ -1,8 +1,8 @@
+import { AriaFieldHelp } from "./aria-field-help";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from "react-aria-components";
 import { locationQueries } from "../lib/location-queries";
-import { FieldErrorText } from "./field-error";
 
 /** A searchable choice of location (an organisation can have hundreds). */
 export function LocationPicker({
@@ -43,16 +43,7 @@ export function LocationPicker({
           ▾
         </Button>
       </div>
-      {description && (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      )}
-      {error && (
-        <Text slot="errorMessage">
-          <FieldErrorText id={`${id}-error`} message={error} />
-        </Text>
-      )}
+      <AriaFieldHelp id={id} description={description} error={error} />
       <Popover className="popover">
         <ListBox className="listbox" items={items} renderEmptyState={() => <p className="listbox-empty">{t("location.none")}</p>}>
           {(location) => (

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toCallParkExtensionCsv } from "../../../../domain/csv/call-park-extension-csv";
+import { LocationFilter } from "../../../components/location-filter";
 import { downloadTextFile } from "../../../lib/download";
 import { locationQueries } from "../../../lib/location-queries";
 import { exportCallParkExtensionsCsv } from "../api/queries";
@@ -50,17 +51,7 @@ export function TemplateSection() {
       <h3>{t("export.title")}</h3>
       <p className="muted">{t("export.help")}</p>
       <div className="bulk-row">
-        <div className="field field-inline">
-          <label htmlFor={selectId}>{t("common:location.label")}</label>
-          <select id={selectId} className="input" value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-            <option value="">{t("common:location.all")}</option>
-            {locations.data?.items.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LocationFilter id={selectId} value={locationId} onChange={setLocationId} />
         <button
           type="button"
           className="btn btn-secondary"

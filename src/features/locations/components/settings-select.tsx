@@ -1,6 +1,6 @@
+import { AriaFieldHelp } from "../../../components/aria-field-help";
 import type { ReactNode, Ref } from "react";
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from "react-aria-components";
-import { FieldErrorText } from "../../../components/field-error";
+import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
 
 export interface SelectOption {
   id: string;
@@ -51,16 +51,7 @@ export function SettingsSelect({
         <SelectValue className="select-value" />
         <span aria-hidden="true">▾</span>
       </Button>
-      {description && (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      )}
-      {error && (
-        <Text slot="errorMessage">
-          <FieldErrorText id={`${id}-error`} message={error} />
-        </Text>
-      )}
+      <AriaFieldHelp id={id} description={description} error={error} />
       <Popover className="popover">
         <ListBox className="listbox" items={options}>
           {(option) => (
