@@ -143,6 +143,24 @@ async function expectAllApplied(databaseFile: string) {
   });
 }
 
+/** Starts the server again on the same database and expects the job finished, every row applied once. */
+async function restartAndExpectFinished(place: Lab, id: string) {
+  const second = await startServer(place);
+  const finished = await until("the job to finish", async () => {
+    const job = await jobOf(second, id);
+    return job.latestExecutionStatus === "STARTED" ? undefined : job;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${second.output()}`);
+  });
+  expect(finished).toMatchObject({
+    latestExecutionStatus: "COMPLETED",
+    latestExecutionExitCode: "COMPLETED",
+    counts: { total: 500, processed: 500, created: 470, updated: 30, deleted: 0, unchanged: 0, failed: 0 },
+  });
+  await kill9(second);
+  await expectAllApplied(place.file);
+}
+
 const slow = { IMPORT_BATCH_SIZE: "50", IMPORT_BATCH_DELAY_MS: "120" };
 
 describe("a server killed in the middle of an import", { timeout: 60_000 }, () => {
@@ -172,20 +190,7 @@ describe("a server killed in the middle of an import", { timeout: 60_000 }, () =
       await expectConsistent(db);
     });
 
-    const second = await startServer(place);
-    const finished = await until("the job to finish", async () => {
-      const job = await jobOf(second, id);
-      return job.latestExecutionStatus === "STARTED" ? undefined : job;
-    }).catch((error: Error) => {
-      throw new Error(`${error.message}:\n${second.output()}`);
-    });
-    expect(finished).toMatchObject({
-      latestExecutionStatus: "COMPLETED",
-      latestExecutionExitCode: "COMPLETED",
-      counts: { total: 500, processed: 500, created: 470, updated: 30, deleted: 0, unchanged: 0, failed: 0 },
-    });
-    await kill9(second);
-    await expectAllApplied(file);
+    await restartAndExpectFinished(place, id);
   });
 
   it("leaves nothing of an atomic job half applied, and runs it again from the start", async () => {
@@ -204,19 +209,6 @@ describe("a server killed in the middle of an import", { timeout: 60_000 }, () =
       expect(job).toMatchObject({ status: "STARTED", processed: 0, created: 0 });
     });
 
-    const second = await startServer(place);
-    const finished = await until("the job to finish", async () => {
-      const job = await jobOf(second, id);
-      return job.latestExecutionStatus === "STARTED" ? undefined : job;
-    }).catch((error: Error) => {
-      throw new Error(`${error.message}:\n${second.output()}`);
-    });
-    expect(finished).toMatchObject({
-      latestExecutionStatus: "COMPLETED",
-      latestExecutionExitCode: "COMPLETED",
-      counts: { total: 500, processed: 500, created: 470, updated: 30, deleted: 0, unchanged: 0, failed: 0 },
-    });
-    await kill9(second);
-    await expectAllApplied(file);
+    await restartAndExpectFinished(place, id);
   });
 });

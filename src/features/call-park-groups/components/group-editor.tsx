@@ -1,13 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { TextInputField } from "../../../components/text-input-field";
 import { ApiError } from "../../../lib/api-client";
 import { encodeFieldIssue } from "../../../lib/form";
 import { useUpdateCallParkGroup } from "../api/queries";
 import type { CallParkGroup, GroupDraft } from "../api/types";
 import { DestinationsEditor } from "./destinations-editor";
-import { CALL_PARK_NAME_MAX } from "../../../../domain/rules/call-park-group";
+import { GroupNameField } from "./group-name-field";
 import { checkName, checkRecall } from "./draft-checks";
 import { MembersEditor } from "./members-editor";
 import { OffPeakBanner } from "./off-peak-banner";
@@ -67,17 +66,13 @@ export function GroupEditor({ locationId, group, onSaved }: { locationId: string
       {serverError && <ServerIssues error={serverError} />}
       <section className="panel-section" aria-labelledby="panel-name">
         <h3 id="panel-name">{t("wizard.steps.name")}</h3>
-        <TextInputField
+        <GroupNameField
           id="panel-group-name"
-          label={t("fields.name")}
-          description={t("fields.nameHelp", { max: CALL_PARK_NAME_MAX })}
           value={draft.name}
           error={nameError}
-          autoComplete="off"
-          onChange={(e) => {
-            setDraft({ ...draft, name: e.target.value });
-            const issue = checkName(e.target.value);
-            setNameError(issue ? encodeFieldIssue(issue) : undefined);
+          onChange={(name, error) => {
+            setDraft({ ...draft, name });
+            setNameError(error);
           }}
         />
       </section>

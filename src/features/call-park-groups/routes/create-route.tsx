@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { PageHeader } from "../../../components/page-header";
-import { TextInputField } from "../../../components/text-input-field";
 import { ApiError } from "../../../lib/api-client";
 import { encodeFieldIssue } from "../../../lib/form";
 import { locationQueries } from "../../../lib/location-queries";
@@ -11,7 +10,7 @@ import { queryClient } from "../../../lib/query-client";
 import { callParkGroupQueries, useCreateCallParkGroup } from "../api/queries";
 import { ChooseLocationDialog } from "../components/choose-location-dialog";
 import { DestinationsEditor } from "../components/destinations-editor";
-import { CALL_PARK_NAME_MAX } from "../../../../domain/rules/call-park-group";
+import { GroupNameField } from "../components/group-name-field";
 import { checkName, checkRecall } from "../components/draft-checks";
 import { GroupReview } from "../components/group-review";
 import { MembersEditor } from "../components/members-editor";
@@ -136,17 +135,13 @@ export default function CreateCallParkGroupRoute() {
               <span className="field-label">{t("common:location.label")}</span>
               <p className="field-readonly">{location.data?.name ?? "…"}</p>
             </div>
-            <TextInputField
+            <GroupNameField
               id="group-name"
-              label={t("fields.name")}
-              description={t("fields.nameHelp", { max: CALL_PARK_NAME_MAX })}
               value={draft.name}
-              autoComplete="off"
               error={nameError}
-              onChange={(e) => {
-                setDraft({ ...draft, name: e.target.value });
-                const issue = checkName(e.target.value);
-                setNameError(issue ? encodeFieldIssue(issue) : undefined);
+              onChange={(name, error) => {
+                setDraft({ ...draft, name });
+                setNameError(error);
               }}
             />
           </>
