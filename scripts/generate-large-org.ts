@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { openDatabase } from "../server/db/database";
-import { insertOrganization } from "../server/db/seed";
+import { insertOrganization, seedDemoAdministrators } from "../server/db/seed";
 import { buildLargeOrganization } from "./large-org";
 
 // npm run seed:large -- --locations 1000 --per-location 100 --database sqlite:data/large.sqlite
@@ -23,6 +23,7 @@ async function main() {
   const existing = await db.selectFrom("organizations").select("id").executeTakeFirst();
   if (existing) throw new Error(`${values.database} already holds an organisation; choose a new file`);
   await insertOrganization(db, buildLargeOrganization(locations, perLocation));
+  await seedDemoAdministrators(db);
   await db.destroy();
   console.log(`Wrote ${locations} locations × ${perLocation} call park extensions to ${values.database}`);
 }

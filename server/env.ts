@@ -11,6 +11,8 @@ const envSchema = z.object({
       message: "must be an SQLite URL such as sqlite:data/call-park-admin.sqlite (or sqlite::memory:)",
     }),
   SEED: z.enum(["demo", "none"]).default("demo"),
+  // A known bearer token for the first full administrator, for scripts and tests; unset, there is none.
+  ADMIN_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).max(512).regex(/^\S+$/, { message: "must not contain spaces" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,4 +1,6 @@
 export * from "./api-error";
+export * from "./audit-event";
+export * from "./auth";
 export * from "./call-park";
 export * from "./call-park-extension";
 export * from "./extension";

@@ -39,6 +39,9 @@ export const VALIDATION_CODES = [
   "parkOnAgentsWithDestinations",
   // Call park settings
   "secondsRange",
+  // Audit log filters
+  "invalidDate",
+  "dateRange",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

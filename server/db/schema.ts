@@ -1,6 +1,8 @@
 import type { Generated } from "kysely";
 import type { NumberOwnerType } from "../../domain/rules/numbering-plan";
 import type { RecallOption, RingPattern } from "../../domain/rules/recall";
+import type { AdminRole } from "../../domain/rules/access";
+import type { AuditAction, AuditObjectType } from "../../domain/schemas/audit-event";
 
 // Table shapes as Kysely sees them. Columns are snake_case; repositories map rows
 // onto the Webex field names.
@@ -131,6 +133,9 @@ export interface ImportJobTable {
   deleted: Generated<number>;
   unchanged: Generated<number>;
   failed: Generated<number>;
+  created_by_id: string | null;
+  /** JSON array of the location ids its rows may touch; null for every location. */
+  location_scope: string | null;
 }
 
 /** One CSV row of a job: its cells (JSON), then its outcome and issues (JSON) once done. */
@@ -141,6 +146,62 @@ export interface ImportJobRowTable {
   state: Generated<"pending" | "done">;
   outcome: ImportRowOutcome | null;
   issues: string | null;
+}
+
+export interface AdminTable {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  role: AdminRole;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface AdminLocationTable {
+  admin_id: string;
+  location_id: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  admin_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  source_ip: string;
+}
+
+export interface AccessTokenTable {
+  id: string;
+  admin_id: string;
+  name: string;
+  token_hash: string;
+  hint: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  seq: number;
+  occurred_at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_email: string;
+  source_ip: string;
+  user_agent: string | null;
+  action: AuditAction;
+  object_type: AuditObjectType;
+  object_id: string;
+  object_name: string;
+  location_id: string | null;
+  location_name: string | null;
+  /** JSON of the values before and after the change. */
+  before_values: string | null;
+  after_values: string | null;
+  task_id: string | null;
+  tracking_id: string;
 }
 
 export interface Database {
@@ -156,4 +217,9 @@ export interface Database {
   call_park_destinations: CallParkDestinationTable;
   import_jobs: ImportJobTable;
   import_job_rows: ImportJobRowTable;
+  admins: AdminTable;
+  admin_locations: AdminLocationTable;
+  sessions: SessionTable;
+  access_tokens: AccessTokenTable;
+  audit_events: AuditEventTable;
 }

@@ -11,6 +11,11 @@ export function keyContains(column: string, text: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(searchKey(text))}%`} escape '\\'`;
 }
 
+/** `column` is one of `values`; an empty list matches nothing. */
+export function isOneOf(column: string, values: readonly string[]): RawBuilder<boolean> {
+  return values.length ? sql<boolean>`${sql.ref(column)} in (${sql.join([...values])})` : sql<boolean>`1 = 0`;
+}
+
 /** `column` starts with `text`, taken literally. */
 export function startsWith(column: string, text: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Insertable } from "kysely";
+import type { AdminRole } from "../../domain/rules/access";
 import { searchKey } from "../../domain/rules/text";
 import { encodeId, type IdType } from "../lib/ids";
 import type { Db } from "./database";
@@ -156,10 +157,71 @@ export async function insertOrganization(db: Db, rows: Rows) {
   });
 }
 
+/** The demo accounts' password, for local use only (the README gives it). */
+export const DEMO_PASSWORD = "park-demo-2026";
+
+interface DemoAdmin {
+  email: string;
+  displayName: string;
+  role: AdminRole;
+  /** For a location administrator: the location they manage (the first location when absent). */
+  locationName?: string;
+  /** scrypt of DEMO_PASSWORD, computed once (see password.ts) so seeding costs no hashing. */
+  passwordHash: string;
+}
+
+export const DEMO_ADMINS = {
+  full: {
+    email: "admin@acme.example",
+    displayName: "Morgan Reyes",
+    role: "FULL_ADMIN",
+    passwordHash: "scrypt$17$8$1$g52bos7I4jk-0h6R3nRbcg$WxHBFri7OzcpUSm2dD3ws66BN3tZHG0qz-qvVlbJhkI",
+  },
+  readOnly: {
+    email: "readonly@acme.example",
+    displayName: "Riley Chen",
+    role: "READ_ONLY_ADMIN",
+    passwordHash: "scrypt$17$8$1$SAao6oGqjSCjTIzJmrta1A$dcH5a0R3zkBKjwzZdXwz7O4ZPFjaLhtV__ejnJrxfvk",
+  },
+  location: {
+    email: "saopaulo@acme.example",
+    displayName: "Beatriz Souza",
+    role: "LOCATION_ADMIN",
+    locationName: "São Paulo",
+    passwordHash: "scrypt$17$8$1$oLf0QpQgnSqxxk5T_ISWug$QS-ccCUgxskavOozM4Ivc_Dqh8UJaIJP0hcGCREBdcY",
+  },
+} as const satisfies Record<string, DemoAdmin>;
+
+export function demoAdminId(email: string): string {
+  return stableId("PEOPLE", `admin:${email}`);
+}
+
+/** The demo administrators, one per role, in the organisation the database holds. */
+export async function seedDemoAdministrators(db: Db) {
+  const org = await db.selectFrom("organizations").select("id").orderBy("created_at").executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const admin of Object.values(DEMO_ADMINS) as DemoAdmin[]) {
+      const id = demoAdminId(admin.email);
+      await trx
+        .insertInto("admins")
+        .values({ id, org_id: org.id, email: admin.email, display_name: admin.displayName, role: admin.role, password_hash: admin.passwordHash, created_at: now })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .execute();
+      if (admin.role !== "LOCATION_ADMIN") continue;
+      const location =
+        (await trx.selectFrom("locations").select("id").where("name", "=", admin.locationName ?? "").executeTakeFirst()) ??
+        (await trx.selectFrom("locations").select("id").orderBy("name").executeTakeFirstOrThrow());
+      await trx.insertInto("admin_locations").values({ admin_id: id, location_id: location.id }).onConflict((oc) => oc.doNothing()).execute();
+    }
+  });
+}
+
 /** Seeds the demo organisation into an empty database; a database with data is left alone. */
 export async function seedDemoOrganization(db: Db) {
   const existing = await db.selectFrom("organizations").select("id").executeTakeFirst();
   if (existing) return false;
   await insertOrganization(db, buildOrganization({ locations: DEMO_LOCATIONS, peoplePerLocation: 36, callParkExtensionsPerLocation: 6 }));
+  await seedDemoAdministrators(db);
   return true;
 }

@@ -30,6 +30,15 @@ export const ERROR_CATALOG = {
   csvDuplicateColumns: { status: 400, errorCode: 4015 },
   csvTooLarge: { status: 413, errorCode: 4131 },
   csvUnsupportedMediaType: { status: 415, errorCode: 4151 },
+  // Signing in, sessions, tokens and roles.
+  unauthorized: { status: 401, errorCode: 4100 },
+  invalidCredentials: { status: 401, errorCode: 4101 },
+  invalidToken: { status: 401, errorCode: 4102 },
+  forbidden: { status: 403, errorCode: 4030 },
+  csrfTokenInvalid: { status: 403, errorCode: 4031 },
+  accessTokenNotFound: { status: 404, errorCode: 4045 },
+  accessTokenLimit: { status: 409, errorCode: 4096 },
+  tooManySignInAttempts: { status: 429, errorCode: 4290 },
   internal: { status: 500, errorCode: 5000 },
 } as const satisfies Record<string, { status: number; errorCode: number }>;
 

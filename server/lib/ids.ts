@@ -12,7 +12,9 @@ export type IdType =
   | "HUNT_GROUP"
   | "CALL_PARK_EXTENSION"
   | "CALL_PARK"
-  | "JOB_ID";
+  | "JOB_ID"
+  | "ACCESS_TOKEN"
+  | "AUDIT_EVENT";
 
 export function encodeId(type: IdType, uuid: string): string {
   return Buffer.from(`ciscospark://us/${type}/${uuid}`).toString("base64url");

@@ -1,6 +1,6 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
-import { buildApp } from "../app";
 import type { Db } from "../db/database";
+import { buildTestApp } from "./test-server";
 
 /** Every query yields to the event loop once, as it would waiting on a busy database. */
 class YieldingPlugin implements KyselyPlugin {
@@ -24,5 +24,5 @@ export function racingDb(db: Db): Db {
 
 /** The app over racingDb, so concurrent requests interleave their queries. */
 export function racingApp(db: Db) {
-  return buildApp({ db: racingDb(db) });
+  return buildTestApp(racingDb(db));
 }

@@ -1,21 +1,53 @@
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { buildApp } from "../app";
+import { type AppOptions, buildApp } from "../app";
 import { type Db, openDatabase } from "../db/database";
-import { seedDemoOrganization } from "../db/seed";
+import { DEMO_ADMINS, demoAdminId, seedDemoOrganization } from "../db/seed";
+import type { Actor } from "../features/auth/principal";
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+type Inject = (options: InjectOptions) => Promise<LightMyRequestResponse>;
+
+/** The ADMIN_TOKEN of test apps: requests made with it act as the demo full administrator. */
+export const TEST_ADMIN_TOKEN = "test-admin-token-for-the-server-tests";
+
+/**
+ * The real app whose injected requests act as the full administrator (through
+ * ADMIN_TOKEN) unless they bring their own Authorization or Cookie header. Tests of
+ * signing in and of roles send their own; `anonymous` sends exactly what it is given.
+ */
+export async function buildTestApp(db: Db, options: Partial<AppOptions> = {}) {
+  const app = await buildApp({ db, adminToken: TEST_ADMIN_TOKEN, ...options });
+  const anonymous = app.inject.bind(app) as Inject;
+  const asAdmin: Inject = (request) => {
+    const headers = request.headers ?? {};
+    const ownCredentials = "authorization" in headers || "cookie" in headers;
+    return anonymous({ ...request, headers: ownCredentials ? headers : { ...headers, authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+  };
+  Object.assign(app, { inject: asAdmin });
+  return Object.assign(app, { anonymous });
+}
+
+/** The full administrator as the audit log names them, for tests that call services directly. */
+export const TEST_ACTOR: Actor = {
+  id: demoAdminId(DEMO_ADMINS.full.email),
+  displayName: DEMO_ADMINS.full.displayName,
+  email: DEMO_ADMINS.full.email,
+  sourceIp: "127.0.0.1",
+  trackingId: "CPA_test",
+};
 
 export interface TestServer {
-  app: TestApp;
+  app: Awaited<ReturnType<typeof buildTestApp>>;
   db: Db;
   close(): Promise<void>;
 }
 
 /** A fresh in-memory database, migrated and seeded with the demo organisation, behind the real app. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const db = await openDatabase("sqlite::memory:");
   await seedDemoOrganization(db);
-  const app = await buildApp({ db });
+  const app = await buildTestApp(db, options);
   return {
     app,
     db,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HttpError } from "../../http/errors";
 import { expectApiError } from "../../test/api-error";
 import { racingApp, racingDb } from "../../test/racing-app";
-import { callParkExtensionsUrl, fillLocation, locationIdOf, snapshot, useTestServer } from "../../test/test-server";
+import { callParkExtensionsUrl, fillLocation, locationIdOf, snapshot, useTestServer, TEST_ACTOR } from "../../test/test-server";
 import * as service from "./call-park-extensions.service";
 
 // Requests fired together all pass the service's checks before any transaction runs
@@ -119,12 +119,12 @@ describe("concurrent edits and deletes", () => {
     const db = racingDb(server.db);
     const outcome = (work: Promise<void>) => work.then(() => "done", (error: HttpError) => error.key);
     const editThenDelete = await Promise.all([
-      outcome(service.updateCallParkExtension(db, locationId, first.id, { extension: "7600" })),
-      outcome(service.deleteCallParkExtension(db, locationId, first.id)),
+      outcome(service.updateCallParkExtension(db, locationId, first.id, { extension: "7600" }, TEST_ACTOR)),
+      outcome(service.deleteCallParkExtension(db, locationId, first.id, TEST_ACTOR)),
     ]);
     const deleteThenEdit = await Promise.all([
-      outcome(service.deleteCallParkExtension(db, locationId, second.id)),
-      outcome(service.updateCallParkExtension(db, locationId, second.id, { extension: "7601" })),
+      outcome(service.deleteCallParkExtension(db, locationId, second.id, TEST_ACTOR)),
+      outcome(service.updateCallParkExtension(db, locationId, second.id, { extension: "7601" }, TEST_ACTOR)),
     ]);
     expect([...editThenDelete, ...deleteThenEdit].sort()).toEqual([
       "callParkExtensionNotFound",

@@ -2,12 +2,14 @@ import { type Kysely, sql } from "kysely";
 import type { SortKey } from "../../../domain/schemas/call-park-extension";
 import { esn, type NumberOwner, type NumberOwnerType } from "../../../domain/rules/numbering-plan";
 import type { Database } from "../../db/schema";
-import { keyContains, startsWith } from "../../db/search";
+import { isOneOf, keyContains, startsWith } from "../../db/search";
 
 type Executor = Kysely<Database>;
 
 export interface ListFilter {
   locationId?: string;
+  /** Within these locations only (a location administrator's); undefined for all. */
+  locationIds?: readonly string[];
   name?: string;
   extension?: string;
   locationName?: string;
@@ -20,6 +22,7 @@ function filtered(db: Executor, f: ListFilter) {
     .selectFrom("call_park_extensions as c")
     .innerJoin("locations as l", "l.id", "c.location_id");
   if (f.locationId) query = query.where("c.location_id", "=", f.locationId);
+  if (f.locationIds) query = query.where(isOneOf("c.location_id", f.locationIds));
   if (f.name) query = query.where(keyContains("c.name_key", f.name));
   if (f.extension) query = query.where(startsWith("c.extension", f.extension));
   if (f.locationName) query = query.where(keyContains("l.name_key", f.locationName));

@@ -12,6 +12,7 @@ import {
 import type { Db } from "../../db/database";
 import { setPagingHeaders } from "../../http/paging";
 import * as service from "./call-park-extensions.service";
+import { ACCESS, actorOf, visibleLocationIds } from "../auth/principal";
 
 const idParam = z.string().min(1).max(500);
 const locationParams = z.object({ locationId: idParam });
@@ -23,12 +24,12 @@ const base = "/v1/telephony/config/locations/:locationId";
 export const callParkExtensionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     "/v1/telephony/config/callParkExtensions",
-    { schema: { querystring: callParkExtensionListQuerySchema, response: { 200: callParkExtensionListSchema } } },
+    { config: ACCESS.read, schema: { querystring: callParkExtensionListQuerySchema, response: { 200: callParkExtensionListSchema } } },
     async (request, reply) => {
       const { start, max, order, locationId, name, extension, locationName, q } = request.query;
       const { items, total } = await service.listCallParkExtensions(
         db,
-        { locationId, name, extension, locationName, q },
+        { locationId, name, extension, locationName, q, locationIds: visibleLocationIds(request) },
         order,
         start,
         max,
@@ -40,35 +41,35 @@ export const callParkExtensionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async 
 
   app.post(
     `${base}/callParkExtensions`,
-    { schema: { params: locationParams, body: callParkExtensionCreateSchema, response: { 201: created } } },
+    { config: ACCESS.write, schema: { params: locationParams, body: callParkExtensionCreateSchema, response: { 201: created } } },
     async (request, reply) => {
-      const result = await service.createCallParkExtension(db, request.params.locationId, request.body);
+      const result = await service.createCallParkExtension(db, request.params.locationId, request.body, actorOf(request));
       return reply.code(201).send(result);
     },
   );
 
   app.get(
     `${base}/callParkExtensions/:callParkExtensionId`,
-    { schema: { params: itemParams, response: { 200: callParkExtensionSchema.omit({ id: true }) } } },
+    { config: ACCESS.read, schema: { params: itemParams, response: { 200: callParkExtensionSchema.omit({ id: true }) } } },
     async (request) => service.getCallParkExtension(db, request.params.locationId, request.params.callParkExtensionId),
   );
 
   app.put(
     `${base}/callParkExtensions/:callParkExtensionId`,
-    { schema: { params: itemParams, body: callParkExtensionUpdateSchema } },
+    { config: ACCESS.write, schema: { params: itemParams, body: callParkExtensionUpdateSchema } },
     async (request, reply) => {
       const { locationId, callParkExtensionId } = request.params;
-      await service.updateCallParkExtension(db, locationId, callParkExtensionId, request.body);
+      await service.updateCallParkExtension(db, locationId, callParkExtensionId, request.body, actorOf(request));
       return reply.code(204).send();
     },
   );
 
   app.delete(
     `${base}/callParkExtensions/:callParkExtensionId`,
-    { schema: { params: itemParams } },
+    { config: ACCESS.write, schema: { params: itemParams } },
     async (request, reply) => {
       const { locationId, callParkExtensionId } = request.params;
-      await service.deleteCallParkExtension(db, locationId, callParkExtensionId);
+      await service.deleteCallParkExtension(db, locationId, callParkExtensionId, actorOf(request));
       return reply.code(204).send();
     },
   );
@@ -76,6 +77,7 @@ export const callParkExtensionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async 
   app.post(
     `${base}/actions/validateExtensions/invoke`,
     {
+      config: ACCESS.write,
       schema: {
         params: locationParams,
         body: validateExtensionsInputSchema,

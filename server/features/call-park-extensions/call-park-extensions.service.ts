@@ -11,10 +11,13 @@ import type { Db } from "../../db/database";
 import { constraintViolation } from "../../db/constraint-error";
 import { HttpError } from "../../http/errors";
 import { newId } from "../../lib/ids";
+import { recordAudit } from "../audit/audit.repository";
+import type { Actor } from "../auth/principal";
 import { requireLocation } from "../locations/locations.service";
 import * as repo from "./call-park-extensions.repository";
 
 const OWNER = "CALL_PARK_EXTENSION" as const;
+const AUDIT_TYPE = "callParkExtension" as const;
 
 function extensionTaken(extension: string, owner: NumberOwner | undefined) {
   const params = { extension, ownerName: owner?.name ?? "", context: owner?.type ?? "UNKNOWN" };
@@ -71,8 +74,18 @@ export async function getCallParkExtension(db: Db, locationId: string, id: strin
   };
 }
 
-export async function createCallParkExtension(db: Db, locationId: string, input: CallParkExtensionCreate) {
-  await requireLocation(db, locationId);
+/** What the audit log keeps of a call park extension. */
+function audited({ name, extension }: { name: string; extension: string }) {
+  return { name, extension };
+}
+
+async function locationOf(db: Db, locationId: string) {
+  const { location } = await requireLocation(db, locationId);
+  return { id: location.id, name: location.name };
+}
+
+export async function createCallParkExtension(db: Db, locationId: string, input: CallParkExtensionCreate, actor: Actor) {
+  const location = await locationOf(db, locationId);
   // Checked first for a clear answer; the transaction's constraints decide a race.
   if ((await repo.countInLocation(db, locationId)) >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) throw locationFull();
   await assertFree(db, locationId, input.extension);
@@ -87,6 +100,8 @@ export async function createCallParkExtension(db: Db, locationId: string, input:
       name_key: searchKey(input.name),
       extension: input.extension,
     });
+    const after = audited(input);
+    await recordAudit(trx, actor, { action: "CREATE", objectType: AUDIT_TYPE, objectId: id, objectName: input.name, location, after });
   });
   return { id };
 }
@@ -96,7 +111,9 @@ export async function updateCallParkExtension(
   locationId: string,
   id: string,
   input: CallParkExtensionUpdate,
+  actor: Actor,
 ) {
+  const location = await locationOf(db, locationId);
   const current = await getCallParkExtension(db, locationId, id);
   const newExtension = input.extension !== undefined && input.extension !== current.extension ? input.extension : undefined;
   if (newExtension) await assertFree(db, locationId, newExtension);
@@ -113,16 +130,29 @@ export async function updateCallParkExtension(
     if (Object.keys(changes).length && (await repo.updateCallParkExtension(trx, id, changes)) === 0) {
       throw new HttpError("callParkExtensionNotFound", { id });
     }
+    const after = audited({ name: input.name ?? current.name, extension: newExtension ?? current.extension });
+    await recordAudit(trx, actor, {
+      action: "UPDATE",
+      objectType: AUDIT_TYPE,
+      objectId: id,
+      objectName: after.name,
+      location,
+      before: audited(current),
+      after,
+    });
   });
 }
 
-export async function deleteCallParkExtension(db: Db, locationId: string, id: string) {
-  await getCallParkExtension(db, locationId, id);
+export async function deleteCallParkExtension(db: Db, locationId: string, id: string, actor: Actor) {
+  const location = await locationOf(db, locationId);
+  const current = await getCallParkExtension(db, locationId, id);
   await write(db, locationId, undefined, async (trx) => {
     await repo.releaseNumber(trx, OWNER, id);
     // Only the delete that removed the row moves the count; a concurrent repeat is a 404.
     if ((await repo.deleteCallParkExtension(trx, id)) === 0) throw new HttpError("callParkExtensionNotFound", { id });
     await repo.adjustCount(trx, locationId, -1);
+    const before = audited(current);
+    await recordAudit(trx, actor, { action: "DELETE", objectType: AUDIT_TYPE, objectId: id, objectName: current.name, location, before });
   });
 }
 

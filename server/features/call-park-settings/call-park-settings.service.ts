@@ -8,6 +8,8 @@ import {
 import type { FieldIssue } from "../../../domain/schemas/issues";
 import type { Db } from "../../db/database";
 import { HttpError } from "../../http/errors";
+import { recordAudit } from "../audit/audit.repository";
+import type { Actor } from "../auth/principal";
 import { requireLocation } from "../locations/locations.service";
 import * as repo from "./call-park-settings.repository";
 
@@ -65,8 +67,17 @@ async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string):
  * hunt group over the stored ones) must have a hunt group if its option needs one; an
  * option that needs none keeps none.
  */
-export async function updateCallParkSettings(db: Db, locationId: string, body: CallParkSettingsUpdate) {
-  await requireLocation(db, locationId);
+/** What the audit log keeps of a location's settings. */
+function audited({ callParkRecall, callParkSettings }: CallParkSettings) {
+  return {
+    recallOption: callParkRecall.option,
+    ...(callParkRecall.huntGroupName ? { recallHuntGroup: callParkRecall.huntGroupName } : {}),
+    ...callParkSettings,
+  };
+}
+
+export async function updateCallParkSettings(db: Db, locationId: string, body: CallParkSettingsUpdate, actor: Actor) {
+  const { location } = await requireLocation(db, locationId);
   const current = await currentSettings(db, locationId);
   const recall = body.callParkRecall;
   const settings = body.callParkSettings ?? {};
@@ -86,17 +97,30 @@ export async function updateCallParkSettings(db: Db, locationId: string, body: C
   if (settings.recallTime !== undefined) changes.recall_time = settings.recallTime;
   if (settings.huntWaitTime !== undefined) changes.hunt_wait_time = settings.huntWaitTime;
 
-  await repo.upsertSettings(
-    db,
-    {
-      location_id: locationId,
-      recall_option: current.option,
-      recall_hunt_group_id: needsHuntGroup(current.option) ? current.huntGroupId : null,
-      ring_pattern: current.ringPattern,
-      recall_time: current.recallTime,
-      hunt_wait_time: current.huntWaitTime,
-      ...changes,
-    },
-    changes,
-  );
+  await db.transaction().execute(async (trx) => {
+    const before = await getCallParkSettings(trx, locationId);
+    await repo.upsertSettings(
+      trx,
+      {
+        location_id: locationId,
+        recall_option: current.option,
+        recall_hunt_group_id: needsHuntGroup(current.option) ? current.huntGroupId : null,
+        ring_pattern: current.ringPattern,
+        recall_time: current.recallTime,
+        hunt_wait_time: current.huntWaitTime,
+        ...changes,
+      },
+      changes,
+    );
+    const after = await getCallParkSettings(trx, locationId);
+    await recordAudit(trx, actor, {
+      action: "UPDATE",
+      objectType: "callParkSettings",
+      objectId: locationId,
+      objectName: location.name,
+      location: { id: location.id, name: location.name },
+      before: audited(before),
+      after: audited(after),
+    });
+  });
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HttpError } from "../../http/errors";
 import { expectApiError } from "../../test/api-error";
 import { racingApp } from "../../test/racing-app";
-import { callParkExtensionsUrl, useTestServer } from "../../test/test-server";
+import { callParkExtensionsUrl, useTestServer, TEST_ACTOR } from "../../test/test-server";
 import * as service from "./call-parks.service";
 import { callParksUrl, createGroup, fixture, groupTables } from "./test-helpers";
 
@@ -92,8 +92,8 @@ describe("concurrent edits", () => {
     // Below HTTP, so the two edits' checks both run before either transaction.
     const id = await createGroup(server, f.locationId, { name: "Both", agents: [f.people[0]] });
     const results = await Promise.all([
-      outcome(service.updateCallPark(server.db, f.locationId, id, { parkOnAgentsEnabled: true })),
-      outcome(service.updateCallPark(server.db, f.locationId, id, { callParkExtensions: [f.extensions[0]] })),
+      outcome(service.updateCallPark(server.db, f.locationId, id, { parkOnAgentsEnabled: true }, TEST_ACTOR)),
+      outcome(service.updateCallPark(server.db, f.locationId, id, { callParkExtensions: [f.extensions[0]] }, TEST_ACTOR)),
     ]);
     expect(results.sort()).toEqual(["done", "parkOnAgentsWithDestinations"]);
     const group = await service.getCallPark(server.db, f.locationId, id);
@@ -103,8 +103,8 @@ describe("concurrent edits", () => {
   it("leaves no members behind when an edit races the group's delete", async () => {
     const id = await createGroup(server, f.locationId, { name: "Doomed", agents: [f.people[0]] });
     const results = await Promise.all([
-      outcome(service.deleteCallPark(server.db, f.locationId, id)),
-      outcome(service.updateCallPark(server.db, f.locationId, id, { agents: [f.people[1]] })),
+      outcome(service.deleteCallPark(server.db, f.locationId, id, TEST_ACTOR)),
+      outcome(service.updateCallPark(server.db, f.locationId, id, { agents: [f.people[1]] }, TEST_ACTOR)),
     ]);
     expect(results.sort()).toEqual(["callParkNotFound", "done"]);
     expect(await groupTables(server.db)).toEqual({ parks: [], agents: [], destinations: [] });

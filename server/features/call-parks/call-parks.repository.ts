@@ -2,18 +2,21 @@ import type { Kysely, Selectable } from "kysely";
 import type { CallParkAgent, CallParkSortField } from "../../../domain/schemas/call-park";
 import type { OrderKey } from "../../../domain/schemas/sort-order";
 import type { CallParkTable, Database, MemberTable } from "../../db/schema";
-import { keyContains, startsWith } from "../../db/search";
+import { isOneOf, keyContains, startsWith } from "../../db/search";
 
 type Executor = Kysely<Database>;
 
 export interface CallParkFilter {
   locationId?: string;
+  /** Within these locations only (a location administrator's); undefined for all. */
+  locationIds?: readonly string[];
   name?: string;
 }
 
 function filtered(db: Executor, f: CallParkFilter) {
   let query = db.selectFrom("call_parks as p").innerJoin("locations as l", "l.id", "p.location_id");
   if (f.locationId) query = query.where("p.location_id", "=", f.locationId);
+  if (f.locationIds) query = query.where(isOneOf("p.location_id", f.locationIds));
   if (f.name) query = query.where(keyContains("p.name_key", f.name));
   return query;
 }

@@ -19,6 +19,7 @@ import type { Db } from "../../db/database";
 import { setPagingHeaders } from "../../http/paging";
 import * as available from "./call-parks.available";
 import * as service from "./call-parks.service";
+import { ACCESS, actorOf, visibleLocationIds } from "../auth/principal";
 
 const idParam = z.string().min(1).max(500);
 const locationParams = z.object({ locationId: idParam });
@@ -32,10 +33,16 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   // Ours: the organisation's groups, for the Features card's count and an all-locations list.
   app.get(
     "/v1/telephony/config/callParks",
-    { schema: { querystring: callParkOrgListQuerySchema, response: { 200: callParkListSchema } } },
+    { config: ACCESS.read, schema: { querystring: callParkOrgListQuerySchema, response: { 200: callParkListSchema } } },
     async (request, reply) => {
       const { start, max, order, locationId, name } = request.query;
-      const { items, total } = await service.listCallParks(db, { locationId, name }, order, start, max);
+      const { items, total } = await service.listCallParks(
+        db,
+        { locationId, name, locationIds: visibleLocationIds(request) },
+        order,
+        start,
+        max,
+      );
       setPagingHeaders(request, reply, { start, max, total });
       return { callParks: items };
     },
@@ -43,7 +50,7 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get(
     base,
-    { schema: { params: locationParams, querystring: callParkListQuerySchema, response: { 200: callParkListSchema } } },
+    { config: ACCESS.read, schema: { params: locationParams, querystring: callParkListQuerySchema, response: { 200: callParkListSchema } } },
     async (request, reply) => {
       const { start, max, order, name } = request.query;
       const { items, total } = await service.listLocationCallParks(db, request.params.locationId, { name }, order, start, max);
@@ -54,13 +61,13 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.post(
     base,
-    { schema: { params: locationParams, querystring: orgQuery, body: callParkCreateSchema, response: { 201: callParkIdSchema } } },
-    async (request, reply) => reply.code(201).send(await service.createCallPark(db, request.params.locationId, request.body)),
+    { config: ACCESS.write, schema: { params: locationParams, querystring: orgQuery, body: callParkCreateSchema, response: { 201: callParkIdSchema } } },
+    async (request, reply) => reply.code(201).send(await service.createCallPark(db, request.params.locationId, request.body, actorOf(request))),
   );
 
   app.get(
     `${base}/availableUsers`,
-    { schema: { params: locationParams, querystring: availableUsersQuerySchema, response: { 200: availableUsersSchema } } },
+    { config: ACCESS.read, schema: { params: locationParams, querystring: availableUsersQuerySchema, response: { 200: availableUsersSchema } } },
     async (request, reply) => {
       const { start, max } = request.query;
       const { agents, total } = await available.availableUsers(db, request.params.locationId, request.query);
@@ -72,6 +79,7 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     `${base}/availableRecallHuntGroups`,
     {
+      config: ACCESS.read,
       schema: {
         params: locationParams,
         querystring: availableRecallHuntGroupsQuerySchema,
@@ -90,6 +98,7 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     `${base}/availableCallParkExtensions`,
     {
+      config: ACCESS.read,
       schema: {
         params: locationParams,
         querystring: availableCallParkExtensionsQuerySchema,
@@ -107,24 +116,24 @@ export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get(
     `${base}/:callParkId`,
-    { schema: { params: itemParams, querystring: orgQuery, response: { 200: callParkSchema } } },
+    { config: ACCESS.read, schema: { params: itemParams, querystring: orgQuery, response: { 200: callParkSchema } } },
     async (request) => service.getCallPark(db, request.params.locationId, request.params.callParkId),
   );
 
   app.put(
     `${base}/:callParkId`,
-    { schema: { params: itemParams, querystring: orgQuery, body: callParkUpdateSchema, response: { 200: callParkIdSchema } } },
+    { config: ACCESS.write, schema: { params: itemParams, querystring: orgQuery, body: callParkUpdateSchema, response: { 200: callParkIdSchema } } },
     async (request) => {
       const { locationId, callParkId } = request.params;
-      return service.updateCallPark(db, locationId, callParkId, request.body);
+      return service.updateCallPark(db, locationId, callParkId, request.body, actorOf(request));
     },
   );
 
   app.delete(
     `${base}/:callParkId`,
-    { schema: { params: itemParams, querystring: orgQuery } },
+    { config: ACCESS.write, schema: { params: itemParams, querystring: orgQuery } },
     async (request, reply) => {
-      await service.deleteCallPark(db, request.params.locationId, request.params.callParkId);
+      await service.deleteCallPark(db, request.params.locationId, request.params.callParkId, actorOf(request));
       return reply.code(204).send();
     },
   );

@@ -6,9 +6,30 @@ import type { Db } from "../../db/database";
 import { constraintViolation } from "../../db/constraint-error";
 import { HttpError } from "../../http/errors";
 import { newId } from "../../lib/ids";
+import { recordAudit } from "../audit/audit.repository";
+import type { Actor } from "../auth/principal";
 import { requireLocation } from "../locations/locations.service";
 import { assertAcceptable, parkOnAgentsConflict, type Proposal } from "./call-parks.checks";
 import * as repo from "./call-parks.repository";
+
+/** What the audit log keeps of a call park group: its settings, members and destinations by name. */
+function audited(p: CallPark) {
+  return {
+    name: p.name,
+    recallOption: p.recall.option,
+    ...(p.recall.huntGroupName ? { recallHuntGroup: p.recall.huntGroupName } : {}),
+    parkOnAgentsEnabled: p.parkOnAgentsEnabled,
+    agents: p.agents.map((a) => a.displayName),
+    callParkExtensions: p.callParkExtensions.map((c) => `${c.name} (${c.extension})`),
+  };
+}
+
+async function locationOf(db: Db, locationId: string) {
+  const { location } = await requireLocation(db, locationId);
+  return { id: location.id, name: location.name };
+}
+
+const AUDIT_TYPE = "callPark" as const;
 
 function notFound(id: string) {
   return new HttpError("callParkNotFound", { id });
@@ -80,8 +101,8 @@ export async function getCallPark(db: Db, locationId: string, id: string): Promi
   };
 }
 
-export async function createCallPark(db: Db, locationId: string, input: CallParkCreate) {
-  await requireLocation(db, locationId);
+export async function createCallPark(db: Db, locationId: string, input: CallParkCreate, actor: Actor) {
+  const location = await locationOf(db, locationId);
   const draft: CallParkGroupDraft = {
     recall: input.recall,
     agents: input.agents ?? [],
@@ -107,12 +128,15 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     });
     await repo.replaceAgents(trx, id, draft.agents);
     await repo.replaceDestinations(trx, id, draft.callParkExtensions);
+    const after = audited(await getCallPark(trx, locationId, id));
+    await recordAudit(trx, actor, { action: "CREATE", objectType: AUDIT_TYPE, objectId: id, objectName: after.name, location, after });
   });
   return { id };
 }
 
 /** Omitted fields stay as they are; `agents` and `callParkExtensions`, when sent, replace the lists. */
-export async function updateCallPark(db: Db, locationId: string, id: string, input: CallParkUpdate) {
+export async function updateCallPark(db: Db, locationId: string, id: string, input: CallParkUpdate, actor: Actor) {
+  const location = await locationOf(db, locationId);
   const current = await getCallPark(db, locationId, id);
   const draft: CallParkGroupDraft = {
     recall: input.recall ?? current.recall,
@@ -145,12 +169,20 @@ export async function updateCallPark(db: Db, locationId: string, id: string, inp
     if (input.callParkExtensions) await repo.replaceDestinations(trx, id, input.callParkExtensions);
     // Re-read inside the transaction: an edit committed since the check may have set the other half.
     if (await repo.parksOnAgentsWithDestinations(trx, id)) throw parkOnAgentsConflict();
+    const after = audited(await getCallPark(trx, locationId, id));
+    const before = audited(current);
+    await recordAudit(trx, actor, { action: "UPDATE", objectType: AUDIT_TYPE, objectId: id, objectName: after.name, location, before, after });
   });
   return { id };
 }
 
-export async function deleteCallPark(db: Db, locationId: string, id: string) {
-  await requireCallPark(db, locationId, id);
-  // Members and destinations go with the group (ON DELETE CASCADE); a concurrent repeat is a 404.
-  if ((await repo.deleteCallPark(db, id)) === 0) throw notFound(id);
+export async function deleteCallPark(db: Db, locationId: string, id: string, actor: Actor) {
+  const location = await locationOf(db, locationId);
+  const current = await getCallPark(db, locationId, id);
+  await db.transaction().execute(async (trx) => {
+    // Members and destinations go with the group (ON DELETE CASCADE); a concurrent repeat is a 404.
+    if ((await repo.deleteCallPark(trx, id)) === 0) throw notFound(id);
+    const before = audited(current);
+    await recordAudit(trx, actor, { action: "DELETE", objectType: AUDIT_TYPE, objectId: id, objectName: current.name, location, before });
+  });
 }

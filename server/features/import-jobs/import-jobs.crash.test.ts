@@ -9,6 +9,7 @@ import { type ImportJob, importJobSchema, type ImportMode } from "../../../domai
 import { DEMO_LOCATIONS } from "../../db/seed";
 import { openDatabase } from "../../db/database";
 import { addRows, callParkState, csvOf, type CsvRow, expectConsistent, JOBS_URL } from "./test-helpers";
+import { TEST_ADMIN_TOKEN } from "../../test/test-server";
 
 // The real server in a real process, stopped with SIGKILL in the middle of a job and
 // started again on the same database file: the job must end as if nothing happened.
@@ -53,6 +54,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   throw new Error(`timed out waiting for ${what}`);
 }
 
+const asAdmin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+
 interface Server {
   base: string;
   child: ChildProcess;
@@ -64,7 +67,7 @@ async function startServer({ file: databaseFile, children }: Lab, env: Record<st
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${databaseFile}`, SEED: "demo", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${databaseFile}`, SEED: "demo", LOG_LEVEL: "info", ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
@@ -99,7 +102,7 @@ async function kill9(server: Server) {
 }
 
 async function jobOf(server: Server, id: string): Promise<ImportJob> {
-  return importJobSchema.parse(await (await fetch(`${server.base}${JOBS_URL}/${id}`)).json());
+  return importJobSchema.parse(await (await fetch(`${server.base}${JOBS_URL}/${id}`, { headers: asAdmin })).json());
 }
 
 /** 500 rows: every location filled to 100 (94 new each) and its 6 seeded ones renamed. */
@@ -113,7 +116,7 @@ function bigFile(): CsvRow[] {
 async function upload(server: Server, mode: ImportMode) {
   const res = await fetch(`${server.base}${JOBS_URL}?mode=${mode}&fileName=big.csv`, {
     method: "POST",
-    headers: { "content-type": "text/csv" },
+    headers: { ...asAdmin, "content-type": "text/csv" },
     body: csvOf(bigFile()),
   });
   expect(res.status).toBe(201);

@@ -34,6 +34,11 @@ export interface RowResult extends repo.RowRecord {
  */
 export interface FileContext {
   repeats: Map<number, number>;
+  /**
+   * The locations the rows may touch (a location administrator's); undefined for all.
+   * A row naming any other location is refused as naming no location at all.
+   */
+  locationIds?: readonly string[];
 }
 
 function entryOf(values: repo.RowValues): { key: string; action: string } | undefined {
@@ -43,7 +48,7 @@ function entryOf(values: repo.RowValues): { key: string; action: string } | unde
   return { key: `${location}\u0000${extension}`, action: values.action.trim().toUpperCase() || "ADD" };
 }
 
-export function fileContext(rows: repo.StoredRow[]): FileContext {
+export function fileContext(rows: repo.StoredRow[], locationIds?: readonly string[]): FileContext {
   const last = new Map<string, { action: string; itemNumber: number }>();
   const repeats = new Map<number, number>();
   for (const { itemNumber, values } of [...rows].sort((a, b) => a.itemNumber - b.itemNumber)) {
@@ -53,7 +58,7 @@ export function fileContext(rows: repo.StoredRow[]): FileContext {
     if (before?.action === entry.action) repeats.set(itemNumber, before.itemNumber);
     else last.set(entry.key, { action: entry.action, itemNumber });
   }
-  return { repeats };
+  return { repeats, ...(locationIds ? { locationIds } : {}) };
 }
 
 interface LocationState {
@@ -152,8 +157,9 @@ async function apply(trx: Db, row: CallParkExtensionCsvRow, location: LocationSt
 }
 
 /** The locations the rows name, with their counts and the owners of the extensions the rows touch. */
-async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[]) {
-  const found = await repo.locationsByKey(trx, [...new Set(rows.map((r) => searchKey(r.location)))]);
+async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[], scope: readonly string[] | undefined) {
+  const keys = [...new Set(rows.map((r) => searchKey(r.location)))];
+  const found = await repo.locationsByKey(trx, keys, scope);
   const states = new Map<string, LocationState>();
   const resolve = (name: string) => {
     const key = searchKey(name);
@@ -179,7 +185,7 @@ async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[]) {
 async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guarded: boolean): Promise<RowResult[]> {
   const checked = rows.map((stored) => ({ ...stored, ...checkCsvRow(stored.values) }));
   const valid = checked.filter((c) => c.row).map((c) => c.row!);
-  const locations = await loadLocations(trx, valid);
+  const locations = await loadLocations(trx, valid, file.locationIds);
   const results: RowResult[] = [];
   let v = 0;
   for (const { itemNumber, values, row, issues: cellIssues } of checked) {

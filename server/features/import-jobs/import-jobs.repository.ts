@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { CsvField } from "../../../domain/csv/call-park-extension-csv";
 import type { FieldIssue } from "../../../domain/schemas/issues";
 import type { JobListStatus } from "../../../domain/schemas/import-job";
+import { isOneOf } from "../../db/search";
 import type {
   Database,
   ImportJobExitCode,
@@ -41,7 +42,17 @@ function chunks<T>(items: T[]): T[][] {
 
 export async function insertJob(
   db: Executor,
-  job: { id: string; fileName: string; mode: ImportJobMode; createdBy: string; trackingId: string; total: number; now: string },
+  job: {
+    id: string;
+    fileName: string;
+    mode: ImportJobMode;
+    createdBy: string;
+    createdById: string;
+    locationScope: readonly string[] | undefined;
+    trackingId: string;
+    total: number;
+    now: string;
+  },
 ) {
   const last = await db
     .selectFrom("import_jobs")
@@ -55,6 +66,8 @@ export async function insertJob(
       file_name: job.fileName,
       mode: job.mode,
       created_by: job.createdBy,
+      created_by_id: job.createdById,
+      location_scope: job.locationScope ? JSON.stringify(job.locationScope) : null,
       tracking_id: job.trackingId,
       created_at: job.now,
       updated_at: job.now,
@@ -75,21 +88,28 @@ export async function insertRows(db: Executor, jobId: string, rows: StoredRow[])
   }
 }
 
+/** The locations a job's rows may touch, as it was started: undefined for all. */
+export function locationScopeOf(job: JobRecord): string[] | undefined {
+  return job.location_scope === null ? undefined : (JSON.parse(job.location_scope) as string[]);
+}
+
 export function findJob(db: Executor, id: string) {
   return db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-function filtered(db: Executor, status: JobListStatus) {
+function filtered(db: Executor, status: JobListStatus, createdById?: string) {
   let query = db.selectFrom("import_jobs");
+  if (createdById !== undefined) query = query.where("created_by_id", "=", createdById);
   if (status === "active") query = query.where("status", "=", "STARTED");
   if (status === "errors") query = query.where("exit_code", "in", ["COMPLETED_WITH_ERRORS", "FAILED"]);
   return query;
 }
 
-export async function listJobs(db: Executor, status: JobListStatus, start: number, max: number) {
+/** The jobs, newest first; with `createdById`, only those that administrator started. */
+export async function listJobs(db: Executor, status: JobListStatus, start: number, max: number, createdById?: string) {
   const [rows, count] = await Promise.all([
-    filtered(db, status).selectAll().orderBy("seq", "desc").limit(max).offset(start).execute(),
-    filtered(db, status).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    filtered(db, status, createdById).selectAll().orderBy("seq", "desc").limit(max).offset(start).execute(),
+    filtered(db, status, createdById).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -195,12 +215,10 @@ export async function errorRows(db: Executor, jobId: string, start: number, max:
   };
 }
 
-/** Locations whose search key is one of these, with their call park extension counts. */
-export function locationsByKey(db: Executor, keys: string[]) {
+/** Locations whose search key is one of these (within `scope` when given), with their call park extension counts. */
+export function locationsByKey(db: Executor, keys: string[], scope?: readonly string[]) {
   if (keys.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("locations")
-    .select(["id", "name", "name_key", "call_park_extension_count"])
-    .where("name_key", "in", keys)
-    .execute();
+  let query = db.selectFrom("locations").select(["id", "name", "name_key", "call_park_extension_count"]).where("name_key", "in", keys);
+  if (scope) query = query.where(isOneOf("id", scope));
+  return query.execute();
 }

@@ -1,5 +1,5 @@
 import fastifyMultipart from "@fastify/multipart";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { MAX_CSV_BYTES } from "../../../domain/csv/call-park-extension-csv";
@@ -19,6 +19,7 @@ import { setPagingHeaders } from "../../http/paging";
 import { ImportJobRunner } from "./import-jobs.runner";
 import * as service from "./import-jobs.service";
 import { CSV_MEDIA_TYPE, csvTooLarge, MULTIPART_LIMITS, readCsvUpload } from "./import-jobs.upload";
+import { ACCESS, actorOf, requirePrincipal, visibleLocationIds } from "../auth/principal";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -28,6 +29,11 @@ declare module "fastify" {
 }
 
 const BASE = "/v1/telephony/config/jobs/callParkExtensions";
+
+function viewerOf(request: FastifyRequest): service.JobViewer {
+  const locationIds = visibleLocationIds(request);
+  return { id: requirePrincipal(request).id, ...(locationIds ? { locationIds } : {}) };
+}
 const jobParams = z.object({ jobId: z.string().min(1).max(500) });
 
 const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }> = async (app, { db, runner }) => {
@@ -45,10 +51,11 @@ const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }
 
   app.post(
     BASE,
-    { schema: { querystring: importUploadQuerySchema, response: { 201: importJobSchema } } },
+    { config: ACCESS.write, schema: { querystring: importUploadQuerySchema, response: { 201: importJobSchema } } },
     async (request, reply) => {
       const { rows, fileName } = await readCsvUpload(request, request.query.fileName);
-      const job = await service.createJob(db, { rows, fileName, mode: request.query.mode, trackingId: request.id });
+      const locationIds = visibleLocationIds(request);
+      const job = await service.createJob(db, { rows, fileName, mode: request.query.mode, locationIds }, actorOf(request));
       runner.enqueue(job.id);
       return reply.code(201).send(job);
     },
@@ -56,19 +63,19 @@ const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }
 
   app.post(
     `${BASE}/actions/preview/invoke`,
-    { schema: { querystring: importUploadQuerySchema, response: { 200: importPreviewSchema } } },
+    { config: ACCESS.write, schema: { querystring: importUploadQuerySchema, response: { 200: importPreviewSchema } } },
     async (request) => {
       const { rows } = await readCsvUpload(request, request.query.fileName);
-      return service.previewImport(db, rows, request.query.mode);
+      return service.previewImport(db, rows, request.query.mode, visibleLocationIds(request));
     },
   );
 
   app.get(
     BASE,
-    { schema: { querystring: importJobListQuerySchema, response: { 200: importJobListSchema } } },
+    { config: ACCESS.read, schema: { querystring: importJobListQuerySchema, response: { 200: importJobListSchema } } },
     async (request, reply) => {
       const { status, start, max } = request.query;
-      const { items, total } = await service.listJobs(db, status, start, max);
+      const { items, total } = await service.listJobs(db, viewerOf(request), status, start, max);
       setPagingHeaders(request, reply, { start, max, total });
       return { items };
     },
@@ -76,17 +83,17 @@ const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }
 
   app.get(
     `${BASE}/:jobId`,
-    { schema: { params: jobParams, response: { 200: importJobSchema } } },
-    async (request) => service.getJob(db, request.params.jobId),
+    { config: ACCESS.read, schema: { params: jobParams, response: { 200: importJobSchema } } },
+    async (request) => service.getJob(db, request.params.jobId, viewerOf(request)),
   );
 
   app.get(
     `${BASE}/:jobId/errors`,
-    { schema: { params: jobParams, querystring: importJobErrorsQuerySchema, response: { 200: importJobErrorListSchema } } },
+    { config: ACCESS.read, schema: { params: jobParams, querystring: importJobErrorsQuerySchema, response: { 200: importJobErrorListSchema } } },
     async (request, reply) => {
       const { start, max } = request.query;
       const language = pickLanguage(request.headers["accept-language"]);
-      const { items, total } = await service.listJobErrors(db, request.params.jobId, language, start, max);
+      const { items, total } = await service.listJobErrors(db, viewerOf(request), request.params.jobId, language, start, max);
       setPagingHeaders(request, reply, { start, max, total });
       reply.header("content-language", language);
       return { items };

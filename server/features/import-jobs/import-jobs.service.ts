@@ -10,11 +10,19 @@ import type { Db } from "../../db/database";
 import { HttpError } from "../../http/errors";
 import { type Language, translate } from "../../http/messages";
 import { newId } from "../../lib/ids";
+import { recordAudit } from "../audit/audit.repository";
+import type { Actor } from "../auth/principal";
 import { fileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
 
-/** Who started a job. There is no sign-in yet; when there is, the signed-in administrator. */
-export const CREATED_BY = "Local administrator";
+/**
+ * Who asks about jobs: a location administrator (with `locationIds`) sees the jobs they
+ * started, whose rows could only touch their locations; other administrators see all.
+ */
+export interface JobViewer {
+  id: string;
+  locationIds?: readonly string[];
+}
 
 export function toJob(record: repo.JobRecord): ImportJob {
   return {
@@ -41,16 +49,38 @@ export function toJob(record: repo.JobRecord): ImportJob {
   };
 }
 
-/** Stores the job and every row in one transaction; the runner applies them afterwards. */
+/**
+ * Stores the job, every row and its one audit entry in one transaction; the runner
+ * applies the rows afterwards, within the locations its starter may change.
+ */
 export async function createJob(
   db: Db,
-  input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode; trackingId: string },
+  input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode; locationIds?: readonly string[] },
+  actor: Actor,
 ): Promise<ImportJob> {
   const id = newId("JOB_ID");
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await repo.insertJob(trx, { id, fileName: input.fileName, mode: input.mode, createdBy: CREATED_BY, trackingId: input.trackingId, total: input.rows.length, now });
+    await repo.insertJob(trx, {
+      id,
+      fileName: input.fileName,
+      mode: input.mode,
+      createdBy: actor.displayName,
+      createdById: actor.id,
+      locationScope: input.locationIds,
+      trackingId: actor.trackingId,
+      total: input.rows.length,
+      now,
+    });
     await repo.insertRows(trx, id, input.rows);
+    await recordAudit(trx, actor, {
+      action: "IMPORT",
+      objectType: "importJob",
+      objectId: id,
+      objectName: input.fileName,
+      after: { fileName: input.fileName, mode: input.mode, rows: input.rows.length },
+      taskId: id,
+    });
   });
   return getJob(db, id);
 }
@@ -62,11 +92,16 @@ class DryRun extends Error {
 }
 
 /** The import run for real against current data, then rolled back: what the job would do. */
-export async function previewImport(db: Db, rows: repo.StoredRow[], mode: ImportMode): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  rows: repo.StoredRow[],
+  mode: ImportMode,
+  locationIds?: readonly string[],
+): Promise<ImportPreview> {
   let results: RowResult[];
   try {
     await db.transaction().execute(async (trx) => {
-      throw new DryRun(await processRows(trx, rows, fileContext(rows)));
+      throw new DryRun(await processRows(trx, rows, fileContext(rows, locationIds)));
     });
     throw new Error("unreachable: a dry run always rolls back");
   } catch (error) {
@@ -98,20 +133,20 @@ export async function previewImport(db: Db, rows: repo.StoredRow[], mode: Import
   };
 }
 
-export async function getJob(db: Db, id: string): Promise<ImportJob> {
+export async function getJob(db: Db, id: string, viewer?: JobViewer): Promise<ImportJob> {
   const record = await repo.findJob(db, id);
-  if (!record) throw new HttpError("jobNotFound", { id });
+  if (!record || (viewer?.locationIds && record.created_by_id !== viewer.id)) throw new HttpError("jobNotFound", { id });
   return toJob(record);
 }
 
-export async function listJobs(db: Db, status: JobListStatus, start: number, max: number) {
-  const { rows, total } = await repo.listJobs(db, status, start, max);
+export async function listJobs(db: Db, viewer: JobViewer, status: JobListStatus, start: number, max: number) {
+  const { rows, total } = await repo.listJobs(db, status, start, max, viewer.locationIds ? viewer.id : undefined);
   return { items: rows.map(toJob), total };
 }
 
 /** The job's rows in error, each with its messages in the request's language. */
-export async function listJobErrors(db: Db, id: string, language: Language, start: number, max: number) {
-  await getJob(db, id);
+export async function listJobErrors(db: Db, viewer: JobViewer, id: string, language: Language, start: number, max: number) {
+  await getJob(db, id, viewer);
   const { rows, total } = await repo.errorRows(db, id, start, max);
   const items = rows.map(
     (r): ImportJobError => ({

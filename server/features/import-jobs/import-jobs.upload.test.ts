@@ -3,7 +3,7 @@ import { MAX_CSV_BYTES } from "../../../domain/csv/call-park-extension-csv";
 import { importJobSchema } from "../../../domain/schemas/import-job";
 import { expectApiError } from "../../test/api-error";
 import { callParkExtensionsUrl, locationIdOf, useTestServer } from "../../test/test-server";
-import { CREATED_BY } from "./import-jobs.service";
+import { DEMO_ADMINS } from "../../db/seed";
 import { HEADER, JOBS_URL, csvOf, multipart, postImport, postPreview, tableCounts } from "./test-helpers";
 
 const server = useTestServer("each");
@@ -18,7 +18,7 @@ describe("uploading a file", () => {
       name: "callParkExtensionsImport",
       fileName: "Ramais de São Paulo.csv",
       mode: "partial",
-      createdBy: CREATED_BY,
+      createdBy: DEMO_ADMINS.full.displayName,
       latestExecutionStatus: "STARTED",
       latestExecutionExitCode: "UNKNOWN",
       counts: { total: 1, processed: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, failed: 0 },

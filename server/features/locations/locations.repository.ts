@@ -3,11 +3,13 @@ import { RECALL_OPTIONS, usesHuntWaitTime } from "../../../domain/rules/recall";
 import type { CallParkCounts, Location } from "../../../domain/schemas/location";
 import type { Db } from "../../db/database";
 import type { Database, LocationTable } from "../../db/schema";
-import { keyContains } from "../../db/search";
+import { isOneOf, keyContains } from "../../db/search";
 
 export interface LocationFilter {
   name?: string;
   id?: string;
+  /** Within these locations only (a location administrator's); undefined for all. */
+  locationIds?: readonly string[];
 }
 
 export interface LocationOptions {
@@ -70,6 +72,7 @@ function filtered(db: Db, filter: LocationFilter) {
   let query = db.selectFrom("locations");
   if (filter.name) query = query.where(keyContains("name_key", filter.name));
   if (filter.id) query = query.where("id", "=", filter.id);
+  if (filter.locationIds) query = query.where(isOneOf("id", filter.locationIds));
   return query;
 }
 

@@ -9,15 +9,16 @@ import {
 import type { Db } from "../../db/database";
 import { setPagingHeaders } from "../../http/paging";
 import { listOrgLocations, requireLocation } from "./locations.service";
+import { ACCESS, visibleLocationIds } from "../auth/principal";
 
 export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     "/v1/locations",
-    { schema: { querystring: locationListQuerySchema, response: { 200: locationListSchema } } },
+    { config: ACCESS.read, schema: { querystring: locationListQuerySchema, response: { 200: locationListSchema } } },
     async (request, reply) => {
       const { start, max, name, id, include } = request.query;
       const withCounts = include === "callParkCounts";
-      const { items, total } = await listOrgLocations(db, { name, id }, start, max, { withCounts });
+      const { items, total } = await listOrgLocations(db, { name, id, locationIds: visibleLocationIds(request) }, start, max, { withCounts });
       setPagingHeaders(request, reply, { start, max, total });
       return { items };
     },
@@ -26,6 +27,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     "/v1/locations/:locationId",
     {
+      config: ACCESS.read,
       schema: {
         params: z.object({ locationId: z.string().max(500) }),
         querystring: z.object({ include: locationIncludeSchema, orgId: z.string().max(500).optional() }),

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { organizationListSchema } from "../../../domain/schemas/location";
 import type { Db } from "../../db/database";
+import { ACCESS } from "../auth/principal";
 
 /** GET /v1/organizations, as Webex: the organisations this administrator manages (here, one). */
 export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get("/v1/organizations", { schema: { response: { 200: organizationListSchema } } }, async () => {
+  app.get("/v1/organizations", { config: ACCESS.read, schema: { response: { 200: organizationListSchema } } }, async () => {
     const rows = await db.selectFrom("organizations").selectAll().orderBy("created_at").execute();
     return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, created: r.created_at })) };
   });

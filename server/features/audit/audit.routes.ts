@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { locationScope } from "../../../domain/rules/access";
+import {
+  auditActorListSchema,
+  auditEventListQuerySchema,
+  auditEventListSchema,
+  endOfRange,
+  startOfRange,
+} from "../../../domain/schemas/audit-event";
+import type { Db } from "../../db/database";
+import { setPagingHeaders } from "../../http/paging";
+import { ACCESS, requirePrincipal } from "../auth/principal";
+import * as repo from "./audit.repository";
+
+/** Ours: the organisation's audit log, newest first, within the viewer's locations. */
+export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    "/v1/auditEvents",
+    { config: ACCESS.read, schema: { querystring: auditEventListQuerySchema, response: { 200: auditEventListSchema } } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { objectType, actorId, from, to, start, max } = request.query;
+      const filter = {
+        objectType,
+        actorId,
+        since: from ? startOfRange(from) : undefined,
+        until: to ? endOfRange(to) : undefined,
+      };
+      const { items, total } = await repo.listAuditEvents(db, locationScope(principal), principal.id, filter, start, max);
+      setPagingHeaders(request, reply, { start, max, total });
+      return { items };
+    },
+  );
+
+  app.get(
+    "/v1/auditEvents/actors",
+    { config: ACCESS.read, schema: { response: { 200: auditActorListSchema } } },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return { items: await repo.listAuditActors(db, locationScope(principal), principal.id) };
+    },
+  );
+};

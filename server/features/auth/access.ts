@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { canSeeLocation } from "../../../domain/rules/access";
+import type { Db } from "../../db/database";
+import { HttpError } from "../../http/errors";
+import * as repo from "./auth.repository";
+import type { Principal, RouteAccess } from "./principal";
+import { sameSecret, sha256 } from "./secrets";
+
+// Every API route declares who may call it (config.access); a route without a rule
+// stops the server from starting. Each request is then authenticated (session cookie
+// or bearer token), cookie-authenticated writes must carry the session's CSRF token,
+// read-only administrators may not write, and a location administrator's requests
+// about another location answer exactly as for a location that does not exist.
+
+export const SESSION_COOKIE = "cpa_session";
+export const CSRF_HEADER = "x-csrf-token";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every API route and its access rule, as registered: the route table the access tests walk. */
+    routeRules: RouteRule[];
+  }
+}
+
+export interface AccessOptions {
+  db: Db;
+  /** ADMIN_TOKEN: a bearer token that acts as the organisation's first full administrator. */
+  adminToken?: string;
+}
+
+function isApi(url: string) {
+  return url === "/v1" || url.startsWith("/v1/");
+}
+
+/** The administrator as a request principal, with their locations. */
+export async function principalFor(
+  db: Db,
+  adminId: string,
+  via: Principal["via"] = "session",
+  session?: Principal["session"],
+): Promise<Principal | undefined> {
+  const admin = await repo.findAdmin(db, adminId);
+  if (!admin) return undefined;
+  const locationIds = admin.role === "LOCATION_ADMIN" ? await repo.locationIdsOf(db, admin.id) : [];
+  return { id: admin.id, email: admin.email, displayName: admin.display_name, role: admin.role, locationIds, via, ...(session ? { session } : {}) };
+}
+
+async function fromBearer(db: Db, token: string, adminToken: string | undefined): Promise<Principal | undefined> {
+  if (adminToken && sameSecret(token, adminToken)) {
+    const admin = await repo.firstFullAdmin(db);
+    return admin ? principalFor(db, admin.id, "token") : undefined;
+  }
+  const stored = await repo.findAccessTokenByHash(db, sha256(token));
+  if (!stored) return undefined;
+  const now = new Date().toISOString();
+  // Recorded at most once a minute, so a busy script does not write on every call.
+  if (!stored.last_used_at || Date.parse(now) - Date.parse(stored.last_used_at) > 60_000) {
+    await repo.touchAccessToken(db, stored.id, now);
+  }
+  return principalFor(db, stored.admin_id, "token");
+}
+
+async function fromCookie(db: Db, cookie: string): Promise<Principal | undefined> {
+  const tokenHash = sha256(cookie);
+  const session = await repo.findSession(db, tokenHash, new Date().toISOString());
+  if (!session) return undefined;
+  return principalFor(db, session.admin_id, "session", { tokenHash, csrfToken: session.csrf_token, expires: session.expires_at });
+}
+
+/** Bearer first (scripts); else the session cookie (the SPA). A bearer that fails is refused outright. */
+async function authenticate(request: FastifyRequest, { db, adminToken }: AccessOptions): Promise<Principal | undefined> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(authorization);
+    const principal = match ? await fromBearer(db, match[1], adminToken) : undefined;
+    if (!principal) throw new HttpError("invalidToken");
+    return principal;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? fromCookie(db, cookie) : undefined;
+}
+
+function authorize(request: FastifyRequest, principal: Principal, access: RouteAccess) {
+  if (principal.via === "session" && !SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== "string" || !principal.session || !sameSecret(sent, principal.session.csrfToken)) {
+      throw new HttpError("csrfTokenInvalid");
+    }
+  }
+  if (access === "write" && principal.role === "READ_ONLY_ADMIN") throw new HttpError("forbidden");
+  const locationId = (request.params as Record<string, unknown> | undefined)?.locationId;
+  if (typeof locationId === "string" && !canSeeLocation(principal, locationId)) {
+    throw new HttpError("locationNotFound", { id: locationId });
+  }
+}
+
+export function installAccessControl(app: FastifyInstance, options: AccessOptions) {
+  app.decorate("routeRules", [] as RouteRule[]);
+  app.addHook("onRoute", (route) => {
+    if (!isApi(route.url ?? "")) return;
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!access) throw new Error(`${methods.join(",")} ${route.url} declares no access rule (config.access)`);
+    for (const method of methods) app.routeRules.push({ method, url: route.url ?? "", access });
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access || !isApi(request.routeOptions.url ?? "")) return;
+    let principal: Principal | undefined;
+    try {
+      principal = await authenticate(request, options);
+    } catch (error) {
+      reply.header("www-authenticate", 'Bearer error="invalid_token"');
+      throw error;
+    }
+    request.principal = principal;
+    if (access === "public") return;
+    if (!principal) {
+      reply.header("www-authenticate", "Bearer");
+      throw new HttpError("unauthorized");
+    }
+    authorize(request, principal, access);
+  });
+}
