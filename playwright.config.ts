@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +9,8 @@ import { chromium } from "playwright-core";
 // The database path is chosen once, in the runner, and inherited by its workers.
 process.env.E2E_DATABASE_URL ??= `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cpa-e2e-")), "e2e.sqlite")}`;
 const port = Number(process.env.E2E_PORT ?? 8787);
+// The server's ADMIN_TOKEN for this run: the tests' own API calls (setting data up) use it.
+process.env.E2E_ADMIN_TOKEN ??= `e2e-${randomBytes(24).toString("base64url")}`;
 
 /** Playwright's own Chromium where installed, else the system's (Debian's `chromium`). */
 function chromiumExecutable(): string | undefined {
@@ -63,6 +66,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       SEED: "demo",
       LOG_LEVEL: "warn",
+      ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN,
     },
   },
 });

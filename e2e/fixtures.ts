@@ -1,5 +1,29 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test as base } from "@playwright/test";
+import { type Cookie, expect, type Page, request as playwrightRequest, test as base } from "@playwright/test";
+import { DEMO_ADMINS, DEMO_PASSWORD } from "../server/db/seed";
+
+/** The demo accounts, one per role; `role: null` runs a test signed out. */
+export type Role = keyof typeof DEMO_ADMINS;
+export { DEMO_ADMINS, DEMO_PASSWORD };
+
+// One session per role and worker, opened through the API the first time a test needs it.
+const sessions = new Map<Role, Promise<Cookie[]>>();
+
+function sessionCookies(role: Role, baseURL: string): Promise<Cookie[]> {
+  let cookies = sessions.get(role);
+  if (!cookies) {
+    cookies = (async () => {
+      const api = await playwrightRequest.newContext({ baseURL });
+      const response = await api.post("/v1/session", { data: { email: DEMO_ADMINS[role].email, password: DEMO_PASSWORD } });
+      expect(response.status(), `signing in as ${role}`).toBe(201);
+      const { cookies: jar } = await api.storageState();
+      await api.dispose();
+      return jar;
+    })();
+    sessions.set(role, cookies);
+  }
+  return cookies;
+}
 
 export interface DemoLocation {
   id: string;
@@ -16,10 +40,26 @@ export async function expectNoAxeViolations(page: Page, context: string) {
 }
 
 export const test = base.extend<{
+  role: Role | null;
   language: "en" | "pt-BR";
   locations: DemoLocation[];
   locationNamed: (name: string) => DemoLocation;
 }>({
+  // Tests run signed in as the full administrator unless they choose another role (or null).
+  role: ["full", { option: true }],
+  context: async ({ context, role, baseURL }, use) => {
+    if (role) await context.addCookies(await sessionCookies(role, baseURL!));
+    await use(context);
+  },
+  // The tests' own API calls (setting data up, checking it) act through ADMIN_TOKEN.
+  request: async ({ baseURL }, use) => {
+    const api = await playwrightRequest.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN}` },
+    });
+    await use(api);
+    await api.dispose();
+  },
   language: ["en", { option: true }],
   // The chosen language is stored before the app loads, as a returning user's would be.
   page: async ({ page, language }, use) => {

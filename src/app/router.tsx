@@ -1,4 +1,6 @@
-import { createBrowserRouter, type LoaderFunction, Navigate, type RouteObject } from "react-router";
+import { createBrowserRouter, type LoaderFunction, type LoaderFunctionArgs, Navigate, redirect, type RouteObject } from "react-router";
+import { queryClient } from "../lib/query-client";
+import { isSignedOut, sessionQuery, signInUrl } from "../lib/session";
 import { AppShell } from "./shell/app-shell";
 import { FeaturesPage } from "./routes/features-page";
 import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
@@ -8,6 +10,7 @@ export const routes: RouteObject[] = [
   {
     path: "/",
     element: <AppShell />,
+    loader: requireSession,
     errorElement: <RouteErrorPage />,
     // Shown while the first route's code and data load, before any text is translated.
     hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
@@ -50,6 +53,18 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/** Every screen but sign-in needs a session: without one, the sign-in page, then back here. */
+async function requireSession({ request }: LoaderFunctionArgs) {
+  try {
+    await queryClient.ensureQueryData(sessionQuery());
+    return null;
+  } catch (error) {
+    if (!isSignedOut(error)) throw error;
+    const url = new URL(request.url);
+    throw redirect(signInUrl(url.pathname + url.search));
+  }
+}
 
 function asRoute(module: { default: React.ComponentType; loader?: LoaderFunction }) {
   return { Component: module.default, loader: module.loader };

@@ -17,6 +17,14 @@ export class ApiError extends Error {
   }
 }
 
+// The session's CSRF token, echoed on every write the session cookie authenticates.
+// The server hands it out with the session (GET/POST /v1/session); see lib/session.ts.
+let csrfToken = "";
+
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
 export interface ApiResponse<T> {
   data: T;
   headers: Headers;
@@ -55,6 +63,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
         accept: "application/json",
         "accept-language": i18n.resolvedLanguage ?? i18n.language ?? "en",
         ...(body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
+        ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
       },
       body: isForm ? body : body !== undefined ? JSON.stringify(body) : undefined,
     });

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api-client";
 import { errorMessage } from "./error-message";
 import { i18n } from "./i18n";
+import { goToSignIn, isSignedOut } from "./session";
 import { showToast } from "./toast";
 
 declare module "@tanstack/react-query" {
@@ -17,6 +18,7 @@ declare module "@tanstack/react-query" {
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error, query) => {
+      if (isSignedOut(error)) return goToSignIn();
       // A first load that fails shows the page's error state; a failed refresh of data
       // already on screen is worth a toast.
       if (query.state.data !== undefined) {
@@ -30,6 +32,7 @@ export const queryClient = new QueryClient({
       if (key) showToast({ tone: "success", title: i18n.t(key) });
     },
     onError: (error) => {
+      if (isSignedOut(error)) return goToSignIn();
       // Problems tied to fields are shown on those fields by the form.
       if (error instanceof ApiError && error.issues.length > 0) return;
       showToast({ tone: "error", title: errorMessage(i18n.t, error) });

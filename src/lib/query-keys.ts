@@ -1,6 +1,11 @@
 // The root of each feature's query keys. A feature builds its keys from its own root;
 // another feature that changes its data invalidates it through the root, never a literal.
 export const queryRoots = {
+  /** The signed-in administrator's session; cleared on sign-out. */
+  session: ["session"] as const,
+  /** The signed-in administrator's personal access tokens. */
+  accessTokens: ["accessTokens"] as const,
+  auditEvents: ["auditEvents"] as const,
   callParkExtensions: ["callParkExtensions"] as const,
   callParkGroups: ["callParkGroups"] as const,
   locations: ["locations"] as const,

@@ -1,7 +1,12 @@
 import { setupServer } from "msw/node";
+import { sessionHandler } from "./session";
 
-/** The one MSW server of the component tests; each test adds the answers it needs. */
-export const server = setupServer();
+/**
+ * The one MSW server of the component tests; each test adds the answers it needs.
+ * Every test starts signed in as a full administrator; `server.use(sessionHandler(role))`
+ * signs in as another role.
+ */
+export const server = setupServer(sessionHandler());
 
 /** Every request MSW sees, in order, so a test can assert what did (or did not) reach the API. */
 export function recordRequests() {

@@ -1,0 +1,17 @@
+import { http, HttpResponse } from "msw";
+import type { AdminRole } from "../../domain/rules/access";
+import type { Session } from "../../domain/schemas/auth";
+
+/** A session of the given role; a location administrator manages L1 (São Paulo in the fixtures). */
+export function testSession(role: AdminRole = "FULL_ADMIN", locationIds: string[] = role === "LOCATION_ADMIN" ? ["L1"] : []): Session {
+  return {
+    me: { id: "ADMIN1", emails: ["admin@example.com"], displayName: "Test Admin", role, locationIds },
+    csrfToken: "test-csrf-token",
+    expires: "2099-01-01T00:00:00.000Z",
+  };
+}
+
+/** GET /v1/session answering with a session of this role (the component tests' default: full administrator). */
+export function sessionHandler(role: AdminRole = "FULL_ADMIN", locationIds?: string[]) {
+  return http.get("*/v1/session", () => HttpResponse.json(testSession(role, locationIds)));
+}
