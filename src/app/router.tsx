@@ -7,6 +7,13 @@ import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
 
 // One lazy module per screen: the first screen loads only the shell and the cards.
 export const routes: RouteObject[] = [
+  // Outside the shell, and open to whoever is signed out.
+  {
+    path: "/sign-in",
+    lazy: () => import("../features/auth/routes/sign-in-route").then(asRoute),
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
+  },
   {
     path: "/",
     element: <AppShell />,
@@ -49,6 +56,8 @@ export const routes: RouteObject[] = [
       { path: "locations/:locationId/:tab?", lazy: () => import("../features/locations/routes/location-route").then(asRoute) },
       { path: "tasks", lazy: () => import("../features/tasks/routes/tasks-route").then(asRoute) },
       { path: "tasks/:jobId", lazy: () => import("../features/tasks/routes/task-route").then(asRoute) },
+      { path: "audit-log", lazy: () => import("../features/audit-log/routes/audit-log-route").then(asRoute) },
+      { path: "profile", lazy: () => import("../features/auth/routes/profile-route").then(asRoute) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -29,7 +29,7 @@ export function initI18n() {
       nonExplicitSupportedLngs: false,
       load: "currentOnly",
       fallbackLng: { pt: ["pt-BR"], default: ["en"] },
-      ns: ["common", "validation", "errors"],
+      ns: ["common", "validation", "errors", "auth"],
       defaultNS: "common",
       backend: { loadPath: "/locales/{{lng}}/{{ns}}.json" },
       detection: {

@@ -2,12 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "../../components/icon";
-import { LANGUAGES } from "../../lib/i18n";
+import { LanguageSwitch } from "../../components/language-switch";
+import { UserMenu } from "../../features/auth";
 import { organizationQueries } from "../../lib/location-queries";
 import { applyTheme, storedTheme, type Theme } from "../../lib/theme";
 
 export function TopBar() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const organization = useQuery(organizationQueries.current());
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const toggleTheme = () => {
@@ -24,25 +25,12 @@ export function TopBar() {
         </span>
       </div>
       <div className="top-bar-tools">
-        <label className="language-switch">
-          <Icon name="language" />
-          <span className="visually-hidden">{t("topBar.language")}</span>
-          <select
-            value={i18n.resolvedLanguage}
-            onChange={(e) => void i18n.changeLanguage(e.target.value)}
-            aria-label={t("topBar.language")}
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSwitch />
         <button type="button" className="icon-button theme-switch" aria-pressed={theme === "dark"} onClick={toggleTheme}>
           <Icon name="brightness" size={20} />
           <span className="visually-hidden">{t("topBar.darkTheme")}</span>
         </button>
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,0 +1,3 @@
+// What the app shell may use of this feature.
+export { UserMenu } from "./components/user-menu";
+export { PROFILE_PATH } from "./routes/paths";

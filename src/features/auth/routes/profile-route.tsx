@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+import type { LoaderFunctionArgs } from "react-router";
+import { PageHeader } from "../../../components/page-header";
+import { queryClient } from "../../../lib/query-client";
+import { useSession } from "../../../lib/session";
+import { accessTokenQueries } from "../api/queries";
+import { AccessTokensSection } from "../components/access-tokens-section";
+import { ProfileDetails } from "../components/profile-details";
+import "../auth.css";
+
+export async function loader(_: LoaderFunctionArgs) {
+  await queryClient.ensureQueryData(accessTokenQueries.list()).catch(() => undefined);
+  return null;
+}
+
+/** Profile: who is signed in, and their personal access tokens. */
+export default function ProfileRoute() {
+  const { t } = useTranslation("auth");
+  const me = useSession()?.me;
+  return (
+    <>
+      <PageHeader title={t("profile.title")} description={t("profile.description")} />
+      <div className="profile">
+        {me && <ProfileDetails me={me} />}
+        <AccessTokensSection />
+      </div>
+    </>
+  );
+}
