@@ -5,7 +5,13 @@ import { Icon, type IconName } from "../../components/icon";
 const SECTIONS: { heading: string; links: { to: string; label: string; icon: IconName }[] }[] = [
   { heading: "nav.management", links: [{ to: "/locations", label: "nav.locations", icon: "location" }] },
   { heading: "nav.services", links: [{ to: "/services/calling", label: "nav.calling", icon: "phone" }] },
-  { heading: "nav.monitoring", links: [{ to: "/tasks", label: "nav.tasks", icon: "list" }] },
+  {
+    heading: "nav.monitoring",
+    links: [
+      { to: "/tasks", label: "nav.tasks", icon: "list" },
+      { to: "/audit-log", label: "nav.auditLog", icon: "recents" },
+    ],
+  },
 ];
 
 export function SideNav() {

@@ -1,0 +1,54 @@
+import { useTranslation } from "react-i18next";
+import type { AuditEvent } from "../../../../domain/schemas/audit-event";
+import { fieldChanges, fieldLabel, valueText } from "./audit-values";
+
+/** An entry's values before and after, the changed ones marked, and its tracking ID. */
+export function AuditDetails({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation("auditLog");
+  const changes = fieldChanges(event.before, event.after);
+  return (
+    <div className="audit-details">
+      {changes.length === 0 ? (
+        <p className="muted">{t("details.noValues")}</p>
+      ) : (
+        <table className="table audit-changes">
+          <caption>{t("details.changes")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("details.field")}</th>
+              <th scope="col">{t("details.before")}</th>
+              <th scope="col">{t("details.after")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change) => (
+              <tr key={change.field} className={change.changed ? "audit-changed" : undefined}>
+                <th scope="row">
+                  {fieldLabel(t, change.field)}
+                  {change.changed && (
+                    <>
+                      {" "}
+                      <span className="badge audit-changed-badge">{t("details.changed")}</span>
+                    </>
+                  )}
+                </th>
+                <td>{valueText(t, change.field, change.before)}</td>
+                <td>{valueText(t, change.field, change.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <dl className="review-list audit-meta">
+        <dt>{t("details.trackingId")}</dt>
+        <dd className="mono">{event.trackingId}</dd>
+        {event.userAgent && (
+          <>
+            <dt>{t("details.userAgent")}</dt>
+            <dd>{event.userAgent}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}

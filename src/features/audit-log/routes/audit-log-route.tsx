@@ -1,0 +1,73 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { type LoaderFunctionArgs, useSearchParams } from "react-router";
+import { PageHeader } from "../../../components/page-header";
+import { Pagination } from "../../../components/pagination";
+import { QueryView } from "../../../components/query-view";
+import { EmptyState } from "../../../components/states";
+import { ApiError } from "../../../lib/api-client";
+import { queryClient } from "../../../lib/query-client";
+import { auditLogQueries } from "../api/queries";
+import { AuditFilters } from "../components/audit-filters";
+import { AuditTable } from "../components/audit-table";
+import "../audit-log.css";
+import { type AuditFilters as Filters, FILTER_KEYS, filtersOf, listParamsOf, PAGE_SIZE } from "./params";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const search = new URL(request.url).searchParams;
+  await Promise.all([
+    queryClient.ensureQueryData(auditLogQueries.list(listParamsOf(search))),
+    queryClient.ensureQueryData(auditLogQueries.actors()),
+  ]).catch(() => undefined);
+  return null;
+}
+
+/** The audit log: every change, newest first, filtered by object type, person and days (all in the URL). */
+export default function AuditLogRoute() {
+  const { t } = useTranslation("auditLog");
+  const [search, setSearch] = useSearchParams();
+  const filters = filtersOf(search);
+  const params = listParamsOf(search);
+  const list = useQuery(auditLogQueries.list(params));
+  const issues = list.error instanceof ApiError ? list.error.issues : [];
+
+  // A new filter starts again from the first page.
+  const filter = (changes: Partial<Filters>) =>
+    setSearch((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      next.delete("start");
+      return next;
+    });
+  const clear = () =>
+    setSearch((current) => {
+      const next = new URLSearchParams(current);
+      for (const key of [...FILTER_KEYS, "start"]) next.delete(key);
+      return next;
+    });
+  const goToPage = (page: number) =>
+    setSearch((current) => {
+      const next = new URLSearchParams(current);
+      if (page > 0) next.set("start", String(page * PAGE_SIZE));
+      else next.delete("start");
+      return next;
+    });
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <AuditFilters filters={filters} onChange={filter} onClear={clear} issues={issues} />
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t("empty")} />}>
+        {(data) => (
+          <>
+            <AuditTable items={data.items} busy={list.isPlaceholderData} />
+            <Pagination page={Math.floor(params.start / PAGE_SIZE)} pageSize={PAGE_SIZE} total={data.total} onPageChange={goToPage} />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
