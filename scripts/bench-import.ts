@@ -6,9 +6,9 @@ import { toCallParkExtensionCsv } from "../domain/csv/call-park-extension-csv";
 import { searchKey } from "../domain/rules/text";
 import { buildApp } from "../server/app";
 import { type Db, openDatabase } from "../server/db/database";
-import { insertOrganization } from "../server/db/seed";
+import { insertOrganization, seedDemoAdministrators } from "../server/db/seed";
 import { encodeId } from "../server/lib/ids";
-import { buildLargeOrganization } from "./large-org";
+import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 20;
 const SEEDED_PER_LOCATION = 6;
@@ -85,7 +85,8 @@ export async function benchImport() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-import-"));
   const db = await openDatabase(`sqlite:${path.join(dir, "bench.sqlite")}`);
   await insertOrganization(db, buildLargeOrganization(LOCATIONS, SEEDED_PER_LOCATION));
-  const app = await buildApp({ db });
+  await seedDemoAdministrators(db);
+  const app = await buildApp({ db, adminToken: BENCH_TOKEN });
   const locations = await db.selectFrom("locations").select(["id", "name"]).orderBy("name").execute();
   const rows = benchRows(locations);
   const { payload, contentType } = multipart(
@@ -99,15 +100,15 @@ export async function benchImport() {
     await undo(db);
 
     t = performance.now();
-    const preview = await app.inject({ method: "POST", url: `${JOBS_URL}/actions/preview/invoke`, payload, headers: { "content-type": contentType } });
+    const preview = await app.inject({ method: "POST", url: `${JOBS_URL}/actions/preview/invoke`, payload, headers: { ...asAdmin, "content-type": contentType } });
     times.preview.push(performance.now() - t);
     if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
 
     t = performance.now();
-    const posted = await app.inject({ method: "POST", url: JOBS_URL, payload, headers: { "content-type": contentType } });
+    const posted = await app.inject({ method: "POST", url: JOBS_URL, payload, headers: { ...asAdmin, "content-type": contentType } });
     if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
     await app.importJobs.idle();
-    const job = (await app.inject({ url: `${JOBS_URL}/${posted.json().id}` })).json();
+    const job = (await app.inject({ url: `${JOBS_URL}/${posted.json().id}`, headers: asAdmin })).json();
     times.import.push(performance.now() - t);
     if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job)}`);
     await undo(db);

@@ -12,3 +12,7 @@ export function buildLargeOrganization(locations: number, perLocation: number) {
     callParkExtensionsPerLocation: perLocation,
   });
 }
+
+/** The benchmarks' ADMIN_TOKEN, and the header that sends it. */
+export const BENCH_TOKEN = "bench-admin-token-not-a-secret";
+export const asAdmin = { authorization: `Bearer ${BENCH_TOKEN}` };

@@ -18,8 +18,8 @@ describe("configuration from the environment", () => {
   });
 
   it("reads the variables it is given", () => {
-    const env = readEnv({ PORT: "9000", HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none" });
-    expect(env).toMatchObject({ PORT: 9000, HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none" });
+    const env = readEnv({ PORT: "9000", HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none", ADMIN_TOKEN: "a-token-for-my-scripts" });
+    expect(env).toMatchObject({ PORT: 9000, HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none", ADMIN_TOKEN: "a-token-for-my-scripts" });
   });
 
   it.each([
@@ -27,6 +27,8 @@ describe("configuration from the environment", () => {
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://db/calls" }, "DATABASE_URL"],
     [{ SEED: "everything" }, "SEED"],
+    [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+    [{ ADMIN_TOKEN: "has spaces in it somewhere" }, "ADMIN_TOKEN"],
   ])("refuses %j with a message naming the variable", (source, name) => {
     expect(() => readEnv(source)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}=`));
   });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "./database";
-import { buildOrganization, DEMO_LOCATIONS, seedDemoOrganization } from "./seed";
+import { buildOrganization, DEMO_ADMINS, DEMO_LOCATIONS, seedDemoAdministrators, seedDemoOrganization } from "./seed";
 
 const demoShape = { locations: DEMO_LOCATIONS, peoplePerLocation: 36, callParkExtensionsPerLocation: 6 };
 
@@ -70,5 +70,29 @@ describe("first start", () => {
     expect(Number(n)).toBe(5 * 6 - 5);
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the demo administrators", () => {
+  it("are one per role, the location administrator managing São Paulo, and seeding twice adds none", async () => {
+    const db = await openDatabase("sqlite::memory:");
+    try {
+      await seedDemoOrganization(db);
+      await seedDemoAdministrators(db);
+      const admins = await db
+        .selectFrom("admins")
+        .leftJoin("admin_locations as al", "al.admin_id", "admins.id")
+        .leftJoin("locations as l", "l.id", "al.location_id")
+        .select(["admins.email", "admins.role", "l.name as location"])
+        .orderBy("admins.email")
+        .execute();
+      expect(admins).toEqual([
+        { email: DEMO_ADMINS.full.email, role: "FULL_ADMIN", location: null },
+        { email: DEMO_ADMINS.readOnly.email, role: "READ_ONLY_ADMIN", location: null },
+        { email: DEMO_ADMINS.location.email, role: "LOCATION_ADMIN", location: "São Paulo" },
+      ]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
