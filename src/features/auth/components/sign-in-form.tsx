@@ -1,4 +1,3 @@
-import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { type SignInInput, signInSchema } from "../../../../domain/schemas/auth";
@@ -20,8 +19,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     defaultValues: { email: "", password: "" },
   });
   const alert = formState.errors.root?.server?.message;
-
-  useEffect(() => setFocus("email"), [setFocus]);
 
   const submit = handleSubmit(async (values) => {
     try {
@@ -51,6 +48,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         label={t("signIn.email")}
         type="email"
         autoComplete="username"
+        // The page is for this one task: the first field is where it starts.
+        autoFocus
         spellCheck={false}
         autoCapitalize="none"
         error={formState.errors.email?.message}

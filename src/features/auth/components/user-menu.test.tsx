@@ -1,0 +1,63 @@
+import { screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionQuery } from "../../../lib/session";
+import { renderWithProviders } from "../../../test/render";
+import { recordRequests, server } from "../../../test/server";
+import { sessionHandler } from "../../../test/session";
+import { UserMenu } from "./user-menu";
+
+const assign = vi.fn();
+
+beforeEach(() => {
+  // jsdom cannot load another page; the sign-out's full reload is observed instead.
+  vi.stubGlobal("location", { ...window.location, assign });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  assign.mockReset();
+});
+
+/** The menu's button once its lazily loaded menu is in place (a disabled stand-in shows before). */
+async function menuButton() {
+  await waitFor(() => expect(screen.getByRole("button", { name: /Test Admin/ })).toBeEnabled());
+  return screen.getByRole("button", { name: /Test Admin/ });
+}
+
+describe("User menu", () => {
+  it("shows who is signed in and their role, and leads to the profile", async () => {
+    const { user, router } = await renderWithProviders(<UserMenu />, { url: "/tasks", path: "*" });
+    const button = await menuButton();
+    expect(button).toHaveTextContent("Full administrator");
+
+    await user.click(button);
+    await user.click(await screen.findByRole("menuitem", { name: "Profile and access tokens" }));
+    expect(router.state.location.pathname).toBe("/profile");
+  });
+
+  it("names the other roles in Portuguese", async () => {
+    server.use(sessionHandler("LOCATION_ADMIN"));
+    await renderWithProviders(<UserMenu />, { language: "pt-BR" });
+    expect(await screen.findByRole("button", { name: /Test Admin/ })).toHaveTextContent("Administrador de local");
+  });
+
+  it("names a read-only administrator", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    await renderWithProviders(<UserMenu />);
+    expect(await screen.findByRole("button", { name: /Test Admin/ })).toHaveTextContent("Read-only administrator");
+  });
+
+  it("signs out: ends the session on the server, forgets the cache, goes to sign-in", async () => {
+    server.use(http.delete("*/v1/session", () => new HttpResponse(null, { status: 204 })));
+    const { requests } = recordRequests();
+    const { user, queryClient } = await renderWithProviders(<UserMenu />);
+    await user.click(await menuButton());
+    await user.click(await screen.findByRole("menuitem", { name: "Sign out" }));
+
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/sign-in"));
+    const signOut = requests.find((r) => r.method === "DELETE");
+    expect(new URL(signOut!.url).pathname).toBe("/v1/session");
+    expect(signOut!.headers.get("x-csrf-token")).toBe("test-csrf-token");
+    expect(queryClient.getQueryData(sessionQuery().queryKey)).toBeUndefined();
+  });
+});
