@@ -62,11 +62,18 @@ export const test = base.extend<{
   },
   language: ["en", { option: true }],
   // The chosen language is stored before the app loads, as a returning user's would be.
+  // Whatever the test does, the browser must never report a Content-Security-Policy
+  // violation: the app runs under a policy without inline script or style.
   page: async ({ page, language }, use) => {
     await page.addInitScript((lng) => {
       if (!localStorage.getItem("callParkAdmin.language")) localStorage.setItem("callParkAdmin.language", lng);
     }, language);
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     await use(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
   },
   locations: async ({ request }, use) => {
     const response = await request.get("/v1/locations");

@@ -50,4 +50,15 @@ test.describe("the Control Hub shell", () => {
     await expect(page.locator("html")).toHaveClass(/mds-theme-stable-darkWebex/);
     await expectNoAxeViolations(page, "Features, dark theme");
   });
+
+  test("every page comes with the security headers: a CSP without inline script, no sniffing, no framing", async ({ page }) => {
+    const response = await page.goto("/services/calling/features");
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).not.toContain("unsafe-inline");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
 });
