@@ -10,6 +10,7 @@ const FeatureCardMenu = lazy(() => import("./feature-card-menu"));
 /**
  * A card of Services > Calling > Features: what the feature is, how many exist, Add New and
  * Manage. Manage goes to the feature's list, or, given `manageMenu`, opens a menu of places.
+ * Without `addNew` (an administrator who may not add) the card only counts and leads to the list.
  */
 export function FeatureCard({
   id,
@@ -26,7 +27,7 @@ export function FeatureCard({
   description: string;
   count: UseQueryResult<number>;
   countText: (count: number) => string;
-  addNew: { to: string; label: string; text: string };
+  addNew?: { to: string; label: string; text: string };
   manage: { to: string; label: string; text: string };
   manageMenu?: FeatureCardMenuItem[];
 }) {
@@ -39,9 +40,11 @@ export function FeatureCard({
         {count.isSuccess ? countText(count.data) : count.isError ? t("features.countUnavailable") : "…"}
       </p>
       <div className="feature-card-actions">
-        <Link className="btn btn-primary" to={addNew.to} aria-label={addNew.label}>
-          {addNew.text}
-        </Link>
+        {addNew && (
+          <Link className="btn btn-primary" to={addNew.to} aria-label={addNew.label}>
+            {addNew.text}
+          </Link>
+        )}
         {manageMenu ? (
           <Suspense
             fallback={

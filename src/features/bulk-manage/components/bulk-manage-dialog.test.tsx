@@ -5,6 +5,8 @@ import { apiErrorResponse, locationsHandler } from "../../../test/fixtures";
 import { useNodeFormData } from "../../../test/node-form-data";
 import { renderWithProviders } from "../../../test/render";
 import { recordRequests, server } from "../../../test/server";
+import { sessionHandler } from "../../../test/session";
+import { sessionQuery } from "../../../lib/session";
 import type { ImportPreview, ImportPreviewRow } from "../../../../domain/schemas/import-job";
 import { BulkManageDialog } from "./bulk-manage-dialog";
 
@@ -77,6 +79,8 @@ async function renderDialog(language: "en" | "pt-BR" = "en") {
   server.use(locationsHandler);
   const onClose = vi.fn();
   const rendered = await renderWithProviders(<BulkManageDialog onClose={onClose} />, { url: "/bulk", language });
+  // The app has the session before any screen (the root route loads it); here it comes just after.
+  await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
   return { ...rendered, onClose };
 }
 
@@ -310,5 +314,30 @@ describe("Bulk manage in Portuguese", () => {
     expect(alert).toHaveTextContent("Não é possível importar ramais.csv.");
     expect(alert).toHaveTextContent("Colunas ausentes: Call Park Extension Name.");
     expect(alert).toHaveTextContent("Nada foi enviado nem alterado.");
+  });
+});
+
+describe("Bulk manage for each role", () => {
+  it("offers a read-only administrator the template and the export, but no import", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    await renderDialog();
+    const dialog = screen.getByRole("dialog", { name: "Bulk manage call park extensions" });
+    expect(within(dialog).getByRole("note")).toHaveTextContent(
+      "View only. You can download the template and export call park extensions, but not import changes.",
+    );
+    expect(within(dialog).getByRole("button", { name: "Download template" })).toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "Export CSV" })).toBeInTheDocument();
+    expect(within(dialog).queryByRole("heading", { name: "Import CSV File" })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole("button", { name: "Choose a CSV file" })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole("button", { name: "Submit" })).not.toBeInTheDocument();
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it("lets a location administrator import (rows of other locations are the server's to refuse)", async () => {
+    server.use(sessionHandler("LOCATION_ADMIN", ["L1"]));
+    await renderDialog();
+    expect(screen.getByRole("heading", { name: "Import CSV File" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Choose a CSV file" })).toBeInTheDocument();
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
   });
 });

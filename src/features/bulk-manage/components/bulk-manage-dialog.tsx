@@ -3,8 +3,10 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { Icon } from "../../../components/icon";
+import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { LoadingState } from "../../../components/states";
 import { errorMessage } from "../../../lib/error-message";
+import { useAbility } from "../../../lib/session";
 import { bulkManageQueries, type ChosenFile, useStartImport } from "../api/queries";
 import type { ImportJob, ImportMode } from "../../../../domain/schemas/import-job";
 import "../bulk-manage.css";
@@ -29,6 +31,7 @@ export function BulkManageDialog({ onClose }: { onClose: () => void }) {
   const latest = useRef(0);
   const preview = useQuery({ ...bulkManageQueries.preview(chosen ?? NO_FILE, mode), enabled: chosen !== null });
   const start = useStartImport();
+  const { canImport } = useAbility();
 
   const onFile = async (file: File) => {
     const id = ++latest.current;
@@ -62,7 +65,13 @@ export function BulkManageDialog({ onClose }: { onClose: () => void }) {
               <Icon name="cancel" />
             </button>
           </div>
-          {started ? (
+          {!canImport ? (
+            // An administrator who may not import still downloads the template and the export.
+            <>
+              <ReadOnlyNotice message={t("readOnly")} />
+              <TemplateSection />
+            </>
+          ) : started ? (
             <ImportStarted job={started} onAnother={reset} onClose={onClose} />
           ) : (
             <>

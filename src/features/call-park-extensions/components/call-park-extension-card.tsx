@@ -1,12 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FeatureCard } from "../../../components/feature-card";
+import { useAbility } from "../../../lib/session";
 import { callParkExtensionQueries } from "../api/queries";
 import { BULK_MANAGE_PATH, CALL_PARK_EXTENSIONS_PATH, newCallParkExtensionPath } from "../routes/paths";
 
 /** The Call Park Extension card of Services > Calling > Features. */
 export function CallParkExtensionCard() {
   const { t } = useTranslation("callParkExtensions");
+  const { canWrite } = useAbility();
   return (
     <FeatureCard
       id="card-cpe"
@@ -14,10 +16,11 @@ export function CallParkExtensionCard() {
       description={t("card.description")}
       count={useQuery(callParkExtensionQueries.count())}
       countText={(count) => t("card.count", { count })}
-      addNew={{ to: newCallParkExtensionPath(), label: t("card.addNewLabel"), text: t("addNew") }}
+      addNew={canWrite() ? { to: newCallParkExtensionPath(), label: t("card.addNewLabel"), text: t("addNew") } : undefined}
       manage={{ to: CALL_PARK_EXTENSIONS_PATH, label: t("card.manageLabel"), text: t("card.manage") }}
       manageMenu={[
         { id: "list", text: t("card.manageList"), to: CALL_PARK_EXTENSIONS_PATH },
+        // Bulk manage offers a read-only administrator its template and export, without the import.
         { id: "bulk", text: t("card.bulkManage"), to: BULK_MANAGE_PATH },
       ]}
     />

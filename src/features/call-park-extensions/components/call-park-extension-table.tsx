@@ -12,6 +12,7 @@ export function CallParkExtensionTable({
   direction,
   onSort,
   onDelete,
+  canChange,
   busy,
 }: {
   items: CallParkExtensionListItem[];
@@ -19,9 +20,12 @@ export function CallParkExtensionTable({
   direction: "asc" | "desc";
   onSort: (field: Sortable) => void;
   onDelete: (target: DeleteTarget) => void;
+  /** Whether the administrator may edit and delete this row; rows they may not show no actions. */
+  canChange: (item: CallParkExtensionListItem) => boolean;
   busy: boolean;
 }) {
   const { t } = useTranslation(["callParkExtensions", "common"]);
+  const withActions = items.some(canChange);
   const header = (field: Sortable, label: string) => (
     <th scope="col" aria-sort={sort === field ? (direction === "asc" ? "ascending" : "descending") : "none"}>
       <button type="button" className="sort-button" onClick={() => onSort(field)}>
@@ -39,9 +43,11 @@ export function CallParkExtensionTable({
             {header("name", t("columns.name"))}
             {header("extension", t("columns.extension"))}
             {header("locationName", t("columns.location"))}
-            <th scope="col">
-              <span className="visually-hidden">{t("columns.actions")}</span>
-            </th>
+            {withActions && (
+              <th scope="col">
+                <span className="visually-hidden">{t("columns.actions")}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -52,25 +58,31 @@ export function CallParkExtensionTable({
               </td>
               <td className="mono">{item.extension}</td>
               <td>{item.locationName}</td>
-              <td className="row-actions">
-                <Link
-                  className="icon-button"
-                  to={callParkExtensionPath(item.locationId, item.id)}
-                  aria-label={t("list.editItem", { name: item.name })}
-                >
-                  <Icon name="edit" />
-                </Link>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t("list.deleteItem", { name: item.name })}
-                  onClick={() =>
-                    onDelete({ locationId: item.locationId, id: item.id, name: item.name, extension: item.extension })
-                  }
-                >
-                  <Icon name="remove" />
-                </button>
-              </td>
+              {withActions && (
+                <td className="row-actions">
+                  {canChange(item) && (
+                    <>
+                      <Link
+                        className="icon-button"
+                        to={callParkExtensionPath(item.locationId, item.id)}
+                        aria-label={t("list.editItem", { name: item.name })}
+                      >
+                        <Icon name="edit" />
+                      </Link>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={t("list.deleteItem", { name: item.name })}
+                        onClick={() =>
+                          onDelete({ locationId: item.locationId, id: item.id, name: item.name, extension: item.extension })
+                        }
+                      >
+                        <Icon name="remove" />
+                      </button>
+                    </>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

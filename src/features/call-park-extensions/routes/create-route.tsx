@@ -1,8 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useNavigate, useSearchParams } from "react-router";
 import { PageHeader } from "../../../components/page-header";
+import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
+import { useAbility } from "../../../lib/session";
 import { useCreateCallParkExtension } from "../api/queries";
 import { CallParkExtensionForm } from "../components/call-park-extension-form";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
@@ -17,13 +19,20 @@ export default function CreateCallParkExtensionRoute() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const create = useCreateCallParkExtension();
+  const { canWrite } = useAbility();
+  const back = { to: CALL_PARK_EXTENSIONS_PATH, label: t("list.title") };
+  // Reached by its address alone: an administrator who may not add is told so, with the way back.
+  if (!canWrite()) {
+    return (
+      <>
+        <PageHeader title={t("create.title")} back={back} />
+        <ReadOnlyNotice message={t("readOnly")} />
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader
-        title={t("create.title")}
-        description={t("create.description")}
-        back={{ to: CALL_PARK_EXTENSIONS_PATH, label: t("list.title") }}
-      />
+      <PageHeader title={t("create.title")} description={t("create.description")} back={back} />
       <CallParkExtensionForm
         defaultValues={{ locationId: searchParams.get("location") ?? "" }}
         cancelTo={CALL_PARK_EXTENSIONS_PATH}

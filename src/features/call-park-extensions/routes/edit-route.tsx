@@ -3,10 +3,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
 import { PageHeader } from "../../../components/page-header";
+import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
+import { useAbility } from "../../../lib/session";
 import { callParkExtensionQueries, useUpdateCallParkExtension } from "../api/queries";
+import { CallParkExtensionDetails } from "../components/call-park-extension-details";
 import { CallParkExtensionForm } from "../components/call-park-extension-form";
 import { DeleteCallParkExtensionDialog } from "../components/delete-call-park-extension";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
@@ -28,6 +31,7 @@ export default function EditCallParkExtensionRoute() {
   const location = useQuery(locationQueries.detail(locationId));
   const update = useUpdateCallParkExtension();
   const [deleting, setDeleting] = useState(false);
+  const editable = useAbility().canWrite(locationId);
   const back = { to: CALL_PARK_EXTENSIONS_PATH, label: t("list.title") };
 
   if (detail.isPending) return <LoadingState />;
@@ -40,6 +44,15 @@ export default function EditCallParkExtensionRoute() {
     );
   }
   const current = detail.data;
+  if (!editable) {
+    return (
+      <>
+        <PageHeader title={current.name} back={back} />
+        <ReadOnlyNotice message={t("readOnly")} />
+        <CallParkExtensionDetails locationName={location.data?.name ?? ""} name={current.name} extension={current.extension} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader

@@ -5,6 +5,8 @@ import type { CallParkExtensionListItem } from "../../../../domain/schemas/call-
 import { apiErrorResponse, callParkExtension, locationsHandler } from "../../../test/fixtures";
 import { renderWithProviders } from "../../../test/render";
 import { recordRequests, server } from "../../../test/server";
+import { sessionHandler } from "../../../test/session";
+import { sessionQuery } from "../../../lib/session";
 import CallParkExtensionListRoute from "./list-route";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
 
@@ -202,5 +204,53 @@ describe("call park extension list: search, sort and delete", () => {
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(recorder.requests.filter((r) => r.method === "DELETE")).toEqual([]);
     expect(screen.getByRole("link", { name: "Reception park" })).toBeInTheDocument();
+  });
+});
+
+describe("call park extension list: what each role may do", () => {
+  it("shows a read-only administrator every row, with no Add New, Edit or Delete", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    listAnswering([RECEPTION, DOCK]);
+    const { queryClient } = await renderList();
+    await waitFor(() => expect(queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
+
+    const row = (await screen.findByRole("link", { name: "Loading dock" })).closest("tr")!;
+    expect(within(row).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["Loading dock", "2002", "Campinas"]);
+    expect(screen.getByRole("link", { name: "Reception park" })).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Add New" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /^Edit / })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Delete / })).not.toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "Actions" })).not.toBeInTheDocument();
+    // Bulk manage stays: it offers the export.
+    expect(screen.getByRole("link", { name: "Bulk manage" })).toBeInTheDocument();
+  });
+
+  it("offers a read-only administrator no Add New on an empty list", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    listAnswering([]);
+    const { queryClient } = await renderList();
+    expect(await screen.findByText("There are no call park extensions yet.")).toBeInTheDocument();
+    await waitFor(() => expect(queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
+    expect(screen.queryByRole("link", { name: "Add New" })).not.toBeInTheDocument();
+  });
+
+  it("gives a location administrator Add New, and Edit and Delete on the rows of their own location", async () => {
+    server.use(sessionHandler("LOCATION_ADMIN", ["L1"]));
+    listAnswering([RECEPTION, DOCK]);
+    await renderList();
+    await screen.findByRole("link", { name: "Reception park" });
+    expect(await screen.findByRole("button", { name: "Delete Reception park" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Edit Reception park" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete Loading dock" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Edit Loading dock" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Add New" })).toBeInTheDocument();
+  });
+
+  it("gives the full administrator Add New, Edit and Delete", async () => {
+    listAnswering([RECEPTION]);
+    await renderList();
+    expect(await screen.findByRole("button", { name: "Delete Reception park" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Edit Reception park" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Add New" })).toBeInTheDocument();
   });
 });

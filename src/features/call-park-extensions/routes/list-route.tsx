@@ -10,6 +10,7 @@ import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
+import { useAbility } from "../../../lib/session";
 import { useSearchBox } from "../../../lib/use-search-box";
 import { callParkExtensionQueries } from "../api/queries";
 import { DeleteCallParkExtensionDialog, type DeleteTarget } from "../components/delete-call-park-extension";
@@ -34,6 +35,8 @@ export default function CallParkExtensionListRoute() {
   const list = useQuery(callParkExtensionQueries.list(toQuery(state)));
   const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
   const here = useLocation();
+  const { canWrite } = useAbility();
+  const canAdd = canWrite(state.locationId || undefined);
 
   const update = (patch: Partial<typeof state>, replace = false) =>
     setSearchParams(writeListUrl({ ...state, page: 0, ...patch }), { replace });
@@ -65,10 +68,12 @@ export default function CallParkExtensionListRoute() {
             <Link className="btn btn-secondary" to={BULK_MANAGE_PATH} state={{ from: `${here.pathname}${here.search}` }}>
               {t("list.bulkManage")}
             </Link>
-            <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
-              <Icon name="plus" />
-              {t("addNew")}
-            </Link>
+            {canAdd && (
+              <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
+                <Icon name="plus" />
+                {t("addNew")}
+              </Link>
+            )}
           </>
         }
       />
@@ -93,9 +98,11 @@ export default function CallParkExtensionListRoute() {
                 {t("list.clearFilters")}
               </button>
             ) : (
-              <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
-                {t("addNew")}
-              </Link>
+              canAdd && (
+                <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
+                  {t("addNew")}
+                </Link>
+              )
             )}
           </EmptyState>
         }
@@ -108,6 +115,7 @@ export default function CallParkExtensionListRoute() {
               direction={state.direction}
               onSort={onSort}
               onDelete={setToDelete}
+              canChange={(item) => canWrite(item.locationId)}
               busy={list.isPlaceholderData}
             />
             <Pagination page={state.page} pageSize={PAGE_SIZE} total={data.total} onPageChange={(page) => update({ page })} />
