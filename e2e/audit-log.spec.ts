@@ -1,0 +1,188 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { extensionsOf } from "./bulk-manage-helpers";
+import { DEMO_ADMINS, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
+
+// The audit log is shared by every spec of a run: each test finds its own entries by
+// the unique names it gave its objects, never by position alone.
+const AUDIT_LOG = "/audit-log";
+const JOBS = "/v1/telephony/config/jobs/callParkExtensions";
+const IMPORT_LOCATION = "Florianópolis";
+/** This spec imports into Florianópolis with 8190–8199 only, and removes them afterwards. */
+const IMPORTED = /^819\d$/;
+const ADMIN = DEMO_ADMINS.full;
+
+const extensionsPath = (locationId: string) => `/v1/telephony/config/locations/${locationId}/callParkExtensions`;
+
+/** A call park extension created, renamed and deleted through the API, as a script acting as the admin would. */
+async function createRenameDelete(request: APIRequestContext, locationId: string, name: string, renamed: string, extension: string) {
+  const created = await request.post(extensionsPath(locationId), { data: { name, extension } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  expect((await request.put(`${extensionsPath(locationId)}/${id}`, { data: { name: renamed } })).status()).toBe(204);
+  expect((await request.delete(`${extensionsPath(locationId)}/${id}`)).status()).toBe(204);
+}
+
+async function removeImported(request: APIRequestContext, locationId: string) {
+  for (const item of (await extensionsOf(request, locationId)).filter((e) => IMPORTED.test(e.extension))) {
+    expect((await request.delete(`${extensionsPath(locationId)}/${item.id}`)).status()).toBe(204);
+  }
+}
+
+/** The table row of the entry whose action and object name are these. */
+const entry = (page: Page, action: string, name: string) =>
+  page.locator("tbody tr").filter({ has: page.getByRole("cell", { name: action, exact: true }) }).filter({ hasText: name });
+
+/** Today in the browser's own calendar, as a date input holds it. */
+const browserToday = (page: Page) =>
+  page.evaluate(() => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  });
+
+test.describe("audit log, in English", () => {
+  test("a change's three entries: who, action, object and location; the update's before and after; filters in the URL", async ({
+    page,
+    request,
+    locationNamed,
+  }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    const extension = uniqueExtension("72");
+    const name = `Audit park ${extension}`;
+    const renamed = `Audit dock ${extension}`;
+    await createRenameDelete(request, sanJose.id, name, renamed, extension);
+
+    await page.goto("/services/calling/features");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+    await expect(page).toHaveURL(/\/audit-log$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+
+    const created = entry(page, "Created", name);
+    const updated = entry(page, "Updated", renamed);
+    const deleted = entry(page, "Deleted", renamed);
+    for (const row of [created, updated, deleted]) {
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText(ADMIN.displayName);
+      await expect(row).toContainText(ADMIN.email);
+      await expect(row).toContainText("Call park extension");
+      await expect(row.getByRole("cell", { name: "San Jose HQ", exact: true })).toBeVisible();
+    }
+
+    const toggle = updated.getByRole("button", { name: `Details of Updated Call park extension ${renamed}` });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const changes = page.getByRole("table", { name: "Before and after" });
+    const nameRow = changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^Name/ }) });
+    await expect(nameRow.getByRole("cell")).toHaveText([name, renamed]);
+    await expect(nameRow).toContainText("Changed");
+    const extensionRow = changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Extension", exact: true }) });
+    await expect(extensionRow.getByRole("cell")).toHaveText([extension, extension]);
+    await expect(extensionRow).not.toContainText("Changed");
+    await expectNoAxeViolations(page, "Audit log with an entry opened");
+
+    // The filters, each into the URL; a reload keeps them.
+    await page.getByLabel("Object type").selectOption({ label: "Call park extensions" });
+    await expect(page).toHaveURL(/objectType=callParkExtension/);
+    await page.getByLabel("Person").selectOption({ label: `${ADMIN.displayName} (${ADMIN.email})` });
+    await expect(page).toHaveURL(/actorId=/);
+    const today = await browserToday(page);
+    await page.getByLabel("From date").fill(today);
+    await page.getByLabel("To date").fill(today);
+    await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
+    await expect(deleted).toHaveCount(1);
+
+    await page.reload();
+    await expect(page.getByLabel("Object type")).toHaveValue("callParkExtension");
+    await expect(page.getByLabel("Person")).not.toHaveValue("");
+    await expect(page.getByLabel("From date")).toHaveValue(today);
+    await expect(page.getByLabel("To date")).toHaveValue(today);
+    for (const row of [created, updated, deleted]) await expect(row).toHaveCount(1);
+
+    // Another object type leaves them out; so does a person who changed nothing here.
+    await page.getByLabel("Object type").selectOption({ label: "Call park groups" });
+    await expect(page).toHaveURL(/objectType=callPark(&|$)/);
+    await expect(page.getByRole("table", { name: "Changes, newest first" }).or(page.getByText("No changes match these filters"))).toBeVisible();
+    await expect(entry(page, "Created", name)).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/audit-log$/);
+    await expect(created).toHaveCount(1);
+  });
+
+  test("a bulk import is one entry that links to its task", async ({ page, request, locationNamed }) => {
+    const floripa = locationNamed(IMPORT_LOCATION);
+    await removeImported(request, floripa.id);
+    const fileName = `audit-${Date.now()}.csv`;
+    try {
+      const started = await request.post(`${JOBS}?mode=partial&fileName=${encodeURIComponent(fileName)}`, {
+        headers: { "content-type": "text/csv" },
+        data: Buffer.from(
+          `Location,Call Park Extension Name,Extension,Action\r\n` +
+            `${IMPORT_LOCATION},Audit import 8191,8191,ADD\r\n` +
+            `${IMPORT_LOCATION},Audit import 8192,8192,ADD\r\n`,
+        ),
+      });
+      expect(started.status()).toBe(201);
+      const job = await started.json();
+      await expect
+        .poll(async () => (await (await request.get(`${JOBS}/${job.id}`)).json()).latestExecutionStatus)
+        .toBe("COMPLETED");
+
+      await page.goto(`${AUDIT_LOG}?objectType=importJob`);
+      const imported = entry(page, "Imported", fileName);
+      await expect(imported).toHaveCount(1);
+      await expect(imported).toContainText("Bulk import");
+      await expect(imported).toContainText(ADMIN.displayName);
+
+      // The rows it created are in its task, not entries of their own.
+      await page.getByLabel("Object type").selectOption({ label: "Call park extensions" });
+      await expect(page).toHaveURL(/objectType=callParkExtension/);
+      await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+      await expect(page.locator("tbody tr").filter({ hasText: "Audit import 819" })).toHaveCount(0);
+
+      await page.goBack();
+      await expect(imported).toHaveCount(1);
+      await imported.getByRole("button", { name: /^Details of Imported/ }).click();
+      const changes = page.getByRole("table", { name: "Before and after" });
+      const field = (label: string) => changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
+      await expect(field("File name").getByRole("cell")).toHaveText(["—", fileName]);
+      await expect(field("Rows").getByRole("cell")).toHaveText(["—", "2"]);
+      await expectNoAxeViolations(page, "Audit log with an import opened");
+
+      await imported.getByRole("link", { name: `View task ${fileName}` }).click();
+      await expect(page).toHaveURL(new RegExp(`/tasks/${job.id}$`));
+      await expect(page.getByRole("heading", { level: 1, name: fileName })).toBeVisible();
+    } finally {
+      await removeImported(request, floripa.id);
+    }
+  });
+});
+
+test.describe("audit log, in Portuguese", () => {
+  test.use({ language: "pt-BR" });
+
+  test("headings, filters and actions in Brazilian Portuguese", async ({ page, request, locationNamed }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    const extension = uniqueExtension("72");
+    const name = `Auditoria ${extension}`;
+    const renamed = `Auditoria doca ${extension}`;
+    await createRenameDelete(request, sanJose.id, name, renamed, extension);
+
+    await page.goto("/services/calling/features");
+    await page.getByRole("navigation").getByRole("link", { name: "Registro de auditoria" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Registro de auditoria" })).toBeVisible();
+    for (const column of ["Quando", "Quem", "Ação", "Objeto", "Local", "Origem"]) {
+      await expect(page.getByRole("columnheader", { name: column, exact: true })).toBeVisible();
+    }
+    await expect(page.getByLabel("Tipo de objeto")).toHaveValue("");
+    await expect(page.getByLabel("Pessoa")).toBeVisible();
+    await expect(page.getByLabel("Data inicial")).toBeVisible();
+    await expect(entry(page, "Criado", name)).toContainText("Ramal de estacionamento de chamadas");
+    await expect(entry(page, "Excluído", renamed)).toHaveCount(1);
+    const updated = entry(page, "Atualizado", renamed);
+    await updated.getByRole("button", { name: `Detalhes de Atualizado Ramal de estacionamento de chamadas ${renamed}` }).click();
+    const changes = page.getByRole("table", { name: "Antes e depois" });
+    await expect(changes.getByRole("row").filter({ hasText: "Nome" })).toContainText("Alterado");
+    await expectNoAxeViolations(page, "Registro de auditoria");
+  });
+});
