@@ -32,6 +32,8 @@ export default defineConfig({
           environment: "node",
           include: ["domain/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
           pool: "forks",
+          // Signing in costs a deliberately slow scrypt hash (~0.4 s, more on a busy machine).
+          testTimeout: 30_000,
         },
       },
       {
