@@ -25,6 +25,17 @@ export interface GroupDraft {
   recall: { option: CallPark["recall"]["option"]; huntGroupId?: string };
 }
 
+/** A saved group as a draft: what the side panel edits and shows. */
+export function draftOf(group: CallParkGroup): GroupDraft {
+  return {
+    name: group.name,
+    agents: group.agents ?? [],
+    parkOnAgentsEnabled: group.parkOnAgentsEnabled,
+    callParkExtensions: group.callParkExtensions ?? [],
+    recall: { option: group.recall.option, huntGroupId: group.recall.huntGroupId },
+  };
+}
+
 export function toRequestBody(draft: GroupDraft): CallParkCreate {
   const huntGroupId = recallHuntGroupId(draft.recall);
   return {

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ApiError } from "../../../lib/api-client";
 import { encodeFieldIssue } from "../../../lib/form";
 import { useUpdateCallParkGroup } from "../api/queries";
-import type { CallParkGroup, GroupDraft } from "../api/types";
+import { type CallParkGroup, draftOf } from "../api/types";
 import { DestinationsEditor } from "./destinations-editor";
 import { GroupNameField } from "./group-name-field";
 import { checkName, checkRecall } from "./draft-checks";
@@ -12,16 +12,6 @@ import { MembersEditor } from "./members-editor";
 import { OffPeakBanner } from "./off-peak-banner";
 import { RecallEditor } from "./recall-editor";
 import { ServerIssues } from "./server-issues";
-
-function draftOf(group: CallParkGroup): GroupDraft {
-  return {
-    name: group.name,
-    agents: group.agents ?? [],
-    parkOnAgentsEnabled: group.parkOnAgentsEnabled,
-    callParkExtensions: group.callParkExtensions ?? [],
-    recall: { option: group.recall.option, huntGroupId: group.recall.huntGroupId },
-  };
-}
 
 /** The side panel's form: every part of a group, saved together. */
 export function GroupEditor({ locationId, group, onSaved }: { locationId: string; group: CallParkGroup; onSaved: () => void }) {

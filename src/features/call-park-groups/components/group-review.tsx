@@ -6,7 +6,10 @@ import { callParkGroupQueries } from "../api/queries";
 import type { GroupDraft } from "../api/types";
 import type { Step } from "./step-indicator";
 
-/** Everything the wizard gathered, each part with a way back to its step. */
+/**
+ * Everything the wizard gathered, each part with a way back to its step; without `editLink`,
+ * a group shown as it is to an administrator who may not change it.
+ */
 export function GroupReview({
   draft,
   locationName,
@@ -15,7 +18,7 @@ export function GroupReview({
 }: {
   draft: GroupDraft;
   locationName: string;
-  editLink: (step: Step) => string;
+  editLink?: (step: Step) => string;
   locationId?: string;
 }) {
   const { t } = useTranslation("callParkGroups");
@@ -28,9 +31,11 @@ export function GroupReview({
     <section className="review-section" aria-labelledby={`review-${step}`}>
       <div className="review-heading">
         <h3 id={`review-${step}`}>{title}</h3>
-        <Link to={editLink(step)} aria-label={t("review.edit", { section: title })}>
-          {t("review.editShort")}
-        </Link>
+        {editLink && (
+          <Link to={editLink(step)} aria-label={t("review.edit", { section: title })}>
+            {t("review.editShort")}
+          </Link>
+        )}
       </div>
       {body}
     </section>

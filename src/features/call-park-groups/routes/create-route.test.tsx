@@ -5,6 +5,7 @@ import type { CallParkGroupListItem } from "../api/types";
 import { AVAILABLE_USERS, LOCATIONS, locationsHandler } from "../../../test/fixtures";
 import { renderWithProviders } from "../../../test/render";
 import { recordRequests, server } from "../../../test/server";
+import { sessionHandler } from "../../../test/session";
 import CreateCallParkGroupRoute from "./create-route";
 
 const NEW_PATH = "/services/calling/features/call-park-groups/new";
@@ -119,5 +120,24 @@ describe("call park group wizard: the name step", () => {
     await second.user.click(screen.getByRole("button", { name: "Back" }));
     expect(await stepHeading("Location and Name")).toBeInTheDocument();
     expect(nameField()).toHaveValue("  Front desk");
+  });
+});
+
+describe("call park group wizard: an administrator who may not add", () => {
+  it("tells a read-only administrator who opens its address, instead of asking for a location", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    await renderWizard("");
+    expect(await screen.findByText(/You can view call park groups but not change them\./)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1, name: "Add call park group" })).toBeInTheDocument();
+    expect(screen.queryByRole("dialog", { name: "Select a location" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Call Park Groups" })).toHaveAttribute("href", "/services/calling/features/call-park-groups");
+  });
+
+  it("tells a read-only administrator on a step's address too, showing no field", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    await renderWizard("?location=L1&step=name");
+    expect(await screen.findByText(/You can view call park groups but not change them\./)).toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Next" })).not.toBeInTheDocument();
   });
 });

@@ -3,10 +3,12 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { PageHeader } from "../../../components/page-header";
+import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { ApiError } from "../../../lib/api-client";
 import { encodeFieldIssue } from "../../../lib/form";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
+import { useAbility } from "../../../lib/session";
 import { callParkGroupQueries, useCreateCallParkGroup } from "../api/queries";
 import { ChooseLocationDialog } from "../components/choose-location-dialog";
 import { DestinationsEditor } from "../components/destinations-editor";
@@ -35,6 +37,7 @@ export default function CreateCallParkGroupRoute() {
   const [serverError, setServerError] = useState<ApiError>();
   const create = useCreateCallParkGroup();
   const heading = useRef<HTMLHeadingElement>(null);
+  const { canWrite } = useAbility();
 
   const goTo = (next: Step, replace = false) => setParams({ location: locationId, step: next }, { replace });
 
@@ -49,6 +52,16 @@ export default function CreateCallParkGroupRoute() {
   }, [step, locationId]);
 
   useEffect(() => heading.current?.focus(), [step]);
+
+  // Reached by its address alone: an administrator who may not add is told so, with the way back.
+  if (!canWrite(locationId || undefined)) {
+    return (
+      <>
+        <PageHeader title={t("wizard.title")} back={{ to: CALL_PARK_GROUPS_PATH, label: t("list.title") }} />
+        <ReadOnlyNotice message={t("readOnly")} />
+      </>
+    );
+  }
 
   if (!locationId) {
     return (

@@ -7,6 +7,7 @@ import { PageHeader } from "../../../components/page-header";
 import { Pagination } from "../../../components/pagination";
 import { QueryView } from "../../../components/query-view";
 import { EmptyState } from "../../../components/states";
+import { useAbility } from "../../../lib/session";
 import { useSearchBox } from "../../../lib/use-search-box";
 import { callParkGroupQueries } from "../api/queries";
 import { callParkGroupPath, newCallParkGroupPath } from "./paths";
@@ -36,6 +37,7 @@ export default function CallParkGroupListRoute() {
   const [search, setSearch] = useSearchBox(q, (value) => write({ q: value }));
   const filtering = Boolean(q || locationId);
   const suffix = params.toString() ? `?${params}` : "";
+  const canAdd = useAbility().canWrite(locationId || undefined);
 
   return (
     <>
@@ -44,10 +46,12 @@ export default function CallParkGroupListRoute() {
         description={t("list.description")}
         back={{ to: "/services/calling/features", label: t("common:nav.features") }}
         actions={
-          <Link className="btn btn-primary" to={newCallParkGroupPath(locationId || undefined)}>
-            <Icon name="plus" />
-            {t("addNew")}
-          </Link>
+          canAdd && (
+            <Link className="btn btn-primary" to={newCallParkGroupPath(locationId || undefined)}>
+              <Icon name="plus" />
+              {t("addNew")}
+            </Link>
+          )
         }
       />
       <ListToolbar
@@ -64,7 +68,7 @@ export default function CallParkGroupListRoute() {
         isEmpty={(data) => data.items.length === 0}
         empty={
           <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
-            {!filtering && (
+            {!filtering && canAdd && (
               <Link className="btn btn-primary" to={newCallParkGroupPath()}>
                 {t("addNew")}
               </Link>

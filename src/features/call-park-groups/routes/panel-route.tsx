@@ -7,7 +7,9 @@ import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { Icon } from "../../../components/icon";
 import { queryClient } from "../../../lib/query-client";
+import { useAbility } from "../../../lib/session";
 import { callParkGroupQueries, useDeleteCallParkGroup } from "../api/queries";
+import { GroupDetails } from "../components/group-details";
 import { GroupEditor } from "../components/group-editor";
 import { CALL_PARK_GROUPS_PATH } from "./paths";
 
@@ -18,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-/** A group's side panel: view and edit every part, or delete it. */
+/** A group's side panel: view and edit every part, or delete it; or only view it, for who may not change it. */
 export default function CallParkGroupPanelRoute() {
   const { t } = useTranslation(["callParkGroups", "common"]);
   const navigate = useNavigate();
@@ -27,6 +29,7 @@ export default function CallParkGroupPanelRoute() {
   const detail = useQuery(callParkGroupQueries.detail(locationId, callParkId));
   const remove = useDeleteCallParkGroup();
   const [deleting, setDeleting] = useState(false);
+  const editable = useAbility().canWrite(locationId);
   const close = () => navigate(`${CALL_PARK_GROUPS_PATH}${search}`);
 
   return (
@@ -45,6 +48,8 @@ export default function CallParkGroupPanelRoute() {
             <LoadingState />
           ) : detail.isError ? (
             <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+          ) : !editable ? (
+            <GroupDetails locationId={locationId} group={detail.data} />
           ) : (
             <>
               <GroupEditor key={JSON.stringify(detail.data)} locationId={locationId} group={detail.data} onSaved={close} />
