@@ -17,6 +17,7 @@ import {
   toSettingsForm,
 } from "../../../../domain/schemas/call-park-settings";
 import { Icon } from "../../../components/icon";
+import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { TextInputField } from "../../../components/text-input-field";
 import { ApiError } from "../../../lib/api-client";
 import { applyServerIssues, contractResolver } from "../../../lib/form";
@@ -47,12 +48,13 @@ function changedBody(values: FormValues, dirty: Partial<FieldNamesMarkedBoolean<
   return body;
 }
 
-/** Management > Locations > a location > Calling > Call Park Settings. */
+/** Management > Locations > a location > Calling > Call Park Settings; shown without Save to who may not change them. */
 export function CallParkSettingsForm({
   locationId,
   settings,
   huntGroups,
   groupsUsingHuntWaitTime,
+  readOnly = false,
 }: {
   locationId: string;
   settings: CallParkSettings;
@@ -60,6 +62,8 @@ export function CallParkSettingsForm({
   huntGroups?: RecallHuntGroup[];
   /** Call park groups of the location that alert the parking user first, then a hunt group. */
   groupsUsingHuntWaitTime: number;
+  /** The administrator may see the settings but not change them. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation(["locations", "common"]);
   const update = useUpdateCallParkSettings(locationId);
@@ -94,15 +98,24 @@ export function CallParkSettingsForm({
   const range = { min: RECALL_TIME_MIN, max: RECALL_TIME_MAX };
 
   return (
-    <form className="form-card settings-form" onSubmit={submit} noValidate aria-labelledby="call-park-settings-title">
+    <form
+      className="form-card settings-form"
+      onSubmit={readOnly ? (e) => e.preventDefault() : submit}
+      noValidate
+      aria-labelledby="call-park-settings-title"
+    >
       <div>
         <h3 id="call-park-settings-title">{t("callParkSettings.title")}</h3>
         <p className="page-description">{t("callParkSettings.description")}</p>
       </div>
-      <div className="banner banner-warning" role="note">
-        <Icon name="warning" size={20} />
-        <p>{t("callParkSettings.offPeak")}</p>
-      </div>
+      {readOnly ? (
+        <ReadOnlyNotice message={t("callParkSettings.readOnly")} />
+      ) : (
+        <div className="banner banner-warning" role="note">
+          <Icon name="warning" size={20} />
+          <p>{t("callParkSettings.offPeak")}</p>
+        </div>
+      )}
       <Controller
         control={control}
         name="callParkRecall.option"
@@ -116,6 +129,7 @@ export function CallParkSettingsForm({
             onChange={field.onChange}
             onBlur={field.onBlur}
             buttonRef={field.ref}
+            isDisabled={readOnly}
           />
         )}
       />
@@ -137,7 +151,7 @@ export function CallParkSettingsForm({
               onBlur={field.onBlur}
               error={fieldState.error?.message}
               buttonRef={field.ref}
-              isDisabled={huntGroups === undefined}
+              isDisabled={readOnly || huntGroups === undefined}
             />
           )}
         />
@@ -155,6 +169,7 @@ export function CallParkSettingsForm({
             onChange={field.onChange}
             onBlur={field.onBlur}
             buttonRef={field.ref}
+            isDisabled={readOnly}
           />
         )}
       />
@@ -168,6 +183,7 @@ export function CallParkSettingsForm({
         max={RECALL_TIME_MAX}
         step={1}
         error={errors.callParkSettings?.recallTime?.message}
+        readOnly={readOnly}
         {...register("callParkSettings.recallTime", { valueAsNumber: true })}
       />
       <div className={huntWaitInUse ? "seconds-field" : "seconds-field seconds-field-unused"}>
@@ -188,25 +204,28 @@ export function CallParkSettingsForm({
           max={RECALL_TIME_MAX}
           step={1}
           error={errors.callParkSettings?.huntWaitTime?.message}
+          readOnly={readOnly}
           {...register("callParkSettings.huntWaitTime", { valueAsNumber: true })}
         />
       </div>
       <RecallSummary
         input={timersValid ? { option, ringPattern, recallTime, huntWaitTime, huntGroupName } : undefined}
       />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={!formState.isDirty || formState.isSubmitting}
-          onClick={() => reset()}
-        >
-          {t("common:actions.cancel")}
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={!formState.isDirty || formState.isSubmitting}>
-          {formState.isSubmitting ? t("common:actions.saving") : t("common:actions.save")}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={!formState.isDirty || formState.isSubmitting}
+            onClick={() => reset()}
+          >
+            {t("common:actions.cancel")}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={!formState.isDirty || formState.isSubmitting}>
+            {formState.isSubmitting ? t("common:actions.saving") : t("common:actions.save")}
+          </button>
+        </div>
+      )}
       <UnsavedChangesGuard when={formState.isDirty} />
     </form>
   );

@@ -5,6 +5,7 @@ import { type LoaderFunctionArgs, Navigate, useNavigate, useParams } from "react
 import { PageHeader } from "../../../components/page-header";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { queryClient } from "../../../lib/query-client";
+import { useAbility } from "../../../lib/session";
 import { locationPageQueries } from "../api/queries";
 import { CallParkSettingsForm } from "../components/call-park-settings-form";
 import { LocationOverview } from "../components/location-overview";
@@ -28,6 +29,7 @@ function CallingTab({ locationId, groupsUsingHuntWaitTime }: { locationId: strin
   const { t } = useTranslation("locations");
   const settings = useQuery(locationPageQueries.callParkSettings(locationId));
   const huntGroups = useQuery(locationPageQueries.recallHuntGroups(locationId));
+  const { canWrite } = useAbility();
   return (
     <div className="tab-content">
       <h2>{t("calling.heading")}</h2>
@@ -41,6 +43,7 @@ function CallingTab({ locationId, groupsUsingHuntWaitTime }: { locationId: strin
           settings={settings.data}
           huntGroups={huntGroups.data}
           groupsUsingHuntWaitTime={groupsUsingHuntWaitTime}
+          readOnly={!canWrite(locationId)}
         />
       )}
     </div>
