@@ -34,6 +34,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Counts failed sign-ins; tests pass one with their own limits and clock. */
   signInLimiter?: SignInLimiter;
+  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -62,9 +64,11 @@ export async function buildApp({
   serveSpa = false,
   adminToken,
   signInLimiter = new SignInLimiter(),
+  trustProxy = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
+    trustProxy,
     bodyLimit: BODY_LIMIT,
     genReqId: () => `CPA_${randomUUID()}`,
     // JSON with __proto__ or constructor keys is refused rather than risk pollution.

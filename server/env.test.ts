@@ -14,12 +14,13 @@ describe("configuration from the environment", () => {
       DATABASE_URL: "sqlite:data/call-park-admin.sqlite",
       SEED: "demo",
       LOG_LEVEL: "info",
+      TRUST_PROXY: false,
     });
   });
 
   it("reads the variables it is given", () => {
-    const env = readEnv({ PORT: "9000", HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none", ADMIN_TOKEN: "a-token-for-my-scripts" });
-    expect(env).toMatchObject({ PORT: 9000, HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none", ADMIN_TOKEN: "a-token-for-my-scripts" });
+    const env = readEnv({ PORT: "9000", HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none", ADMIN_TOKEN: "a-token-for-my-scripts", TRUST_PROXY: "true" });
+    expect(env).toMatchObject({ TRUST_PROXY: true, PORT: 9000, HOST: "0.0.0.0", DATABASE_URL: "sqlite::memory:", SEED: "none", ADMIN_TOKEN: "a-token-for-my-scripts" });
   });
 
   it.each([
@@ -28,6 +29,7 @@ describe("configuration from the environment", () => {
     [{ DATABASE_URL: "mysql://db/calls" }, "DATABASE_URL"],
     [{ SEED: "everything" }, "SEED"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
     [{ ADMIN_TOKEN: "has spaces in it somewhere" }, "ADMIN_TOKEN"],
   ])("refuses %j with a message naming the variable", (source, name) => {
     expect(() => readEnv(source)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}=`));

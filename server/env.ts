@@ -13,6 +13,9 @@ const envSchema = z.object({
   SEED: z.enum(["demo", "none"]).default("demo"),
   // A known bearer token for the first full administrator, for scripts and tests; unset, there is none.
   ADMIN_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).max(512).regex(/^\S+$/, { message: "must not contain spaces" }).optional(),
+  // Behind a reverse proxy, the client's address comes from X-Forwarded-For: the audit log
+  // and the sign-in limiter then see the person, not the proxy. Only set it behind one.
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -13,7 +13,7 @@ async function main() {
   }
   const db = await openDatabase(env.DATABASE_URL);
   if (env.SEED === "demo") await seedDemoOrganization(db);
-  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN });
+  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY });
   const shutdown = async () => {
     await app.close();
     await db.destroy();

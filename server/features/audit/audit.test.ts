@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../../../domain/schemas/audit-event";
 import { DEMO_ADMINS } from "../../db/seed";
 import { signIn } from "../../test/sessions";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "../../test/test-server";
+import { callParkExtensionsUrl, locationIdOf, startTestServer, useTestServer } from "../../test/test-server";
 import { callParksUrl, PARKING_USER_ONLY } from "../call-parks/test-helpers";
 import { csvOf, JOBS_URL } from "../import-jobs/test-helpers";
 
@@ -126,6 +126,32 @@ describe("the audit log", () => {
       const res = await server.app.inject({ method: "GET", url: `${AUDIT}${query}` });
       expect(res.statusCode, query).toBe(400);
       expect(res.json().issues.length, query).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("behind a reverse proxy (TRUST_PROXY)", () => {
+  const server = useTestServer();
+
+  it("records the client's own address from X-Forwarded-For, and only when told to", async () => {
+    const proxied = await startTestServer({ trustProxy: true });
+    try {
+      for (const [s, expected] of [
+        [proxied, "198.51.100.4"],
+        [server, "127.0.0.1"],
+      ] as const) {
+        const london = await locationIdOf(s.db, "London");
+        await s.app.inject({
+          method: "POST",
+          url: callParkExtensionsUrl(london),
+          headers: { "x-forwarded-for": "198.51.100.4" },
+          payload: { name: "Proxied", extension: "7500" },
+        });
+        const res = await s.app.inject({ method: "GET", url: AUDIT });
+        expect(res.json().items[0].sourceIp).toBe(expected);
+      }
+    } finally {
+      await proxied.close();
     }
   });
 });
