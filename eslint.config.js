@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = ["bulk-manage", "call-park-extensions", "call-park-groups", "locations", "tasks"];
+const FEATURES = ["audit-log", "auth", "bulk-manage", "call-park-extensions", "call-park-groups", "locations", "tasks"];
 
 // Imports run one way: src → domain and server → domain. domain imports only zod.
 const boundary = (from, patterns) => ({
