@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AuditEvent } from "../../../../domain/schemas/audit-event";
 import { Icon } from "../../../components/icon";
-import { formatDateTime } from "./format-date-time";
+import { formatDateTime } from "../../../lib/format-date-time";
 import { AuditDetails } from "./audit-details";
 
 const COLUMNS = 7;

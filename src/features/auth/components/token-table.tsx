@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { AccessToken } from "../../../../domain/schemas/auth";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "../../../lib/format-date-time";
 
 /** The personal access tokens: name, last characters, created, last used, Revoke. */
 export function TokenTable({ items, onRevoke }: { items: AccessToken[]; onRevoke: (token: AccessToken) => void }) {
   const { t, i18n } = useTranslation("auth");
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const moment = (iso: string) => <time dateTime={iso}>{formatDateTime(iso, language)}</time>;
+  const moment = (iso: string) => <time dateTime={iso}>{formatDateTime(iso, language, "short")}</time>;
   return (
     <div className="table-wrap">
       <table className="table">

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ImportJob } from "../../../../domain/schemas/import-job";
 import { taskPath } from "../routes/paths";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "../../../lib/format-date-time";
 import { TaskProgress, TaskStatus } from "./task-status";
 
 /** The import tasks: file, who started it, when, status, and what it did. */

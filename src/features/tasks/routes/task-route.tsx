@@ -7,7 +7,7 @@ import { ErrorState, LoadingState } from "../../../components/states";
 import { queryClient } from "../../../lib/query-client";
 import { queryRoots } from "../../../lib/query-keys";
 import { taskQueries } from "../api/queries";
-import { formatDateTime } from "../components/format";
+import { formatDateTime } from "../../../lib/format-date-time";
 import { TaskCounts } from "../components/task-counts";
 import { TaskErrors } from "../components/task-errors";
 import { TaskProgress, TaskStatus } from "../components/task-status";
