@@ -62,7 +62,7 @@ test.describe("bulk manage call park extensions, in English", () => {
     await expect(page).toHaveURL(/\/tasks\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1, name: "parks-comma.csv" })).toBeVisible();
     await expect(page.getByText("Completed", { exact: true })).toBeVisible();
-    await expect(page.getByText(DEMO_ADMINS.full.displayName)).toBeVisible();
+    await expect(page.getByRole("main").getByText(DEMO_ADMINS.full.displayName)).toBeVisible();
     await expect(page.getByText("Every row was imported without errors.")).toBeVisible();
     await expectNoAxeViolations(page, "Task detail");
 
