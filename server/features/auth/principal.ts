@@ -61,12 +61,24 @@ export interface Actor {
   sourceIp: string;
   userAgent?: string;
   trackingId: string;
+  /**
+   * The locations they may reach (a location administrator's); undefined for all. An
+   * object of another location named in a request is then unknown, not described.
+   */
+  locationIds?: readonly string[];
+}
+
+/** Whether an object of this location is out of the actor's reach (so: not to be named). */
+export function outOfReach(actor: Pick<Actor, "locationIds"> | undefined, locationId: string): boolean {
+  return actor?.locationIds !== undefined && !actor.locationIds.includes(locationId);
 }
 
 export function actorOf(request: FastifyRequest): Actor {
   const principal = requirePrincipal(request);
   const userAgent = request.headers["user-agent"]?.slice(0, 500);
+  const locationIds = visibleLocationIds(request);
   return {
+    ...(locationIds ? { locationIds } : {}),
     id: principal.id,
     displayName: principal.displayName,
     email: principal.email,

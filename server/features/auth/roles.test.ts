@@ -61,6 +61,43 @@ describe("a location administrator", () => {
   });
 });
 
+describe("a location administrator naming another location's objects in a request", () => {
+  const server = useTestServer();
+
+  it("is told they do not exist, never their names", async () => {
+    const local = await signIn(server, "location");
+    const saoPaulo = await locationIdOf(server.db, "São Paulo");
+    const london = await locationIdOf(server.db, "London");
+    const londonMember = await server.db.selectFrom("members").select("id").where("location_id", "=", london).executeTakeFirstOrThrow();
+    const londonExtension = await server.db.selectFrom("call_park_extensions").select("id").where("location_id", "=", london).executeTakeFirstOrThrow();
+    const londonHuntGroup = await server.db.selectFrom("hunt_groups").select("id").where("location_id", "=", london).executeTakeFirstOrThrow();
+    const body = {
+      name: "Probe",
+      recall: { option: "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP", huntGroupId: londonHuntGroup.id },
+      agents: [londonMember.id],
+      callParkExtensions: [londonExtension.id],
+    };
+    const asLocal = await server.app.inject({ method: "POST", url: callParksUrl(saoPaulo), headers: local.write, payload: body });
+    expect(asLocal.statusCode).toBe(400);
+    expect(asLocal.json().issues.map((i: { code: string }) => i.code).sort()).toEqual(["destinationNotFound", "huntGroupNotFound", "memberNotFound"]);
+    expect(asLocal.json().issues.every((i: { params?: unknown }) => i.params === undefined)).toBe(true);
+
+    // The full administrator is told where they are instead.
+    const asFull = await server.app.inject({ method: "POST", url: callParksUrl(saoPaulo), payload: body });
+    expect(asFull.json().issues.map((i: { code: string }) => i.code).sort()).toEqual([
+      "destinationOtherLocation",
+      "huntGroupOtherLocation",
+      "memberOtherLocation",
+    ]);
+
+    const settings = `/v1/telephony/config/locations/${saoPaulo}/callParks/settings`;
+    const recall = { callParkRecall: { option: "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP", huntGroupId: londonHuntGroup.id } };
+    const put = await server.app.inject({ method: "PUT", url: settings, headers: local.write, payload: recall });
+    expect(put.statusCode).toBe(400);
+    expect(put.json().issues).toEqual([{ path: ["callParkRecall", "huntGroupId"], code: "huntGroupNotFound" }]);
+  });
+});
+
 describe("personal access tokens", () => {
   const server = useTestServer();
 

@@ -9,7 +9,7 @@ import type { FieldIssue } from "../../../domain/schemas/issues";
 import type { Db } from "../../db/database";
 import { HttpError } from "../../http/errors";
 import { recordAudit } from "../audit/audit.repository";
-import type { Actor } from "../auth/principal";
+import { type Actor, outOfReach } from "../auth/principal";
 import { requireLocation } from "../locations/locations.service";
 import * as repo from "./call-park-settings.repository";
 
@@ -52,9 +52,10 @@ export async function getCallParkSettings(db: Db, locationId: string): Promise<C
 }
 
 /** The hunt group a request names must exist and belong to this location. */
-async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string): Promise<FieldIssue[]> {
+async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string, actor: Actor): Promise<FieldIssue[]> {
   const huntGroup = await repo.findHuntGroup(db, huntGroupId);
-  if (!huntGroup) return [{ path: HUNT_GROUP_PATH, code: "huntGroupNotFound" }];
+  // One outside the administrator's locations is as unknown as one that does not exist.
+  if (!huntGroup || outOfReach(actor, huntGroup.location_id)) return [{ path: HUNT_GROUP_PATH, code: "huntGroupNotFound" }];
   if (huntGroup.location_id !== locationId) {
     const params = { name: huntGroup.name, locationName: huntGroup.location_name };
     return [{ path: HUNT_GROUP_PATH, code: "huntGroupOtherLocation", params }];
@@ -84,7 +85,7 @@ export async function updateCallParkSettings(db: Db, locationId: string, body: C
   const changes: repo.SettingsChanges = {};
 
   if (recall && (recall.option !== undefined || recall.huntGroupId !== undefined)) {
-    const issues = recall.huntGroupId !== undefined ? await huntGroupIssues(db, locationId, recall.huntGroupId) : [];
+    const issues = recall.huntGroupId !== undefined ? await huntGroupIssues(db, locationId, recall.huntGroupId, actor) : [];
     const option = recall.option ?? current.option;
     const huntGroupId = recall.huntGroupId ?? current.huntGroupId;
     const missing = issues.length ? undefined : huntGroupIssue({ option, huntGroupId });

@@ -4,6 +4,7 @@ import type { FieldIssue } from "../../../domain/schemas/issues";
 import type { Db } from "../../db/database";
 import { type ErrorKey, HttpError, type MessageParams } from "../../http/errors";
 import * as repo from "./call-parks.repository";
+import { type Actor, outOfReach } from "../auth/principal";
 
 /** What a create or an update proposes: the group as it would be, and which parts the request sent. */
 export interface Proposal {
@@ -12,6 +13,8 @@ export interface Proposal {
   callParkId?: string;
   draft: CallParkGroupDraft;
   sent: { name?: string; recall: boolean; agents: boolean; callParkExtensions: boolean };
+  /** Who proposes it: objects outside their locations are reported as not found. */
+  actor?: Actor;
 }
 
 interface Conflict {
@@ -29,7 +32,7 @@ async function invalidIssues(db: Db, p: Proposal): Promise<FieldIssue[]> {
   if (p.sent.recall && huntGroupId) {
     const path = ["recall", "huntGroupId"];
     const huntGroup = await repo.findHuntGroup(db, huntGroupId);
-    if (!huntGroup) issues.push({ path, code: "huntGroupNotFound" });
+    if (!huntGroup || outOfReach(p.actor, huntGroup.location_id)) issues.push({ path, code: "huntGroupNotFound" });
     else if (huntGroup.location_id !== p.locationId) {
       issues.push({ path, code: "huntGroupOtherLocation", params: { name: huntGroup.name } });
     }
@@ -44,7 +47,7 @@ async function listIssues(db: Db, p: Proposal, invalid: FieldIssue[], conflicts:
     p.draft.agents.forEach((id, index) => {
       const path = ["agents", index];
       const member = found.get(id);
-      if (!member) return invalid.push({ path, code: "memberNotFound" });
+      if (!member || outOfReach(p.actor, member.location_id)) return invalid.push({ path, code: "memberNotFound" });
       const memberName = member.display_name;
       if (member.location_id !== p.locationId) return invalid.push({ path, code: "memberOtherLocation", params: { memberName } });
       if (member.call_park_id && member.call_park_id !== p.callParkId) {
@@ -58,7 +61,9 @@ async function listIssues(db: Db, p: Proposal, invalid: FieldIssue[], conflicts:
     p.draft.callParkExtensions.forEach((id, index) => {
       const path = ["callParkExtensions", index];
       const extension = found.get(id);
-      if (!extension) return invalid.push({ path, code: "destinationNotFound" });
+      if (!extension || outOfReach(p.actor, extension.location_id)) {
+        return invalid.push({ path, code: "destinationNotFound" });
+      }
       const named = { name: extension.name, extension: extension.extension };
       if (extension.location_id !== p.locationId) return invalid.push({ path, code: "destinationOtherLocation", params: named });
       if (extension.call_park_id && extension.call_park_id !== p.callParkId) {

@@ -113,6 +113,7 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     locationId,
     draft,
     sent: { name: input.name, recall: true, agents: true, callParkExtensions: true },
+    actor,
   };
   await assertAcceptable(db, proposal);
   const id = newId("CALL_PARK");
@@ -148,6 +149,7 @@ export async function updateCallPark(db: Db, locationId: string, id: string, inp
     locationId,
     callParkId: id,
     draft,
+    actor,
     sent: {
       name: input.name,
       recall: input.recall !== undefined,

@@ -54,8 +54,7 @@ const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }
     { config: ACCESS.write, schema: { querystring: importUploadQuerySchema, response: { 201: importJobSchema } } },
     async (request, reply) => {
       const { rows, fileName } = await readCsvUpload(request, request.query.fileName);
-      const locationIds = visibleLocationIds(request);
-      const job = await service.createJob(db, { rows, fileName, mode: request.query.mode, locationIds }, actorOf(request));
+      const job = await service.createJob(db, { rows, fileName, mode: request.query.mode }, actorOf(request));
       runner.enqueue(job.id);
       return reply.code(201).send(job);
     },

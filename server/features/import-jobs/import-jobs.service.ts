@@ -55,7 +55,7 @@ export function toJob(record: repo.JobRecord): ImportJob {
  */
 export async function createJob(
   db: Db,
-  input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode; locationIds?: readonly string[] },
+  input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode },
   actor: Actor,
 ): Promise<ImportJob> {
   const id = newId("JOB_ID");
@@ -67,7 +67,7 @@ export async function createJob(
       mode: input.mode,
       createdBy: actor.displayName,
       createdById: actor.id,
-      locationScope: input.locationIds,
+      locationScope: actor.locationIds,
       trackingId: actor.trackingId,
       total: input.rows.length,
       now,
