@@ -42,6 +42,8 @@ const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { erro
 export const auditEventListQuerySchema = z
   .object({
     objectType: z.enum(AUDIT_OBJECT_TYPES, { error: "invalidValue" }).optional(),
+    /** One object's history (a call park extension, group, location's settings, task or token). */
+    objectId: z.string().max(500, { error: "tooLong" }).optional(),
     actorId: z.string().max(500, { error: "tooLong" }).optional(),
     /** Inclusive bounds: a whole day in UTC, or an exact time (the SPA sends the user's own day). */
     from: isoDate.optional(),

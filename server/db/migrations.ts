@@ -291,6 +291,7 @@ const migrations: Record<string, Migration> = {
         .addCheckConstraint("audit_events_object_type", sql`object_type in (${inList(AUDIT_OBJECT_TYPES)})`)
         .execute();
       await db.schema.createIndex("audit_events_object").on("audit_events").columns(["object_type", "seq"]).execute();
+      await db.schema.createIndex("audit_events_object_id").on("audit_events").columns(["object_id", "seq"]).execute();
       await db.schema.createIndex("audit_events_actor").on("audit_events").columns(["actor_id", "seq"]).execute();
       await db.schema.createIndex("audit_events_location").on("audit_events").columns(["location_id", "seq"]).execute();
       await db.schema.createIndex("audit_events_time").on("audit_events").column("occurred_at").execute();

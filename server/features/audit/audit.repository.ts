@@ -52,6 +52,7 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
 
 export interface AuditFilter {
   objectType?: AuditObjectType;
+  objectId?: string;
   actorId?: string;
   /** Inclusive ISO bounds on the time. */
   since?: string;
@@ -69,6 +70,7 @@ function visible(db: Executor, scope: LocationScope, viewerId: string, filter: A
     query = query.where((eb) => eb.or([eb("location_id", "in", ids), eb("actor_id", "=", viewerId)]));
   }
   if (filter.objectType) query = query.where("object_type", "=", filter.objectType);
+  if (filter.objectId) query = query.where("object_id", "=", filter.objectId);
   if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
   if (filter.since) query = query.where("occurred_at", ">=", filter.since);
   if (filter.until) query = query.where("occurred_at", "<=", filter.until);

@@ -19,9 +19,10 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     { config: ACCESS.read, schema: { querystring: auditEventListQuerySchema, response: { 200: auditEventListSchema } } },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { objectType, actorId, from, to, start, max } = request.query;
+      const { objectType, objectId, actorId, from, to, start, max } = request.query;
       const filter = {
         objectType,
+        objectId,
         actorId,
         since: from ? startOfRange(from) : undefined,
         until: to ? endOfRange(to) : undefined,

@@ -119,6 +119,14 @@ describe("the audit log", () => {
     expect((actors.json() as { items: { displayName: string }[] }).items.map((a) => a.displayName).sort()).toEqual(
       [DEMO_ADMINS.location.displayName, DEMO_ADMINS.full.displayName].sort(),
     );
+
+    // One object's history.
+    const spId = (mine.json() as { id: string }).id;
+    await server.app.inject({ method: "PUT", url: callParkExtensionsUrl(saoPaulo, spId), payload: { name: "SP renamed" } });
+    expect((await events(`?objectId=${encodeURIComponent(spId)}`)).map((e) => `${e.action} ${e.objectName}`)).toEqual([
+      "UPDATE SP renamed",
+      "CREATE SP by Beatriz",
+    ]);
   });
 
   it("refuses bad filters with 400 and the field named", async () => {
