@@ -14,6 +14,7 @@ export interface AuditActor {
 /** What the list asks the API for: filters already in the API's terms (ISO bounds). */
 export interface AuditEventListParams {
   objectType?: AuditObjectType;
+  objectId?: string;
   actorId?: string;
   from?: string;
   to?: string;

@@ -1,11 +1,23 @@
 import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
 import type { AuditEvent } from "../../../../domain/schemas/audit-event";
+import { AUDIT_LOG_PATH } from "../../../lib/audit-log-path";
 import { fieldChanges, fieldLabel, valueText } from "./audit-values";
 
-/** An entry's values before and after, the changed ones marked, and its tracking ID. */
+/** The same filters narrowed to one object, from the first page: a real link, so it opens in a new tab too. */
+function historyHref(search: URLSearchParams, objectId: string): string {
+  const next = new URLSearchParams(search);
+  next.set("objectId", objectId);
+  next.delete("start");
+  return `${AUDIT_LOG_PATH}?${next.toString()}`;
+}
+
+/** An entry's values before and after, the changed ones marked, its tracking ID, and the way to its object's history. */
 export function AuditDetails({ event }: { event: AuditEvent }) {
   const { t } = useTranslation("auditLog");
+  const [search] = useSearchParams();
   const changes = fieldChanges(event.before, event.after);
+  const objectType = t(`objectType.${event.objectType}`);
   return (
     <div className="audit-details">
       {changes.length === 0 ? (
@@ -49,6 +61,16 @@ export function AuditDetails({ event }: { event: AuditEvent }) {
           </>
         )}
       </dl>
+      {search.get("objectId") !== event.objectId && (
+        <p>
+          <Link
+            to={historyHref(search, event.objectId)}
+            aria-label={t("details.objectHistoryOf", { object: objectType, name: event.objectName })}
+          >
+            {t("details.objectHistory")}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { queryClient } from "../../../lib/query-client";
 import { auditLogQueries } from "../api/queries";
 import { AuditFilters } from "../components/audit-filters";
 import { AuditTable } from "../components/audit-table";
+import { ObjectHistoryNotice } from "../components/object-history-notice";
 import "../audit-log.css";
 import { type AuditFilters as Filters, FILTER_KEYS, filtersOf, listParamsOf, PAGE_SIZE } from "./params";
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/** The audit log: every change, newest first, filtered by object type, person and days (all in the URL). */
+/** The audit log: every change, newest first, filtered by object type, one object, person and days (all in the URL). */
 export default function AuditLogRoute() {
   const { t } = useTranslation("auditLog");
   const [search, setSearch] = useSearchParams();
@@ -48,6 +49,9 @@ export default function AuditLogRoute() {
       for (const key of [...FILTER_KEYS, "start"]) next.delete(key);
       return next;
     });
+  const showAllObjects = () => filter({ objectId: "" });
+  // Named from its own newest entry: the list kept on screen while the next one loads is another one's.
+  const historyEntry = filters.objectId ? list.data?.items.find((item) => item.objectId === filters.objectId) : undefined;
   const goToPage = (page: number) =>
     setSearch((current) => {
       const next = new URLSearchParams(current);
@@ -60,6 +64,7 @@ export default function AuditLogRoute() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <AuditFilters filters={filters} onChange={filter} onClear={clear} issues={issues} />
+      {filters.objectId && <ObjectHistoryNotice entry={historyEntry} onShowAll={showAllObjects} />}
       <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={<EmptyState title={t("empty")} />}>
         {(data) => (
           <>

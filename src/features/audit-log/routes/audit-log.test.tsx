@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../../../../domain/schemas/audit-event";
+import { AUDIT_LOG_PATH, auditLogPath } from "../../../lib/audit-log-path";
 import { apiErrorResponse } from "../../../test/fixtures";
 import { renderWithProviders } from "../../../test/render";
 import { server } from "../../../test/server";
@@ -50,7 +51,7 @@ function auditAnswering(items: AuditEvent[], total = items.length) {
 }
 
 const renderAuditLog = (search = "", language: "en" | "pt-BR" = "en") =>
-  renderWithProviders(<AuditLogRoute />, { url: `/audit-log${search}`, path: "/audit-log", language });
+  renderWithProviders(<AuditLogRoute />, { url: `${AUDIT_LOG_PATH}${search}`, path: AUDIT_LOG_PATH, language });
 
 const rowOf = (text: string) => screen.getByText(text, { selector: ".audit-object-name" }).closest("tr")!;
 
@@ -209,6 +210,63 @@ describe("Audit log", () => {
     expect(screen.getByRole("alert")).toBeInTheDocument();
   });
 
+  it("sends one object's history from the URL and names the object after its newest entry", async () => {
+    const queries = auditAnswering([auditEvent("E1", { objectId: "CPE 7" }), auditEvent("E0", { objectId: "CPE 7", objectName: "Dock 1" })]);
+    await renderAuditLog(`?${new URLSearchParams({ objectId: "CPE 7", actorId: "P1" })}`);
+    await screen.findByText("Dock 2");
+    expect(queries[0].get("objectId")).toBe("CPE 7");
+    expect(queries[0].get("actorId")).toBe("P1");
+    expect(screen.getByRole("status")).toHaveTextContent("Showing the history of one object: Dock 2 (Call park extension)");
+    expect(screen.getByRole("button", { name: "Clear filters" })).toBeEnabled();
+  });
+
+  it("says it shows one object's history, without a name, when the object has no entries", async () => {
+    auditAnswering([]);
+    await renderAuditLog("?objectId=GONE");
+    expect(await screen.findByText("No changes match these filters")).toBeInTheDocument();
+    expect(within(screen.getByRole("status")).getByText("Showing the history of one object")).toBeInTheDocument();
+  });
+
+  it("Show all objects removes only the object, keeping the other filters", async () => {
+    const queries = auditAnswering([auditEvent("E1")], 250);
+    const { user, router } = await renderAuditLog(`?${new URLSearchParams({ objectType: "callParkExtension", objectId: "CPE-E1", actorId: "P1", start: "100" })}`);
+    await screen.findByText("Dock 2");
+    await user.click(screen.getByRole("button", { name: "Show all objects" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?objectType=callParkExtension&actorId=P1"));
+    await waitFor(() => expect(queries.at(-1)?.has("objectId")).toBe(false));
+    expect(queries.at(-1)?.get("objectType")).toBe("callParkExtension");
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("Clear filters removes the object too", async () => {
+    auditAnswering([auditEvent("E1")]);
+    const { user, router } = await renderAuditLog("?objectId=CPE-E1&actorId=P1");
+    await screen.findByText("Dock 2");
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("an entry's details link to its object's history, from the first page", async () => {
+    const queries = auditAnswering([auditEvent("E1", { objectId: "CPE 9" })], 250);
+    const { user, router } = await renderAuditLog("?actorId=P1&start=100");
+    await user.click(await screen.findByRole("button", { name: "Details of Updated Call park extension Dock 2" }));
+    const link = screen.getByRole("link", { name: "Show this object's history: Call park extension Dock 2" });
+    expect(link).toHaveTextContent("Show this object's history");
+    await user.click(link);
+    await waitFor(() => expect(router.state.location.search).toBe("?actorId=P1&objectId=CPE+9"));
+    await waitFor(() => expect(queries.at(-1)?.get("objectId")).toBe("CPE 9"));
+    expect(queries.at(-1)?.get("start")).toBe("0");
+    expect(await screen.findByRole("status")).toHaveTextContent("Showing the history of one object: Dock 2 (Call park extension)");
+    // Already showing that object's history: no link to itself.
+    expect(screen.queryByRole("link", { name: /^Show this object's history/ })).not.toBeInTheDocument();
+  });
+
+  it("builds links to one object's history", () => {
+    expect(auditLogPath({})).toBe(AUDIT_LOG_PATH);
+    expect(auditLogPath({ objectId: "L 1", objectType: "callParkSettings" })).toBe("/audit-log?objectId=L+1&objectType=callParkSettings");
+  });
+
   it("in Portuguese", async () => {
     auditAnswering([auditEvent("E1", { action: "DELETE", before: { name: "Dock 2" }, after: undefined })]);
     await renderAuditLog("", "pt-BR");
@@ -220,5 +278,13 @@ describe("Audit log", () => {
     expect(screen.getByText("Ramal de estacionamento de chamadas")).toBeInTheDocument();
     expect(screen.getByLabelText("Tipo de objeto")).toHaveDisplayValue("Todos os objetos");
     expect(screen.getByRole("button", { name: "Limpar filtros" })).toBeDisabled();
+  });
+
+  it("one object's history in Portuguese", async () => {
+    auditAnswering([auditEvent("E1")]);
+    await renderAuditLog("?objectId=CPE-E1", "pt-BR");
+    await screen.findByText("Dock 2");
+    expect(screen.getByRole("status")).toHaveTextContent("Mostrando o histórico de um objeto: Dock 2 (Ramal de estacionamento de chamadas)");
+    expect(screen.getByRole("button", { name: "Mostrar todos os objetos" })).toBeInTheDocument();
   });
 });

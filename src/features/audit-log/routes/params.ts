@@ -1,23 +1,25 @@
 import { AUDIT_OBJECT_TYPES, type AuditObjectType } from "../../../../domain/schemas/audit-event";
 import type { AuditEventListParams } from "../api/queries";
 
-export const AUDIT_LOG_PATH = "/audit-log";
 export const PAGE_SIZE = 100;
 
 /** The filters as they live in the URL: days as the user picked them (YYYY-MM-DD, their own calendar). */
 export interface AuditFilters {
   objectType: AuditObjectType | "";
+  /** One object's history: the exact id of the changed object. */
+  objectId: string;
   actorId: string;
   from: string;
   to: string;
 }
 
-export const FILTER_KEYS = ["objectType", "actorId", "from", "to"] as const;
+export const FILTER_KEYS = ["objectType", "objectId", "actorId", "from", "to"] as const;
 
 export function filtersOf(search: URLSearchParams): AuditFilters {
   const objectType = search.get("objectType") ?? "";
   return {
     objectType: (AUDIT_OBJECT_TYPES as readonly string[]).includes(objectType) ? (objectType as AuditObjectType) : "",
+    objectId: search.get("objectId") ?? "",
     actorId: search.get("actorId") ?? "",
     from: search.get("from") ?? "",
     to: search.get("to") ?? "",
@@ -51,6 +53,7 @@ export function listParamsOf(search: URLSearchParams): AuditEventListParams {
   const filters = filtersOf(search);
   return {
     objectType: filters.objectType || undefined,
+    objectId: filters.objectId || undefined,
     actorId: filters.actorId || undefined,
     from: localDayBound(filters.from, "start"),
     to: localDayBound(filters.to, "end"),
