@@ -158,6 +158,48 @@ test.describe("audit log, in English", () => {
   });
 });
 
+test.describe("one object's history", () => {
+  test("a call park extension's View history shows its own two entries; Show all objects shows every object again", async ({
+    page,
+    request,
+    locationNamed,
+  }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    const extension = uniqueExtension("73");
+    const name = `History park ${extension}`;
+    const renamed = `History dock ${extension}`;
+    // Another object's entries, so that every object's list is longer even when this test runs alone.
+    const other = uniqueExtension("73");
+    await createRenameDelete(request, sanJose.id, `History other ${other}`, `History other dock ${other}`, other);
+    const created = await request.post(extensionsPath(sanJose.id), { data: { name, extension } });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    try {
+      expect((await request.put(`${extensionsPath(sanJose.id)}/${id}`, { data: { name: renamed } })).status()).toBe(204);
+
+      await page.goto(`/services/calling/features/call-park-extensions/${encodeURIComponent(sanJose.id)}/${encodeURIComponent(id)}`);
+      await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+      await page.getByRole("link", { name: `View history of ${renamed}` }).click();
+      await page.waitForURL((url) => url.pathname === AUDIT_LOG && url.search === `?${new URLSearchParams({ objectId: id })}`);
+      await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+      const history = page.getByRole("status").filter({ hasText: "Showing the history of one object" });
+      await expect(history).toHaveText(`Showing the history of one object: ${renamed} (Call park extension)Show all objects`);
+      const rows = page.locator("tbody tr.audit-row");
+      await expect(rows).toHaveCount(2);
+      await expect(entry(page, "Updated", renamed)).toHaveCount(1);
+      await expect(entry(page, "Created", name)).toHaveCount(1);
+      await expectNoAxeViolations(page, "Audit log: one object's history");
+
+      await page.getByRole("button", { name: "Show all objects" }).click();
+      await expect(page).toHaveURL(/\/audit-log$/);
+      await expect(history).toHaveCount(0);
+      await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    } finally {
+      expect((await request.delete(`${extensionsPath(sanJose.id)}/${id}`)).status()).toBe(204);
+    }
+  });
+});
+
 test.describe("audit log, in Portuguese", () => {
   test.use({ language: "pt-BR" });
 

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
+import { Link, type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
 import { PageHeader } from "../../../components/page-header";
 import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { ErrorState, LoadingState } from "../../../components/states";
+import { auditLogPath } from "../../../lib/audit-log-path";
 import { locationQueries } from "../../../lib/location-queries";
 import { queryClient } from "../../../lib/query-client";
 import { useAbility } from "../../../lib/session";
@@ -44,10 +45,16 @@ export default function EditCallParkExtensionRoute() {
     );
   }
   const current = detail.data;
+  // Every role may read the audit log, so the way to this extension's history is always there.
+  const history = (
+    <Link className="btn btn-secondary" to={auditLogPath({ objectId: id })} aria-label={t("history.viewOf", { name: current.name })}>
+      {t("history.view")}
+    </Link>
+  );
   if (!editable) {
     return (
       <>
-        <PageHeader title={current.name} back={back} />
+        <PageHeader title={current.name} back={back} actions={history} />
         <ReadOnlyNotice message={t("readOnly")} />
         <CallParkExtensionDetails locationName={location.data?.name ?? ""} name={current.name} extension={current.extension} />
       </>
@@ -60,9 +67,12 @@ export default function EditCallParkExtensionRoute() {
         description={t("edit.description")}
         back={back}
         actions={
-          <button type="button" className="btn btn-danger-outline" onClick={() => setDeleting(true)}>
-            {t("common:actions.delete")}
-          </button>
+          <>
+            {history}
+            <button type="button" className="btn btn-danger-outline" onClick={() => setDeleting(true)}>
+              {t("common:actions.delete")}
+            </button>
+          </>
         }
       />
       <CallParkExtensionForm

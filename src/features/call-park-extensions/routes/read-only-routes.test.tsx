@@ -51,6 +51,8 @@ describe("call park extension pages for a read-only administrator", () => {
     expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Save" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
+    // Reading the audit log is every role's: the way to this extension's history stays.
+    expect(screen.getByRole("link", { name: "View history of Reception park" })).toHaveAttribute("href", "/audit-log?objectId=CPE1");
   });
 
   it("the full administrator gets the form, Save and Delete there", async () => {
@@ -58,5 +60,8 @@ describe("call park extension pages for a read-only administrator", () => {
     expect(screen.getByRole("textbox", { name: "Call park extension name" })).toHaveValue("Reception park");
     expect(screen.getByRole("button", { name: "Save" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Delete" })).toBeInTheDocument();
+    const history = screen.getByRole("link", { name: "View history of Reception park" });
+    expect(history).toHaveTextContent("View history");
+    expect(history).toHaveAttribute("href", "/audit-log?objectId=CPE1");
   });
 });

@@ -64,6 +64,8 @@ describe("call park group side panel: what each role may do", () => {
     expect(within(panel).queryByRole("checkbox", { name: "Use members as park destinations" })).not.toBeInTheDocument();
     expect(within(panel).queryByRole("radio")).not.toBeInTheDocument();
     expect(within(panel).queryByRole("link", { name: /^Edit/ })).not.toBeInTheDocument();
+    // Reading the audit log is every role's.
+    expect(within(panel).getByRole("link", { name: "View history of Front desk" })).toHaveAttribute("href", "/audit-log?objectId=CP1");
     expect(recorder.requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
@@ -75,6 +77,9 @@ describe("call park group side panel: what each role may do", () => {
     expect(within(panel).getByRole("button", { name: "Save" })).toBeInTheDocument();
     expect(within(panel).getByRole("button", { name: "Delete group" })).toBeInTheDocument();
     expect(within(panel).queryByText(/View only/)).not.toBeInTheDocument();
+    const history = within(panel).getByRole("link", { name: "View history of Front desk" });
+    expect(history).toHaveTextContent("View history");
+    expect(history).toHaveAttribute("href", "/audit-log?objectId=CP1");
   });
 
   it("gives a location administrator the editors in their own location", async () => {

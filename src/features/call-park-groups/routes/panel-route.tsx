@@ -2,10 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
-import { type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
+import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { ErrorState, LoadingState } from "../../../components/states";
 import { Icon } from "../../../components/icon";
+import { auditLogPath } from "../../../lib/audit-log-path";
 import { queryClient } from "../../../lib/query-client";
 import { useAbility } from "../../../lib/session";
 import { callParkGroupQueries, useDeleteCallParkGroup } from "../api/queries";
@@ -44,6 +45,14 @@ export default function CallParkGroupPanelRoute() {
               <Icon name="cancel" />
             </button>
           </div>
+          {detail.isSuccess && (
+            // Every role may read the audit log: the editor and the read-only details both link to the group's history.
+            <p>
+              <Link to={auditLogPath({ objectId: callParkId })} aria-label={t("panel.historyOf", { name: detail.data.name })}>
+                {t("panel.history")}
+              </Link>
+            </p>
+          )}
           {detail.isPending ? (
             <LoadingState />
           ) : detail.isError ? (

@@ -1,5 +1,6 @@
 import { Controller, type FieldNamesMarkedBoolean, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import {
   needsHuntGroup,
   RECALL_OPTIONS,
@@ -20,6 +21,7 @@ import { Icon } from "../../../components/icon";
 import { ReadOnlyNotice } from "../../../components/read-only-notice";
 import { TextInputField } from "../../../components/text-input-field";
 import { ApiError } from "../../../lib/api-client";
+import { auditLogPath } from "../../../lib/audit-log-path";
 import { applyServerIssues, contractResolver } from "../../../lib/form";
 import { type RecallHuntGroup, useUpdateCallParkSettings } from "../api/queries";
 import { RecallSummary } from "./recall-summary";
@@ -107,6 +109,15 @@ export function CallParkSettingsForm({
       <div>
         <h3 id="call-park-settings-title">{t("callParkSettings.title")}</h3>
         <p className="page-description">{t("callParkSettings.description")}</p>
+        {/* The settings' audit entries carry the location's id; every role may read them. */}
+        <p>
+          <Link
+            to={auditLogPath({ objectId: locationId, objectType: "callParkSettings" })}
+            aria-label={t("callParkSettings.historyOf")}
+          >
+            {t("callParkSettings.history")}
+          </Link>
+        </p>
       </div>
       {readOnly ? (
         <ReadOnlyNotice message={t("callParkSettings.readOnly")} />

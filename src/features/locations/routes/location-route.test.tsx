@@ -49,6 +49,11 @@ describe("a location's Calling tab: what each role may do", () => {
     await user.type(recallTimer, "0{Enter}");
     expect(recallTimer).toHaveValue(60);
     expect(recorder.requests.filter((r) => r.method !== "GET")).toEqual([]);
+    // Reading the audit log is every role's: the settings' entries carry the location's id.
+    expect(within(form).getByRole("link", { name: "View history of the Call Park Settings" })).toHaveAttribute(
+      "href",
+      "/audit-log?objectId=L1&objectType=callParkSettings",
+    );
   });
 
   it("gives the full administrator Save", async () => {
@@ -56,6 +61,9 @@ describe("a location's Calling tab: what each role may do", () => {
     expect(within(form).getByRole("button", { name: "Save" })).toBeInTheDocument();
     expect(recallTimer).not.toHaveAttribute("readonly");
     expect(within(form).queryByText("View only.", { exact: false })).not.toBeInTheDocument();
+    const history = within(form).getByRole("link", { name: "View history of the Call Park Settings" });
+    expect(history).toHaveTextContent("View history");
+    expect(history).toHaveAttribute("href", "/audit-log?objectId=L1&objectType=callParkSettings");
   });
 
   it("gives a location administrator Save in their own location", async () => {
