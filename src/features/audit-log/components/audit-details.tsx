@@ -1,18 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { AuditEvent } from "../../../../domain/schemas/audit-event";
-import { AUDIT_LOG_PATH } from "../../../lib/audit-log-path";
+import { auditLogPath } from "../../../lib/audit-log-path";
 import { fieldChanges, fieldLabel, valueText } from "./audit-values";
 
-/** The same filters narrowed to one object, from the first page: a real link, so it opens in a new tab too. */
-function historyHref(search: URLSearchParams, objectId: string): string {
-  const next = new URLSearchParams(search);
-  next.set("objectId", objectId);
-  next.delete("start");
-  return `${AUDIT_LOG_PATH}?${next.toString()}`;
-}
-
-/** An entry's values before and after, the changed ones marked, its tracking ID, and the way to its object's history. */
+/** An entry's values before and after, the changed ones marked, its tracking ID, and the way to its object's whole history (other filters dropped). */
 export function AuditDetails({ event }: { event: AuditEvent }) {
   const { t } = useTranslation("auditLog");
   const [search] = useSearchParams();
@@ -64,7 +56,7 @@ export function AuditDetails({ event }: { event: AuditEvent }) {
       {search.get("objectId") !== event.objectId && (
         <p>
           <Link
-            to={historyHref(search, event.objectId)}
+            to={auditLogPath({ objectId: event.objectId })}
             aria-label={t("details.objectHistoryOf", { object: objectType, name: event.objectName })}
           >
             {t("details.objectHistory")}
