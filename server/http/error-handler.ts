@@ -29,6 +29,8 @@ function send(
     return issue.path.length ? `${issue.path.join(".")}: ${text}` : text;
   });
   const message = [translate(language, "errors", key, params), ...described].join(" ");
+  // A refusal that ends with time (too many sign-ins) says when to try again.
+  if (status === 429 && typeof params.seconds === "number") reply.header("retry-after", String(params.seconds));
   return reply
     .code(status)
     .header("content-language", language)

@@ -23,11 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; limiter: SignInLimiter 
     "/v1/session",
     { config: ACCESS.public, schema: { body: signInSchema, response: { 201: sessionSchema } } },
     async (request, reply) => {
-      const session = await service.signIn(db, limiter, request.body, request.ip).catch((error: unknown) => {
-        const seconds = (error as { params?: { seconds?: number } }).params?.seconds;
-        if (seconds) reply.header("retry-after", String(seconds));
-        throw error;
-      });
+      const session = await service.signIn(db, limiter, request.body, request.ip);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: "/",
         httpOnly: true,

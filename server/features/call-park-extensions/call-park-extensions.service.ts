@@ -13,7 +13,7 @@ import { HttpError } from "../../http/errors";
 import { newId } from "../../lib/ids";
 import { recordAudit } from "../audit/audit.repository";
 import type { Actor } from "../auth/principal";
-import { requireLocation } from "../locations/locations.service";
+import { locationOf, requireLocation } from "../locations/locations.service";
 import * as repo from "./call-park-extensions.repository";
 
 const OWNER = "CALL_PARK_EXTENSION" as const;
@@ -77,11 +77,6 @@ export async function getCallParkExtension(db: Db, locationId: string, id: strin
 /** What the audit log keeps of a call park extension. */
 function audited({ name, extension }: { name: string; extension: string }) {
   return { name, extension };
-}
-
-async function locationOf(db: Db, locationId: string) {
-  const { location } = await requireLocation(db, locationId);
-  return { id: location.id, name: location.name };
 }
 
 export async function createCallParkExtension(db: Db, locationId: string, input: CallParkExtensionCreate, actor: Actor) {

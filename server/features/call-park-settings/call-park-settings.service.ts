@@ -10,7 +10,7 @@ import type { Db } from "../../db/database";
 import { HttpError } from "../../http/errors";
 import { recordAudit } from "../audit/audit.repository";
 import { type Actor, outOfReach } from "../auth/principal";
-import { requireLocation } from "../locations/locations.service";
+import { locationOf, requireLocation } from "../locations/locations.service";
 import * as repo from "./call-park-settings.repository";
 
 interface StoredSettings {
@@ -78,7 +78,7 @@ function audited({ callParkRecall, callParkSettings }: CallParkSettings) {
 }
 
 export async function updateCallParkSettings(db: Db, locationId: string, body: CallParkSettingsUpdate, actor: Actor) {
-  const { location } = await requireLocation(db, locationId);
+  const location = await locationOf(db, locationId);
   const current = await currentSettings(db, locationId);
   const recall = body.callParkRecall;
   const settings = body.callParkSettings ?? {};
@@ -119,7 +119,7 @@ export async function updateCallParkSettings(db: Db, locationId: string, body: C
       objectType: "callParkSettings",
       objectId: locationId,
       objectName: location.name,
-      location: { id: location.id, name: location.name },
+      location,
       before: audited(before),
       after: audited(after),
     });

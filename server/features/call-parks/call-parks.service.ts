@@ -8,7 +8,7 @@ import { HttpError } from "../../http/errors";
 import { newId } from "../../lib/ids";
 import { recordAudit } from "../audit/audit.repository";
 import type { Actor } from "../auth/principal";
-import { requireLocation } from "../locations/locations.service";
+import { locationOf, requireLocation } from "../locations/locations.service";
 import { assertAcceptable, parkOnAgentsConflict, type Proposal } from "./call-parks.checks";
 import * as repo from "./call-parks.repository";
 
@@ -22,11 +22,6 @@ function audited(p: CallPark) {
     agents: p.agents.map((a) => a.displayName),
     callParkExtensions: p.callParkExtensions.map((c) => `${c.name} (${c.extension})`),
   };
-}
-
-async function locationOf(db: Db, locationId: string) {
-  const { location } = await requireLocation(db, locationId);
-  return { id: location.id, name: location.name };
 }
 
 const AUDIT_TYPE = "callPark" as const;

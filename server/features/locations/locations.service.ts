@@ -6,6 +6,12 @@ export function listOrgLocations(db: Db, filter: LocationFilter, start: number, 
   return listLocations(db, filter, start, max, options);
 }
 
+/** The location's id and name, as an audit entry names it; a 404 when it does not exist. */
+export async function locationOf(db: Db, id: string) {
+  const { location } = await requireLocation(db, id);
+  return { id: location.id, name: location.name };
+}
+
 /** The location, or a 404 naming it as a location that does not exist. */
 export async function requireLocation(db: Db, id: string, options?: LocationOptions) {
   const found = await findLocation(db, id, options);
