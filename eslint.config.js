@@ -4,7 +4,10 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = ["audit-log", "auth", "bulk-manage", "call-park-extensions", "call-park-groups", "locations", "tasks"];
+const FEATURES = ["audit-events", "auth", "call-park-extensions", "call-parks", "import-jobs", "locations"];
+
+// Outside its own folder, a module is imported by alias (@/, @domain/, @server/), never by climbing.
+const CLIMB = { group: ["../*", "../**"], message: "Import by alias (@/, @domain/, @server/) rather than climbing folders." };
 
 // Imports run one way: src → domain and server → domain. domain imports only zod.
 const boundary = (from, patterns) => ({
@@ -33,11 +36,13 @@ export default tseslint.config(
     },
   },
   boundary("domain", [
-    { group: ["**/server/**", "**/src/**", "react", "react-*", "fastify*", "kysely", "better-sqlite3", "node:*"], message: "domain/ is pure: it imports zod and nothing else." },
+    { group: ["@server/*", "@/*", "**/server/**", "**/src/**", "react", "react-*", "fastify*", "kysely", "better-sqlite3", "node:*"], message: "domain/ is pure: it imports zod and nothing else." },
+    CLIMB,
   ]),
-  boundary("server", [{ group: ["**/src/**", "react", "react-dom"], message: "The server never imports the SPA." }]),
+  boundary("server", [{ group: ["@/*", "**/src/**", "react", "react-dom"], message: "The server never imports the SPA." }, CLIMB]),
   boundary("src", [
-    { group: ["**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
+    { group: ["@server/*", "**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
+    CLIMB,
   ]),
   // Features do not import each other; shared pieces move to components/, lib/ or domain/.
   ...FEATURES.map((feature) => ({
@@ -47,7 +52,8 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
+            { group: ["@server/*", "**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
+            CLIMB,
             {
               group: FEATURES.filter((f) => f !== feature).flatMap((f) => [`**/${f}`, `**/${f}/**`]),
               message: "Features do not import each other; move shared code to components/, lib/ or domain/.",

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
@@ -5,6 +6,14 @@ const apiPort = process.env.API_PORT ?? "8080";
 
 export default defineConfig({
   plugins: [react()],
+  // The import aliases of tsconfig.json's "paths".
+  resolve: {
+    alias: {
+      "@/": fileURLToPath(new URL("./src/", import.meta.url)),
+      "@domain/": fileURLToPath(new URL("./domain/", import.meta.url)),
+      "@server/": fileURLToPath(new URL("./server/", import.meta.url)),
+    },
+  },
   server: {
     port: 5173,
     proxy: { "/v1": `http://127.0.0.1:${apiPort}` },

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Cookie, expect, type Page, request as playwrightRequest, test as base } from "@playwright/test";
-import { DEMO_ADMINS, DEMO_PASSWORD } from "../server/db/seed";
+import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 
 /** The demo accounts, one per role; `role: null` runs a test signed out. */
 export type Role = keyof typeof DEMO_ADMINS;

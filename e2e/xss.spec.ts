@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { downloadedText } from "./bulk-manage-helpers";
 import { expect, test, uniqueExtension } from "./fixtures";
-import { GROUPS } from "./groups-helpers";
+import { GROUPS } from "./call-parks-helpers";
 
 // Names are the one thing every administrator types that every other administrator
 // sees. Markup in a name must stay text on every screen that shows it and in the CSV

@@ -2,9 +2,9 @@ import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { buildApp } from "../server/app";
-import { openDatabase } from "../server/db/database";
-import { DEMO_ADMINS, DEMO_PASSWORD, insertOrganization, seedDemoAdministrators } from "../server/db/seed";
+import { buildApp } from "@server/app";
+import { openDatabase } from "@server/db/database";
+import { DEMO_ADMINS, DEMO_PASSWORD, insertOrganization, seedDemoAdministrators } from "@server/db/seed";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 1000;

@@ -2,12 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { toCallParkExtensionCsv } from "../domain/csv/call-park-extension-csv";
-import { searchKey } from "../domain/rules/text";
-import { buildApp } from "../server/app";
-import { type Db, openDatabase } from "../server/db/database";
-import { insertOrganization, seedDemoAdministrators } from "../server/db/seed";
-import { encodeId } from "../server/lib/ids";
+import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import { searchKey } from "@domain/rules/text";
+import { buildApp } from "@server/app";
+import { type Db, openDatabase } from "@server/db/database";
+import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
+import { encodeId } from "@server/lib/ids";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 20;

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { openDatabase } from "../server/db/database";
-import { insertOrganization, seedDemoAdministrators } from "../server/db/seed";
+import { openDatabase } from "@server/db/database";
+import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
 import { buildLargeOrganization } from "./large-org";
 
 // npm run seed:large -- --locations 1000 --per-location 100 --database sqlite:data/large.sqlite

@@ -1,4 +1,4 @@
-import { buildOrganization, DEMO_LOCATIONS } from "../server/db/seed";
+import { buildOrganization, DEMO_LOCATIONS } from "@server/db/seed";
 
 /** An organisation of `locations` locations, each with `perLocation` call park extensions. */
 export function buildLargeOrganization(locations: number, perLocation: number) {

@@ -8,7 +8,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "./db/database";
-import { auditRoutes } from "./features/audit/audit.routes";
+import { auditEventRoutes } from "./features/audit-events/audit-events.routes";
 import { installAccessControl } from "./features/auth/access";
 import { authRoutes } from "./features/auth/auth.routes";
 import { SignInLimiter } from "./features/auth/sign-in-limiter";
@@ -105,7 +105,7 @@ export async function buildApp({
   installAccessControl(app, { db, adminToken });
 
   await app.register(authRoutes, { db, limiter: signInLimiter });
-  await app.register(auditRoutes, { db });
+  await app.register(auditEventRoutes, { db });
   await app.register(organizationRoutes, { db });
   await app.register(locationRoutes, { db });
   await app.register(callParkExtensionRoutes, { db });

@@ -1,10 +1,10 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "../rules/limits";
-import { callParkExtensionNameSchema } from "../schemas/call-park-extension";
-import { extensionSchema } from "../schemas/extension";
-import { type FieldIssue, toFieldIssues } from "../schemas/issues";
-import { displayName } from "../schemas/text";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
+import { callParkExtensionNameSchema } from "@domain/schemas/call-park-extension";
+import { extensionSchema } from "@domain/schemas/extension";
+import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
+import { displayName } from "@domain/schemas/text";
 
 // The bulk-manage CSV of call park extensions, read the same way by the browser
 // (to check a file before upload) and the server (to import it): Webex's columns,

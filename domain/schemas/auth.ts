@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMIN_ROLES } from "../rules/access";
+import { ADMIN_ROLES } from "@domain/rules/access";
 import { requiredString } from "./issues";
 import { displayName } from "./text";
 

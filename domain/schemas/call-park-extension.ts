@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXTENSION_STATES, NUMBER_OWNER_TYPES } from "../rules/numbering-plan";
+import { EXTENSION_STATES, NUMBER_OWNER_TYPES } from "@domain/rules/numbering-plan";
 import { extensionSchema } from "./extension";
 import { pagingQuery } from "./paging";
 import { type OrderKey, sortOrder } from "./sort-order";

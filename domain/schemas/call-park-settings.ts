@@ -6,7 +6,7 @@ import {
   RECALL_TIME_MIN,
   type RecallOption,
   RING_PATTERNS,
-} from "../rules/recall";
+} from "@domain/rules/recall";
 import type { FieldIssue } from "./issues";
 
 // A location's Call Park Settings (Webex GetCallParkSettingsObject and

@@ -2,11 +2,11 @@ import { z } from "zod";
 import {
   CALL_PARK_MEMBER_TYPES,
   CALL_PARK_NAME_MAX,
-  callParkGroupIssues,
+  callParkIssues,
   MAX_CALL_PARK_AGENTS,
   MAX_CALL_PARK_DESTINATIONS,
-} from "../rules/call-park-group";
-import { RECALL_OPTIONS } from "../rules/recall";
+} from "@domain/rules/call-park";
+import { RECALL_OPTIONS } from "@domain/rules/recall";
 import { requiredString } from "./issues";
 import { pagingQuery } from "./paging";
 import { sortOrder } from "./sort-order";
@@ -52,7 +52,7 @@ export const callParkFormSchema = callParkCreateSchema
       parkOnAgentsEnabled: value.parkOnAgentsEnabled ?? false,
       callParkExtensions: value.callParkExtensions ?? [],
     };
-    for (const issue of callParkGroupIssues(draft)) ctx.addIssue({ code: "custom", message: issue.code, path: issue.path });
+    for (const issue of callParkIssues(draft)) ctx.addIssue({ code: "custom", message: issue.code, path: issue.path });
   });
 export type CallParkForm = z.output<typeof callParkFormSchema>;
 

@@ -4,7 +4,7 @@ import {
   EXTENSION_MAX_LENGTH,
   EXTENSION_MIN_LENGTH,
   EXTENSION_PATTERN,
-} from "../rules/numbering-plan";
+} from "@domain/rules/numbering-plan";
 
 /** An extension in a location's numbering plan: 2–10 ASCII digits. */
 export const extensionSchema = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requiredString } from "./issues";
-import { canonicalText, characterCount, hasForbiddenCharacters } from "../rules/text";
+import { canonicalText, characterCount, hasForbiddenCharacters } from "@domain/rules/text";
 
 /**
  * A display name: NFC-normalised and trimmed, between min and max characters as a

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { locationIdOf, snapshot, startTestServer, type TestServer } from "../test/test-server";
+import { locationIdOf, snapshot, startTestServer, type TestServer } from "@server/test/test-server";
 import { constraintViolation } from "./constraint-error";
 
 // The service checks first for a clear answer; these prove the database refuses on

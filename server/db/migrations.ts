@@ -1,14 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
-import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "../../domain/rules/limits";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 import {
   DEFAULT_CALL_PARK_SETTINGS,
   RECALL_OPTIONS,
   RECALL_TIME_MAX,
   RECALL_TIME_MIN,
   RING_PATTERNS,
-} from "../../domain/rules/recall";
-import { ADMIN_ROLES } from "../../domain/rules/access";
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "../../domain/schemas/audit-event";
+} from "@domain/rules/recall";
+import { ADMIN_ROLES } from "@domain/rules/access";
+import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from "@domain/schemas/audit-event";
 
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 const seconds = (column: string) =>

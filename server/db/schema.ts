@@ -1,8 +1,8 @@
 import type { Generated } from "kysely";
-import type { NumberOwnerType } from "../../domain/rules/numbering-plan";
-import type { RecallOption, RingPattern } from "../../domain/rules/recall";
-import type { AdminRole } from "../../domain/rules/access";
-import type { AuditAction, AuditObjectType } from "../../domain/schemas/audit-event";
+import type { NumberOwnerType } from "@domain/rules/numbering-plan";
+import type { RecallOption, RingPattern } from "@domain/rules/recall";
+import type { AdminRole } from "@domain/rules/access";
+import type { AuditAction, AuditObjectType } from "@domain/schemas/audit-event";
 
 // Table shapes as Kysely sees them. Columns are snake_case; repositories map rows
 // onto the Webex field names.

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
-import { searchKey } from "../../domain/rules/text";
+import { searchKey } from "@domain/rules/text";
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters typed. */
 function escapeLike(value: string): string {

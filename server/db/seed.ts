@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Insertable } from "kysely";
-import type { AdminRole } from "../../domain/rules/access";
-import { searchKey } from "../../domain/rules/text";
-import { encodeId, type IdType } from "../lib/ids";
+import type { AdminRole } from "@domain/rules/access";
+import { searchKey } from "@domain/rules/text";
+import { encodeId, type IdType } from "@server/lib/ids";
 import type { Db } from "./database";
 import type { Database } from "./schema";
 

@@ -3,9 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { InjectOptions } from "fastify";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BODY_LIMIT } from "../app";
-import { expectApiError } from "../test/api-error";
-import { callParkExtensionsUrl, locationIdOf, totals, useTestServer, validateExtensionsUrl } from "../test/test-server";
+import { BODY_LIMIT } from "@server/app";
+import { expectApiError } from "@server/test/api-error";
+import { callParkExtensionsUrl, locationIdOf, totals, useTestServer, validateExtensionsUrl } from "@server/test/test-server";
 
 const server = useTestServer("all");
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public/locales");

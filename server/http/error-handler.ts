@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { FieldIssue } from "../../domain/schemas/issues";
+import type { FieldIssue } from "@domain/schemas/issues";
 import { ERROR_CATALOG, type ErrorKey, HttpError, type MessageParams } from "./errors";
 import { pickLanguage, translate } from "./messages";
 import { RequestValidationError } from "./validation";

@@ -1,4 +1,4 @@
-import type { FieldIssue } from "../../domain/schemas/issues";
+import type { FieldIssue } from "@domain/schemas/issues";
 
 // Every refusal the API makes, with its HTTP status and a stable numeric
 // errorCode (Webex's error body carries one). The key doubles as the translation

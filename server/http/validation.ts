@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from "fastify";
 import type { z } from "zod";
-import { type FieldIssue, toFieldIssues } from "../../domain/schemas/issues";
+import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
 
 /** A failed request validation, carrying the per-field issues in our vocabulary. */
 export class RequestValidationError extends Error {

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { type ApiErrorBody, apiErrorBodySchema } from "../../domain/schemas/api-error";
-import { ERROR_CATALOG, type ErrorKey } from "../http/errors";
+import { type ApiErrorBody, apiErrorBodySchema } from "@domain/schemas/api-error";
+import { ERROR_CATALOG, type ErrorKey } from "@server/http/errors";
 
 /**
  * Asserts the Webex error shape every refusal must have: status, JSON body with

@@ -1,5 +1,5 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
-import type { Db } from "../db/database";
+import type { Db } from "@server/db/database";
 import { buildTestApp } from "./test-server";
 
 /** Every query yields to the event loop once, as it would waiting on a busy database. */

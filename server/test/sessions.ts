@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { DEMO_ADMINS, DEMO_PASSWORD } from "../db/seed";
+import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 import type { TestServer } from "./test-server";
 
 export type DemoRole = keyof typeof DEMO_ADMINS;

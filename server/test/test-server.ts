@@ -1,9 +1,9 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { type AppOptions, buildApp } from "../app";
-import { type Db, openDatabase } from "../db/database";
-import { DEMO_ADMINS, demoAdminId, seedDemoOrganization } from "../db/seed";
-import type { Actor } from "../features/auth/principal";
+import { type AppOptions, buildApp } from "@server/app";
+import { type Db, openDatabase } from "@server/db/database";
+import { DEMO_ADMINS, demoAdminId, seedDemoOrganization } from "@server/db/seed";
+import type { Actor } from "@server/features/auth/principal";
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 type Inject = (options: InjectOptions) => Promise<LightMyRequestResponse>;

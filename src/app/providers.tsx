@@ -1,6 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, Suspense } from "react";
-import { queryClient } from "../lib/query-client";
+import { queryClient } from "@/lib/query-client";
 
 export function Providers({ children }: { children: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import { createBrowserRouter, type LoaderFunction, type LoaderFunctionArgs, Navigate, redirect, type RouteObject } from "react-router";
-import { queryClient } from "../lib/query-client";
-import { isSignedOut, sessionQuery, signInUrl } from "../lib/session";
+import { queryClient } from "@/lib/query-client";
+import { isSignedOut, sessionQuery, signInUrl } from "@/lib/session";
 import { AppShell } from "./shell/app-shell";
 import { FeaturesPage } from "./routes/features-page";
 import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
@@ -10,7 +10,7 @@ export const routes: RouteObject[] = [
   // Outside the shell, and open to whoever is signed out.
   {
     path: "/sign-in",
-    lazy: () => import("../features/auth/routes/sign-in-route").then(asRoute),
+    lazy: () => import("@/features/auth/routes/sign-in-route").then(asRoute),
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
   },
@@ -27,37 +27,37 @@ export const routes: RouteObject[] = [
       { path: "services/calling/features", element: <FeaturesPage /> },
       {
         path: "services/calling/features/call-park-extensions",
-        lazy: () => import("../features/call-park-extensions/routes/list-route").then(asRoute),
-        children: [{ path: "bulk", lazy: () => import("../features/bulk-manage/routes/bulk-route").then(asRoute) }],
+        lazy: () => import("@/features/call-park-extensions/routes/list-route").then(asRoute),
+        children: [{ path: "bulk", lazy: () => import("@/features/import-jobs/routes/bulk-route").then(asRoute) }],
       },
       {
         path: "services/calling/features/call-park-extensions/new",
-        lazy: () => import("../features/call-park-extensions/routes/create-route").then(asRoute),
+        lazy: () => import("@/features/call-park-extensions/routes/create-route").then(asRoute),
       },
       {
         path: "services/calling/features/call-park-extensions/:locationId/:id",
-        lazy: () => import("../features/call-park-extensions/routes/edit-route").then(asRoute),
+        lazy: () => import("@/features/call-park-extensions/routes/edit-route").then(asRoute),
       },
       {
-        path: "services/calling/features/call-park-groups",
-        lazy: () => import("../features/call-park-groups/routes/list-route").then(asRoute),
+        path: "services/calling/features/call-parks",
+        lazy: () => import("@/features/call-parks/routes/list-route").then(asRoute),
         children: [
           {
             path: ":locationId/:callParkId",
-            lazy: () => import("../features/call-park-groups/routes/panel-route").then(asRoute),
+            lazy: () => import("@/features/call-parks/routes/panel-route").then(asRoute),
           },
         ],
       },
       {
-        path: "services/calling/features/call-park-groups/new",
-        lazy: () => import("../features/call-park-groups/routes/create-route").then(asRoute),
+        path: "services/calling/features/call-parks/new",
+        lazy: () => import("@/features/call-parks/routes/create-route").then(asRoute),
       },
-      { path: "locations", lazy: () => import("../features/locations/routes/locations-route").then(asRoute) },
-      { path: "locations/:locationId/:tab?", lazy: () => import("../features/locations/routes/location-route").then(asRoute) },
-      { path: "tasks", lazy: () => import("../features/tasks/routes/tasks-route").then(asRoute) },
-      { path: "tasks/:jobId", lazy: () => import("../features/tasks/routes/task-route").then(asRoute) },
-      { path: "audit-log", lazy: () => import("../features/audit-log/routes/audit-log-route").then(asRoute) },
-      { path: "profile", lazy: () => import("../features/auth/routes/profile-route").then(asRoute) },
+      { path: "locations", lazy: () => import("@/features/locations/routes/locations-route").then(asRoute) },
+      { path: "locations/:locationId/:tab?", lazy: () => import("@/features/locations/routes/location-route").then(asRoute) },
+      { path: "tasks", lazy: () => import("@/features/import-jobs/routes/tasks-route").then(asRoute) },
+      { path: "tasks/:jobId", lazy: () => import("@/features/import-jobs/routes/task-route").then(asRoute) },
+      { path: "audit-log", lazy: () => import("@/features/audit-events/routes/audit-events-route").then(asRoute) },
+      { path: "profile", lazy: () => import("@/features/auth/routes/profile-route").then(asRoute) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

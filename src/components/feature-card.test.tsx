@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderWithProviders } from "../test/render";
+import { renderWithProviders } from "@/test/render";
 import { FeatureCard } from "./feature-card";
 
 const count = { isSuccess: true, isError: false, data: 3 } as UseQueryResult<number>;

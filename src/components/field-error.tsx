@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { decodeFieldError } from "../lib/form";
-import { issueMessage } from "../lib/error-message";
+import { decodeFieldError } from "@/lib/form";
+import { issueMessage } from "@/lib/error-message";
 
 /** A form field's error, worded from its { code, params } in the user's language. */
 export function FieldErrorText({ id, message }: { id: string; message?: string }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../lib/i18n";
+import { LANGUAGES } from "@/lib/i18n";
 import { Icon } from "./icon";
 
 /** The interface language, remembered by i18n's detector; in the top bar and on the sign-in page. */

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { locationQueries } from "../lib/location-queries";
+import { locationQueries } from "@/lib/location-queries";
 
 /** A labelled choice of one location or all of them, for filters and exports. */
 export function LocationFilter({ id, value, onChange }: { id: string; value: string; onChange: (locationId: string) => void }) {

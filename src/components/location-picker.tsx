@@ -2,7 +2,7 @@ import { AriaFieldHelp } from "./aria-field-help";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from "react-aria-components";
-import { locationQueries } from "../lib/location-queries";
+import { locationQueries } from "@/lib/location-queries";
 
 /** A searchable choice of location (an organisation can have hundreds). */
 export function LocationPicker({

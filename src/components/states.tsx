@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../lib/error-message";
+import { errorMessage } from "@/lib/error-message";
 import { Icon } from "./icon";
 
 // The same loading, empty and error states on every screen.

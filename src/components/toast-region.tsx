@@ -6,7 +6,7 @@ import {
   UNSTABLE_ToastContent as ToastContent,
   UNSTABLE_ToastRegion as ToastRegion,
 } from "react-aria-components";
-import { toastQueue } from "../lib/toast";
+import { toastQueue } from "@/lib/toast";
 import { Icon } from "./icon";
 
 export function ToastRegionView() {

@@ -1,5 +1,5 @@
-import type { ApiErrorBody } from "../../domain/schemas/api-error";
-import type { FieldIssue } from "../../domain/schemas/issues";
+import type { ApiErrorBody } from "@domain/schemas/api-error";
+import type { FieldIssue } from "@domain/schemas/issues";
 import { i18n } from "./i18n";
 
 /** A refusal from the API (or no answer at all), with what the SPA needs to explain it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setTestLanguage } from "../test/i18n";
+import { setTestLanguage } from "@/test/i18n";
 import { csvRowReason } from "./csv-row-reason";
 import { i18n } from "./i18n";
 

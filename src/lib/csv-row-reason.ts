@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import { CSV_FIELDS } from "../../domain/csv/call-park-extension-csv";
-import type { FieldIssue } from "../../domain/schemas/issues";
+import { CSV_FIELDS } from "@domain/csv/call-park-extension-csv";
+import type { FieldIssue } from "@domain/schemas/issues";
 import { issuesMessage } from "./error-message";
 
 // Messages that do not say which cell they are about get the column's name in front.

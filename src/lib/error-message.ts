@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { FieldIssue } from "../../domain/schemas/issues";
+import type { FieldIssue } from "@domain/schemas/issues";
 import { ApiError } from "./api-client";
 import { i18n } from "./i18n";
 

@@ -5,7 +5,7 @@ import {
   type CallParkExtensionForm,
   callParkExtensionFormSchema,
   callParkExtensionCreateSchema,
-} from "../../domain/schemas/call-park-extension";
+} from "@domain/schemas/call-park-extension";
 import { applyServerIssues, contractResolver, decodeFieldError, encodeFieldIssue } from "./form";
 
 const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<never>;

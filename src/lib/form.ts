@@ -1,6 +1,6 @@
 import type { FieldErrors, FieldValues, Resolver, UseFormSetError, Path } from "react-hook-form";
 import type { z } from "zod";
-import { type FieldIssue, toFieldIssues } from "../../domain/schemas/issues";
+import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
 
 // The form checks with the same `domain/schemas` contract as the server, and turns
 // failures into the same { code, params } issues the API sends, so one component

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Location, Organization } from "../../domain/schemas/location";
+import type { Location, Organization } from "@domain/schemas/location";
 import { apiPage, apiRequest } from "./api-client";
 import { queryRoots } from "./query-keys";
 

@@ -7,7 +7,7 @@ export const queryRoots = {
   accessTokens: ["accessTokens"] as const,
   auditEvents: ["auditEvents"] as const,
   callParkExtensions: ["callParkExtensions"] as const,
-  callParkGroups: ["callParkGroups"] as const,
+  callParks: ["callParks"] as const,
   locations: ["locations"] as const,
   /** Bulk import tasks (jobs); a new import refreshes the Tasks page through it. */
   importJobs: ["importJobs"] as const,

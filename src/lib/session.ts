@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { canImport, canSeeLocation, canWrite } from "../../domain/rules/access";
-import type { Me, Session } from "../../domain/schemas/auth";
+import { canImport, canSeeLocation, canWrite } from "@domain/rules/access";
+import type { Me, Session } from "@domain/schemas/auth";
 import { ApiError, apiRequest, setCsrfToken } from "./api-client";
 import { queryRoots } from "./query-keys";
 

@@ -1,8 +1,8 @@
 import { http, HttpResponse } from "msw";
-import type { AvailableUser, CallParkDestination } from "../../domain/schemas/call-park";
-import type { CallParkExtensionListItem, ValidateExtensionsResult } from "../../domain/schemas/call-park-extension";
-import type { FieldIssue } from "../../domain/schemas/issues";
-import type { Location } from "../../domain/schemas/location";
+import type { AvailableUser, CallParkDestination } from "@domain/schemas/call-park";
+import type { CallParkExtensionListItem, ValidateExtensionsResult } from "@domain/schemas/call-park-extension";
+import type { FieldIssue } from "@domain/schemas/issues";
+import type { Location } from "@domain/schemas/location";
 
 function location(id: string, name: string, city: string): Location {
   return {

@@ -1,5 +1,5 @@
 import { initReactI18next } from "react-i18next";
-import { i18n, LANGUAGES, type LanguageCode } from "../lib/i18n";
+import { i18n, LANGUAGES, type LanguageCode } from "@/lib/i18n";
 import { readLocales } from "./locales";
 
 const resources = readLocales();

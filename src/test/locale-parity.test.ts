@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "../lib/i18n";
+import { LANGUAGES } from "@/lib/i18n";
 import { readLocales } from "./locales";
 
 const locales = readLocales();

@@ -3,7 +3,7 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ReactNode, Suspense } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import type { LanguageCode } from "../lib/i18n";
+import type { LanguageCode } from "@/lib/i18n";
 import { setTestLanguage } from "./i18n";
 
 interface Options {

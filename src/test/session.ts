@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
-import type { AdminRole } from "../../domain/rules/access";
-import type { Session } from "../../domain/schemas/auth";
+import type { AdminRole } from "@domain/rules/access";
+import type { Session } from "@domain/schemas/auth";
 
 /** A session of the given role; a location administrator manages L1 (São Paulo in the fixtures). */
 export function testSession(role: AdminRole = "FULL_ADMIN", locationIds: string[] = role === "LOCATION_ADMIN" ? ["L1"] : []): Session {

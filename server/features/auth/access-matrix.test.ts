@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { LightMyRequestResponse } from "fastify";
-import { buildApp } from "../../app";
-import { openDatabase } from "../../db/database";
-import { seedDemoOrganization } from "../../db/seed";
-import { type DemoRole, type SignedIn, signIn } from "../../test/sessions";
-import { locationIdOf, startTestServer, type TestServer } from "../../test/test-server";
-import { callParksUrl, createGroup, PARKING_USER_ONLY } from "../call-parks/test-helpers";
-import { csvOf, JOBS_URL } from "../import-jobs/test-helpers";
+import { buildApp } from "@server/app";
+import { openDatabase } from "@server/db/database";
+import { seedDemoOrganization } from "@server/db/seed";
+import { type DemoRole, type SignedIn, signIn } from "@server/test/sessions";
+import { locationIdOf, startTestServer, type TestServer } from "@server/test/test-server";
+import { callParksUrl, createGroup, PARKING_USER_ONLY } from "@server/features/call-parks/test-helpers";
+import { csvOf, JOBS_URL } from "@server/features/import-jobs/test-helpers";
 import type { RouteRule } from "./access";
 
 // Every route of the app's own route table × every role × signed out. A route added

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { canSeeLocation } from "../../../domain/rules/access";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
+import { canSeeLocation } from "@domain/rules/access";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
 import * as repo from "./auth.repository";
 import type { Principal, RouteAccess } from "./principal";
 import { sameSecret, sha256 } from "./secrets";

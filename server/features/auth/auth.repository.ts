@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
-import type { Db } from "../../db/database";
-import type { AccessTokenTable, AdminTable } from "../../db/schema";
+import type { Db } from "@server/db/database";
+import type { AccessTokenTable, AdminTable } from "@server/db/schema";
 
 export type AdminRow = Selectable<AdminTable>;
 export type AccessTokenRow = Selectable<AccessTokenTable>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_ADMINS, DEMO_PASSWORD } from "../../db/seed";
-import { signIn } from "../../test/sessions";
-import { callParkExtensionsUrl, locationIdOf, startTestServer, TEST_ADMIN_TOKEN, useTestServer } from "../../test/test-server";
+import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
+import { signIn } from "@server/test/sessions";
+import { callParkExtensionsUrl, locationIdOf, startTestServer, TEST_ADMIN_TOKEN, useTestServer } from "@server/test/test-server";
 import { SignInLimiter } from "./sign-in-limiter";
 
 const SESSION = "/v1/session";

@@ -7,9 +7,9 @@ import {
   meSchema,
   sessionSchema,
   signInSchema,
-} from "../../../domain/schemas/auth";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
+} from "@domain/schemas/auth";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
 import { principalFor, SESSION_COOKIE } from "./access";
 import * as service from "./auth.service";
 import { ACCESS, actorOf, requirePrincipal } from "./principal";

@@ -1,9 +1,9 @@
-import type { AccessToken, AccessTokenCreate, AccessTokenCreated, Me, SignInInput } from "../../../domain/schemas/auth";
-import { MAX_ACCESS_TOKENS } from "../../../domain/schemas/auth";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.repository";
+import type { AccessToken, AccessTokenCreate, AccessTokenCreated, Me, SignInInput } from "@domain/schemas/auth";
+import { MAX_ACCESS_TOKENS } from "@domain/schemas/auth";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
+import { newId } from "@server/lib/ids";
+import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import * as repo from "./auth.repository";
 import { verifyPassword } from "./password";
 import type { Actor, Principal } from "./principal";

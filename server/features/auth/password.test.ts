@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_ADMINS, DEMO_PASSWORD } from "../../db/seed";
+import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 import { hashPassword, verifyPassword } from "./password";
 
 describe("password hashing (scrypt, memory-hard)", () => {

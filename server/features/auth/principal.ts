@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
-import { type AccessSubject, type AdminRole, locationScope } from "../../../domain/rules/access";
-import { HttpError } from "../../http/errors";
+import { type AccessSubject, type AdminRole, locationScope } from "@domain/rules/access";
+import { HttpError } from "@server/http/errors";
 
 /** The administrator a request acts for, from their session cookie or a bearer token. */
 export interface Principal extends AccessSubject {

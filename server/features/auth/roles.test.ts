@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_ADMINS } from "../../db/seed";
-import { signIn } from "../../test/sessions";
-import { callParkExtensionsUrl, LIST_URL, locationIdOf, TEST_ADMIN_TOKEN, useTestServer } from "../../test/test-server";
-import { callParksUrl, ORG_LIST_URL, PARKING_USER_ONLY } from "../call-parks/test-helpers";
-import { csvOf, JOBS_URL, PREVIEW_URL } from "../import-jobs/test-helpers";
+import { DEMO_ADMINS } from "@server/db/seed";
+import { signIn } from "@server/test/sessions";
+import { callParkExtensionsUrl, LIST_URL, locationIdOf, TEST_ADMIN_TOKEN, useTestServer } from "@server/test/test-server";
+import { callParksUrl, ORG_LIST_URL, PARKING_USER_ONLY } from "@server/features/call-parks/test-helpers";
+import { csvOf, JOBS_URL, PREVIEW_URL } from "@server/features/import-jobs/test-helpers";
 
 const TOKENS = "/v1/people/me/accessTokens";
 

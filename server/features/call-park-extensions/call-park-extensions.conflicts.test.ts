@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEMO_LOCATIONS } from "../../db/seed";
-import { expectApiError } from "../../test/api-error";
+import { DEMO_LOCATIONS } from "@server/db/seed";
+import { expectApiError } from "@server/test/api-error";
 import {
   callParkExtensionsUrl,
   fillLocation,
@@ -14,7 +14,7 @@ import {
   snapshot,
   totals,
   useTestServer,
-} from "../../test/test-server";
+} from "@server/test/test-server";
 
 const server = useTestServer("each");
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../public/locales");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { callParkExtensionListSchema } from "../../../domain/schemas/call-park-extension";
-import { expectApiError } from "../../test/api-error";
-import { callParkExtensionsUrl, LIST_URL, locationIdOf, snapshot, totals, useTestServer } from "../../test/test-server";
+import { callParkExtensionListSchema } from "@domain/schemas/call-park-extension";
+import { expectApiError } from "@server/test/api-error";
+import { callParkExtensionsUrl, LIST_URL, locationIdOf, snapshot, totals, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("each");
 

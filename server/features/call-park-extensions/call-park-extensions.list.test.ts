@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
-import { callParkExtensionListSchema } from "../../../domain/schemas/call-park-extension";
-import { expectApiError } from "../../test/api-error";
-import { LIST_URL, locationIdOf, useTestServer } from "../../test/test-server";
+import { callParkExtensionListSchema } from "@domain/schemas/call-park-extension";
+import { expectApiError } from "@server/test/api-error";
+import { LIST_URL, locationIdOf, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("all");
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { HttpError } from "../../http/errors";
-import { expectApiError } from "../../test/api-error";
-import { racingApp, racingDb } from "../../test/racing-app";
-import { callParkExtensionsUrl, fillLocation, locationIdOf, snapshot, useTestServer, TEST_ACTOR } from "../../test/test-server";
+import type { HttpError } from "@server/http/errors";
+import { expectApiError } from "@server/test/api-error";
+import { racingApp, racingDb } from "@server/test/racing-app";
+import { callParkExtensionsUrl, fillLocation, locationIdOf, snapshot, useTestServer, TEST_ACTOR } from "@server/test/test-server";
 import * as service from "./call-park-extensions.service";
 
 // Requests fired together all pass the service's checks before any transaction runs

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
-import type { SortKey } from "../../../domain/schemas/call-park-extension";
-import { esn, type NumberOwner, type NumberOwnerType } from "../../../domain/rules/numbering-plan";
-import type { Database } from "../../db/schema";
-import { isOneOf, keyContains, startsWith } from "../../db/search";
+import type { SortKey } from "@domain/schemas/call-park-extension";
+import { esn, type NumberOwner, type NumberOwnerType } from "@domain/rules/numbering-plan";
+import type { Database } from "@server/db/schema";
+import { isOneOf, keyContains, startsWith } from "@server/db/search";
 
 type Executor = Kysely<Database>;
 

@@ -8,11 +8,11 @@ import {
   callParkExtensionUpdateSchema,
   validateExtensionsInputSchema,
   validateExtensionsResultSchema,
-} from "../../../domain/schemas/call-park-extension";
-import type { Db } from "../../db/database";
-import { setPagingHeaders } from "../../http/paging";
+} from "@domain/schemas/call-park-extension";
+import type { Db } from "@server/db/database";
+import { setPagingHeaders } from "@server/http/paging";
 import * as service from "./call-park-extensions.service";
-import { ACCESS, actorOf, visibleLocationIds } from "../auth/principal";
+import { ACCESS, actorOf, visibleLocationIds } from "@server/features/auth/principal";
 
 const idParam = z.string().min(1).max(500);
 const locationParams = z.object({ locationId: idParam });

@@ -1,19 +1,19 @@
-import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "../../../domain/rules/limits";
-import { classifyExtensions, esn, type NumberOwner } from "../../../domain/rules/numbering-plan";
-import { searchKey } from "../../../domain/rules/text";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
+import { classifyExtensions, esn, type NumberOwner } from "@domain/rules/numbering-plan";
+import { searchKey } from "@domain/rules/text";
 import type {
   CallParkExtensionCreate,
   CallParkExtensionUpdate,
   SortKey,
   ValidateExtensionsResult,
-} from "../../../domain/schemas/call-park-extension";
-import type { Db } from "../../db/database";
-import { constraintViolation } from "../../db/constraint-error";
-import { HttpError } from "../../http/errors";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.repository";
-import type { Actor } from "../auth/principal";
-import { locationOf, requireLocation } from "../locations/locations.service";
+} from "@domain/schemas/call-park-extension";
+import type { Db } from "@server/db/database";
+import { constraintViolation } from "@server/db/constraint-error";
+import { HttpError } from "@server/http/errors";
+import { newId } from "@server/lib/ids";
+import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import type { Actor } from "@server/features/auth/principal";
+import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-extensions.repository";
 
 const OWNER = "CALL_PARK_EXTENSION" as const;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { validateExtensionsResultSchema } from "../../../domain/schemas/call-park-extension";
-import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "../../test/openapi";
+import { validateExtensionsResultSchema } from "@domain/schemas/call-park-extension";
+import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "@server/test/openapi";
 import {
   callParkExtensionsUrl,
   LIST_URL,
   locationIdOf,
   useTestServer,
   validateExtensionsUrl,
-} from "../../test/test-server";
+} from "@server/test/test-server";
 
 // Responses are checked against the public Webex spec with every object closed
 // (additionalProperties: false), so a misspelled or invented field fails here.

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { expectApiError } from "../../test/api-error";
-import { callParkExtensionsUrl, LIST_URL, locationIdOf, snapshot, totals, useTestServer } from "../../test/test-server";
+import { expectApiError } from "@server/test/api-error";
+import { callParkExtensionsUrl, LIST_URL, locationIdOf, snapshot, totals, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("each");
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../public/locales");

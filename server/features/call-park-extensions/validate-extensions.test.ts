@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { validateExtensionsResultSchema } from "../../../domain/schemas/call-park-extension";
-import { expectApiError } from "../../test/api-error";
+import { validateExtensionsResultSchema } from "@domain/schemas/call-park-extension";
+import { expectApiError } from "@server/test/api-error";
 import {
   huntGroupWithExtension,
   locationIdOf,
@@ -8,7 +8,7 @@ import {
   snapshot,
   useTestServer,
   validateExtensionsUrl,
-} from "../../test/test-server";
+} from "@server/test/test-server";
 
 const server = useTestServer("all");
 let locationId: string;

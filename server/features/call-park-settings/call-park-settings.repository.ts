@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from "kysely";
-import type { Db } from "../../db/database";
-import type { LocationCallParkSettingsTable } from "../../db/schema";
+import type { Db } from "@server/db/database";
+import type { LocationCallParkSettingsTable } from "@server/db/schema";
 
 export type SettingsRow = Insertable<LocationCallParkSettingsTable>;
 export type SettingsChanges = Omit<Updateable<LocationCallParkSettingsTable>, "location_id">;

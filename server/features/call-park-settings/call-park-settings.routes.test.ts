@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { callParkSettingsSchema } from "../../../domain/schemas/call-park-settings";
-import { DEFAULT_CALL_PARK_SETTINGS } from "../../../domain/rules/recall";
-import { expectApiError } from "../../test/api-error";
-import { huntGroupWithExtension, locationIdOf, useTestServer } from "../../test/test-server";
+import { callParkSettingsSchema } from "@domain/schemas/call-park-settings";
+import { DEFAULT_CALL_PARK_SETTINGS } from "@domain/rules/recall";
+import { expectApiError } from "@server/test/api-error";
+import { huntGroupWithExtension, locationIdOf, useTestServer } from "@server/test/test-server";
 import { callParkSettingsUrl, getSettings, putSettings, storedRow } from "./test-helpers";
 
 const server = useTestServer("each");

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { callParkSettingsSchema, callParkSettingsUpdateSchema } from "../../../domain/schemas/call-park-settings";
-import type { Db } from "../../db/database";
+import { callParkSettingsSchema, callParkSettingsUpdateSchema } from "@domain/schemas/call-park-settings";
+import type { Db } from "@server/db/database";
 import * as service from "./call-park-settings.service";
-import { ACCESS, actorOf } from "../auth/principal";
+import { ACCESS, actorOf } from "@server/features/auth/principal";
 
 const params = z.object({ locationId: z.string().min(1).max(500) });
 // Webex takes the organisation as a query parameter; this server holds one.

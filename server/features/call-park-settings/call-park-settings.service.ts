@@ -1,16 +1,16 @@
-import { DEFAULT_CALL_PARK_SETTINGS, needsHuntGroup, type RecallOption, type RingPattern } from "../../../domain/rules/recall";
+import { DEFAULT_CALL_PARK_SETTINGS, needsHuntGroup, type RecallOption, type RingPattern } from "@domain/rules/recall";
 import {
   type CallParkSettings,
   type CallParkSettingsUpdate,
   HUNT_GROUP_PATH,
   huntGroupIssue,
-} from "../../../domain/schemas/call-park-settings";
-import type { FieldIssue } from "../../../domain/schemas/issues";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
-import { recordAudit } from "../audit/audit.repository";
-import { type Actor, outOfReach } from "../auth/principal";
-import { locationOf, requireLocation } from "../locations/locations.service";
+} from "@domain/schemas/call-park-settings";
+import type { FieldIssue } from "@domain/schemas/issues";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
+import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import { type Actor, outOfReach } from "@server/features/auth/principal";
+import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-settings.repository";
 
 interface StoredSettings {

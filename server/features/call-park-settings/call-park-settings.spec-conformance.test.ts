@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "../../test/openapi";
-import { huntGroupWithExtension, locationIdOf, useTestServer } from "../../test/test-server";
+import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "@server/test/openapi";
+import { huntGroupWithExtension, locationIdOf, useTestServer } from "@server/test/test-server";
 import { callParkSettingsUrl, putSettings } from "./test-helpers";
 
 // The GET answer is checked against Webex's GetCallParkSettingsObject with every object

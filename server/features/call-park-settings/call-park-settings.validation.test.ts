@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { expectApiError } from "../../test/api-error";
-import { locationIdOf, useTestServer } from "../../test/test-server";
+import { expectApiError } from "@server/test/api-error";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
 import { callParkSettingsUrl, putSettings, storedRow } from "./test-helpers";
 
 const server = useTestServer("each");

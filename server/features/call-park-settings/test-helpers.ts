@@ -1,6 +1,6 @@
-import type { CallParkSettings } from "../../../domain/schemas/call-park-settings";
-import type { Db } from "../../db/database";
-import type { TestServer } from "../../test/test-server";
+import type { CallParkSettings } from "@domain/schemas/call-park-settings";
+import type { Db } from "@server/db/database";
+import type { TestServer } from "@server/test/test-server";
 
 export function callParkSettingsUrl(locationId: string): string {
   return `/v1/telephony/config/locations/${locationId}/callParks/settings`;

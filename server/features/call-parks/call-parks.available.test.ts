@@ -3,9 +3,9 @@ import {
   availableCallParkExtensionsSchema,
   availableRecallHuntGroupsSchema,
   availableUsersSchema,
-} from "../../../domain/schemas/call-park";
-import { expectApiError } from "../../test/api-error";
-import { locationIdOf, memberWithExtension, useTestServer } from "../../test/test-server";
+} from "@domain/schemas/call-park";
+import { expectApiError } from "@server/test/api-error";
+import { locationIdOf, memberWithExtension, useTestServer } from "@server/test/test-server";
 import { type AvailableList, availableUrl, createGroup, fixture, huntGroupId } from "./test-helpers";
 
 const server = useTestServer("each");

@@ -1,9 +1,9 @@
-import { searchKey } from "../../../domain/rules/text";
-import type { AvailableCallParkExtension, AvailableUser, AvailableUserSortField } from "../../../domain/schemas/call-park";
-import type { OrderKey } from "../../../domain/schemas/sort-order";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
-import { requireLocation } from "../locations/locations.service";
+import { searchKey } from "@domain/rules/text";
+import type { AvailableCallParkExtension, AvailableUser, AvailableUserSortField } from "@domain/schemas/call-park";
+import type { OrderKey } from "@domain/schemas/sort-order";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
+import { requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-parks.repository";
 
 // What the wizard may pick from. Members and hunt groups are filtered and sorted here

@@ -1,17 +1,17 @@
-import { callParkGroupIssues, type CallParkGroupDraft, recallHuntGroupId } from "../../../domain/rules/call-park-group";
-import { searchKey } from "../../../domain/rules/text";
-import type { FieldIssue } from "../../../domain/schemas/issues";
-import type { Db } from "../../db/database";
-import { type ErrorKey, HttpError, type MessageParams } from "../../http/errors";
+import { callParkIssues, type CallParkRuleInput, recallHuntGroupId } from "@domain/rules/call-park";
+import { searchKey } from "@domain/rules/text";
+import type { FieldIssue } from "@domain/schemas/issues";
+import type { Db } from "@server/db/database";
+import { type ErrorKey, HttpError, type MessageParams } from "@server/http/errors";
 import * as repo from "./call-parks.repository";
-import { type Actor, outOfReach } from "../auth/principal";
+import { type Actor, outOfReach } from "@server/features/auth/principal";
 
 /** What a create or an update proposes: the group as it would be, and which parts the request sent. */
 export interface Proposal {
   locationId: string;
   /** The group being edited; undefined when creating. */
   callParkId?: string;
-  draft: CallParkGroupDraft;
+  draft: CallParkRuleInput;
   sent: { name?: string; recall: boolean; agents: boolean; callParkExtensions: boolean };
   /** Who proposes it: objects outside their locations are reported as not found. */
   actor?: Actor;
@@ -25,7 +25,7 @@ interface Conflict {
 
 /** Refusals a request can fix by itself (400): repeats, a missing hunt group, ids that do not fit. */
 async function invalidIssues(db: Db, p: Proposal): Promise<FieldIssue[]> {
-  const issues: FieldIssue[] = callParkGroupIssues(p.draft).filter(
+  const issues: FieldIssue[] = callParkIssues(p.draft).filter(
     (i) => i.code !== "parkOnAgentsWithDestinations" && (i.path[0] !== "recall" || p.sent.recall),
   );
   const huntGroupId = recallHuntGroupId(p.draft.recall);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { callParkIdSchema, callParkListSchema, callParkSchema } from "../../../domain/schemas/call-park";
-import { expectApiError } from "../../test/api-error";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "../../test/test-server";
+import { callParkIdSchema, callParkListSchema, callParkSchema } from "@domain/schemas/call-park";
+import { expectApiError } from "@server/test/api-error";
+import { callParkExtensionsUrl, locationIdOf, useTestServer } from "@server/test/test-server";
 import { callParksUrl, createGroup, fixture, groupTables, huntGroupId, ORG_LIST_URL } from "./test-helpers";
 
 const server = useTestServer("each");

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
-import type { CallParkAgent, CallParkSortField } from "../../../domain/schemas/call-park";
-import type { OrderKey } from "../../../domain/schemas/sort-order";
-import type { CallParkTable, Database, MemberTable } from "../../db/schema";
-import { isOneOf, keyContains, startsWith } from "../../db/search";
+import type { CallParkAgent, CallParkSortField } from "@domain/schemas/call-park";
+import type { OrderKey } from "@domain/schemas/sort-order";
+import type { CallParkTable, Database, MemberTable } from "@server/db/schema";
+import { isOneOf, keyContains, startsWith } from "@server/db/search";
 
 type Executor = Kysely<Database>;
 

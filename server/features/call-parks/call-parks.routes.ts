@@ -14,12 +14,12 @@ import {
   callParkOrgListQuerySchema,
   callParkSchema,
   callParkUpdateSchema,
-} from "../../../domain/schemas/call-park";
-import type { Db } from "../../db/database";
-import { setPagingHeaders } from "../../http/paging";
+} from "@domain/schemas/call-park";
+import type { Db } from "@server/db/database";
+import { setPagingHeaders } from "@server/http/paging";
 import * as available from "./call-parks.available";
 import * as service from "./call-parks.service";
-import { ACCESS, actorOf, visibleLocationIds } from "../auth/principal";
+import { ACCESS, actorOf, visibleLocationIds } from "@server/features/auth/principal";
 
 const idParam = z.string().min(1).max(500);
 const locationParams = z.object({ locationId: idParam });

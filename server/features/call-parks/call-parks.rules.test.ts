@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { ErrorKey } from "../../http/errors";
-import { expectApiError } from "../../test/api-error";
-import { locationIdOf, memberWithExtension, useTestServer } from "../../test/test-server";
+import type { ErrorKey } from "@server/http/errors";
+import { expectApiError } from "@server/test/api-error";
+import { locationIdOf, memberWithExtension, useTestServer } from "@server/test/test-server";
 import { callParksUrl, createGroup, extensionIds, fixture, groupTables, huntGroupId, memberIds } from "./test-helpers";
 
 // Every rule a group keeps, refused with a 4xx Webex body whose issues point at the

@@ -1,14 +1,14 @@
-import { type CallParkGroupDraft, recallHuntGroupId } from "../../../domain/rules/call-park-group";
-import { searchKey } from "../../../domain/rules/text";
-import type { CallPark, CallParkCreate, CallParkSortField, CallParkUpdate } from "../../../domain/schemas/call-park";
-import type { OrderKey } from "../../../domain/schemas/sort-order";
-import type { Db } from "../../db/database";
-import { constraintViolation } from "../../db/constraint-error";
-import { HttpError } from "../../http/errors";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.repository";
-import type { Actor } from "../auth/principal";
-import { locationOf, requireLocation } from "../locations/locations.service";
+import { type CallParkRuleInput, recallHuntGroupId } from "@domain/rules/call-park";
+import { searchKey } from "@domain/rules/text";
+import type { CallPark, CallParkCreate, CallParkSortField, CallParkUpdate } from "@domain/schemas/call-park";
+import type { OrderKey } from "@domain/schemas/sort-order";
+import type { Db } from "@server/db/database";
+import { constraintViolation } from "@server/db/constraint-error";
+import { HttpError } from "@server/http/errors";
+import { newId } from "@server/lib/ids";
+import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import type { Actor } from "@server/features/auth/principal";
+import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import { assertAcceptable, parkOnAgentsConflict, type Proposal } from "./call-parks.checks";
 import * as repo from "./call-parks.repository";
 
@@ -98,7 +98,7 @@ export async function getCallPark(db: Db, locationId: string, id: string): Promi
 
 export async function createCallPark(db: Db, locationId: string, input: CallParkCreate, actor: Actor) {
   const location = await locationOf(db, locationId);
-  const draft: CallParkGroupDraft = {
+  const draft: CallParkRuleInput = {
     recall: input.recall,
     agents: input.agents ?? [],
     parkOnAgentsEnabled: input.parkOnAgentsEnabled ?? false,
@@ -134,7 +134,7 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
 export async function updateCallPark(db: Db, locationId: string, id: string, input: CallParkUpdate, actor: Actor) {
   const location = await locationOf(db, locationId);
   const current = await getCallPark(db, locationId, id);
-  const draft: CallParkGroupDraft = {
+  const draft: CallParkRuleInput = {
     recall: input.recall ?? current.recall,
     agents: input.agents ?? current.agents.map((a) => a.id),
     parkOnAgentsEnabled: input.parkOnAgentsEnabled ?? current.parkOnAgentsEnabled,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "../../test/openapi";
-import { useTestServer } from "../../test/test-server";
+import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "@server/test/openapi";
+import { useTestServer } from "@server/test/test-server";
 import { availableUrl, callParksUrl, createGroup, fixture, ORG_LIST_URL } from "./test-helpers";
 
 // Each operation's answer against the public Webex spec, every object closed

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { expectApiError } from "../../test/api-error";
-import { useTestServer } from "../../test/test-server";
+import { expectApiError } from "@server/test/api-error";
+import { useTestServer } from "@server/test/test-server";
 import { availableUrl, callParksUrl, createGroup, fixture, groupTables, ORG_LIST_URL } from "./test-helpers";
 
 // Bodies and queries that never reach the service: each is a 400 (or 404/413/415)

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import type { Db } from "../../db/database";
-import { huntGroupWithExtension, locationIdOf, memberWithExtension, type TestServer } from "../../test/test-server";
+import type { Db } from "@server/db/database";
+import { huntGroupWithExtension, locationIdOf, memberWithExtension, type TestServer } from "@server/test/test-server";
 
 export const ORG_LIST_URL = "/v1/telephony/config/callParks";
 

@@ -5,11 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { type ImportJob, importJobSchema, type ImportMode } from "../../../domain/schemas/import-job";
-import { DEMO_LOCATIONS } from "../../db/seed";
-import { openDatabase } from "../../db/database";
+import { type ImportJob, importJobSchema, type ImportMode } from "@domain/schemas/import-job";
+import { DEMO_LOCATIONS } from "@server/db/seed";
+import { openDatabase } from "@server/db/database";
 import { addRows, callParkState, csvOf, type CsvRow, expectConsistent, JOBS_URL } from "./test-helpers";
-import { TEST_ADMIN_TOKEN } from "../../test/test-server";
+import { TEST_ADMIN_TOKEN } from "@server/test/test-server";
 
 // The real server in a real process, stopped with SIGKILL in the middle of a job and
 // started again on the same database file: the job must end as if nothing happened.

@@ -1,14 +1,14 @@
 import { sql } from "kysely";
-import { type CallParkExtensionCsvRow, checkCsvRow } from "../../../domain/csv/call-park-extension-csv";
-import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "../../../domain/rules/limits";
-import type { NumberOwner } from "../../../domain/rules/numbering-plan";
-import { searchKey } from "../../../domain/rules/text";
-import type { ImportRowOutcome } from "../../../domain/schemas/import-job";
-import type { FieldIssue } from "../../../domain/schemas/issues";
-import { constraintViolation } from "../../db/constraint-error";
-import type { Db } from "../../db/database";
-import { newId } from "../../lib/ids";
-import * as extensions from "../call-park-extensions/call-park-extensions.repository";
+import { type CallParkExtensionCsvRow, checkCsvRow } from "@domain/csv/call-park-extension-csv";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
+import type { NumberOwner } from "@domain/rules/numbering-plan";
+import { searchKey } from "@domain/rules/text";
+import type { ImportRowOutcome } from "@domain/schemas/import-job";
+import type { FieldIssue } from "@domain/schemas/issues";
+import { constraintViolation } from "@server/db/constraint-error";
+import type { Db } from "@server/db/database";
+import { newId } from "@server/lib/ids";
+import * as extensions from "@server/features/call-park-extensions/call-park-extensions.repository";
 import * as repo from "./import-jobs.repository";
 
 // The one code path that decides and applies rows, used by the preview (in a

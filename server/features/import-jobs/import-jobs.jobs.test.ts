@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { importJobErrorListSchema, importJobListSchema } from "../../../domain/schemas/import-job";
-import { expectApiError } from "../../test/api-error";
-import { fillLocation, locationIdOf, useTestServer } from "../../test/test-server";
+import { importJobErrorListSchema, importJobListSchema } from "@domain/schemas/import-job";
+import { expectApiError } from "@server/test/api-error";
+import { fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
 import {
   addRows,
   callParkState,

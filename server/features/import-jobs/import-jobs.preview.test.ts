@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillLocation, huntGroupWithExtension, locationIdOf, memberWithExtension, useTestServer } from "../../test/test-server";
+import { fillLocation, huntGroupWithExtension, locationIdOf, memberWithExtension, useTestServer } from "@server/test/test-server";
 import { addRows, callParkState, csvOf, expectConsistent, preview, runImport, tableCounts } from "./test-helpers";
 
 // The dry run: every row classified against the data as the rows before it leave it,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { racingApp } from "../../test/racing-app";
-import { callParkExtensionsUrl, fillLocation, locationIdOf, useTestServer } from "../../test/test-server";
+import { racingApp } from "@server/test/racing-app";
+import { callParkExtensionsUrl, fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
 import { addRows, callParkState, csvOf, expectConsistent, getJob, postImport } from "./test-helpers";
 
 // Two servers on one database (two apps over racingDb, each with its own runner, in

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
-import type { CsvField } from "../../../domain/csv/call-park-extension-csv";
-import type { FieldIssue } from "../../../domain/schemas/issues";
-import type { JobListStatus } from "../../../domain/schemas/import-job";
-import { isOneOf } from "../../db/search";
+import type { CsvField } from "@domain/csv/call-park-extension-csv";
+import type { FieldIssue } from "@domain/schemas/issues";
+import type { JobListStatus } from "@domain/schemas/import-job";
+import { isOneOf } from "@server/db/search";
 import type {
   Database,
   ImportJobExitCode,
@@ -10,7 +10,7 @@ import type {
   ImportJobStatus,
   ImportJobTable,
   ImportRowOutcome,
-} from "../../db/schema";
+} from "@server/db/schema";
 
 type Executor = Kysely<Database>;
 

@@ -2,7 +2,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { MAX_CSV_BYTES } from "../../../domain/csv/call-park-extension-csv";
+import { MAX_CSV_BYTES } from "@domain/csv/call-park-extension-csv";
 import {
   importJobErrorListSchema,
   importJobErrorsQuerySchema,
@@ -11,15 +11,15 @@ import {
   importJobSchema,
   importPreviewSchema,
   importUploadQuerySchema,
-} from "../../../domain/schemas/import-job";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
-import { pickLanguage } from "../../http/messages";
-import { setPagingHeaders } from "../../http/paging";
+} from "@domain/schemas/import-job";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
+import { pickLanguage } from "@server/http/messages";
+import { setPagingHeaders } from "@server/http/paging";
 import { ImportJobRunner } from "./import-jobs.runner";
 import * as service from "./import-jobs.service";
 import { CSV_MEDIA_TYPE, csvTooLarge, MULTIPART_LIMITS, readCsvUpload } from "./import-jobs.upload";
-import { ACCESS, actorOf, requirePrincipal, visibleLocationIds } from "../auth/principal";
+import { ACCESS, actorOf, requirePrincipal, visibleLocationIds } from "@server/features/auth/principal";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestServer } from "../../test/test-server";
+import { useTestServer } from "@server/test/test-server";
 import { DEFAULT_BATCH_SIZE, ImportJobRunner, runnerSettingsFromEnv } from "./import-jobs.runner";
 import { addRows, csvOf, expectConsistent, getJob, postImport } from "./test-helpers";
 

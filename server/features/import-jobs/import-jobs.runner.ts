@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { Db } from "../../db/database";
+import type { Db } from "@server/db/database";
 import { fileContext, type FileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
 

@@ -5,13 +5,13 @@ import {
   type ImportMode,
   type ImportPreview,
   type JobListStatus,
-} from "../../../domain/schemas/import-job";
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
-import { type Language, translate } from "../../http/messages";
-import { newId } from "../../lib/ids";
-import { recordAudit } from "../audit/audit.repository";
-import type { Actor } from "../auth/principal";
+} from "@domain/schemas/import-job";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
+import { type Language, translate } from "@server/http/messages";
+import { newId } from "@server/lib/ids";
+import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import type { Actor } from "@server/features/auth/principal";
 import { fileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CSV_BYTES } from "../../../domain/csv/call-park-extension-csv";
-import { importJobSchema } from "../../../domain/schemas/import-job";
-import { expectApiError } from "../../test/api-error";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "../../test/test-server";
-import { DEMO_ADMINS } from "../../db/seed";
+import { MAX_CSV_BYTES } from "@domain/csv/call-park-extension-csv";
+import { importJobSchema } from "@domain/schemas/import-job";
+import { expectApiError } from "@server/test/api-error";
+import { callParkExtensionsUrl, locationIdOf, useTestServer } from "@server/test/test-server";
+import { DEMO_ADMINS } from "@server/db/seed";
 import { HEADER, JOBS_URL, csvOf, multipart, postImport, postPreview, tableCounts } from "./test-helpers";
 
 const server = useTestServer("each");

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import { decodeCsvBytes, MAX_CSV_BYTES, parseCallParkExtensionCsv } from "../../../domain/csv/call-park-extension-csv";
-import { hasForbiddenCharacters } from "../../../domain/rules/text";
-import { HttpError } from "../../http/errors";
+import { decodeCsvBytes, MAX_CSV_BYTES, parseCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import { hasForbiddenCharacters } from "@domain/rules/text";
+import { HttpError } from "@server/http/errors";
 import type { StoredRow } from "./import-jobs.repository";
 
 // The CSV arrives as a browser sends a file (multipart/form-data, field `file`) or

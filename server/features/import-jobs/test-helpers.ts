@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import { type CsvAction, toCallParkExtensionCsv } from "../../../domain/csv/call-park-extension-csv";
-import { type ImportJob, importJobSchema, type ImportMode, importPreviewSchema } from "../../../domain/schemas/import-job";
-import type { Db } from "../../db/database";
-import type { TestApp } from "../../test/test-server";
+import { type CsvAction, toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import { type ImportJob, importJobSchema, type ImportMode, importPreviewSchema } from "@domain/schemas/import-job";
+import type { Db } from "@server/db/database";
+import type { TestApp } from "@server/test/test-server";
 
 export const JOBS_URL = "/v1/telephony/config/jobs/callParkExtensions";
 export const PREVIEW_URL = `${JOBS_URL}/actions/preview/invoke`;

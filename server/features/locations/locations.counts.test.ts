@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RecallOption } from "../../../domain/rules/recall";
-import { locationListSchema, locationWithCountsSchema } from "../../../domain/schemas/location";
-import { expectApiError } from "../../test/api-error";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "../../test/test-server";
+import type { RecallOption } from "@domain/rules/recall";
+import { locationListSchema, locationWithCountsSchema } from "@domain/schemas/location";
+import { expectApiError } from "@server/test/api-error";
+import { callParkExtensionsUrl, locationIdOf, useTestServer } from "@server/test/test-server";
 
 // `include=callParkCounts` is our addition: the Locations list shows how many call park
 // extensions and groups each location holds, and the settings page whether any group

@@ -1,9 +1,9 @@
 import type { ExpressionBuilder, Selectable } from "kysely";
-import { RECALL_OPTIONS, usesHuntWaitTime } from "../../../domain/rules/recall";
-import type { CallParkCounts, Location } from "../../../domain/schemas/location";
-import type { Db } from "../../db/database";
-import type { Database, LocationTable } from "../../db/schema";
-import { isOneOf, keyContains } from "../../db/search";
+import { RECALL_OPTIONS, usesHuntWaitTime } from "@domain/rules/recall";
+import type { CallParkCounts, Location } from "@domain/schemas/location";
+import type { Db } from "@server/db/database";
+import type { Database, LocationTable } from "@server/db/schema";
+import { isOneOf, keyContains } from "@server/db/search";
 
 export interface LocationFilter {
   name?: string;

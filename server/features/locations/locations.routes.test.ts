@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { locationListSchema, locationSchema } from "../../../domain/schemas/location";
-import { DEMO_LOCATIONS } from "../../db/seed";
-import { expectApiError } from "../../test/api-error";
-import { locationIdOf, useTestServer } from "../../test/test-server";
+import { locationListSchema, locationSchema } from "@domain/schemas/location";
+import { DEMO_LOCATIONS } from "@server/db/seed";
+import { expectApiError } from "@server/test/api-error";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("all");
 

@@ -5,11 +5,11 @@ import {
   locationListQuerySchema,
   locationListSchema,
   locationWithCountsSchema,
-} from "../../../domain/schemas/location";
-import type { Db } from "../../db/database";
-import { setPagingHeaders } from "../../http/paging";
+} from "@domain/schemas/location";
+import type { Db } from "@server/db/database";
+import { setPagingHeaders } from "@server/http/paging";
 import { listOrgLocations, requireLocation } from "./locations.service";
-import { ACCESS, visibleLocationIds } from "../auth/principal";
+import { ACCESS, visibleLocationIds } from "@server/features/auth/principal";
 
 export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(

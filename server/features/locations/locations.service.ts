@@ -1,5 +1,5 @@
-import type { Db } from "../../db/database";
-import { HttpError } from "../../http/errors";
+import type { Db } from "@server/db/database";
+import { HttpError } from "@server/http/errors";
 import { findLocation, type LocationFilter, type LocationOptions, listLocations } from "./locations.repository";
 
 export function listOrgLocations(db: Db, filter: LocationFilter, start: number, max: number, options?: LocationOptions) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closeObjects, compile, loadSpec, responseSchema, violations } from "../../test/openapi";
-import { locationIdOf, useTestServer } from "../../test/test-server";
+import { closeObjects, compile, loadSpec, responseSchema, violations } from "@server/test/openapi";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
 
 // Webex's Location schema lists only name and id and leaves the rest open, so the
 // GET checks are not closed; the last test closes the create body's schema instead.

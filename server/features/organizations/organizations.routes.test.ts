@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { locationListSchema, organizationListSchema } from "../../../domain/schemas/location";
-import { useTestServer } from "../../test/test-server";
+import { locationListSchema, organizationListSchema } from "@domain/schemas/location";
+import { useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("all");
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { organizationListSchema } from "../../../domain/schemas/location";
-import type { Db } from "../../db/database";
-import { ACCESS } from "../auth/principal";
+import { organizationListSchema } from "@domain/schemas/location";
+import type { Db } from "@server/db/database";
+import { ACCESS } from "@server/features/auth/principal";
 
 /** GET /v1/organizations, as Webex: the organisations this administrator manages (here, one). */
 export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

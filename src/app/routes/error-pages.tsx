@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useRouteError } from "react-router";
-import { ErrorState } from "../../components/states";
+import { ErrorState } from "@/components/states";
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { PageHeader } from "../../components/page-header";
-import { CallParkExtensionCard } from "../../features/call-park-extensions";
-import { CallParkGroupCard } from "../../features/call-park-groups";
+import { PageHeader } from "@/components/page-header";
+import { CallParkExtensionCard } from "@/features/call-park-extensions";
+import { CallParkCard } from "@/features/call-parks";
 
 /** Services > Calling > Features: one card per calling feature. */
 export function FeaturesPage() {
@@ -12,7 +12,7 @@ export function FeaturesPage() {
       <p className="breadcrumb">{t("features.breadcrumb")}</p>
       <section className="feature-grid" aria-label={t("features.cards")}>
         <CallParkExtensionCard />
-        <CallParkGroupCard />
+        <CallParkCard />
       </section>
     </>
   );

@@ -1,13 +1,13 @@
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useNavigation } from "react-router";
-import { LoadingState } from "../../components/states";
+import { LoadingState } from "@/components/states";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
 
 // Toasts need react-aria's overlay code; it loads after the first screen.
 const ToastRegionView = lazy(() =>
-  import("../../components/toast-region").then((m) => ({ default: m.ToastRegionView })),
+  import("@/components/toast-region").then((m) => ({ default: m.ToastRegionView })),
 );
 
 export function AppShell() {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
-import { Icon, type IconName } from "../../components/icon";
+import { Icon, type IconName } from "@/components/icon";
 
 const SECTIONS: { heading: string; links: { to: string; label: string; icon: IconName }[] }[] = [
   { heading: "nav.management", links: [{ to: "/locations", label: "nav.locations", icon: "location" }] },

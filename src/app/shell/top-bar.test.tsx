@@ -1,11 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { i18n, initI18n, LANGUAGE_STORAGE_KEY } from "../../lib/i18n";
-import { THEME_STORAGE_KEY } from "../../lib/theme";
-import { readLocales } from "../../test/locales";
-import { renderWithProviders } from "../../test/render";
-import { server } from "../../test/server";
+import { i18n, initI18n, LANGUAGE_STORAGE_KEY } from "@/lib/i18n";
+import { THEME_STORAGE_KEY } from "@/lib/theme";
+import { readLocales } from "@/test/locales";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
 import { TopBar } from "./top-bar";
 
 const locales = readLocales();

@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "../../components/icon";
-import { LanguageSwitch } from "../../components/language-switch";
-import { UserMenu } from "../../features/auth";
-import { organizationQueries } from "../../lib/location-queries";
-import { applyTheme, storedTheme, type Theme } from "../../lib/theme";
+import { Icon } from "@/components/icon";
+import { LanguageSwitch } from "@/components/language-switch";
+import { UserMenu } from "@/features/auth";
+import { organizationQueries } from "@/lib/location-queries";
+import { applyTheme, storedTheme, type Theme } from "@/lib/theme";
 
 export function TopBar() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AccessToken, AccessTokenCreate, AccessTokenCreated, Session, SignInInput } from "../../../../domain/schemas/auth";
-import { apiRequest } from "../../../lib/api-client";
-import { queryRoots } from "../../../lib/query-keys";
-import { adoptSession, SIGN_IN_PATH, sessionQuery } from "../../../lib/session";
+import type { AccessToken, AccessTokenCreate, AccessTokenCreated, Session, SignInInput } from "@domain/schemas/auth";
+import { apiRequest } from "@/lib/api-client";
+import { queryRoots } from "@/lib/query-keys";
+import { adoptSession, SIGN_IN_PATH, sessionQuery } from "@/lib/session";
 
 const TOKENS_PATH = "/v1/people/me/accessTokens";
 

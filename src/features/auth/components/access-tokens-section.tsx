@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AccessToken } from "../../../../domain/schemas/auth";
-import { Icon } from "../../../components/icon";
-import { QueryView } from "../../../components/query-view";
-import { EmptyState } from "../../../components/states";
-import { accessTokenQueries } from "../api/queries";
+import type { AccessToken } from "@domain/schemas/auth";
+import { Icon } from "@/components/icon";
+import { QueryView } from "@/components/query-view";
+import { EmptyState } from "@/components/states";
+import { accessTokenQueries } from "@/features/auth/api/queries";
 import { CreateTokenDialog } from "./create-token-dialog";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
 import { TokenTable } from "./token-table";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Dialog, Modal, ModalOverlay } from "react-aria-components";
-import type { AccessTokenCreated } from "../../../../domain/schemas/auth";
+import type { AccessTokenCreated } from "@domain/schemas/auth";
 import { CreateTokenForm } from "./create-token-form";
 import { NewTokenView } from "./new-token-view";
 

@@ -7,11 +7,11 @@ import {
   type AccessTokenCreate,
   type AccessTokenCreated,
   accessTokenCreateSchema,
-} from "../../../../domain/schemas/auth";
-import { TextInputField } from "../../../components/text-input-field";
-import { ApiError } from "../../../lib/api-client";
-import { applyServerIssues, contractResolver } from "../../../lib/form";
-import { useCreateAccessToken } from "../api/queries";
+} from "@domain/schemas/auth";
+import { TextInputField } from "@/components/text-input-field";
+import { ApiError } from "@/lib/api-client";
+import { applyServerIssues, contractResolver } from "@/lib/form";
+import { useCreateAccessToken } from "@/features/auth/api/queries";
 
 /** The token's name; other refusals (too many tokens) come as a toast from the mutation cache. */
 export function CreateTokenForm({

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Heading } from "react-aria-components";
-import { Icon } from "../../../components/icon";
-import { useCopyToClipboard } from "../api/queries";
+import { Icon } from "@/components/icon";
+import { useCopyToClipboard } from "@/features/auth/api/queries";
 
 /** The new token, read-only, with Copy; the only time it is ever shown. */
 export function NewTokenView({ token, onDone }: { token: string; onDone: () => void }) {

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Me } from "../../../../domain/schemas/auth";
-import { locationQueries } from "../../../lib/location-queries";
+import type { Me } from "@domain/schemas/auth";
+import { locationQueries } from "@/lib/location-queries";
 
 /** Name, email and role; a location administrator's locations too. */
 export function ProfileDetails({ me }: { me: Me }) {

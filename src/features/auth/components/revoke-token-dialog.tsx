@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { AccessToken } from "../../../../domain/schemas/auth";
-import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { useRevokeAccessToken } from "../api/queries";
+import type { AccessToken } from "@domain/schemas/auth";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useRevokeAccessToken } from "@/features/auth/api/queries";
 
 /** The confirmation before a token stops working for good. */
 export function RevokeTokenDialog({ target, onClose }: { target: AccessToken | null; onClose: () => void }) {

@@ -1,12 +1,12 @@
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { type SignInInput, signInSchema } from "../../../../domain/schemas/auth";
-import { Icon } from "../../../components/icon";
-import { TextInputField } from "../../../components/text-input-field";
-import { ApiError } from "../../../lib/api-client";
-import { errorMessage } from "../../../lib/error-message";
-import { applyServerIssues, contractResolver } from "../../../lib/form";
-import { useSignIn } from "../api/queries";
+import { type SignInInput, signInSchema } from "@domain/schemas/auth";
+import { Icon } from "@/components/icon";
+import { TextInputField } from "@/components/text-input-field";
+import { ApiError } from "@/lib/api-client";
+import { errorMessage } from "@/lib/error-message";
+import { applyServerIssues, contractResolver } from "@/lib/form";
+import { useSignIn } from "@/features/auth/api/queries";
 
 const FIELDS = ["email", "password"] as const;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import type { AccessToken } from "../../../../domain/schemas/auth";
-import { formatDateTime } from "../../../lib/format-date-time";
+import type { AccessToken } from "@domain/schemas/auth";
+import { formatDateTime } from "@/lib/format-date-time";
 
 /** The personal access tokens: name, last characters, created, last used, Revoke. */
 export function TokenTable({ items, onRevoke }: { items: AccessToken[]; onRevoke: (token: AccessToken) => void }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Me } from "../../../../domain/schemas/auth";
+import type { Me } from "@domain/schemas/auth";
 
 /** The signed-in person's name and role, as the top bar's user menu button shows them. */
 export function UserMenuLabel({ me }: { me: Me }) {

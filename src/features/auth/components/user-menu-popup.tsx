@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { useNavigate } from "react-router";
-import type { Me } from "../../../../domain/schemas/auth";
-import { useSignOut } from "../api/queries";
-import { PROFILE_PATH } from "../routes/paths";
+import type { Me } from "@domain/schemas/auth";
+import { useSignOut } from "@/features/auth/api/queries";
+import { PROFILE_PATH } from "@/features/auth/routes/paths";
 import { UserMenuLabel } from "./user-menu-label";
 
 /** The menu itself; loaded lazily by UserMenu. */

@@ -1,10 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sessionQuery } from "../../../lib/session";
-import { renderWithProviders } from "../../../test/render";
-import { recordRequests, server } from "../../../test/server";
-import { sessionHandler } from "../../../test/session";
+import { sessionQuery } from "@/lib/session";
+import { renderWithProviders } from "@/test/render";
+import { recordRequests, server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
 import { UserMenu } from "./user-menu";
 
 const assign = vi.fn();

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
-import { useSession } from "../../../lib/session";
+import { useSession } from "@/lib/session";
 import { UserMenuLabel } from "./user-menu-label";
-import "../auth.css";
+import "@/features/auth/auth.css";
 
 // react-aria's menu code loads after the first screen, as the feature cards' menus do.
 const UserMenuPopup = lazy(() => import("./user-menu-popup"));

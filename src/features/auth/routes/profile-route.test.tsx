@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { AccessToken } from "../../../../domain/schemas/auth";
-import { apiErrorResponse, locationsHandler } from "../../../test/fixtures";
-import { renderWithProviders } from "../../../test/render";
-import { server } from "../../../test/server";
-import { sessionHandler } from "../../../test/session";
+import type { AccessToken } from "@domain/schemas/auth";
+import { apiErrorResponse, locationsHandler } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
 import ProfileRoute from "./profile-route";
 
 const TOKENS = "*/v1/people/me/accessTokens";

@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { LoaderFunctionArgs } from "react-router";
-import { PageHeader } from "../../../components/page-header";
-import { queryClient } from "../../../lib/query-client";
-import { useSession } from "../../../lib/session";
-import { accessTokenQueries } from "../api/queries";
-import { AccessTokensSection } from "../components/access-tokens-section";
-import { ProfileDetails } from "../components/profile-details";
-import "../auth.css";
+import { PageHeader } from "@/components/page-header";
+import { queryClient } from "@/lib/query-client";
+import { useSession } from "@/lib/session";
+import { accessTokenQueries } from "@/features/auth/api/queries";
+import { AccessTokensSection } from "@/features/auth/components/access-tokens-section";
+import { ProfileDetails } from "@/features/auth/components/profile-details";
+import "@/features/auth/auth.css";
 
 export async function loader(_: LoaderFunctionArgs) {
   await queryClient.ensureQueryData(accessTokenQueries.list()).catch(() => undefined);

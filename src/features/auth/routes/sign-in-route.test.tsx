@@ -4,14 +4,14 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
-import { queryClient as appQueryClient } from "../../../lib/query-client";
-import { sessionQuery } from "../../../lib/session";
-import { toastQueue } from "../../../lib/toast";
-import { apiErrorResponse } from "../../../test/fixtures";
-import { setTestLanguage } from "../../../test/i18n";
-import { renderWithProviders } from "../../../test/render";
-import { server } from "../../../test/server";
-import { testSession } from "../../../test/session";
+import { queryClient as appQueryClient } from "@/lib/query-client";
+import { sessionQuery } from "@/lib/session";
+import { toastQueue } from "@/lib/toast";
+import { apiErrorResponse } from "@/test/fixtures";
+import { setTestLanguage } from "@/test/i18n";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { testSession } from "@/test/session";
 import SignInRoute, { loader } from "./sign-in-route";
 
 /** POST /v1/session answering with `answer` (by default a new session); keeps what was sent. */

@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, redirect, useNavigate, useSearchParams } from "react-router";
-import type { Session } from "../../../../domain/schemas/auth";
-import { LanguageSwitch } from "../../../components/language-switch";
-import { apiRequest } from "../../../lib/api-client";
-import { queryClient } from "../../../lib/query-client";
-import { adoptSession, safeNext, sessionQuery } from "../../../lib/session";
-import { SignInForm } from "../components/sign-in-form";
-import "../auth.css";
+import type { Session } from "@domain/schemas/auth";
+import { LanguageSwitch } from "@/components/language-switch";
+import { apiRequest } from "@/lib/api-client";
+import { queryClient } from "@/lib/query-client";
+import { adoptSession, safeNext, sessionQuery } from "@/lib/session";
+import { SignInForm } from "@/features/auth/components/sign-in-form";
+import "@/features/auth/auth.css";
 
 /**
  * Already signed in: straight on to `next`. Asked with the API client, not the query

@@ -5,9 +5,9 @@ import type {
   CallParkExtensionListItem,
   CallParkExtensionUpdate,
   ValidateExtensionsResult,
-} from "../../../../domain/schemas/call-park-extension";
-import { apiPage, apiRequest } from "../../../lib/api-client";
-import { queryRoots } from "../../../lib/query-keys";
+} from "@domain/schemas/call-park-extension";
+import { apiPage, apiRequest } from "@/lib/api-client";
+import { queryRoots } from "@/lib/query-keys";
 
 export interface CallParkExtensionListParams {
   q?: string;
@@ -69,7 +69,7 @@ function useInvalidateAll() {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: callParkExtensionQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: queryRoots.callParkGroups }),
+      queryClient.invalidateQueries({ queryKey: queryRoots.callParks }),
       queryClient.invalidateQueries({ queryKey: queryRoots.locations }),
     ]);
 }

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { sessionQuery } from "../../../lib/session";
-import { renderWithProviders } from "../../../test/render";
-import { server } from "../../../test/server";
-import { sessionHandler } from "../../../test/session";
+import { sessionQuery } from "@/lib/session";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
 import { CallParkExtensionCard } from "./call-park-extension-card";
 
 async function renderCard() {

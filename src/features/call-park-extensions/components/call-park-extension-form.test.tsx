@@ -2,11 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import type { CallParkExtensionForm as FormValues } from "../../../../domain/schemas/call-park-extension";
-import { apiRequest } from "../../../lib/api-client";
-import { apiErrorResponse, extensionStatus, locationsHandler, VALIDATE_EXTENSIONS } from "../../../test/fixtures";
-import { renderWithProviders } from "../../../test/render";
-import { recordRequests, server } from "../../../test/server";
+import type { CallParkExtensionForm as FormValues } from "@domain/schemas/call-park-extension";
+import { apiRequest } from "@/lib/api-client";
+import { apiErrorResponse, extensionStatus, locationsHandler, VALIDATE_EXTENSIONS } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { recordRequests, server } from "@/test/server";
 import { CallParkExtensionForm } from "./call-park-extension-form";
 
 async function renderForm(

@@ -6,13 +6,13 @@ import {
   CALL_PARK_EXTENSION_NAME_MAX,
   type CallParkExtensionForm as FormValues,
   callParkExtensionFormSchema,
-} from "../../../../domain/schemas/call-park-extension";
-import { EXTENSION_MAX_LENGTH, EXTENSION_MIN_LENGTH } from "../../../../domain/rules/numbering-plan";
-import { LocationPicker } from "../../../components/location-picker";
-import { TextInputField } from "../../../components/text-input-field";
-import { ApiError } from "../../../lib/api-client";
-import { applyServerIssues, contractResolver, encodeFieldIssue } from "../../../lib/form";
-import { checkExtension } from "../api/queries";
+} from "@domain/schemas/call-park-extension";
+import { EXTENSION_MAX_LENGTH, EXTENSION_MIN_LENGTH } from "@domain/rules/numbering-plan";
+import { LocationPicker } from "@/components/location-picker";
+import { TextInputField } from "@/components/text-input-field";
+import { ApiError } from "@/lib/api-client";
+import { applyServerIssues, contractResolver, encodeFieldIssue } from "@/lib/form";
+import { checkExtension } from "@/features/call-park-extensions/api/queries";
 import { useExtensionAvailability } from "./use-extension-availability";
 
 const FIELDS = ["locationId", "name", "extension"] as const;

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { CallParkExtensionListItem } from "../../../../domain/schemas/call-park-extension";
-import { Icon } from "../../../components/icon";
-import type { Sortable } from "../routes/list-params";
-import { callParkExtensionPath } from "../routes/paths";
+import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
+import { Icon } from "@/components/icon";
+import type { Sortable } from "@/features/call-park-extensions/routes/list-params";
+import { callParkExtensionPath } from "@/features/call-park-extensions/routes/paths";
 import type { DeleteTarget } from "./delete-call-park-extension";
 
 export function CallParkExtensionTable({

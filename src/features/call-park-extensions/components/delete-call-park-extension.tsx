@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { ConfirmDialog } from "../../../components/confirm-dialog";
-import { useDeleteCallParkExtension } from "../api/queries";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { useDeleteCallParkExtension } from "@/features/call-park-extensions/api/queries";
 
 export interface DeleteTarget {
   locationId: string;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import type { NumberOwner } from "../../../../domain/rules/numbering-plan";
-import { isValidExtension } from "../../../../domain/rules/numbering-plan";
-import { checkExtension } from "../api/queries";
+import type { NumberOwner } from "@domain/rules/numbering-plan";
+import { isValidExtension } from "@domain/rules/numbering-plan";
+import { checkExtension } from "@/features/call-park-extensions/api/queries";
 
 export type Availability =
   | { state: "idle" }

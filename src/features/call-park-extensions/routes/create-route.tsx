@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useNavigate, useSearchParams } from "react-router";
-import { PageHeader } from "../../../components/page-header";
-import { ReadOnlyNotice } from "../../../components/read-only-notice";
-import { locationQueries } from "../../../lib/location-queries";
-import { queryClient } from "../../../lib/query-client";
-import { useAbility } from "../../../lib/session";
-import { useCreateCallParkExtension } from "../api/queries";
-import { CallParkExtensionForm } from "../components/call-park-extension-form";
+import { PageHeader } from "@/components/page-header";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
+import { locationQueries } from "@/lib/location-queries";
+import { queryClient } from "@/lib/query-client";
+import { useAbility } from "@/lib/session";
+import { useCreateCallParkExtension } from "@/features/call-park-extensions/api/queries";
+import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
 
 export async function loader(_: LoaderFunctionArgs) {

@@ -2,17 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
-import { PageHeader } from "../../../components/page-header";
-import { ReadOnlyNotice } from "../../../components/read-only-notice";
-import { ErrorState, LoadingState } from "../../../components/states";
-import { auditLogPath } from "../../../lib/audit-log-path";
-import { locationQueries } from "../../../lib/location-queries";
-import { queryClient } from "../../../lib/query-client";
-import { useAbility } from "../../../lib/session";
-import { callParkExtensionQueries, useUpdateCallParkExtension } from "../api/queries";
-import { CallParkExtensionDetails } from "../components/call-park-extension-details";
-import { CallParkExtensionForm } from "../components/call-park-extension-form";
-import { DeleteCallParkExtensionDialog } from "../components/delete-call-park-extension";
+import { PageHeader } from "@/components/page-header";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
+import { ErrorState, LoadingState } from "@/components/states";
+import { auditLogPath } from "@/lib/audit-events-path";
+import { locationQueries } from "@/lib/location-queries";
+import { queryClient } from "@/lib/query-client";
+import { useAbility } from "@/lib/session";
+import { callParkExtensionQueries, useUpdateCallParkExtension } from "@/features/call-park-extensions/api/queries";
+import { CallParkExtensionDetails } from "@/features/call-park-extensions/components/call-park-extension-details";
+import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
+import { DeleteCallParkExtensionDialog } from "@/features/call-park-extensions/components/delete-call-park-extension";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
 
 export async function loader({ params }: LoaderFunctionArgs) {

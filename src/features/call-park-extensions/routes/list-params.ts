@@ -1,4 +1,4 @@
-import type { CallParkExtensionListParams } from "../api/queries";
+import type { CallParkExtensionListParams } from "@/features/call-park-extensions/api/queries";
 
 export const PAGE_SIZE = 25;
 export const SORTABLE = ["name", "extension", "locationName"] as const;

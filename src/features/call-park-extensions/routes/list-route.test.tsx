@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { CallParkExtensionListItem } from "../../../../domain/schemas/call-park-extension";
-import { apiErrorResponse, callParkExtension, locationsHandler } from "../../../test/fixtures";
-import { renderWithProviders } from "../../../test/render";
-import { recordRequests, server } from "../../../test/server";
-import { sessionHandler } from "../../../test/session";
-import { sessionQuery } from "../../../lib/session";
+import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
+import { apiErrorResponse, callParkExtension, locationsHandler } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { recordRequests, server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
+import { sessionQuery } from "@/lib/session";
 import CallParkExtensionListRoute from "./list-route";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
 

@@ -1,11 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { sessionQuery } from "../../../lib/session";
-import { callParkExtension, LOCATIONS, locationsHandler } from "../../../test/fixtures";
-import { renderWithProviders } from "../../../test/render";
-import { server } from "../../../test/server";
-import { sessionHandler } from "../../../test/session";
+import { sessionQuery } from "@/lib/session";
+import { callParkExtension, LOCATIONS, locationsHandler } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
 import CreateCallParkExtensionRoute from "./create-route";
 import EditCallParkExtensionRoute from "./edit-route";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CallParkSettings, CallParkSettingsUpdate } from "../../../../domain/schemas/call-park-settings";
-import type { LocationWithCounts } from "../../../../domain/schemas/location";
-import { apiPage, apiRequest } from "../../../lib/api-client";
-import { queryRoots } from "../../../lib/query-keys";
+import type { CallParkSettings, CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
+import type { LocationWithCounts } from "@domain/schemas/location";
+import { apiPage, apiRequest } from "@/lib/api-client";
+import { queryRoots } from "@/lib/query-keys";
 
 const locationPath = (locationId: string) => `/v1/locations/${encodeURIComponent(locationId)}`;
 const callParksPath = (locationId: string) =>

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { CallParkSettings } from "../../../../domain/schemas/call-park-settings";
-import { apiErrorResponse } from "../../../test/fixtures";
-import { renderWithProviders } from "../../../test/render";
-import { server } from "../../../test/server";
+import type { CallParkSettings } from "@domain/schemas/call-park-settings";
+import { apiErrorResponse } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
 import { CallParkSettingsForm } from "./call-park-settings-form";
 
 const SETTINGS = "*/v1/telephony/config/locations/:locationId/callParks/settings";

@@ -8,7 +8,7 @@ import {
   RECALL_TIME_MIN,
   RING_PATTERNS,
   usesHuntWaitTime,
-} from "../../../../domain/rules/recall";
+} from "@domain/rules/recall";
 import {
   type CallParkSettings,
   type CallParkSettingsForm as FormValues,
@@ -16,14 +16,14 @@ import {
   callParkSettingsFormSchema,
   recallSecondsSchema,
   toSettingsForm,
-} from "../../../../domain/schemas/call-park-settings";
-import { Icon } from "../../../components/icon";
-import { ReadOnlyNotice } from "../../../components/read-only-notice";
-import { TextInputField } from "../../../components/text-input-field";
-import { ApiError } from "../../../lib/api-client";
-import { auditLogPath } from "../../../lib/audit-log-path";
-import { applyServerIssues, contractResolver } from "../../../lib/form";
-import { type RecallHuntGroup, useUpdateCallParkSettings } from "../api/queries";
+} from "@domain/schemas/call-park-settings";
+import { Icon } from "@/components/icon";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
+import { TextInputField } from "@/components/text-input-field";
+import { ApiError } from "@/lib/api-client";
+import { auditLogPath } from "@/lib/audit-events-path";
+import { applyServerIssues, contractResolver } from "@/lib/form";
+import { type RecallHuntGroup, useUpdateCallParkSettings } from "@/features/locations/api/queries";
 import { RecallSummary } from "./recall-summary";
 import { SettingsSelect } from "./settings-select";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";

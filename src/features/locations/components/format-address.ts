@@ -1,4 +1,4 @@
-import type { Location } from "../../../../domain/schemas/location";
+import type { Location } from "@domain/schemas/location";
 
 /** One line, as Control Hub lists it: street, city, state, postal code, country. */
 export function formatAddress(address: Location["address"]): string {

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import type { LocationWithCounts } from "../../../../domain/schemas/location";
+import type { LocationWithCounts } from "@domain/schemas/location";
 import { formatAddress } from "./format-address";
 
 /** The Overview tab: where the location is and what call park holds there. */

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { recallSummary, type RecallSummaryInput } from "../../../../domain/rules/recall-summary";
+import { recallSummary, type RecallSummaryInput } from "@domain/rules/recall-summary";
 
 /**
  * The plain-language outcome of the settings on screen, from the same rules the server

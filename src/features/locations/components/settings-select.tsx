@@ -1,4 +1,4 @@
-import { AriaFieldHelp } from "../../../components/aria-field-help";
+import { AriaFieldHelp } from "@/components/aria-field-help";
 import type { ReactNode, Ref } from "react";
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
 

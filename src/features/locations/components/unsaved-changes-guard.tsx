@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
-import { ConfirmDialog } from "../../../components/confirm-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 
 /**
  * While `when` holds, leaving the page asks first: a link, a tab or Back inside the app

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import type { CallParkSettings } from "../../../../domain/schemas/call-park-settings";
-import { sessionQuery } from "../../../lib/session";
-import { LOCATIONS } from "../../../test/fixtures";
-import { renderWithProviders } from "../../../test/render";
-import { recordRequests, server } from "../../../test/server";
-import { sessionHandler } from "../../../test/session";
+import type { CallParkSettings } from "@domain/schemas/call-park-settings";
+import { sessionQuery } from "@/lib/session";
+import { LOCATIONS } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { recordRequests, server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
 import LocationRoute from "./location-route";
 
 const SETTINGS: CallParkSettings = {

@@ -2,13 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import { type LoaderFunctionArgs, Navigate, useNavigate, useParams } from "react-router";
-import { PageHeader } from "../../../components/page-header";
-import { ErrorState, LoadingState } from "../../../components/states";
-import { queryClient } from "../../../lib/query-client";
-import { useAbility } from "../../../lib/session";
-import { locationPageQueries } from "../api/queries";
-import { CallParkSettingsForm } from "../components/call-park-settings-form";
-import { LocationOverview } from "../components/location-overview";
+import { PageHeader } from "@/components/page-header";
+import { ErrorState, LoadingState } from "@/components/states";
+import { queryClient } from "@/lib/query-client";
+import { useAbility } from "@/lib/session";
+import { locationPageQueries } from "@/features/locations/api/queries";
+import { CallParkSettingsForm } from "@/features/locations/components/call-park-settings-form";
+import { LocationOverview } from "@/features/locations/components/location-overview";
 import { LOCATION_TABS, type LocationTab, LOCATIONS_PATH, locationPath } from "./paths";
 
 const tabOf = (tab: string | undefined): LocationTab | undefined =>

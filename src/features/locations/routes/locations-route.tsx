@@ -2,14 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, useSearchParams } from "react-router";
-import { Icon } from "../../../components/icon";
-import { PageHeader } from "../../../components/page-header";
-import { QueryView } from "../../../components/query-view";
-import { EmptyState } from "../../../components/states";
-import { queryClient } from "../../../lib/query-client";
-import { useDebouncedValue } from "../../../lib/use-debounced-value";
-import { locationPageQueries } from "../api/queries";
-import { LocationTable } from "../components/location-table";
+import { Icon } from "@/components/icon";
+import { PageHeader } from "@/components/page-header";
+import { QueryView } from "@/components/query-view";
+import { EmptyState } from "@/components/states";
+import { queryClient } from "@/lib/query-client";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { locationPageQueries } from "@/features/locations/api/queries";
+import { LocationTable } from "@/features/locations/components/location-table";
 
 const nameOf = (params: URLSearchParams) => params.get("q")?.trim() || undefined;
 

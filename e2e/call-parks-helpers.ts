@@ -1,0 +1,36 @@
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+export const GROUPS = "/services/calling/features/call-parks";
+
+/**
+ * Deletes a location's groups whose names start with `prefix`, so a retried test
+ * finds its members and destinations free again.
+ */
+export async function deleteGroupsStartingWith(request: APIRequestContext, locationId: string, prefix: string) {
+  const response = await request.get(`/v1/telephony/config/locations/${locationId}/callParks`, { params: { name: prefix } });
+  for (const group of (await response.json()).callParks as { id: string; name: string }[]) {
+    if (group.name.startsWith(prefix)) {
+      await request.delete(`/v1/telephony/config/locations/${locationId}/callParks/${group.id}`);
+    }
+  }
+}
+
+/** The id of a location's person, workspace or virtual line, by display name. */
+export async function memberId(request: APIRequestContext, locationId: string, name: string) {
+  const response = await request.get(`/v1/telephony/config/locations/${locationId}/callParks/availableUsers`, {
+    params: { name, includeAssigned: "true" },
+  });
+  const found = ((await response.json()).agents as { id: string; displayName: string }[]).find((a) => a.displayName === name);
+  if (!found) throw new Error(`no member named ${name}`);
+  return found.id;
+}
+
+export async function searchAndAdd(page: Page, searchLabel: string, term: string, addLabel: string) {
+  await page.getByLabel(searchLabel).fill(term);
+  await page.getByRole("button", { name: addLabel, exact: true }).click();
+}
+
+export async function expectStep(page: Page, step: string, title: string) {
+  await expect(page).toHaveURL(new RegExp(`step=${step}`));
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+}

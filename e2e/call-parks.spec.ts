@@ -1,0 +1,173 @@
+import { chooseLocation, expect, expectNoAxeViolations, test } from "./fixtures";
+import { deleteGroupsStartingWith, expectStep, GROUPS, memberId, searchAndAdd } from "./call-parks-helpers";
+
+test.describe("call park groups, in English", () => {
+  test("the wizard creates a group, step by step, that the list and side panel then show", async ({ page, request, locationNamed }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    await deleteGroupsStartingWith(request, sanJose.id, "Front desk");
+    const name = `Front desk ${Date.now() % 100000}`;
+
+    await page.goto("/services/calling/features");
+    await page.getByRole("link", { name: "Add New call park group" }).click();
+    const locationDialog = page.getByRole("dialog", { name: "Select a location" });
+    await expect(locationDialog).toBeVisible();
+    await expectNoAxeViolations(page, "location pop-up");
+    await locationDialog.getByRole("button", { name: "Next" }).click();
+    await expect(locationDialog.getByText("Choose a location.")).toBeVisible();
+    await chooseLocation(page, "Location", "San Jose HQ");
+    await locationDialog.getByRole("button", { name: "Next" }).click();
+
+    await expectStep(page, "name", "Location and Name");
+    await expect(page.getByRole("note")).toContainText("off-peak hours");
+    await expect(page.getByRole("navigation", { name: "Steps" }).locator('[aria-current="step"]')).toContainText("Location and Name");
+    await expectNoAxeViolations(page, "wizard step 1");
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("This field is required.")).toBeVisible();
+    await page.getByLabel("Call park group name").fill("x".repeat(81));
+    await expect(page.getByText("Enter at most 80 characters.")).toBeVisible();
+    await page.getByLabel("Call park group name").fill(name);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expectStep(page, "members", "Members");
+    await searchAndAdd(page, "Search members", "Lobby", "Add Lobby");
+    await searchAndAdd(page, "Search members", "Maria Brown", "Add Maria Brown");
+    await expect(page.getByRole("heading", { name: "2 members" })).toBeVisible();
+    await expectNoAxeViolations(page, "wizard step 2");
+    await page.reload();
+    await expectStep(page, "members", "Members");
+    await expect(page.getByRole("button", { name: "Remove Lobby" })).toBeVisible();
+    await page.getByRole("button", { name: "Remove Maria Brown" }).click();
+    await searchAndAdd(page, "Search members", "After Hours", "Add After Hours Line");
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expectStep(page, "destinations", "Park Destinations");
+    await expect(page.getByLabel("Use members as park destinations")).not.toBeChecked();
+    await searchAndAdd(page, "Search call park extensions", "Park 0", "Add Park 01");
+    await searchAndAdd(page, "Search call park extensions", "Park 0", "Add Park 02");
+    await page.getByRole("button", { name: "Move Park 02 up" }).click();
+    await expect(page.getByRole("list").filter({ hasText: "1." }).getByRole("listitem").first()).toContainText("Park 02");
+    await expectNoAxeViolations(page, "wizard step 3");
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expectStep(page, "recall", "Recall settings");
+    await expect(page.getByText("After the Recall Timer the call goes to the hunt group and follows its routing.")).toBeVisible();
+    await page.getByLabel("Alert parking user first, then hunt group").check();
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("Choose the hunt group that recalled calls go to.")).toBeVisible();
+    await expectNoAxeViolations(page, "wizard step 4, hunt group missing");
+    await page.getByLabel("Hunt group", { exact: true }).selectOption({ label: "Support" });
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expectStep(page, "review", "Review");
+    const review = page.locator(".review");
+    await expect(review).toContainText(name);
+    await expect(review).toContainText("Lobby (Workspace)");
+    await expect(review).toContainText("After Hours Line (Virtual line)");
+    await expect(review).toContainText("Alert parking user first, then hunt group — Support");
+    await expectNoAxeViolations(page, "wizard review");
+    await page.getByRole("link", { name: "Edit Members" }).click();
+    await expectStep(page, "members", "Members");
+    await page.goBack();
+    await expectStep(page, "review", "Review");
+    await page.getByRole("button", { name: "Create" }).click();
+
+    await expect(page.getByText("Call park group created.")).toBeVisible();
+    const panel = page.getByRole("dialog", { name });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByLabel("Call park group name")).toHaveValue(name);
+    await expect(panel.getByRole("button", { name: "Remove Lobby" })).toBeVisible();
+    await expect(panel.getByRole("listitem").filter({ hasText: "Park 02" })).toContainText("1.");
+    await expect(panel.getByLabel("Alert parking user first, then hunt group")).toBeChecked();
+    await expectNoAxeViolations(page, "side panel");
+    await panel.getByRole("button", { name: "Close" }).click();
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("San Jose HQ");
+  });
+
+  test("ticking Use members as park destinations asks first; No keeps, Yes removes the extensions", async ({ page, request, locationNamed }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    await deleteGroupsStartingWith(request, sanJose.id, "Dock");
+    const extensions = (
+      await (await request.get("/v1/telephony/config/callParkExtensions", { params: { locationId: sanJose.id, extension: "500" } })).json()
+    ).callParkExtensions as { id: string; extension: string }[];
+    const free = extensions.filter((c) => c.extension === "5005" || c.extension === "5006").map((c) => c.id);
+    const created = await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+      data: {
+        name: "Dock team",
+        recall: { option: "ALERT_PARKING_USER_ONLY" },
+        agents: [await memberId(request, sanJose.id, "Jordan Miller")],
+        callParkExtensions: free,
+      },
+    });
+    expect(created.status()).toBe(201);
+
+    await page.goto(GROUPS);
+    await page.getByRole("link", { name: "Dock team" }).click();
+    const panel = page.getByRole("dialog", { name: "Dock team" });
+    await expect(panel.getByRole("heading", { name: "2 park destinations" })).toBeVisible();
+
+    // Ticking only asks: the box stays as it was until the admin answers.
+    await panel.getByLabel("Use members as park destinations").click();
+    const confirm = page.getByRole("alertdialog", { name: "Use members as park destinations?" });
+    await expect(confirm).toContainText("The 2 call park extensions will be removed from the destination list.");
+    await expectNoAxeViolations(page, "park on members confirmation");
+    await confirm.getByRole("button", { name: "No, Cancel" }).click();
+    await expect(panel.getByLabel("Use members as park destinations")).not.toBeChecked();
+    await expect(panel.getByRole("heading", { name: "2 park destinations" })).toBeVisible();
+    await expect(panel.getByRole("button", { name: "Save" })).toBeDisabled();
+
+    await panel.getByLabel("Use members as park destinations").click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Yes, continue" }).click();
+    await expect(panel.getByLabel("Use members as park destinations")).toBeChecked();
+    await expect(panel.getByRole("heading", { name: /park destinations?$/ })).toHaveCount(0);
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Call park group saved.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Dock team" }).click();
+    await expect(page.getByRole("dialog", { name: "Dock team" }).getByLabel("Use members as park destinations")).toBeChecked();
+    const saved = await (await request.get(`/v1/telephony/config/locations/${sanJose.id}/callParks/${(await created.json()).id}`)).json();
+    expect(saved.parkOnAgentsEnabled).toBe(true);
+    expect(saved.callParkExtensions).toEqual([]);
+  });
+
+  test("a person in one group is not offered to another, and says why", async ({ page, request, locationNamed }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    await deleteGroupsStartingWith(request, sanJose.id, "Sales floor");
+    const priya = await memberId(request, sanJose.id, "Priya Johnson");
+    const first = await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+      data: { name: "Sales floor A", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [priya] },
+    });
+    expect(first.status()).toBe(201);
+    const second = await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+      data: { name: "Sales floor B", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [priya] },
+    });
+    expect(second.status()).toBe(409);
+
+    await page.goto(`${GROUPS}/new?location=${encodeURIComponent(sanJose.id)}&step=name`);
+    await page.getByLabel("Call park group name").fill("Sales floor A");
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("A call park group named Sales floor A already exists in this location.")).toBeVisible();
+    await page.getByLabel("Call park group name").fill("Sales floor B");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByLabel("Search members").fill("Priya Johnson");
+    const item = page.getByRole("listitem").filter({ hasText: "Priya Johnson" });
+    await expect(item).toContainText("Already in call park group Sales floor A");
+    await expect(item.getByRole("button", { name: "Add Priya Johnson" })).toBeDisabled();
+  });
+
+  test("a group is deleted from its side panel after a confirmation", async ({ page, request, locationNamed }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    await deleteGroupsStartingWith(request, sanJose.id, "Short-lived");
+    await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+      data: { name: "Short-lived group", recall: { option: "ALERT_PARKING_USER_ONLY" } },
+    });
+    await page.goto(`${GROUPS}?q=Short-lived`);
+    await page.getByRole("link", { name: "Short-lived group" }).click();
+    await page.getByRole("button", { name: "Delete group" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Delete call park group?" });
+    await expectNoAxeViolations(page, "delete group confirmation");
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByText("Call park group deleted.")).toBeVisible();
+    await expect(page.getByText("No call park group matches this search.")).toBeVisible();
+    await expect(page).toHaveURL(/q=Short-lived/);
+  });
+});

@@ -1,0 +1,125 @@
+import type { Kysely, Selectable } from "kysely";
+import type { LocationScope } from "@domain/rules/access";
+import type { AuditAction, AuditEvent, AuditObjectType } from "@domain/schemas/audit-event";
+import type { AuditEventTable, Database } from "@server/db/schema";
+import { newId } from "@server/lib/ids";
+import type { Actor } from "@server/features/auth/principal";
+
+type Executor = Kysely<Database>;
+type Values = Record<string, unknown>;
+
+export interface AuditEntry {
+  action: AuditAction;
+  objectType: AuditObjectType;
+  objectId: string;
+  objectName: string;
+  location?: { id: string; name: string };
+  before?: Values;
+  after?: Values;
+  taskId?: string;
+}
+
+/**
+ * Records one change, in the transaction that makes it: the entry and the change
+ * are written together or not at all.
+ */
+export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry) {
+  const last = await trx.selectFrom("audit_events").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
+  await trx
+    .insertInto("audit_events")
+    .values({
+      id: newId("AUDIT_EVENT"),
+      seq: Number(last?.seq ?? 0) + 1,
+      occurred_at: new Date().toISOString(),
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      actor_email: actor.email,
+      source_ip: actor.sourceIp,
+      user_agent: actor.userAgent ?? null,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      object_name: entry.objectName,
+      location_id: entry.location?.id ?? null,
+      location_name: entry.location?.name ?? null,
+      before_values: entry.before ? JSON.stringify(entry.before) : null,
+      after_values: entry.after ? JSON.stringify(entry.after) : null,
+      task_id: entry.taskId ?? null,
+      tracking_id: actor.trackingId,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  objectType?: AuditObjectType;
+  objectId?: string;
+  actorId?: string;
+  /** Inclusive ISO bounds on the time. */
+  since?: string;
+  until?: string;
+}
+
+/**
+ * What an administrator may read: everything, or the entries of their locations and
+ * their own changes (their tokens, their imports).
+ */
+function visible(db: Executor, scope: LocationScope, viewerId: string, filter: AuditFilter) {
+  let query = db.selectFrom("audit_events");
+  if (!scope.all) {
+    const ids = scope.locationIds.length ? [...scope.locationIds] : [""];
+    query = query.where((eb) => eb.or([eb("location_id", "in", ids), eb("actor_id", "=", viewerId)]));
+  }
+  if (filter.objectType) query = query.where("object_type", "=", filter.objectType);
+  if (filter.objectId) query = query.where("object_id", "=", filter.objectId);
+  if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
+  if (filter.since) query = query.where("occurred_at", ">=", filter.since);
+  if (filter.until) query = query.where("occurred_at", "<=", filter.until);
+  return query;
+}
+
+function toEvent(row: Selectable<AuditEventTable>): AuditEvent {
+  return {
+    id: row.id,
+    time: row.occurred_at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    actorEmail: row.actor_email,
+    sourceIp: row.source_ip,
+    ...(row.user_agent ? { userAgent: row.user_agent } : {}),
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    objectName: row.object_name,
+    ...(row.location_id ? { locationId: row.location_id } : {}),
+    ...(row.location_name ? { locationName: row.location_name } : {}),
+    ...(row.before_values ? { before: JSON.parse(row.before_values) as Values } : {}),
+    ...(row.after_values ? { after: JSON.parse(row.after_values) as Values } : {}),
+    ...(row.task_id ? { taskId: row.task_id } : {}),
+    trackingId: row.tracking_id,
+  };
+}
+
+export async function listAuditEvents(
+  db: Executor,
+  scope: LocationScope,
+  viewerId: string,
+  filter: AuditFilter,
+  start: number,
+  max: number,
+) {
+  const [rows, count] = await Promise.all([
+    visible(db, scope, viewerId, filter).selectAll().orderBy("seq", "desc").limit(max).offset(start).execute(),
+    visible(db, scope, viewerId, filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toEvent), total: Number(count.n) };
+}
+
+/** The people who made the changes the viewer may read, for the person filter. */
+export async function listAuditActors(db: Executor, scope: LocationScope, viewerId: string) {
+  const rows = await visible(db, scope, viewerId, {})
+    .select(["actor_id", "actor_name", "actor_email"])
+    .groupBy("actor_id")
+    .orderBy("actor_name")
+    .execute();
+  return rows.map((r) => ({ id: r.actor_id, displayName: r.actor_name, email: r.actor_email }));
+}

@@ -1,0 +1,33 @@
+import { screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { sessionQuery } from "@/lib/session";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
+import { CallParkCard } from "./call-park-card";
+
+async function renderCard() {
+  server.use(
+    http.get("*/v1/telephony/config/callParks", () => HttpResponse.json({ callParks: [] }, { headers: { "X-Total-Count": "3" } })),
+  );
+  const rendered = await renderWithProviders(<CallParkCard />, { url: "/features", path: "/features" });
+  expect(await screen.findByText("3 call park groups")).toBeInTheDocument();
+  await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
+  return rendered;
+}
+
+describe("Call Park Group card: what each role may do", () => {
+  it("gives the full administrator Add New", async () => {
+    await renderCard();
+    expect(screen.getByRole("link", { name: "Add New call park group" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "View call park groups" })).toBeInTheDocument();
+  });
+
+  it("shows a read-only administrator the count and the list, with no Add New", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    await renderCard();
+    expect(screen.queryByRole("link", { name: "Add New call park group" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "View call park groups" })).toHaveAttribute("href", "/services/calling/features/call-parks");
+  });
+});

@@ -1,0 +1,23 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { FeatureCard } from "@/components/feature-card";
+import { useAbility } from "@/lib/session";
+import { callParkQueries } from "@/features/call-parks/api/queries";
+import { CALL_PARKS_PATH, newCallParkPath } from "@/features/call-parks/routes/paths";
+
+/** The Call Park Group card of Services > Calling > Features. */
+export function CallParkCard() {
+  const { t } = useTranslation("callParkGroups");
+  const { canWrite } = useAbility();
+  return (
+    <FeatureCard
+      id="card-cpg"
+      title={t("card.title")}
+      description={t("card.description")}
+      count={useQuery(callParkQueries.count())}
+      countText={(count) => t("card.count", { count })}
+      addNew={canWrite() ? { to: newCallParkPath(), label: t("card.addNewLabel"), text: t("addNew") } : undefined}
+      manage={{ to: CALL_PARKS_PATH, label: t("card.manageLabel"), text: t("card.manage") }}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it, vi } from "vitest";
+import { AVAILABLE_CALL_PARK_EXTENSIONS, AVAILABLE_USERS, callParkAgent, parkDestination } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { recordRequests, server } from "@/test/server";
+import type { CallPark } from "@/features/call-parks/api/types";
+import { CallParkEditor } from "./call-park-editor";
+
+const GROUP_ITEM = "*/v1/telephony/config/locations/:locationId/callParks/:callParkId";
+
+const ANA = callParkAgent("U1", "Ana Souza", { extension: "1001" });
+const RECEPTION = parkDestination("CPE1", "Reception park", "5001");
+const DOCK = parkDestination("CPE2", "Loading dock", "5002");
+
+const GROUP: CallPark = {
+  id: "CP1",
+  name: "Front desk",
+  recall: { option: "ALERT_PARKING_USER_ONLY" },
+  agents: [ANA],
+  parkOnAgentsEnabled: false,
+  callParkExtensions: [RECEPTION, DOCK],
+};
+
+/** The editor of GROUP; PUT answers 200 and keeps each body with its path. */
+async function renderEditor() {
+  const puts: { path: string; body: unknown }[] = [];
+  server.use(
+    http.get(AVAILABLE_USERS, () => HttpResponse.json({ agents: [] })),
+    http.get(AVAILABLE_CALL_PARK_EXTENSIONS, () => HttpResponse.json({ callParkExtensions: [] })),
+    http.put(GROUP_ITEM, async ({ request, params }) => {
+      puts.push({ path: new URL(request.url).pathname, body: await request.json() });
+      return HttpResponse.json({ id: String(params.callParkId) });
+    }),
+  );
+  const onSaved = vi.fn();
+  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} />);
+  return { ...rendered, puts, onSaved };
+}
+
+const parkOnMembers = () => screen.getByRole("checkbox", { name: "Use members as park destinations" });
+const save = () => screen.getByRole("button", { name: "Save" });
+
+async function tickAndFindConfirmation(user: Awaited<ReturnType<typeof renderEditor>>["user"]) {
+  await user.click(parkOnMembers());
+  const dialog = await screen.findByRole("alertdialog", { name: "Use members as park destinations?" });
+  expect(
+    within(dialog).getByText("The 2 call park extensions will be removed from the destination list."),
+  ).toBeInTheDocument();
+  return dialog;
+}
+
+describe("CallParkEditor: using the members as park destinations", () => {
+  it("leaves everything as it was on No, Cancel", async () => {
+    const recorder = recordRequests();
+    const { user } = await renderEditor();
+    const chosen = screen.getByRole("region", { name: "2 park destinations" });
+    expect(within(chosen).getByText("Reception park")).toBeInTheDocument();
+    expect(save()).toBeDisabled();
+
+    const dialog = await tickAndFindConfirmation(user);
+    await user.click(within(dialog).getByRole("button", { name: "No, Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+
+    expect(parkOnMembers()).not.toBeChecked();
+    const still = screen.getByRole("region", { name: "2 park destinations" });
+    expect(within(still).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^1\.Reception park/),
+      expect.stringMatching(/^2\.Loading dock/),
+    ]);
+    expect(save()).toBeDisabled();
+    expect(recorder.requests.filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
+  it("ticks the box on Yes, continue and saves the members as destinations with no call park extensions", async () => {
+    const { user, puts, onSaved } = await renderEditor();
+    const dialog = await tickAndFindConfirmation(user);
+    await user.click(within(dialog).getByRole("button", { name: "Yes, continue" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+
+    expect(parkOnMembers()).toBeChecked();
+    expect(screen.queryByText("Reception park")).not.toBeInTheDocument();
+    expect(screen.queryByText("Loading dock")).not.toBeInTheDocument();
+    expect(save()).toBeEnabled();
+
+    await user.click(save());
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(puts).toEqual([
+      {
+        path: "/v1/telephony/config/locations/L1/callParks/CP1",
+        body: {
+          name: "Front desk",
+          agents: ["U1"],
+          parkOnAgentsEnabled: true,
+          callParkExtensions: [],
+          recall: { option: "ALERT_PARKING_USER_ONLY" },
+        },
+      },
+    ]);
+  });
+
+  it("empties the destination list on Yes, continue, so unticking shows none", async () => {
+    const { user } = await renderEditor();
+    const dialog = await tickAndFindConfirmation(user);
+    await user.click(within(dialog).getByRole("button", { name: "Yes, continue" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+
+    await user.click(parkOnMembers());
+    expect(parkOnMembers()).not.toBeChecked();
+    expect(screen.getByRole("region", { name: "0 park destinations" })).toHaveTextContent("No park destinations yet.");
+    expect(screen.queryByText("Reception park")).not.toBeInTheDocument();
+
+    // With no call park extensions left there is nothing to confirm.
+    await user.click(parkOnMembers());
+    expect(parkOnMembers()).toBeChecked();
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  });
+});

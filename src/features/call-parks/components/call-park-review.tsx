@@ -1,0 +1,97 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { needsHuntGroup } from "@domain/rules/recall";
+import { callParkQueries } from "@/features/call-parks/api/queries";
+import type { CallParkDraft } from "@/features/call-parks/api/types";
+import type { Step } from "./step-indicator";
+
+/**
+ * Everything the wizard gathered, each part with a way back to its step; without `editLink`,
+ * a group shown as it is to an administrator who may not change it.
+ */
+export function CallParkReview({
+  draft,
+  locationName,
+  editLink,
+  locationId,
+}: {
+  draft: CallParkDraft;
+  locationName: string;
+  editLink?: (step: Step) => string;
+  locationId?: string;
+}) {
+  const { t } = useTranslation("callParkGroups");
+  const huntGroups = useQuery({
+    ...callParkQueries.huntGroups(locationId ?? ""),
+    enabled: Boolean(locationId) && needsHuntGroup(draft.recall.option),
+  });
+  const huntGroupName = huntGroups.data?.find((h) => h.id === draft.recall.huntGroupId)?.name;
+  const section = (step: Step, title: string, body: React.ReactNode) => (
+    <section className="review-section" aria-labelledby={`review-${step}`}>
+      <div className="review-heading">
+        <h3 id={`review-${step}`}>{title}</h3>
+        {editLink && (
+          <Link to={editLink(step)} aria-label={t("review.edit", { section: title })}>
+            {t("review.editShort")}
+          </Link>
+        )}
+      </div>
+      {body}
+    </section>
+  );
+  return (
+    <div className="review">
+      {section(
+        "name",
+        t("wizard.steps.name"),
+        <dl className="review-list">
+          <dt>{t("fields.location")}</dt>
+          <dd>{locationName}</dd>
+          <dt>{t("fields.name")}</dt>
+          <dd>{draft.name}</dd>
+        </dl>,
+      )}
+      {section(
+        "members",
+        t("wizard.steps.members"),
+        draft.agents.length ? (
+          <ul>
+            {draft.agents.map((a) => (
+              <li key={a.id}>
+                {a.displayName} <span className="muted">({t(`agentType.${a.type}`)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("members.none")}</p>
+        ),
+      )}
+      {section(
+        "destinations",
+        t("wizard.steps.destinations"),
+        draft.parkOnAgentsEnabled ? (
+          <p>{t("destinations.parkOnAgents")}</p>
+        ) : draft.callParkExtensions.length ? (
+          <ol>
+            {draft.callParkExtensions.map((c) => (
+              <li key={c.id}>
+                {c.name} <span className="muted">({c.extension})</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">{t("destinations.none")}</p>
+        ),
+      )}
+      {section(
+        "recall",
+        t("wizard.steps.recall"),
+        <p>
+          {t(`recall.option.${draft.recall.option}`)}
+          {needsHuntGroup(draft.recall.option) && huntGroupName ? ` — ${huntGroupName}` : ""}
+        </p>,
+      )}
+    </div>
+  );
+}

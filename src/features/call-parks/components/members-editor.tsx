@@ -1,0 +1,93 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Icon } from "@/components/icon";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { callParkQueries } from "@/features/call-parks/api/queries";
+import type { Agent } from "@/features/call-parks/api/types";
+import { AgentSummary, ResultsSection, SearchBox } from "./picker-parts";
+
+/** Search the location's people, workspaces and virtual lines; add and remove members. */
+export function MembersEditor({
+  locationId,
+  callParkId,
+  value,
+  onChange,
+  idPrefix,
+}: {
+  locationId: string;
+  callParkId?: string;
+  value: Agent[];
+  onChange: (agents: Agent[]) => void;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation("callParkGroups");
+  const [search, setSearch] = useState("");
+  const term = useDebouncedValue(search, 250);
+  const results = useQuery(callParkQueries.availableUsers(locationId, term, callParkId));
+  const chosen = new Set(value.map((a) => a.id));
+  const offered = (results.data ?? []).filter((a) => !chosen.has(a.id));
+
+  return (
+    <div className="editor">
+      <SearchBox
+        id={`${idPrefix}-member-search`}
+        label={t("members.search")}
+        placeholder={t("members.searchPlaceholder")}
+        value={search}
+        onChange={setSearch}
+      />
+      <ResultsSection
+        id={`${idPrefix}-member-results`}
+        heading={t("members.results")}
+        state={results}
+        items={offered}
+        noResults={t("members.noResults")}
+        failed={t("members.searchFailed")}
+      >
+        {(agent) => (
+          <>
+            <AgentSummary
+              agent={agent}
+              reason={agent.callParkName ? t("members.inOtherGroup", { group: agent.callParkName }) : undefined}
+            />
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              disabled={Boolean(agent.callParkName)}
+              aria-label={t("members.add", { name: agent.displayName })}
+              onClick={() => onChange([...value, agent])}
+            >
+              <Icon name="plus" />
+              {t("actions.add")}
+            </button>
+          </>
+        )}
+      </ResultsSection>
+      <section aria-labelledby={`${idPrefix}-members-chosen`}>
+        <h3 id={`${idPrefix}-members-chosen`} className="editor-heading">
+          {t("members.chosen", { count: value.length })}
+        </h3>
+        {value.length === 0 ? (
+          <p className="muted">{t("members.none")}</p>
+        ) : (
+          <ul className="pick-list">
+            {value.map((agent) => (
+              <li key={agent.id} className="pick-item">
+                <AgentSummary agent={agent} />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t("members.remove", { name: agent.displayName })}
+                  onClick={() => onChange(value.filter((a) => a.id !== agent.id))}
+                >
+                  <Icon name="cancel" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

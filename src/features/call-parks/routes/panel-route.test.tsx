@@ -1,0 +1,92 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import {
+  AVAILABLE_CALL_PARK_EXTENSIONS,
+  AVAILABLE_USERS,
+  callParkAgent,
+  LOCATIONS,
+  parkDestination,
+} from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { recordRequests, server } from "@/test/server";
+import { sessionHandler } from "@/test/session";
+import { sessionQuery } from "@/lib/session";
+import type { CallPark } from "@/features/call-parks/api/types";
+import CallParkPanelRoute from "./panel-route";
+import { CALL_PARKS_PATH } from "./paths";
+
+const GROUP: CallPark = {
+  id: "CP1",
+  name: "Front desk",
+  recall: { option: "ALERT_PARKING_USER_ONLY" },
+  agents: [callParkAgent("U1", "Ana Souza", { extension: "1001" })],
+  parkOnAgentsEnabled: false,
+  callParkExtensions: [parkDestination("CPE1", "Reception park", "5001"), parkDestination("CPE2", "Loading dock", "5002")],
+};
+
+/** The side panel of GROUP in São Paulo (L1). */
+async function renderPanel() {
+  server.use(
+    http.get("*/v1/telephony/config/locations/:locationId/callParks/:callParkId", () => HttpResponse.json(GROUP)),
+    http.get("*/v1/locations/:id", ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.id))),
+    http.get(AVAILABLE_USERS, () => HttpResponse.json({ agents: [] })),
+    http.get(AVAILABLE_CALL_PARK_EXTENSIONS, () => HttpResponse.json({ callParkExtensions: [] })),
+  );
+  const rendered = await renderWithProviders(<CallParkPanelRoute />, {
+    url: `${CALL_PARKS_PATH}/L1/CP1`,
+    path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
+  });
+  await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
+  return rendered;
+}
+
+describe("call park group side panel: what each role may do", () => {
+  it("shows a read-only administrator every part as text, with nothing to change or delete", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    const recorder = recordRequests();
+    await renderPanel();
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    expect(await within(panel).findByText("São Paulo")).toBeInTheDocument();
+
+    expect(within(panel).getByText("You can view call park groups but not change them.", { exact: false })).toHaveTextContent(
+      "View only. You can view call park groups but not change them.",
+    );
+    expect(within(panel).getByText("Front desk", { selector: "dd" })).toBeInTheDocument();
+    expect(within(panel).getByText(/Ana Souza/)).toBeInTheDocument();
+    expect(within(panel).getByText(/Reception park/)).toBeInTheDocument();
+    expect(within(panel).getByText(/Loading dock/)).toBeInTheDocument();
+    expect(within(panel).getByText("Alert parking user only")).toBeInTheDocument();
+
+    // The only control left closes the panel.
+    expect(within(panel).getAllByRole("button").map((b) => b.getAttribute("aria-label") ?? b.textContent)).toEqual(["Close"]);
+    expect(within(panel).queryByRole("textbox")).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("checkbox", { name: "Use members as park destinations" })).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("radio")).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("link", { name: /^Edit/ })).not.toBeInTheDocument();
+    // Reading the audit log is every role's.
+    expect(within(panel).getByRole("link", { name: "View history of Front desk" })).toHaveAttribute("href", "/audit-log?objectId=CP1");
+    expect(recorder.requests.filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
+  it("gives the full administrator the editors, Save and Delete group", async () => {
+    await renderPanel();
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    expect(await within(panel).findByRole("textbox", { name: "Call park group name" })).toHaveValue("Front desk");
+    expect(within(panel).getByRole("checkbox", { name: "Use members as park destinations" })).toBeEnabled();
+    expect(within(panel).getByRole("button", { name: "Save" })).toBeInTheDocument();
+    expect(within(panel).getByRole("button", { name: "Delete group" })).toBeInTheDocument();
+    expect(within(panel).queryByText(/View only/)).not.toBeInTheDocument();
+    const history = within(panel).getByRole("link", { name: "View history of Front desk" });
+    expect(history).toHaveTextContent("View history");
+    expect(history).toHaveAttribute("href", "/audit-log?objectId=CP1");
+  });
+
+  it("gives a location administrator the editors in their own location", async () => {
+    server.use(sessionHandler("LOCATION_ADMIN", ["L1"]));
+    await renderPanel();
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    expect(await within(panel).findByRole("button", { name: "Delete group" })).toBeInTheDocument();
+    expect(within(panel).getByRole("textbox", { name: "Call park group name" })).toBeInTheDocument();
+  });
+});

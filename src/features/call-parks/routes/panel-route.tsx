@@ -1,0 +1,92 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ErrorState, LoadingState } from "@/components/states";
+import { Icon } from "@/components/icon";
+import { auditLogPath } from "@/lib/audit-events-path";
+import { queryClient } from "@/lib/query-client";
+import { useAbility } from "@/lib/session";
+import { callParkQueries, useDeleteCallPark } from "@/features/call-parks/api/queries";
+import { CallParkDetails } from "@/features/call-parks/components/call-park-details";
+import { CallParkEditor } from "@/features/call-parks/components/call-park-editor";
+import { CALL_PARKS_PATH } from "./paths";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  await queryClient
+    .ensureQueryData(callParkQueries.detail(params.locationId ?? "", params.callParkId ?? ""))
+    .catch(() => undefined);
+  return null;
+}
+
+/** A group's side panel: view and edit every part, or delete it; or only view it, for who may not change it. */
+export default function CallParkPanelRoute() {
+  const { t } = useTranslation(["callParkGroups", "common"]);
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const { locationId = "", callParkId = "" } = useParams();
+  const detail = useQuery(callParkQueries.detail(locationId, callParkId));
+  const remove = useDeleteCallPark();
+  const [deleting, setDeleting] = useState(false);
+  const editable = useAbility().canWrite(locationId);
+  const close = () => navigate(`${CALL_PARKS_PATH}${search}`);
+
+  return (
+    <ModalOverlay className="panel-overlay" isOpen isDismissable onOpenChange={(open) => !open && close()}>
+      <Modal className="side-panel">
+        <Dialog className="side-panel-dialog" aria-labelledby="group-panel-title">
+          <div className="side-panel-header">
+            <Heading slot="title" id="group-panel-title">
+              {detail.data?.name ?? t("panel.title")}
+            </Heading>
+            <button type="button" className="icon-button" aria-label={t("panel.close")} onClick={close}>
+              <Icon name="cancel" />
+            </button>
+          </div>
+          {detail.isSuccess && (
+            // Every role may read the audit log: the editor and the read-only details both link to the group's history.
+            <p>
+              <Link to={auditLogPath({ objectId: callParkId })} aria-label={t("panel.historyOf", { name: detail.data.name })}>
+                {t("panel.history")}
+              </Link>
+            </p>
+          )}
+          {detail.isPending ? (
+            <LoadingState />
+          ) : detail.isError ? (
+            <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+          ) : !editable ? (
+            <CallParkDetails locationId={locationId} group={detail.data} />
+          ) : (
+            <>
+              <CallParkEditor key={JSON.stringify(detail.data)} locationId={locationId} group={detail.data} onSaved={close} />
+              <div className="side-panel-footer">
+                <button type="button" className="btn btn-danger-outline" onClick={() => setDeleting(true)}>
+                  {t("panel.delete")}
+                </button>
+              </div>
+              <ConfirmDialog
+                isOpen={deleting}
+                title={t("delete.title")}
+                confirmLabel={t("delete.confirm")}
+                cancelLabel={t("common:actions.cancel")}
+                isPending={remove.isPending}
+                onCancel={() => setDeleting(false)}
+                onConfirm={() =>
+                  remove.mutate(
+                    { locationId, id: callParkId },
+                    { onSuccess: close, onSettled: () => setDeleting(false) },
+                  )
+                }
+              >
+                <p>{t("delete.body", { name: detail.data.name })}</p>
+              </ConfirmDialog>
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,124 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
+import { apiPage, apiRequest } from "@/lib/api-client";
+import { queryRoots } from "@/lib/query-keys";
+import type { ImportJob, ImportJobError, ImportMode, ImportPreview, JobListStatus } from "@domain/schemas/import-job";
+
+export const JOBS_PATH = "/v1/telephony/config/jobs/callParkExtensions";
+const jobPath = (id: string) => `${JOBS_PATH}/${encodeURIComponent(id)}`;
+
+/** How often a running task is asked about, so its progress bar moves. */
+export const RUNNING_POLL_MS = 1000;
+const ERRORS_PAGE = 1000;
+
+export interface TaskListParams {
+  status: JobListStatus;
+  start: number;
+  max: number;
+}
+
+const isRunning = (job: ImportJob | undefined) => job?.latestExecutionStatus === "STARTED";
+
+/** Every row error of a task, page after page. */
+async function allErrors(id: string, signal?: AbortSignal): Promise<ImportJobError[]> {
+  const items: ImportJobError[] = [];
+  for (let start = 0; ; start += ERRORS_PAGE) {
+    const page = await apiPage<ImportJobError, "items">(`${jobPath(id)}/errors`, "items", { start, max: ERRORS_PAGE }, signal);
+    items.push(...page.items);
+    if (page.items.length < ERRORS_PAGE || items.length >= page.total) return items;
+  }
+}
+
+/** The one query-key factory of tasks (bulk import jobs). */
+export const taskQueries = {
+  all: () => queryRoots.importJobs,
+  list: (params: TaskListParams) =>
+    queryOptions({
+      queryKey: [...taskQueries.all(), "list", params] as const,
+      queryFn: ({ signal }) => apiPage<ImportJob, "items">(JOBS_PATH, "items", { ...params }, signal),
+      placeholderData: (previous) => previous,
+      refetchInterval: (query) => (query.state.data?.items.some(isRunning) ? RUNNING_POLL_MS * 2 : false),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...taskQueries.all(), "detail", id] as const,
+      queryFn: async ({ signal }) => (await apiRequest<ImportJob>(jobPath(id), { signal })).data,
+      refetchInterval: (query) => (isRunning(query.state.data) ? RUNNING_POLL_MS : false),
+    }),
+  errors: (id: string) =>
+    queryOptions({
+      queryKey: [...taskQueries.all(), "errors", id] as const,
+      queryFn: ({ signal }) => allErrors(id, signal),
+    }),
+};
+
+/** A file chosen for import; `id` tells two choices of the same file apart. */
+export interface ChosenFile {
+  id: number;
+  file: File;
+}
+
+function fileBody(file: File): FormData {
+  const body = new FormData();
+  body.append("file", file, file.name);
+  return body;
+}
+
+/** The one query-key factory of bulk manage: the server's dry run of a file. */
+export const bulkManageQueries = {
+  all: () => queryRoots.importPreviews,
+  preview: (chosen: ChosenFile, mode: ImportMode) =>
+    queryOptions({
+      queryKey: [...bulkManageQueries.all(), chosen.id, mode, chosen] as const,
+      queryFn: async ({ signal }) =>
+        (
+          await apiRequest<ImportPreview>(`${JOBS_PATH}/actions/preview/invoke`, {
+            method: "POST",
+            query: { mode },
+            body: fileBody(chosen.file),
+            signal,
+          })
+        ).data,
+      // A dry run answers for the moment it ran; the admin runs it again by choosing the file again.
+      staleTime: Infinity,
+      gcTime: 0,
+      // Switching the mode keeps the same file's rows on screen while they are checked again.
+      placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === chosen.id ? previous : undefined),
+      refetchOnWindowFocus: false,
+    }),
+};
+
+/** Submit: the file goes to the server as an import task. */
+export function useStartImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ file, mode }: { file: File; mode: ImportMode }) =>
+      (
+        await apiRequest<ImportJob>(JOBS_PATH, {
+          method: "POST",
+          query: { mode, fileName: file.name },
+          body: fileBody(file),
+        })
+      ).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryRoots.importJobs }),
+    meta: { successMessage: "bulkManage:toast.started" },
+  });
+}
+
+const EXPORT_PAGE = 1000;
+
+/** Every call park extension (of one location, or all), in the import file's format. */
+export async function exportCallParkExtensionsCsv(locationId?: string): Promise<string> {
+  const items: CallParkExtensionListItem[] = [];
+  for (let start = 0; ; start += EXPORT_PAGE) {
+    const page = await apiPage<CallParkExtensionListItem, "callParkExtensions">(
+      "/v1/telephony/config/callParkExtensions",
+      "callParkExtensions",
+      { locationId, order: "locationName-asc,extension-asc", start, max: EXPORT_PAGE },
+    );
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) break;
+  }
+  return toCallParkExtensionCsv(items.map((i) => ({ location: i.locationName, name: i.name, extension: i.extension })));
+}

@@ -1,0 +1,77 @@
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CsvRowsTable } from "@/components/csv-rows-table";
+import {
+  IMPORT_ROW_OUTCOMES,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportRowOutcome,
+} from "@domain/schemas/import-job";
+import { csvRowReason } from "@/lib/csv-row-reason";
+
+type Filter = "ALL" | ImportRowOutcome;
+const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
+  CREATE: "create",
+  UPDATE: "update",
+  DELETE: "delete",
+  UNCHANGED: "unchanged",
+  ERROR: "error",
+};
+
+function Result({ row }: { row: ImportPreviewRow }) {
+  const { t } = useTranslation("bulkManage");
+  return (
+    <>
+      <span className={`outcome outcome-${row.outcome.toLowerCase()}`}>{t(`outcome.${row.outcome}`)}</span>
+      {row.outcome === "UPDATE" && (
+        <span className="outcome-detail">
+          {t("preview.renamed", { previous: row.previousName ?? "", name: row.name })}
+        </span>
+      )}
+      {row.outcome === "ERROR" && <span className="outcome-detail">{csvRowReason(t, row.issues)}</span>}
+    </>
+  );
+}
+
+/** The server's dry run: what each row would do, counted per kind, with a filter. */
+export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation("bulkManage");
+  const [filter, setFilter] = useState<Filter>("ALL");
+  const name = useId();
+  const rows = filter === "ALL" ? preview.rows : preview.rows.filter((r) => r.outcome === filter);
+  const count = (f: Filter) => (f === "ALL" ? preview.counts.total : preview.counts[COUNT_OF[f]]);
+
+  return (
+    <div className="preview">
+      <p className="preview-summary" role="status">
+        {t("preview.summary", {
+          count: preview.counts.total,
+          create: preview.counts.create,
+          update: preview.counts.update,
+          delete: preview.counts.delete,
+          unchanged: preview.counts.unchanged,
+          error: preview.counts.error,
+        })}
+      </p>
+      <fieldset className="segmented">
+        <legend>{t("preview.show")}</legend>
+        {(["ALL", ...IMPORT_ROW_OUTCOMES] as Filter[]).map((f) => (
+          <label key={f} className="segment">
+            <input type="radio" name={name} value={f} checked={filter === f} onChange={() => setFilter(f)} />
+            <span>{t(`preview.filter.${f}`, { count: count(f) })}</span>
+          </label>
+        ))}
+      </fieldset>
+      {rows.length === 0 ? (
+        <p className="muted">{t("preview.noneOfKind")}</p>
+      ) : (
+        <CsvRowsTable
+          className="preview-table"
+          caption={t("preview.caption")}
+          outcomeHeading={t("columns.result")}
+          rows={rows.map((row) => ({ ...row, outcome: <Result row={row} />, isError: row.outcome === "ERROR" }))}
+        />
+      )}
+    </div>
+  );
+}

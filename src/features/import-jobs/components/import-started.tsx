@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Icon } from "@/components/icon";
+import type { ImportJob } from "@domain/schemas/import-job";
+import { TASKS_PATH, taskPath } from "@/features/import-jobs/routes/paths";
+
+/** After Submit: where the admin follows the import. */
+export function ImportStarted({ job, onAnother, onClose }: { job: ImportJob; onAnother: () => void; onClose: () => void }) {
+  const { t } = useTranslation("bulkManage");
+  return (
+    <div className="import-started" role="status">
+      <p className="state-title">
+        <Icon name="checkCircle" size={20} /> {t("started.title")}
+      </p>
+      <p>{t("started.body", { fileName: job.fileName })}</p>
+      <p>
+        <Link to={taskPath(job.id)}>{t("started.openTask")}</Link>
+        {" · "}
+        <Link to={TASKS_PATH}>{t("started.openTasks")}</Link>
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="btn btn-secondary" onClick={onAnother}>
+          {t("started.another")}
+        </button>
+        <button type="button" className="btn btn-primary" onClick={onClose}>
+          {t("close")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import type { ImportMode, ImportPreview } from "@domain/schemas/import-job";
+
+const changesOf = (preview: ImportPreview) => preview.counts.create + preview.counts.update + preview.counts.delete;
+
+/** Submit is offered only when the import would change something. */
+export function canSubmit(preview: ImportPreview | undefined): boolean {
+  return Boolean(preview && preview.wouldApply && changesOf(preview) > 0);
+}
+
+/** What Submit would do with this preview in this mode, or why it cannot. */
+export function SubmitNote({ preview, mode }: { preview: ImportPreview; mode: ImportMode }) {
+  const { t } = useTranslation("bulkManage");
+  const changes = changesOf(preview);
+  const errors = preview.counts.error;
+  let text: string;
+  if (canSubmit(preview)) {
+    text = errors > 0 ? t("submitNote.partial", { count: changes, errors }) : t("submitNote.all", { count: changes });
+  } else if (errors > 0 && mode === "atomic") {
+    text = t("submitNote.blockedAtomic", { count: errors });
+  } else if (errors > 0) {
+    text = t("submitNote.onlyErrors");
+  } else {
+    text = t("submitNote.nothing");
+  }
+  return (
+    <p id="bulk-submit-note" className={canSubmit(preview) ? "submit-note" : "submit-note submit-note-blocked"} aria-live="polite">
+      {text}
+    </p>
+  );
+}

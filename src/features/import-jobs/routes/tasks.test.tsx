@@ -1,0 +1,212 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import type { ImportJob, ImportJobError } from "@domain/schemas/import-job";
+import TaskRoute from "./task-route";
+import TasksRoute from "./tasks-route";
+
+const JOBS = "*/v1/telephony/config/jobs/callParkExtensions";
+
+function job(id: string, overrides: Partial<ImportJob> = {}): ImportJob {
+  return {
+    id,
+    name: "callParkExtensionsImport",
+    fileName: `${id.toLowerCase()}.csv`,
+    mode: "partial",
+    createdBy: "admin@acme.example",
+    created: "2025-03-12T14:05:09.000Z",
+    updated: "2025-03-12T14:05:12.000Z",
+    finished: "2025-03-12T14:05:12.000Z",
+    latestExecutionStatus: "COMPLETED",
+    latestExecutionExitCode: "COMPLETED",
+    counts: { total: 4, processed: 4, created: 2, updated: 1, deleted: 1, unchanged: 0, failed: 0 },
+    trackingId: "ROUTER_1",
+    ...overrides,
+  };
+}
+
+const RUNNING = job("JOB2", {
+  latestExecutionStatus: "STARTED",
+  latestExecutionExitCode: "UNKNOWN",
+  finished: undefined,
+  counts: { total: 10, processed: 3, created: 3, updated: 0, deleted: 0, unchanged: 0, failed: 0 },
+});
+
+/** The list endpoint answering `items`; keeps each request's query. */
+function listAnswering(items: ImportJob[]) {
+  const queries: URLSearchParams[] = [];
+  server.use(
+    http.get(JOBS, ({ request }) => {
+      queries.push(new URL(request.url).searchParams);
+      return HttpResponse.json({ items }, { headers: { "X-Total-Count": String(items.length) } });
+    }),
+  );
+  return queries;
+}
+
+const renderTasks = (search = "", language: "en" | "pt-BR" = "en") =>
+  renderWithProviders(<TasksRoute />, { url: `/tasks${search}`, path: "/tasks", language });
+
+describe("Tasks: the list", () => {
+  it("shows each task's file, who started it, when, its status and its counts", async () => {
+    listAnswering([job("JOB1")]);
+    await renderTasks();
+    const link = await screen.findByRole("link", { name: "job1.csv" });
+    expect(link).toHaveAttribute("href", "/tasks/JOB1");
+    const cells = within(link.closest("tr")!).getAllByRole("cell").map((c) => c.textContent);
+    const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" }).format(new Date("2025-03-12T14:05:09.000Z"));
+    expect(cells).toEqual([
+      "job1.csv",
+      "admin@acme.example",
+      when,
+      "Completed",
+      "4 of 4 rows: 2 created, 1 updated, 1 deleted, 0 unchanged, 0 failed",
+    ]);
+  });
+
+  it("keeps the tab in the URL and asks the server for that status", async () => {
+    const queries = listAnswering([]);
+    const { user, router } = await renderTasks();
+    expect(await screen.findByText("No tasks yet. Bulk manage call park extensions to start one.")).toBeInTheDocument();
+    expect(queries[0].get("status")).toBe("all");
+    expect(screen.getByRole("tab", { name: "All" })).toHaveAttribute("aria-selected", "true");
+
+    await user.click(screen.getByRole("tab", { name: "Active" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?status=active"));
+    await waitFor(() => expect(queries.at(-1)?.get("status")).toBe("active"));
+    expect(await screen.findByText("No task is running.")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("tab", { name: "Errors" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?status=errors"));
+    await waitFor(() => expect(queries.at(-1)?.get("status")).toBe("errors"));
+    expect(screen.getByRole("tab", { name: "Errors" })).toHaveAttribute("aria-selected", "true");
+  });
+
+  it("opens on the tab the URL names", async () => {
+    const queries = listAnswering([RUNNING]);
+    await renderTasks("?status=active");
+    expect(await screen.findByRole("link", { name: "job2.csv" })).toBeInTheDocument();
+    expect(queries[0].get("status")).toBe("active");
+    expect(screen.getByRole("tab", { name: "Active" })).toHaveAttribute("aria-selected", "true");
+    const progress = screen.getByRole("progressbar", { name: "Progress of job2.csv" });
+    expect(progress).toHaveAttribute("aria-valuenow", "3");
+    expect(screen.getByText("Running")).toBeInTheDocument();
+  });
+
+  it("in Portuguese, with the date in the Brazilian way", async () => {
+    listAnswering([job("JOB1", { latestExecutionExitCode: "COMPLETED_WITH_ERRORS", counts: { ...job("J").counts, failed: 1 } })]);
+    await renderTasks("", "pt-BR");
+    expect(await screen.findByRole("link", { name: "job1.csv" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Ativas" })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "Iniciada por" })).toBeInTheDocument();
+    expect(screen.getByText("Concluída com erros")).toBeInTheDocument();
+    const when = new Intl.DateTimeFormat("pt-BR", { dateStyle: "medium", timeStyle: "medium" }).format(new Date("2025-03-12T14:05:09.000Z"));
+    expect(screen.getByText(when)).toBeInTheDocument();
+  });
+});
+
+const ERRORS: ImportJobError[] = [
+  {
+    itemNumber: 3,
+    values: { location: "São Paulo", name: "Dock", extension: "1001", action: "ADD" },
+    error: { key: "extensionTaken", message: [{ description: "Extension 1001 is already in use.", code: "extensionTaken" }] },
+    issues: [{ path: ["extension"], code: "extensionTaken", params: { extension: "1001", ownerName: "Maria Silva", context: "PEOPLE" } }],
+  },
+  {
+    itemNumber: 5,
+    values: { location: "Atlantis", name: "=cmd()", extension: "8105", action: "ADD" },
+    error: { key: "somethingNew", message: [{ description: "The server's own words.", code: "somethingNew" }] },
+    issues: [],
+  },
+];
+
+describe("Tasks: one task", () => {
+  let saved: Blob[];
+  beforeEach(() => {
+    saved = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      saved.push(blob);
+      return "blob:test";
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it("moves its progress bar while it runs, then shows its counts and its row errors", async () => {
+    let polls = 0;
+    server.use(
+      http.get(`${JOBS}/:jobId`, () => {
+        polls += 1;
+        if (polls === 1) return HttpResponse.json(RUNNING);
+        if (polls === 2) return HttpResponse.json({ ...RUNNING, counts: { ...RUNNING.counts, processed: 7, created: 6, failed: 1 } });
+        return HttpResponse.json(
+          job("JOB2", {
+            latestExecutionExitCode: "COMPLETED_WITH_ERRORS",
+            counts: { total: 10, processed: 10, created: 7, updated: 1, deleted: 0, unchanged: 0, failed: 2 },
+          }),
+        );
+      }),
+      http.get(`${JOBS}/:jobId/errors`, () => HttpResponse.json({ items: polls >= 3 ? ERRORS : [] }, { headers: { "X-Total-Count": "2" } })),
+    );
+    await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB2", path: "/tasks/:jobId" });
+
+    const progress = await screen.findByRole("progressbar", { name: "Progress" });
+    expect(progress).toHaveAttribute("aria-valuenow", "3");
+    expect(progress).toHaveAttribute("aria-valuemax", "10");
+    expect(progress).toHaveAttribute("aria-valuetext", "3 of 10 rows");
+    expect(screen.getByText("Running")).toBeInTheDocument();
+    await waitFor(() => expect(progress).toHaveAttribute("aria-valuenow", "7"));
+
+    expect(await screen.findByText("Completed with errors", {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    const counts = screen.getByText("Created").closest("dl")!;
+    expect(within(counts).getByText("Created").nextSibling).toHaveTextContent("7");
+    expect(within(counts).getByText("Failed").nextSibling).toHaveTextContent("2");
+
+    const table = await screen.findByRole("table", { name: "Rows that could not be imported, with the reason" });
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+      "3",
+      "São Paulo",
+      "Dock",
+      "1001",
+      "ADD",
+      "Extension 1001 is already used by the person Maria Silva.",
+    ]);
+    expect(rows[2]).toHaveTextContent("The server's own words.");
+  });
+
+  it("exports the row errors to CSV: row, values and reason, formula cells neutralised", async () => {
+    server.use(
+      http.get(`${JOBS}/:jobId`, () => HttpResponse.json(job("JOB1", { latestExecutionExitCode: "COMPLETED_WITH_ERRORS" }))),
+      http.get(`${JOBS}/:jobId/errors`, () => HttpResponse.json({ items: ERRORS }, { headers: { "X-Total-Count": "2" } })),
+    );
+    const { user } = await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB1", path: "/tasks/:jobId" });
+    await user.click(await screen.findByRole("button", { name: "Export errors to CSV" }));
+
+    expect(saved).toHaveLength(1);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await saved[0].arrayBuffer());
+    expect(text.split("\r\n")).toEqual([
+      '\uFEFF"Row","Location","Call Park Extension Name","Extension","Action","Reason"',
+      '"3","São Paulo","Dock","1001","ADD","Extension 1001 is already used by the person Maria Silva."',
+      '"5","Atlantis","\'=cmd()","8105","ADD","The server\'s own words."',
+    ]);
+    const link = document.querySelector("a[download]");
+    expect(link).toBeNull(); // the temporary link is gone once clicked
+  });
+
+  it("says so when every row went in", async () => {
+    server.use(
+      http.get(`${JOBS}/:jobId`, () => HttpResponse.json(job("JOB1"))),
+      http.get(`${JOBS}/:jobId/errors`, () => HttpResponse.json({ items: [] }, { headers: { "X-Total-Count": "0" } })),
+    );
+    await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB1", path: "/tasks/:jobId" });
+    expect(await screen.findByText("Every row was imported without errors.")).toBeInTheDocument();
+    expect(screen.getByText("Completed")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Export errors to CSV" })).not.toBeInTheDocument();
+  });
+});
