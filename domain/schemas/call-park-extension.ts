@@ -1,3 +1,4 @@
+import { orgIdSchema } from "./org-query";
 import { z } from "zod";
 import { EXTENSION_STATES, NUMBER_OWNER_TYPES } from "@domain/rules/numbering-plan";
 import { extensionSchema } from "./extension";
@@ -73,7 +74,7 @@ export const callParkExtensionListQuerySchema = z.object({
   locationName: searchText,
   q: searchText,
   order: sortOrderSchema.optional(),
-  orgId: z.string().max(500).optional(),
+  orgId: orgIdSchema,
   ...pagingQuery,
 });
 export type CallParkExtensionListQuery = z.input<typeof callParkExtensionListQuerySchema>;

@@ -20,7 +20,7 @@ export const callParkNameSchema = displayName({ max: CALL_PARK_NAME_MAX });
 const objectId = z.string({ error: requiredString }).min(1).max(500);
 const missingOrInvalid = (issue: { input?: unknown }) => (issue.input === undefined ? "required" : "invalidValue");
 const flag = z.enum(["true", "false"], { error: "invalidValue" }).transform((value) => value === "true");
-const orgId = z.string().max(500).optional();
+import { orgIdSchema as orgId } from "./org-query";
 
 /** Webex PutRecallHuntGroupObject. An empty huntGroupId is the same as none. */
 export const callParkRecallInputSchema = z.strictObject({

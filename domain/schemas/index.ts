@@ -10,3 +10,4 @@ export * from "./location";
 export * from "./paging";
 export * from "./sort-order";
 export * from "./text";
+export * from "./org-query";

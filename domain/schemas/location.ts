@@ -1,3 +1,4 @@
+import { orgIdSchema } from "./org-query";
 import { z } from "zod";
 import { pagingQuery } from "./paging";
 import { searchText } from "./text";
@@ -47,7 +48,7 @@ export const locationIncludeSchema = z.enum(["callParkCounts"]).optional();
 export const locationListQuerySchema = z.object({
   name: searchText,
   id: z.string().max(500).optional(),
-  orgId: z.string().max(500).optional(),
+  orgId: orgIdSchema,
   include: locationIncludeSchema,
   ...pagingQuery,
   max: pagingQuery.max.default(500),

@@ -1,3 +1,4 @@
+import { type Endpoint, routePattern } from "@domain/api/endpoint";
 import { setupServer } from "msw/node";
 import { sessionHandler } from "./session";
 
@@ -15,4 +16,9 @@ export function recordRequests() {
     requests.push(request.clone());
   });
   return { requests };
+}
+
+/** An endpoint's address as MSW matches it (any origin, then `/v1/locations/:locationId`), from `domain/api`. */
+export function mswPath(e: Endpoint): string {
+  return `*${routePattern(e)}`;
 }

@@ -1,63 +1,44 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type {
-  CallParkExtension,
-  CallParkExtensionCreate,
-  CallParkExtensionListItem,
-  CallParkExtensionUpdate,
-  ValidateExtensionsResult,
-} from "@domain/schemas/call-park-extension";
-import { apiPage, apiRequest } from "@/lib/api-client";
+import { api } from "@domain/api/endpoints";
+import type { CallParkExtensionCreate, CallParkExtensionListQuery, CallParkExtensionUpdate } from "@domain/schemas/call-park-extension";
+import { callApi, callApiPage } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 
-export interface CallParkExtensionListParams {
-  q?: string;
-  locationId?: string;
-  order?: string;
-  start: number;
-  max: number;
-}
+const endpoints = api.callParkExtensions;
 
-const locationPath = (locationId: string) =>
-  `/v1/telephony/config/locations/${encodeURIComponent(locationId)}`;
-const itemPath = (locationId: string, id: string) =>
-  `${locationPath(locationId)}/callParkExtensions/${encodeURIComponent(id)}`;
+/** The list's parameters as the screen keeps them in its URL. */
+export type CallParkExtensionListParams = Pick<CallParkExtensionListQuery, "q" | "locationId" | "order" | "start" | "max">;
 
 /** The one query-key factory of this feature. */
 export const callParkExtensionQueries = {
   all: () => queryRoots.callParkExtensions,
-  list: (params: CallParkExtensionListParams) =>
+  list: (query: CallParkExtensionListParams) =>
     queryOptions({
-      queryKey: [...callParkExtensionQueries.all(), "list", params] as const,
-      queryFn: ({ signal }) =>
-        apiPage<CallParkExtensionListItem, "callParkExtensions">(
-          "/v1/telephony/config/callParkExtensions",
-          "callParkExtensions",
-          { ...params },
-          signal,
-        ),
+      queryKey: [...callParkExtensionQueries.all(), "list", query] as const,
+      queryFn: ({ signal }) => callApiPage(endpoints.list, { query, signal }),
       placeholderData: (previous) => previous,
     }),
   /** How many exist, org-wide: one item fetched, the total read from X-Total-Count. */
   count: () =>
     queryOptions({
       queryKey: [...callParkExtensionQueries.all(), "count"] as const,
-      queryFn: async ({ signal }) =>
-        (await apiPage("/v1/telephony/config/callParkExtensions", "callParkExtensions", { max: 1 }, signal)).total,
+      queryFn: async ({ signal }) => (await callApiPage(endpoints.list, { query: { max: 1 }, signal })).total,
     }),
-  detail: (locationId: string, id: string) =>
+  detail: (locationId: string, callParkExtensionId: string) =>
     queryOptions({
-      queryKey: [...callParkExtensionQueries.all(), "detail", locationId, id] as const,
+      queryKey: [...callParkExtensionQueries.all(), "detail", locationId, callParkExtensionId] as const,
       queryFn: async ({ signal }) =>
-        (await apiRequest<Omit<CallParkExtension, "id">>(itemPath(locationId, id), { signal })).data,
+        (await callApi(endpoints.get, { params: { locationId, callParkExtensionId }, signal })).data,
     }),
 };
 
 /** Webex's validateExtensions for one candidate: is it free in the location's numbering plan? */
 export async function checkExtension(locationId: string, extension: string, signal?: AbortSignal) {
-  const { data } = await apiRequest<ValidateExtensionsResult>(
-    `${locationPath(locationId)}/actions/validateExtensions/invoke`,
-    { method: "POST", body: { extensions: [extension] }, signal },
-  );
+  const { data } = await callApi(endpoints.validateExtensions, {
+    params: { locationId },
+    body: { extensions: [extension] },
+    signal,
+  });
   return data.extensionStatus[0];
 }
 
@@ -78,8 +59,7 @@ export function useCreateCallParkExtension() {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: async ({ locationId, ...body }: CallParkExtensionCreate & { locationId: string }) =>
-      (await apiRequest<{ id: string }>(`${locationPath(locationId)}/callParkExtensions`, { method: "POST", body }))
-        .data,
+      (await callApi(endpoints.create, { params: { locationId }, body })).data,
     onSuccess: invalidate,
     meta: { successMessage: "callParkExtensions:toast.created" },
   });
@@ -89,7 +69,7 @@ export function useUpdateCallParkExtension() {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: async ({ locationId, id, ...body }: CallParkExtensionUpdate & { locationId: string; id: string }) => {
-      await apiRequest(itemPath(locationId, id), { method: "PUT", body });
+      await callApi(endpoints.update, { params: { locationId, callParkExtensionId: id }, body });
     },
     onSuccess: invalidate,
     meta: { successMessage: "callParkExtensions:toast.updated" },
@@ -101,7 +81,7 @@ export function useDeleteCallParkExtension() {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: async ({ locationId, id }: { locationId: string; id: string }) => {
-      await apiRequest(itemPath(locationId, id), { method: "DELETE" });
+      await callApi(endpoints.delete, { params: { locationId, callParkExtensionId: id } });
     },
     onSuccess: (_data, { locationId, id }) => {
       // Gone for good: drop it rather than refetch it into a 404.

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import {
+  type BodyOutput,
+  type Endpoint,
+  type ItemOf,
+  type ParamsOf,
+  paramsSchema,
+  type QueryOutput,
+  type ResponseInput,
+  routePattern,
+} from "@domain/api/endpoint";
+import { setPagingHeaders } from "./paging";
+
+// Any Fastify instance, whatever its type provider: the endpoint's schemas type the handler.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFastify = FastifyInstance<any, any, any, any, any>;
+
+/** What a handler reads: the request's parameters, query and body, validated by the endpoint's schemas. */
+export interface RouteInput<E extends Endpoint> {
+  params: ParamsOf<E>;
+  query: QueryOutput<E>;
+  body: BodyOutput<E>;
+}
+
+type Handler<E extends Endpoint, R> = (input: RouteInput<E>, request: FastifyRequest, reply: FastifyReply) => Promise<R> | R;
+
+/** A list handler's answer: one page of items and how many there are in all. */
+export interface PageResult<Item> {
+  items: Item[];
+  total: number;
+}
+
+function register(app: AnyFastify, e: Endpoint, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {
+  const params = paramsSchema(e);
+  app.route({
+    method: e.method,
+    url: routePattern(e),
+    config: { access: e.access },
+    schema: {
+      ...(Object.keys(params.shape).length > 0 ? { params } : {}),
+      ...(e.query ? { querystring: e.query } : {}),
+      ...(e.body ? { body: e.body } : {}),
+      ...(e.response ? { response: { [e.status]: e.response } } : {}),
+    },
+    handler,
+  });
+}
+
+const inputOf = <E extends Endpoint>(request: FastifyRequest) =>
+  ({ params: request.params, query: request.query ?? {}, body: request.body }) as RouteInput<E>;
+
+/**
+ * Registers the route of an endpoint: its path, method, access rule and schemas come
+ * from the endpoint; the handler returns the answer's body (nothing for a 204), sent
+ * with the endpoint's success status.
+ */
+export function route<E extends Endpoint>(app: AnyFastify, e: E, handler: Handler<E, ResponseInput<E>>) {
+  register(app, e, async (request, reply) => {
+    const result = await handler(inputOf<E>(request), request, reply);
+    if (reply.sent) return reply;
+    reply.code(e.status);
+    return e.status === 204 ? reply.send() : reply.send(result);
+  });
+}
+
+/**
+ * Registers a list endpoint: the handler returns one page and the total; the answer
+ * wraps the items under the endpoint's list key, with Webex's `Link: rel="next"` and
+ * our `X-Total-Count`.
+ */
+export function listRoute<E extends Endpoint & { list: string }>(
+  app: AnyFastify,
+  e: E,
+  handler: Handler<E, PageResult<ItemOf<E>>>,
+) {
+  register(app, e, async (request, reply) => {
+    const { items, total } = await handler(inputOf<E>(request), request, reply);
+    const { start, max } = request.query as { start: number; max: number };
+    setPagingHeaders(request, reply, { start, max, total });
+    return reply.code(e.status).send({ [e.list]: items });
+  });
+}
