@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
+import type { LocationScope } from "@domain/rules/access";
 import { searchKey } from "@domain/rules/text";
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters typed. */
@@ -14,6 +15,18 @@ export function keyContains(column: string, text: string): RawBuilder<boolean> {
 /** `column` is one of `values`; an empty list matches nothing. */
 export function isOneOf(column: string, values: readonly string[]): RawBuilder<boolean> {
   return values.length ? sql<boolean>`${sql.ref(column)} in (${sql.join([...values])})` : sql<boolean>`1 = 0`;
+}
+
+/**
+ * The query kept to rows whose location `column` is within the scope: unchanged for
+ * every location, else the scope's list (an empty one matching nothing).
+ */
+export function withinScope<Q extends { where(expression: RawBuilder<boolean>): Q }>(
+  query: Q,
+  column: string,
+  scope: LocationScope,
+): Q {
+  return scope.all ? query : query.where(isOneOf(column, scope.locationIds));
 }
 
 /** `column` starts with `text`, taken literally. */
