@@ -52,6 +52,9 @@ export default defineConfig({
           environment: "jsdom",
           include: ["src/**/*.test.{ts,tsx}"],
           setupFiles: ["src/test/setup.ts"],
+          // A ceiling, not a measure: tests wait on state (findBy, waitFor) and return as soon as
+          // it shows; on a machine busy with other work a screen can take seconds to render.
+          testTimeout: 30_000,
         },
       },
     ],

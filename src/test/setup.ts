@@ -3,8 +3,9 @@ import { cleanup, configure } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { server } from "./server";
 
-// Debounced checks (250 ms) plus a mocked round trip must not race the default 1 s on a busy machine.
-configure({ asyncUtilTimeout: 3000 });
+// findBy/waitFor wait on state and return as soon as it shows; the ceiling is generous so that
+// debounced checks (250 ms) plus a mocked round trip never race it on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
