@@ -3,7 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { chromium } from "playwright-core";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { chromiumExecutable } from "./scripts/chromium.mjs";
 
 // End-to-end tests run the real server on a fresh SQLite database and drive real Chromium.
 // The database path is chosen once, in the runner, and inherited by its workers.
@@ -12,24 +14,15 @@ const port = Number(process.env.E2E_PORT ?? 8787);
 // The server's ADMIN_TOKEN for this run: the tests' own API calls (setting data up) use it.
 process.env.E2E_ADMIN_TOKEN ??= `e2e-${randomBytes(24).toString("base64url")}`;
 
-/** Playwright's own Chromium where installed, else the system's (Debian's `chromium`). */
-function chromiumExecutable(): string | undefined {
-  if (process.env.E2E_CHROMIUM) return process.env.E2E_CHROMIUM;
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // not installed: fall through to the system browser
-  }
-  return ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-}
-
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Budgets for a busy machine (two cores shared with other work): the longest tests take
+  // ~40 s there, and every wait is on a state, so a longer budget only slows a real failure.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -57,7 +50,8 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --import tsx server/index.ts",
-    url: `http://127.0.0.1:${port}/v1/organizations`,
+    // Answers 401 until signed in: any answer means the server is up.
+    url: `http://127.0.0.1:${port}${urlOf(api.organizations.list)}`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {

@@ -1,30 +1,43 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { extensionsOf } from "./bulk-manage-helpers";
-import { DEMO_ADMINS, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { extensionsOf, jobFinished } from "./bulk-manage-helpers";
+import { DEMO_ADMINS, expect, expectNoAxeViolations, responseTo, test, uniqueExtension } from "./fixtures";
 
 // The audit log is shared by every spec of a run: each test finds its own entries by
 // the unique names it gave its objects, never by position alone.
 const AUDIT_LOG = "/audit-log";
-const JOBS = "/v1/telephony/config/jobs/callParkExtensions";
 const IMPORT_LOCATION = "Florianópolis";
 /** This spec imports into Florianópolis with 8190–8199 only, and removes them afterwards. */
 const IMPORTED = /^819\d$/;
 const ADMIN = DEMO_ADMINS.full;
 
-const extensionsPath = (locationId: string) => `/v1/telephony/config/locations/${locationId}/callParkExtensions`;
+/** Creates a call park extension through the API; its id. */
+async function createExtension(request: APIRequestContext, locationId: string, name: string, extension: string): Promise<string> {
+  const created = await request.post(urlOf(api.callParkExtensions.create, { locationId }), { data: { name, extension } });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id;
+}
+
+async function renameExtension(request: APIRequestContext, locationId: string, callParkExtensionId: string, name: string) {
+  const url = urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId });
+  expect((await request.put(url, { data: { name } })).status()).toBe(204);
+}
+
+async function deleteExtension(request: APIRequestContext, locationId: string, callParkExtensionId: string) {
+  expect((await request.delete(urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId }))).status()).toBe(204);
+}
 
 /** A call park extension created, renamed and deleted through the API, as a script acting as the admin would. */
 async function createRenameDelete(request: APIRequestContext, locationId: string, name: string, renamed: string, extension: string) {
-  const created = await request.post(extensionsPath(locationId), { data: { name, extension } });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  expect((await request.put(`${extensionsPath(locationId)}/${id}`, { data: { name: renamed } })).status()).toBe(204);
-  expect((await request.delete(`${extensionsPath(locationId)}/${id}`)).status()).toBe(204);
+  const id = await createExtension(request, locationId, name, extension);
+  await renameExtension(request, locationId, id, renamed);
+  await deleteExtension(request, locationId, id);
 }
 
 async function removeImported(request: APIRequestContext, locationId: string) {
   for (const item of (await extensionsOf(request, locationId)).filter((e) => IMPORTED.test(e.extension))) {
-    expect((await request.delete(`${extensionsPath(locationId)}/${item.id}`)).status()).toBe(204);
+    await deleteExtension(request, locationId, item.id);
   }
 }
 
@@ -114,7 +127,7 @@ test.describe("audit log, in English", () => {
     await removeImported(request, floripa.id);
     const fileName = `audit-${Date.now()}.csv`;
     try {
-      const started = await request.post(`${JOBS}?mode=partial&fileName=${encodeURIComponent(fileName)}`, {
+      const started = await request.post(urlOf(api.importJobs.create, {}, { mode: "partial", fileName }), {
         headers: { "content-type": "text/csv" },
         data: Buffer.from(
           `Location,Call Park Extension Name,Extension,Action\r\n` +
@@ -124,9 +137,7 @@ test.describe("audit log, in English", () => {
       });
       expect(started.status()).toBe(201);
       const job = await started.json();
-      await expect
-        .poll(async () => (await (await request.get(`${JOBS}/${job.id}`)).json()).latestExecutionStatus)
-        .toBe("COMPLETED");
+      await jobFinished(request, job.id);
 
       await page.goto(`${AUDIT_LOG}?objectType=importJob`);
       const imported = entry(page, "Imported", fileName);
@@ -134,9 +145,12 @@ test.describe("audit log, in English", () => {
       await expect(imported).toContainText("Bulk import");
       await expect(imported).toContainText(ADMIN.displayName);
 
-      // The rows it created are in its task, not entries of their own.
+      // The rows it created are in its task, not entries of their own. The check waits for
+      // the filtered list's answer: before it, the rows shown are still the imports'.
+      const extensionEntries = responseTo(page, api.auditEvents.list, {}, { objectType: "callParkExtension" });
       await page.getByLabel("Object type").selectOption({ label: "Call park extensions" });
       await expect(page).toHaveURL(/objectType=callParkExtension/);
+      expect(JSON.stringify((await (await extensionEntries).json()).items)).not.toContain("Audit import 819");
       await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
       await expect(page.locator("tbody tr").filter({ hasText: "Audit import 819" })).toHaveCount(0);
 
@@ -171,15 +185,13 @@ test.describe("one object's history", () => {
     // Another object's entries, so that every object's list is longer even when this test runs alone.
     const other = uniqueExtension("73");
     await createRenameDelete(request, sanJose.id, `History other ${other}`, `History other dock ${other}`, other);
-    const created = await request.post(extensionsPath(sanJose.id), { data: { name, extension } });
-    expect(created.status()).toBe(201);
-    const { id } = await created.json();
+    const id = await createExtension(request, sanJose.id, name, extension);
     try {
-      expect((await request.put(`${extensionsPath(sanJose.id)}/${id}`, { data: { name: renamed } })).status()).toBe(204);
+      await renameExtension(request, sanJose.id, id, renamed);
 
       await page.goto(`/services/calling/features/call-park-extensions/${encodeURIComponent(sanJose.id)}/${encodeURIComponent(id)}`);
       await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
-      await page.getByRole("link", { name: `View history of ${renamed}` }).click();
+      await page.getByRole("link", { name: `View history of ${renamed}`, exact: true }).click();
       await page.waitForURL((url) => url.pathname === AUDIT_LOG && url.search === `?${new URLSearchParams({ objectId: id })}`);
       await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
       const history = page.getByRole("status").filter({ hasText: "Showing the history of one object" });
@@ -195,7 +207,7 @@ test.describe("one object's history", () => {
       await expect(history).toHaveCount(0);
       await expect.poll(() => rows.count()).toBeGreaterThan(2);
     } finally {
-      expect((await request.delete(`${extensionsPath(sanJose.id)}/${id}`)).status()).toBe(204);
+      await deleteExtension(request, sanJose.id, id);
     }
   });
 });

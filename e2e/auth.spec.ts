@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD, expect, expectNoAxeViolations, type Role, test } from "./fixtures";
 
 // Sign-in, the user menu, sign-out and personal access tokens, against the real server.
@@ -63,7 +65,8 @@ test.describe("signing in", () => {
     await page.goto("/sign-in");
     let posted = false;
     page.on("request", (request) => {
-      if (request.method() === "POST" && request.url().endsWith("/v1/session")) posted = true;
+      const signIn = api.session.signIn;
+      if (request.method() === signIn.method && new URL(request.url()).pathname === urlOf(signIn)) posted = true;
     });
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("This field is required.")).toHaveCount(2);
@@ -117,7 +120,7 @@ test.describe("signing out", () => {
     const menu = userMenu(page, "full");
     await expect(menu).toBeEnabled();
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    expect((await page.request.get("/v1/session")).status()).toBe(200);
+    expect((await page.request.get(urlOf(api.session.get))).status()).toBe(200);
 
     await menu.click();
     await expect(page.getByRole("menuitem", { name: "Profile and access tokens" })).toBeVisible();
@@ -126,10 +129,10 @@ test.describe("signing out", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 
-    expect((await page.request.get("/v1/session")).status()).toBe(401);
+    expect((await page.request.get(urlOf(api.session.get))).status()).toBe(401);
     // The old cookie itself no longer opens anything: the session ended on the server.
     const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
-    expect((await replay.get("/v1/session")).status()).toBe(401);
+    expect((await replay.get(urlOf(api.session.get))).status()).toBe(401);
     await replay.dispose();
 
     await page.goto("/locations");
@@ -167,7 +170,7 @@ test.describe("profile and personal access tokens", () => {
 
     // A client with no cookies at all, only the token.
     const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
-    const me = await script.get("/v1/people/me");
+    const me = await script.get(urlOf(api.people.me));
     expect(me.status()).toBe(200);
     expect((await me.json()).displayName).toBe(DEMO_ADMINS.full.displayName);
 
@@ -176,7 +179,7 @@ test.describe("profile and personal access tokens", () => {
     await confirm.getByRole("button", { name: "Revoke" }).click();
     await expect(confirm).toBeHidden();
     await expect(page.getByRole("cell", { name, exact: true })).toHaveCount(0);
-    expect((await script.get("/v1/people/me")).status()).toBe(401);
+    expect((await script.get(urlOf(api.people.me))).status()).toBe(401);
     await script.dispose();
   });
 });

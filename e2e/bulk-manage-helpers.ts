@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import type { APIRequestContext, Download, Page } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { expect } from "./fixtures";
 
 // Bulk manage specs share the e2e database with every other spec: they import into
@@ -7,8 +9,6 @@ import { expect } from "./fixtures";
 // "Estacionamento", and delete what they added after each test.
 export const LOCATION = "Florianópolis";
 export const OURS = /^81\d\d$/;
-const LIST = "/v1/telephony/config/callParkExtensions";
-const JOBS = "/v1/telephony/config/jobs/callParkExtensions";
 
 export interface ListedExtension {
   id: string;
@@ -18,7 +18,7 @@ export interface ListedExtension {
 }
 
 export async function extensionsOf(request: APIRequestContext, locationId: string): Promise<ListedExtension[]> {
-  const response = await request.get(`${LIST}?locationId=${locationId}&max=1000`);
+  const response = await request.get(urlOf(api.callParkExtensions.list, {}, { locationId, max: 1000 }));
   expect(response.ok()).toBeTruthy();
   return (await response.json()).callParkExtensions;
 }
@@ -32,20 +32,24 @@ export async function oursIn(request: APIRequestContext, locationId: string): Pr
 /** Deletes every call park extension 8100–8199 of the location. */
 export async function cleanUp(request: APIRequestContext, locationId: string) {
   for (const item of (await extensionsOf(request, locationId)).filter((e) => OURS.test(e.extension))) {
-    const response = await request.delete(`/v1/telephony/config/locations/${locationId}/callParkExtensions/${item.id}`);
+    const response = await request.delete(urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: item.id }));
     expect(response.status()).toBe(204);
   }
 }
 
 export async function createExtension(request: APIRequestContext, locationId: string, name: string, extension: string) {
-  const response = await request.post(`/v1/telephony/config/locations/${locationId}/callParkExtensions`, {
-    data: { name, extension },
-  });
+  const response = await request.post(urlOf(api.callParkExtensions.create, { locationId }), { data: { name, extension } });
   expect(response.status()).toBe(201);
 }
 
+/** Waits until an import job has finished, as its status says (a small file takes well under a second). */
+export async function jobFinished(request: APIRequestContext, jobId: string) {
+  const status = async () => (await (await request.get(urlOf(api.importJobs.get, { jobId }))).json()).latestExecutionStatus;
+  await expect.poll(status, { message: `import job ${jobId} finishes`, timeout: 30_000 }).toBe("COMPLETED");
+}
+
 export async function jobCount(request: APIRequestContext): Promise<number> {
-  const response = await request.get(`${JOBS}?max=1`);
+  const response = await request.get(urlOf(api.importJobs.list, {}, { max: 1 }));
   expect(response.ok()).toBeTruthy();
   return Number(response.headers()["x-total-count"]);
 }

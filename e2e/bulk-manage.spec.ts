@@ -1,3 +1,5 @@
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import {
   chooseFile,
   cleanUp,
@@ -113,7 +115,7 @@ test.describe("bulk manage call park extensions, in English", () => {
     const floripa = locationNamed(LOCATION);
     await createExtension(request, floripa.id, "Old name 8110", "8110");
     await createExtension(request, floripa.id, "To remove 8115", "8115");
-    const check = await request.post(`/v1/telephony/config/locations/${floripa.id}/actions/validateExtensions/invoke`, {
+    const check = await request.post(urlOf(api.callParkExtensions.validateExtensions, { locationId: floripa.id }), {
       data: { extensions: ["1001"] },
     });
     const person = (await check.json()).extensionStatus[0].owner.name as string;
@@ -181,7 +183,8 @@ test.describe("bulk manage call park extensions, in English", () => {
     locationNamed,
   }, testInfo) => {
     const floripa = locationNamed(LOCATION);
-    const total = (await request.get(`/v1/telephony/config/callParkExtensions?locationId=${floripa.id}&max=1`)).headers()["x-total-count"];
+    const listed = await request.get(urlOf(api.callParkExtensions.list, {}, { locationId: floripa.id, max: 1 }));
+    const total = listed.headers()["x-total-count"];
     const room = 100 - Number(total);
     expect(room).toBeGreaterThan(0);
     const rows = Array.from({ length: room + 1 }, (_, i) => `${LOCATION},Bay ${8100 + i},${8100 + i}`);

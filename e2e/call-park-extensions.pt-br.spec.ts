@@ -1,3 +1,5 @@
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { chooseLocation, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
 
 test.use({ language: "pt-BR", locale: "pt-BR" });
@@ -9,7 +11,7 @@ test.describe("ramais de estacionamento de chamadas, em português", () => {
     await page.goto("/services/calling/features");
     const card = page.getByRole("article", { name: "Ramal de estacionamento de chamadas" });
     await expect(card.getByText(/ramais de estacionamento de chamadas$/)).toBeVisible();
-    await card.getByRole("link", { name: "Adicionar novo ramal de estacionamento de chamadas" }).click();
+    await card.getByRole("link", { name: "Adicionar novo ramal de estacionamento de chamadas", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Adicionar ramal de estacionamento de chamadas" })).toBeVisible();
 
     await page.getByLabel("Nome do ramal de estacionamento de chamadas").fill("x".repeat(31));
@@ -29,8 +31,8 @@ test.describe("ramais de estacionamento de chamadas, em português", () => {
 
     await page.getByRole("searchbox", { name: "Pesquisar" }).fill(extension);
     const row = page.getByRole("row", { name: new RegExp(name) });
-    await expect(row.getByRole("cell", { name: "São Paulo" })).toBeVisible();
-    await expect(page.getByRole("columnheader", { name: "Ramal" })).toBeVisible();
+    await expect(row.getByRole("cell", { name: "São Paulo", exact: true })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "Ramal", exact: true })).toBeVisible();
     await expectNoAxeViolations(page, "Ramais de estacionamento de chamadas (pt-BR)");
 
     await row.getByRole("link", { name: `Editar ${name}` }).click();
@@ -50,7 +52,7 @@ test.describe("ramais de estacionamento de chamadas, em português", () => {
   });
 
   test("a API responde em português quando o navegador pede", async ({ request, locations }) => {
-    const response = await request.post(`/v1/telephony/config/locations/${locations[0].id}/callParkExtensions`, {
+    const response = await request.post(urlOf(api.callParkExtensions.create, { locationId: locations[0].id }), {
       headers: { "accept-language": "pt-BR" },
       data: { name: "", extension: "abc" },
     });

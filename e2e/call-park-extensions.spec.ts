@@ -1,3 +1,5 @@
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { chooseLocation, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
 
 const LIST = "/services/calling/features/call-park-extensions";
@@ -7,7 +9,7 @@ test.describe("call park extensions, in English", () => {
     const extension = uniqueExtension("71");
     const name = `Lobby park ${extension}`;
     await page.goto("/services/calling/features");
-    await page.getByRole("link", { name: "Add New call park extension" }).click();
+    await page.getByRole("link", { name: "Add New call park extension", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Add call park extension" })).toBeVisible();
     await expectNoAxeViolations(page, "Add call park extension");
 
@@ -22,12 +24,12 @@ test.describe("call park extensions, in English", () => {
     await page.getByRole("searchbox", { name: "Search" }).fill(extension);
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row).toBeVisible();
-    await expect(row.getByRole("cell", { name: "San Jose HQ" })).toBeVisible();
+    await expect(row.getByRole("cell", { name: "San Jose HQ", exact: true })).toBeVisible();
     await expectNoAxeViolations(page, "Call Park Extensions list");
 
     await row.getByRole("link", { name: `Edit ${name}` }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await expect(page.getByText("San Jose HQ")).toBeVisible();
+    await expect(page.getByText("San Jose HQ", { exact: true })).toBeVisible();
     await expectNoAxeViolations(page, "Edit call park extension");
     const renamed = `Dock ${extension}`;
     await page.getByLabel("Call park extension name").fill(renamed);
@@ -48,7 +50,7 @@ test.describe("call park extensions, in English", () => {
 
   test("a taken extension is reported on the field, naming what holds it", async ({ page, request, locationNamed }) => {
     const saoPaulo = locationNamed("São Paulo");
-    const check = await request.post(`/v1/telephony/config/locations/${saoPaulo.id}/actions/validateExtensions/invoke`, {
+    const check = await request.post(urlOf(api.callParkExtensions.validateExtensions, { locationId: saoPaulo.id }), {
       data: { extensions: ["1001", "4001"] },
     });
     const [person, huntGroup] = (await check.json()).extensionStatus;
@@ -73,9 +75,9 @@ test.describe("call park extensions, in English", () => {
   test("the 101st call park extension of a location is refused with a clear message", async ({ page, request, locationNamed }) => {
     const london = locationNamed("London");
     const count = async () =>
-      Number((await request.get(`/v1/telephony/config/callParkExtensions?locationId=${london.id}&max=1`)).headers()["x-total-count"]);
+      Number((await request.get(urlOf(api.callParkExtensions.list, {}, { locationId: london.id, max: 1 }))).headers()["x-total-count"]);
     for (let i = await count(); i < 100; i++) {
-      const response = await request.post(`/v1/telephony/config/locations/${london.id}/callParkExtensions`, {
+      const response = await request.post(urlOf(api.callParkExtensions.create, { locationId: london.id }), {
         data: { name: `Bay ${i + 1}`, extension: String(6000 + i) },
       });
       expect(response.status()).toBe(201);
@@ -100,8 +102,11 @@ test.describe("call park extensions, in English", () => {
     await page.getByLabel("Location", { exact: true }).selectOption({ label: "Florianópolis" });
     await expect(page).toHaveURL(/location=/);
     await expect(page.getByRole("row")).toHaveCount(7);
-    await page.getByRole("button", { name: "Extension" }).click();
-    await page.getByRole("button", { name: "Extension" }).click();
+    // The second click turns the order the first one set: it waits for that order to show.
+    const extensionHeader = page.getByRole("columnheader", { name: "Extension", exact: true });
+    await extensionHeader.getByRole("button").click();
+    await expect(extensionHeader).toHaveAttribute("aria-sort", "ascending");
+    await extensionHeader.getByRole("button").click();
     await expect(page).toHaveURL(/sort=extension-desc/);
     await expect(page.getByRole("row").nth(1)).toContainText("5006");
 
@@ -109,8 +114,8 @@ test.describe("call park extensions, in English", () => {
     await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("Estacionamento");
     await expect(page.getByLabel("Location", { exact: true })).toHaveValue(/.+/);
     await expect(page.getByRole("row").nth(1)).toContainText("5006");
-    await expect(page.getByRole("columnheader", { name: "Extension" })).toHaveAttribute("aria-sort", "descending");
-    await page.getByRole("link", { name: "Add New" }).click();
+    await expect(extensionHeader).toHaveAttribute("aria-sort", "descending");
+    await page.getByRole("link", { name: "Add New", exact: true }).click();
     await expect(page.getByRole("combobox", { name: "Location" })).toHaveValue("Florianópolis");
 
     await page.goto(LIST);
@@ -128,7 +133,7 @@ test.describe("call park extensions, in English", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Call Park Extensions" })).toBeVisible();
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
-    const addNew = page.getByRole("link", { name: "Add New" });
+    const addNew = page.getByRole("link", { name: "Add New", exact: true });
     await addNew.focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "Add call park extension" })).toBeVisible();
@@ -136,6 +141,8 @@ test.describe("call park extensions, in English", () => {
     const combo = page.getByRole("combobox", { name: "Location" });
     await combo.focus();
     await page.keyboard.type("New York");
+    // The arrow picks from the list as filtered once the locations have loaded.
+    await expect(page.getByRole("listbox").getByRole("option")).toHaveText(["New York Office"]);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect(combo).toHaveValue("New York Office");

@@ -1,4 +1,6 @@
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 
 export const GROUPS = "/services/calling/features/call-parks";
 
@@ -7,19 +9,17 @@ export const GROUPS = "/services/calling/features/call-parks";
  * finds its members and destinations free again.
  */
 export async function deleteGroupsStartingWith(request: APIRequestContext, locationId: string, prefix: string) {
-  const response = await request.get(`/v1/telephony/config/locations/${locationId}/callParks`, { params: { name: prefix } });
+  const response = await request.get(urlOf(api.callParks.list, { locationId }, { name: prefix }));
   for (const group of (await response.json()).callParks as { id: string; name: string }[]) {
     if (group.name.startsWith(prefix)) {
-      await request.delete(`/v1/telephony/config/locations/${locationId}/callParks/${group.id}`);
+      await request.delete(urlOf(api.callParks.delete, { locationId, callParkId: group.id }));
     }
   }
 }
 
 /** The id of a location's person, workspace or virtual line, by display name. */
 export async function memberId(request: APIRequestContext, locationId: string, name: string) {
-  const response = await request.get(`/v1/telephony/config/locations/${locationId}/callParks/availableUsers`, {
-    params: { name, includeAssigned: "true" },
-  });
+  const response = await request.get(urlOf(api.callParks.availableUsers, { locationId }, { name, includeAssigned: true }));
   const found = ((await response.json()).agents as { id: string; displayName: string }[]).find((a) => a.displayName === name);
   if (!found) throw new Error(`no member named ${name}`);
   return found.id;
@@ -31,6 +31,7 @@ export async function searchAndAdd(page: Page, searchLabel: string, term: string
 }
 
 export async function expectStep(page: Page, step: string, title: string) {
-  await expect(page).toHaveURL(new RegExp(`step=${step}`));
-  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${step}(&|$)`));
+  // Exact: the Members step also shows a heading such as "2 members".
+  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
 }

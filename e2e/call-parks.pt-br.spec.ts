@@ -9,7 +9,7 @@ test("o assistente cria um grupo de estacionamento de chamadas, em português", 
   const name = `Atendimento ${Date.now() % 100000}`;
 
   await page.goto("/services/calling/features");
-  await page.getByRole("link", { name: "Adicionar novo grupo de estacionamento de chamadas" }).click();
+  await page.getByRole("link", { name: "Adicionar novo grupo de estacionamento de chamadas", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Selecione um local" });
   await chooseLocation(page, "Local", "São Paulo");
   await dialog.getByRole("button", { name: "Próximo" }).click();
@@ -39,7 +39,7 @@ test("o assistente cria um grupo de estacionamento de chamadas, em português", 
 
   await expectStep(page, "review", "Revisão");
   await expect(page.locator(".review")).toContainText("Alertar somente o grupo de busca — Suporte");
-  await page.getByRole("button", { name: "Criar" }).click();
+  await page.getByRole("button", { name: "Criar", exact: true }).click();
   await expect(page.getByText("Grupo de estacionamento de chamadas criado.")).toBeVisible();
   const panel = page.getByRole("dialog", { name });
   await expect(panel.getByLabel("Nome do grupo de estacionamento de chamadas")).toHaveValue(name);

@@ -1,3 +1,5 @@
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { chooseLocation, expect, expectNoAxeViolations, test } from "./fixtures";
 import { deleteGroupsStartingWith, expectStep, GROUPS, memberId, searchAndAdd } from "./call-parks-helpers";
 
@@ -8,7 +10,7 @@ test.describe("call park groups, in English", () => {
     const name = `Front desk ${Date.now() % 100000}`;
 
     await page.goto("/services/calling/features");
-    await page.getByRole("link", { name: "Add New call park group" }).click();
+    await page.getByRole("link", { name: "Add New call park group", exact: true }).click();
     const locationDialog = page.getByRole("dialog", { name: "Select a location" });
     await expect(locationDialog).toBeVisible();
     await expectNoAxeViolations(page, "location pop-up");
@@ -69,7 +71,7 @@ test.describe("call park groups, in English", () => {
     await expectStep(page, "members", "Members");
     await page.goBack();
     await expectStep(page, "review", "Review");
-    await page.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("button", { name: "Create", exact: true }).click();
 
     await expect(page.getByText("Call park group created.")).toBeVisible();
     const panel = page.getByRole("dialog", { name });
@@ -79,18 +81,20 @@ test.describe("call park groups, in English", () => {
     await expect(panel.getByRole("listitem").filter({ hasText: "Park 02" })).toContainText("1.");
     await expect(panel.getByLabel("Alert parking user first, then hunt group")).toBeChecked();
     await expectNoAxeViolations(page, "side panel");
-    await panel.getByRole("button", { name: "Close" }).click();
-    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("San Jose HQ");
+    await panel.getByRole("button", { name: "Close", exact: true }).click();
+    await expect(panel).toHaveCount(0);
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+    await expect(row).toContainText("San Jose HQ");
   });
 
   test("ticking Use members as park destinations asks first; No keeps, Yes removes the extensions", async ({ page, request, locationNamed }) => {
     const sanJose = locationNamed("San Jose HQ");
     await deleteGroupsStartingWith(request, sanJose.id, "Dock");
     const extensions = (
-      await (await request.get("/v1/telephony/config/callParkExtensions", { params: { locationId: sanJose.id, extension: "500" } })).json()
+      await (await request.get(urlOf(api.callParkExtensions.list, {}, { locationId: sanJose.id, extension: "500" }))).json()
     ).callParkExtensions as { id: string; extension: string }[];
     const free = extensions.filter((c) => c.extension === "5005" || c.extension === "5006").map((c) => c.id);
-    const created = await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+    const created = await request.post(urlOf(api.callParks.create, { locationId: sanJose.id }), {
       data: {
         name: "Dock team",
         recall: { option: "ALERT_PARKING_USER_ONLY" },
@@ -101,7 +105,8 @@ test.describe("call park groups, in English", () => {
     expect(created.status()).toBe(201);
 
     await page.goto(GROUPS);
-    await page.getByRole("link", { name: "Dock team" }).click();
+    // Exact: the open side panel also has a "View history of Dock team" link.
+    await page.getByRole("link", { name: "Dock team", exact: true }).click();
     const panel = page.getByRole("dialog", { name: "Dock team" });
     await expect(panel.getByRole("heading", { name: "2 park destinations" })).toBeVisible();
 
@@ -122,9 +127,10 @@ test.describe("call park groups, in English", () => {
     await panel.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("Call park group saved.")).toBeVisible();
 
-    await page.getByRole("link", { name: "Dock team" }).click();
+    await page.getByRole("link", { name: "Dock team", exact: true }).click();
     await expect(page.getByRole("dialog", { name: "Dock team" }).getByLabel("Use members as park destinations")).toBeChecked();
-    const saved = await (await request.get(`/v1/telephony/config/locations/${sanJose.id}/callParks/${(await created.json()).id}`)).json();
+    const callParkId = (await created.json()).id;
+    const saved = await (await request.get(urlOf(api.callParks.get, { locationId: sanJose.id, callParkId }))).json();
     expect(saved.parkOnAgentsEnabled).toBe(true);
     expect(saved.callParkExtensions).toEqual([]);
   });
@@ -133,11 +139,11 @@ test.describe("call park groups, in English", () => {
     const sanJose = locationNamed("San Jose HQ");
     await deleteGroupsStartingWith(request, sanJose.id, "Sales floor");
     const priya = await memberId(request, sanJose.id, "Priya Johnson");
-    const first = await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+    const first = await request.post(urlOf(api.callParks.create, { locationId: sanJose.id }), {
       data: { name: "Sales floor A", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [priya] },
     });
     expect(first.status()).toBe(201);
-    const second = await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+    const second = await request.post(urlOf(api.callParks.create, { locationId: sanJose.id }), {
       data: { name: "Sales floor B", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [priya] },
     });
     expect(second.status()).toBe(409);
@@ -157,11 +163,12 @@ test.describe("call park groups, in English", () => {
   test("a group is deleted from its side panel after a confirmation", async ({ page, request, locationNamed }) => {
     const sanJose = locationNamed("San Jose HQ");
     await deleteGroupsStartingWith(request, sanJose.id, "Short-lived");
-    await request.post(`/v1/telephony/config/locations/${sanJose.id}/callParks`, {
+    const created = await request.post(urlOf(api.callParks.create, { locationId: sanJose.id }), {
       data: { name: "Short-lived group", recall: { option: "ALERT_PARKING_USER_ONLY" } },
     });
+    expect(created.status()).toBe(201);
     await page.goto(`${GROUPS}?q=Short-lived`);
-    await page.getByRole("link", { name: "Short-lived group" }).click();
+    await page.getByRole("link", { name: "Short-lived group", exact: true }).click();
     await page.getByRole("button", { name: "Delete group" }).click();
     const confirm = page.getByRole("alertdialog", { name: "Delete call park group?" });
     await expectNoAxeViolations(page, "delete group confirmation");

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Cookie, expect, type Page, request as playwrightRequest, test as base } from "@playwright/test";
+import { type Cookie, expect, type Page, request as playwrightRequest, type Response, test as base } from "@playwright/test";
+import { API_BASE, type Endpoint, pathOf, urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 
 /** The demo accounts, one per role; `role: null` runs a test signed out. */
@@ -13,11 +15,13 @@ function sessionCookies(role: Role, baseURL: string): Promise<Cookie[]> {
   let cookies = sessions.get(role);
   if (!cookies) {
     cookies = (async () => {
-      const api = await playwrightRequest.newContext({ baseURL });
-      const response = await api.post("/v1/session", { data: { email: DEMO_ADMINS[role].email, password: DEMO_PASSWORD } });
+      const client = await playwrightRequest.newContext({ baseURL });
+      const response = await client.post(urlOf(api.session.signIn), {
+        data: { email: DEMO_ADMINS[role].email, password: DEMO_PASSWORD },
+      });
       expect(response.status(), `signing in as ${role}`).toBe(201);
-      const { cookies: jar } = await api.storageState();
-      await api.dispose();
+      const { cookies: jar } = await client.storageState();
+      await client.dispose();
       return jar;
     })();
     sessions.set(role, cookies);
@@ -76,7 +80,7 @@ export const test = base.extend<{
     expect(violations, "Content-Security-Policy violations").toEqual([]);
   },
   locations: async ({ request }, use) => {
-    const response = await request.get("/v1/locations");
+    const response = await request.get(urlOf(api.locations.list));
     expect(response.ok()).toBeTruthy();
     await use((await response.json()).items);
   },
@@ -90,6 +94,28 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/**
+ * The browser's next call to an endpoint (these path parameters, and these query values
+ * when given), answered: start waiting before the action that sends it, await it after.
+ * A test that goes on once the server has answered never races with the write.
+ */
+export function responseTo(
+  page: Page,
+  endpoint: Endpoint,
+  params: Record<string, string> = {},
+  query: Record<string, string> = {},
+): Promise<Response> {
+  const path = API_BASE + pathOf(endpoint, params);
+  return page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return (
+      response.request().method() === endpoint.method &&
+      url.pathname === path &&
+      Object.entries(query).every(([key, value]) => url.searchParams.get(key) === value)
+    );
+  });
+}
 
 /** Picks a location in the form's searchable Location field, by keyboard and click as a user would. */
 export async function chooseLocation(page: Page, label: string, name: string) {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { chooseSetting, resetCallParkSettings, settingsUrl } from "./locations-helpers";
+import { chooseSetting, resetCallParkSettings, saveSettings, storedSettings } from "./locations-helpers";
 
 test.use({ language: "pt-BR", locale: "pt-BR" });
 
@@ -23,12 +23,15 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
     await expect(page.getByRole("heading", { level: 1, name: "Locais" })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Grupos de estacionamento de chamadas" })).toBeVisible();
     await page.getByRole("searchbox", { name: "Pesquisar por nome" }).fill("paulo");
-    await expect(page.getByRole("link", { name: "São Paulo" })).toBeVisible();
-    await expect(page.getByRole("link", { name: LOCATION })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/locations\?q=paulo$/);
+    await expect(page.getByRole("link", { name: "São Paulo", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: LOCATION, exact: true })).toHaveCount(0);
     await expectNoAxeViolations(page, "Locais (pt-BR)");
 
     await page.getByRole("searchbox", { name: "Pesquisar por nome" }).fill("york");
-    await page.getByRole("link", { name: LOCATION }).click();
+    // The search settles (into the URL) before the click, or its late write would follow us.
+    await expect(page).toHaveURL(/\/locations\?q=york$/);
+    await page.getByRole("link", { name: LOCATION, exact: true }).click();
     await expect(page.getByRole("tab", { name: "Visão geral" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByText("Fuso horário")).toBeVisible();
     await page.getByRole("tab", { name: "Chamadas" }).click();
@@ -52,11 +55,10 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
       "Após 90 s, a chamada vai para o grupo de busca Support, com o toque Longo-Longo. Lá ela segue o roteamento do grupo de busca e não é recordada de novo.",
     );
     await expectNoAxeViolations(page, "Configurações de estacionamento de chamadas (pt-BR)");
-    await save(page).click();
+    await saveSettings(page, save(page), locationNamed(LOCATION).id);
     await expect(page.getByText("Configurações de estacionamento de chamadas salvas.")).toBeVisible();
 
-    const stored = await (await request.get(settingsUrl(locationNamed(LOCATION).id))).json();
-    expect(stored).toEqual({
+    expect(await storedSettings(request, locationNamed(LOCATION).id)).toEqual({
       callParkRecall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: expect.any(String), huntGroupName: "Support" },
       callParkSettings: { ringPattern: "LONG_LONG", recallTime: 90, huntWaitTime: 60 },
     });
@@ -85,6 +87,7 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
     await expect(page.getByRole("tab", { name: "Chamadas" })).toHaveAttribute("aria-selected", "true");
     await recallTimer(page).fill("29");
     await expect(recallTimer(page)).toHaveAccessibleDescription(/Insira um número de segundos de 30 a 600\./);
+    await expect(save(page)).toBeEnabled();
     await huntWaitTime(page).fill("12.5");
     await expect(huntWaitTime(page)).toHaveAccessibleDescription(/Insira um número inteiro\./);
     await expect(summary(page)).toHaveText("Corrija os valores destacados para ver o que acontecerá com uma chamada estacionada.");
@@ -95,7 +98,7 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
     await expect(dialog).toContainText("Suas alterações nas configurações de estacionamento de chamadas não foram salvas");
     await dialog.getByRole("button", { name: "Ficar e continuar editando" }).click();
     await expect(recallTimer(page)).toHaveValue("29");
-    await page.getByRole("link", { name: "Locais" }).first().click();
+    await page.getByRole("main").getByRole("link", { name: "Locais", exact: true }).click();
     await dialog.getByRole("button", { name: "Sair sem salvar" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Locais" })).toBeVisible();
   });

@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { chooseSetting, resetCallParkSettings, settingsUrl } from "./locations-helpers";
+import { chooseSetting, resetCallParkSettings, saveSettings, storedSettings } from "./locations-helpers";
 
 // Settings are written to New York Office only (no other spec changes it), and put
 // back to the defaults after each test.
@@ -12,7 +14,7 @@ test.afterEach(async ({ request, locationNamed }) => {
 
 async function openCallingTab(page: Page) {
   await page.goto("/locations");
-  await page.getByRole("link", { name: LOCATION }).click();
+  await page.getByRole("link", { name: LOCATION, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: LOCATION })).toBeVisible();
   await page.getByRole("tab", { name: "Calling" }).click();
   await expect(page).toHaveURL(/\/locations\/[^/]+\/calling$/);
@@ -31,13 +33,14 @@ test.describe("Management > Locations", () => {
     locationNamed,
   }) => {
     const newYork = locationNamed(LOCATION);
-    const counts = (await (await request.get(`/v1/locations/${newYork.id}?include=callParkCounts`)).json()).callParkCounts;
+    const counts = (await (await request.get(urlOf(api.locations.get, { locationId: newYork.id }, { include: "callParkCounts" }))).json())
+      .callParkCounts;
 
     await page.goto("/services/calling/features");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Locations" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Locations" })).toBeVisible();
     for (const header of ["Name", "Address", "Time zone", "Call park extensions", "Call park groups"]) {
-      await expect(page.getByRole("columnheader", { name: header })).toBeVisible();
+      await expect(page.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
     }
     const row = page.getByRole("row", { name: new RegExp(LOCATION) });
     await expect(row.getByRole("cell").nth(2)).toHaveText("America/New_York");
@@ -54,19 +57,21 @@ test.describe("Management > Locations", () => {
     await page.getByRole("searchbox", { name: "Search by name" }).fill("nowhere at all");
     await expect(page.getByText("No location matches.")).toBeVisible();
     await page.getByRole("searchbox", { name: "Search by name" }).fill("sao");
-    await expect(page.getByRole("link", { name: "São Paulo" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "São Paulo", exact: true })).toBeVisible();
 
     await page.goto("/locations?q=york");
-    await page.getByRole("link", { name: LOCATION }).click();
+    await page.getByRole("link", { name: LOCATION, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: LOCATION })).toBeVisible();
     await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByText("1 Penn Plaza, New York, NY, 10119, US")).toBeVisible();
     await expectNoAxeViolations(page, "Location overview");
-    await page.getByRole("link", { name: "Locations" }).first().click();
+    // The page's own way back, not the navigation's link of the same name.
+    await page.getByRole("main").getByRole("link", { name: "Locations", exact: true }).click();
     await expect(page).toHaveURL(/\/locations$/);
   });
 
   test("Call Park Settings: defaults, then every field round-trips and survives a reload", async ({ page, request, locationNamed }) => {
+    const newYork = locationNamed(LOCATION);
     await openCallingTab(page);
     await expect(page.getByText("Applies to Call Park Direct only.", { exact: false })).toBeVisible();
     await expect(page.getByRole("button", { name: /Alert parking user only/ })).toBeVisible();
@@ -94,12 +99,11 @@ test.describe("Management > Locations", () => {
       "After 120 s the call rings back the person who parked it with a Short-Long-Short ring; after another 300 s it goes to hunt group Sales. There it follows the hunt group's routing and is not recalled again.",
     );
     await expectNoAxeViolations(page, "Call Park Settings (edited)");
-    await save(page).click();
+    await saveSettings(page, save(page), newYork.id);
     await expect(page.getByText("Call park settings saved.")).toBeVisible();
     await expect(save(page)).toBeDisabled();
 
-    const stored = await (await request.get(settingsUrl(locationNamed(LOCATION).id))).json();
-    expect(stored).toEqual({
+    expect(await storedSettings(request, newYork.id)).toEqual({
       callParkRecall: { option: "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP", huntGroupId: expect.any(String), huntGroupName: "Sales" },
       callParkSettings: { ringPattern: "SHORT_LONG_SHORT", recallTime: 120, huntWaitTime: 300 },
     });
@@ -119,16 +123,16 @@ test.describe("Management > Locations", () => {
     await expect(summary(page)).toHaveText(
       "After 120 s the call goes to hunt group Sales with a Long-Long ring. There it follows the hunt group's routing and is not recalled again.",
     );
-    await save(page).click();
+    await saveSettings(page, save(page), newYork.id);
     await expect(page.getByText("Call park settings saved.")).toBeVisible();
     await chooseSetting(page, "Recall options for directed call park", "Alert parking user only");
     await chooseSetting(page, "Ring pattern", "Short-Short-Long");
-    await save(page).click();
+    await saveSettings(page, save(page), newYork.id);
     await expect(save(page)).toBeDisabled();
     await page.reload();
     await expect(page.getByRole("button", { name: /Alert parking user only/ })).toBeVisible();
     await expect(page.getByRole("button", { name: /Short-Short-Long/ })).toBeVisible();
-    const after = await (await request.get(settingsUrl(locationNamed(LOCATION).id))).json();
+    const after = await storedSettings(request, newYork.id);
     expect(after.callParkRecall).toEqual({ option: "ALERT_PARKING_USER_ONLY" });
   });
 
@@ -153,7 +157,7 @@ test.describe("Management > Locations", () => {
     await save(page).click();
     await expect(recallTimer(page)).toBeFocused();
     await expect(page.getByText("Call park settings saved.")).toHaveCount(0);
-    const stored = await (await request.get(settingsUrl(locationNamed(LOCATION).id))).json();
+    const stored = await storedSettings(request, locationNamed(LOCATION).id);
     expect(stored.callParkSettings).toEqual({ ringPattern: "NORMAL", recallTime: 45, huntWaitTime: 45 });
 
     await recallTimer(page).fill("30");
@@ -181,6 +185,8 @@ test.describe("Management > Locations", () => {
   test("leaving with unsaved changes asks first", async ({ page }) => {
     await openCallingTab(page);
     await recallTimer(page).fill("90");
+    // Save turns on once the form knows it is changed: only then does leaving ask.
+    await expect(save(page)).toBeEnabled();
 
     await page.getByRole("tab", { name: "Overview" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
@@ -206,6 +212,7 @@ test.describe("Management > Locations", () => {
   test("closing the tab with unsaved changes gets the browser's question", async ({ page }) => {
     await openCallingTab(page);
     await huntWaitTime(page).fill("100");
+    await expect(save(page)).toBeEnabled();
     const dialog = page.waitForEvent("dialog");
     await page.close({ runBeforeUnload: true });
     const question = await dialog;
@@ -217,7 +224,8 @@ test.describe("Management > Locations", () => {
     await openCallingTab(page);
     await page.getByRole("button", { name: /Ring pattern/ }).focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("listbox")).toBeVisible();
+    // The arrow moves from the chosen option, once the open list has taken the focus.
+    await expect(page.getByRole("listbox").getByRole("option", { name: "Normal", exact: true })).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await expect(page.getByRole("button", { name: /Long-Long\s+Ring pattern/ })).toBeFocused();

@@ -1,3 +1,4 @@
+import { GROUPS } from "./call-parks-helpers";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 // A read-only administrator in Portuguese: the notices in Brazilian Portuguese, no
@@ -20,7 +21,7 @@ test.describe("administrador somente leitura, em português", () => {
     );
     await expectNoAxeViolations(page, "Adicionar ramal (pt-BR), somente leitura");
 
-    await page.goto(`${FEATURES}/call-park-groups/new`);
+    await page.goto(`${GROUPS}/new`);
     await expect(page.getByRole("note")).toHaveText(
       "Somente visualização. Você pode ver os grupos de estacionamento de chamadas, mas não alterá-los.",
     );

@@ -1,5 +1,9 @@
 import fs from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { jobFinished } from "./bulk-manage-helpers";
+import { GROUPS } from "./call-parks-helpers";
 import { chooseLocation, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
 
 // Each administrator role sees only what it may do, and the server refuses the rest.
@@ -9,9 +13,8 @@ import { chooseLocation, expect, expectNoAxeViolations, test, uniqueExtension } 
 
 const FEATURES = "/services/calling/features";
 const EXTENSIONS = `${FEATURES}/call-park-extensions`;
-const GROUPS = `${FEATURES}/call-park-groups`;
-const JOBS = "/v1/telephony/config/jobs/callParkExtensions";
-const extensionsOf = (locationId: string) => `/v1/telephony/config/locations/${locationId}/callParkExtensions`;
+const extensionUrl = (locationId: string, callParkExtensionId: string) =>
+  urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId });
 
 /** No control that would add, change, delete or import anything, in the page or its dialogs. */
 async function expectNoWriteControls(page: Page) {
@@ -23,13 +26,13 @@ async function expectNoWriteControls(page: Page) {
 
 /** The browser session's CSRF token, as the SPA reads it. */
 async function csrfToken(page: Page): Promise<string> {
-  const session = await page.request.get("/v1/session");
+  const session = await page.request.get(urlOf(api.session.get));
   expect(session.status()).toBe(200);
   return (await session.json()).csrfToken;
 }
 
-async function totalOf(request: APIRequestContext, path: string): Promise<number> {
-  const response = await request.get(path);
+async function totalOf(request: APIRequestContext, url: string): Promise<number> {
+  const response = await request.get(url);
   expect(response.ok()).toBeTruthy();
   return Number(response.headers()["x-total-count"]);
 }
@@ -45,11 +48,13 @@ test.describe("a read-only administrator (Riley Chen)", () => {
     sanJoseId = locationNamed("San Jose HQ").id;
     const number = uniqueExtension("74");
     extension = { id: "", name: `Riley view ${number}`, extension: number };
-    const created = await request.post(extensionsOf(sanJoseId), { data: { name: extension.name, extension: number } });
+    const created = await request.post(urlOf(api.callParkExtensions.create, { locationId: sanJoseId }), {
+      data: { name: extension.name, extension: number },
+    });
     expect(created.status()).toBe(201);
     extension.id = (await created.json()).id;
     group = { id: "", name: `Riley group ${number}` };
-    const createdGroup = await request.post(`/v1/telephony/config/locations/${sanJoseId}/callParks`, {
+    const createdGroup = await request.post(urlOf(api.callParks.create, { locationId: sanJoseId }), {
       data: { name: group.name, recall: { option: "ALERT_PARKING_USER_ONLY" }, callParkExtensions: [extension.id] },
     });
     expect(createdGroup.status()).toBe(201);
@@ -57,8 +62,10 @@ test.describe("a read-only administrator (Riley Chen)", () => {
   });
 
   test.afterEach(async ({ request }) => {
-    if (group.id) expect((await request.delete(`/v1/telephony/config/locations/${sanJoseId}/callParks/${group.id}`)).status()).toBe(204);
-    if (extension.id) expect((await request.delete(`${extensionsOf(sanJoseId)}/${extension.id}`)).status()).toBe(204);
+    if (group.id) {
+      expect((await request.delete(urlOf(api.callParks.delete, { locationId: sanJoseId, callParkId: group.id }))).status()).toBe(204);
+    }
+    if (extension.id) expect((await request.delete(extensionUrl(sanJoseId, extension.id))).status()).toBe(204);
   });
 
   test("sees every call park screen and value, with nothing to add, change, delete or import", async ({ page }) => {
@@ -84,7 +91,7 @@ test.describe("a read-only administrator (Riley Chen)", () => {
     await expectNoAxeViolations(page, "Call Park Extensions list, read-only");
 
     // Its page: the values as text, no field, no Save or Delete.
-    await row.getByRole("link", { name: extension.name }).click();
+    await row.getByRole("link", { name: extension.name, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${EXTENSIONS}/${sanJoseId}/${extension.id}$`));
     await expect(page.getByRole("heading", { level: 1, name: extension.name })).toBeVisible();
     await expect(page.getByRole("note")).toHaveText("View only. You can view call park extensions but not change them.");
@@ -118,11 +125,11 @@ test.describe("a read-only administrator (Riley Chen)", () => {
   test("sees a call park group's every part, with no editor, and no Add New", async ({ page }) => {
     await page.goto(`${GROUPS}?q=${encodeURIComponent(group.name)}`);
     await expect(page.getByRole("heading", { level: 1, name: "Call Park Groups" })).toBeVisible();
-    await expect(page.getByRole("link", { name: group.name })).toBeVisible();
+    await expect(page.getByRole("link", { name: group.name, exact: true })).toBeVisible();
     await expectNoWriteControls(page);
     await expectNoAxeViolations(page, "Call Park Groups list, read-only");
 
-    await page.getByRole("link", { name: group.name }).click();
+    await page.getByRole("link", { name: group.name, exact: true }).click();
     const panel = page.getByRole("dialog", { name: group.name });
     await expect(panel.getByRole("note")).toHaveText("View only. You can view call park groups but not change them.");
     await expect(panel.getByText("San Jose HQ")).toBeVisible();
@@ -152,8 +159,8 @@ test.describe("a read-only administrator (Riley Chen)", () => {
     await expectNoWriteControls(page);
     await expectNoAxeViolations(page, "Locations, read-only");
 
-    const settings = await (await request.get(`/v1/telephony/config/locations/${sanJoseId}/callParks/settings`)).json();
-    await page.getByRole("link", { name: "San Jose HQ" }).click();
+    const settings = await (await request.get(urlOf(api.callParkSettings.get, { locationId: sanJoseId }))).json();
+    await page.getByRole("link", { name: "San Jose HQ", exact: true }).click();
     await page.getByRole("tab", { name: "Calling" }).click();
     await expect(page.getByRole("heading", { level: 3, name: "Call Park Settings" })).toBeVisible();
     const recallTimer = page.getByRole("spinbutton", { name: "Recall Timer (seconds)" });
@@ -178,22 +185,25 @@ test.describe("a read-only administrator (Riley Chen)", () => {
     await page.goto(FEATURES);
     const token = await csrfToken(page);
     const number = uniqueExtension("74");
-    const refused = await page.request.post(extensionsOf(sanJoseId), {
+    const refused = await page.request.post(urlOf(api.callParkExtensions.create, { locationId: sanJoseId }), {
       headers: { "x-csrf-token": token },
       data: { name: `Not allowed ${number}`, extension: number },
     });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).code).toBe("forbidden");
-    const deleted = await page.request.delete(`${extensionsOf(sanJoseId)}/${extension.id}`, { headers: { "x-csrf-token": token } });
+    const deleted = await page.request.delete(
+      urlOf(api.callParkExtensions.delete, { locationId: sanJoseId, callParkExtensionId: extension.id }),
+      { headers: { "x-csrf-token": token } },
+    );
     expect(deleted.status()).toBe(403);
-    const settingsChange = await page.request.put(`/v1/telephony/config/locations/${sanJoseId}/callParks/settings`, {
+    const settingsChange = await page.request.put(urlOf(api.callParkSettings.update, { locationId: sanJoseId }), {
       headers: { "x-csrf-token": token },
       data: { callParkSettings: { recallTime: 90 } },
     });
     expect(settingsChange.status()).toBe(403);
     // Nothing changed.
-    expect(await totalOf(request, `/v1/telephony/config/callParkExtensions?locationId=${sanJoseId}&q=${number}&max=1`)).toBe(0);
-    expect((await request.get(`${extensionsOf(sanJoseId)}/${extension.id}`)).status()).toBe(200);
+    expect(await totalOf(request, urlOf(api.callParkExtensions.list, {}, { locationId: sanJoseId, q: number, max: 1 }))).toBe(0);
+    expect((await request.get(extensionUrl(sanJoseId, extension.id))).status()).toBe(200);
   });
 });
 
@@ -204,10 +214,11 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
 
   test.afterEach(async ({ request, locationNamed }) => {
     const saoPaulo = locationNamed("São Paulo").id;
-    const list = await (await request.get(`/v1/telephony/config/callParkExtensions?locationId=${saoPaulo}&max=1000`)).json();
+    const list = await (await request.get(urlOf(api.callParkExtensions.list, {}, { locationId: saoPaulo, max: 1000 }))).json();
     for (const item of list.callParkExtensions as { id: string; extension: string }[]) {
       if (OURS.test(item.extension)) {
-        expect((await request.delete(`${extensionsOf(saoPaulo)}/${item.id}`)).status()).toBe(204);
+        const url = urlOf(api.callParkExtensions.delete, { locationId: saoPaulo, callParkExtensionId: item.id });
+        expect((await request.delete(url)).status()).toBe(204);
       }
     }
   });
@@ -219,12 +230,12 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
   }) => {
     const saoPaulo = locationNamed("São Paulo");
     const london = locationNamed("London");
-    const extensionCount = await totalOf(request, `/v1/telephony/config/callParkExtensions?locationId=${saoPaulo.id}&max=1`);
-    const groupCount = await totalOf(request, `/v1/telephony/config/callParks?locationId=${saoPaulo.id}&max=1`);
-    expect(await totalOf(request, "/v1/telephony/config/callParkExtensions?max=1")).toBeGreaterThan(extensionCount);
+    const extensionCount = await totalOf(request, urlOf(api.callParkExtensions.list, {}, { locationId: saoPaulo.id, max: 1 }));
+    const groupCount = await totalOf(request, urlOf(api.callParks.orgList, {}, { locationId: saoPaulo.id, max: 1 }));
+    expect(await totalOf(request, urlOf(api.callParkExtensions.list, {}, { max: 1 }))).toBeGreaterThan(extensionCount);
 
     await page.goto("/locations");
-    await expect(page.getByRole("link", { name: "São Paulo" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "São Paulo", exact: true })).toBeVisible();
     await expect(page.getByRole("row")).toHaveCount(2);
     await expectNoAxeViolations(page, "Locations, location administrator");
 
@@ -236,9 +247,10 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
     await expect(page.getByRole("heading", { name: "Call Park Settings" })).toHaveCount(0);
 
     await page.goto(FEATURES);
-    await expect(page.getByText(`${extensionCount} call park extensions`)).toBeVisible();
-    await expect(page.getByText(groupCount === 1 ? "1 call park group" : `${groupCount} call park groups`)).toBeVisible();
-    await expect(page.getByRole("link", { name: "Add New call park extension" })).toBeVisible();
+    // Exact: "4 call park extensions" must not pass on "14 call park extensions".
+    await expect(page.getByText(`${extensionCount} call park extensions`, { exact: true })).toBeVisible();
+    await expect(page.getByText(groupCount === 1 ? "1 call park group" : `${groupCount} call park groups`, { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add New call park extension", exact: true })).toBeVisible();
 
     await page.goto(EXTENSIONS);
     await expect(page.getByRole("row")).toHaveCount(1 + Math.min(25, extensionCount));
@@ -248,7 +260,7 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
     await expect(page.getByLabel("Location", { exact: true }).locator("option")).toHaveText(["All locations", "São Paulo"]);
     await expectNoAxeViolations(page, "Call Park Extensions list, location administrator");
 
-    await page.getByRole("link", { name: "Add New" }).click();
+    await page.getByRole("link", { name: "Add New", exact: true }).click();
     const combo = page.getByRole("combobox", { name: "Location" });
     await page.getByRole("button", { name: "Show locations" }).click();
     await expect(page.getByRole("listbox").getByRole("option")).toHaveText(["São Paulo"]);
@@ -297,7 +309,7 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
     const saoPaulo = locationNamed("São Paulo").id;
     // Another administrator's task: a file whose only row is refused, so it changes nothing.
     const theirs = `roles-admin-${Date.now()}.csv`;
-    const other = await request.post(`${JOBS}?mode=partial`, {
+    const other = await request.post(urlOf(api.importJobs.create, {}, { mode: "partial" }), {
       multipart: { file: { name: theirs, mimeType: "text/csv", buffer: Buffer.from("Location,Call Park Extension Name,Extension\r\nSão Paulo,Bad,83x\r\n") } },
     });
     expect(other.status()).toBe(201);
@@ -305,7 +317,7 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
 
     await page.goto(FEATURES);
     const ours = `roles-beatriz-${Date.now()}.csv`;
-    const started = await page.request.post(`${JOBS}?mode=partial`, {
+    const started = await page.request.post(urlOf(api.importJobs.create, {}, { mode: "partial" }), {
       headers: { "x-csrf-token": await csrfToken(page) },
       multipart: {
         file: {
@@ -317,11 +329,11 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
     });
     expect(started.status()).toBe(201);
     const job = await started.json();
-    await expect.poll(async () => (await (await request.get(`${JOBS}/${job.id}`)).json()).latestExecutionStatus).toBe("COMPLETED");
-    const listed = await (await request.get(`${JOBS}?max=1000`)).json();
+    await jobFinished(request, job.id);
+    const listed = await (await request.get(urlOf(api.importJobs.list, {}, { max: 1000 }))).json();
     const allFiles = (listed.items as { fileName?: string }[]).map((j) => j.fileName);
     expect(allFiles).toEqual(expect.arrayContaining([ours, theirs]));
-    const mine = await (await page.request.get(`${JOBS}?max=1000`)).json();
+    const mine = await (await page.request.get(urlOf(api.importJobs.list, {}, { max: 1000 }))).json();
     expect(mine.items.length).toBeLessThan(listed.items.length);
 
     await page.goto("/tasks");
@@ -334,14 +346,16 @@ test.describe("a location administrator (Beatriz Souza, São Paulo)", () => {
     expect(new Set(await startedBy.allTextContents())).toEqual(new Set(["Beatriz Souza"]));
     await expectNoAxeViolations(page, "Tasks, location administrator");
 
-    await row.getByRole("link", { name: ours }).click();
+    await row.getByRole("link", { name: ours, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${job.id}$`));
     // The other administrator's task, by its address: not found, nothing of it shown.
     await page.goto(`/tasks/${otherJob.id}`);
     await expect(page.getByRole("alert")).toBeVisible();
     await expect(page.getByText(theirs)).toHaveCount(0);
     // The import added her two rows in São Paulo (deleted after the test).
-    const imported = await (await request.get(`/v1/telephony/config/callParkExtensions?locationId=${saoPaulo}&q=Beatriz import&max=10`)).json();
+    const imported = await (
+      await request.get(urlOf(api.callParkExtensions.list, {}, { locationId: saoPaulo, q: "Beatriz import", max: 10 }))
+    ).json();
     expect(imported.callParkExtensions.map((e: { extension: string }) => e.extension).sort()).toEqual(["8390", "8391"]);
   });
 });

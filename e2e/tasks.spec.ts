@@ -1,7 +1,7 @@
-import { cleanUp, LOCATION } from "./bulk-manage-helpers";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { cleanUp, jobFinished, LOCATION } from "./bulk-manage-helpers";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-
-const JOBS = "/v1/telephony/config/jobs/callParkExtensions";
 
 test.afterEach(async ({ request, locationNamed }) => {
   await cleanUp(request, locationNamed(LOCATION).id);
@@ -10,7 +10,7 @@ test.afterEach(async ({ request, locationNamed }) => {
 test.describe("Tasks", () => {
   test("the tabs live in the URL and list what the API says; a task opens from its row", async ({ page, request }) => {
     // An import with a wrong row, started through the API as a script would.
-    const started = await request.post(`${JOBS}?mode=partial`, {
+    const started = await request.post(urlOf(api.importJobs.create, {}, { mode: "partial" }), {
       multipart: {
         file: {
           name: "api-import.csv",
@@ -21,9 +21,7 @@ test.describe("Tasks", () => {
     });
     expect(started.status()).toBe(201);
     const job = await started.json();
-    await expect
-      .poll(async () => (await (await request.get(`${JOBS}/${job.id}`)).json()).latestExecutionStatus)
-      .toBe("COMPLETED");
+    await jobFinished(request, job.id);
 
     await page.goto("/tasks");
     await expect(page.getByRole("tab", { name: "All" })).toHaveAttribute("aria-selected", "true");
@@ -43,7 +41,8 @@ test.describe("Tasks", () => {
     await page.getByRole("row", { name: /api-import\.csv/ }).first().getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/tasks/${job.id}$`));
     await expect(page.getByRole("row", { name: /8x71/ })).toContainText("An extension contains digits only (0–9).");
-    await page.getByRole("link", { name: "Tasks" }).first().click();
+    // The page's own way back, not the navigation's link of the same name.
+    await page.getByRole("main").getByRole("link", { name: "Tasks", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
   });
 });

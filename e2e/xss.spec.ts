@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { downloadedText } from "./bulk-manage-helpers";
 import { expect, test, uniqueExtension } from "./fixtures";
 import { GROUPS } from "./call-parks-helpers";
@@ -28,17 +30,19 @@ test.describe("names with markup stay text", () => {
     const sanJose = locationNamed("San Jose HQ");
     const extension = uniqueExtension("73");
     const groupName = groupPayload(extension);
-    const base = `/v1/telephony/config/locations/${sanJose.id}`;
+    const locationId = sanJose.id;
 
-    const created = await request.post(`${base}/callParkExtensions`, { data: { name: EXTENSION_PAYLOAD, extension } });
+    const created = await request.post(urlOf(api.callParkExtensions.create, { locationId }), {
+      data: { name: EXTENSION_PAYLOAD, extension },
+    });
     expect(created.status()).toBe(201);
     const { id: extensionId } = await created.json();
     let groupId: string | undefined;
     try {
       // Stored verbatim: no escaping on the way in either.
-      const stored = await request.get(`${base}/callParkExtensions/${extensionId}`);
+      const stored = await request.get(urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: extensionId }));
       expect((await stored.json()).name).toBe(EXTENSION_PAYLOAD);
-      const group = await request.post(`${base}/callParks`, {
+      const group = await request.post(urlOf(api.callParks.create, { locationId }), {
         data: { name: groupName, recall: { option: "ALERT_PARKING_USER_ONLY" }, callParkExtensions: [extensionId] },
       });
       expect(group.status()).toBe(201);
@@ -61,6 +65,8 @@ test.describe("names with markup stay text", () => {
       // (b) The group's side panel, with the extension among its park destinations.
       await page.goto(GROUPS);
       await page.getByRole("searchbox", { name: "Search by name" }).fill(`XSS ${extension}`);
+      // The search settles (into the URL) before the click, or its late write would follow us.
+      await expect(page).toHaveURL(/[?&]q=XSS/);
       await page.getByRole("link", { name: groupName, exact: true }).click();
       const panel = page.getByRole("dialog", { name: groupName });
       await expect(panel).toBeVisible();
@@ -94,7 +100,7 @@ test.describe("names with markup stay text", () => {
 
       // (d) The CSV export: the name is one quoted cell, its quotes doubled, nothing HTML-escaped.
       await page.goto(LIST);
-      await page.getByRole("link", { name: "Bulk manage" }).click();
+      await page.getByRole("link", { name: "Bulk manage", exact: true }).click();
       const bulk = page.getByRole("dialog", { name: "Bulk manage call park extensions" });
       await bulk.getByLabel("Location", { exact: true }).selectOption({ label: "San Jose HQ" });
       const download = page.waitForEvent("download");
@@ -106,8 +112,9 @@ test.describe("names with markup stay text", () => {
       expect(text).not.toContain("&quot;");
       await expectInert(page, dialogs, "the bulk manage dialog");
     } finally {
-      if (groupId) expect((await request.delete(`${base}/callParks/${groupId}`)).status()).toBe(204);
-      expect((await request.delete(`${base}/callParkExtensions/${extensionId}`)).status()).toBe(204);
+      if (groupId) expect((await request.delete(urlOf(api.callParks.delete, { locationId, callParkId: groupId }))).status()).toBe(204);
+      const extensionUrl = urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: extensionId });
+      expect((await request.delete(extensionUrl)).status()).toBe(204);
     }
   });
 });

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
 import { searchKey } from "@domain/rules/text";
 import { buildApp } from "@server/app";
@@ -14,7 +16,7 @@ const LOCATIONS = 20;
 const SEEDED_PER_LOCATION = 6;
 const ROWS = 1000;
 const RUNS = 7;
-const JOBS_URL = "/v1/telephony/config/jobs/callParkExtensions";
+const { preview: PREVIEW, create: CREATE, get: GET } = api.importJobs;
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -100,15 +102,16 @@ export async function benchImport() {
     await undo(db);
 
     t = performance.now();
-    const preview = await app.inject({ method: "POST", url: `${JOBS_URL}/actions/preview/invoke`, payload, headers: { ...asAdmin, "content-type": contentType } });
+    const headers = { ...asAdmin, "content-type": contentType };
+    const preview = await app.inject({ method: PREVIEW.method, url: urlOf(PREVIEW), payload, headers });
     times.preview.push(performance.now() - t);
     if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
 
     t = performance.now();
-    const posted = await app.inject({ method: "POST", url: JOBS_URL, payload, headers: { ...asAdmin, "content-type": contentType } });
+    const posted = await app.inject({ method: CREATE.method, url: urlOf(CREATE), payload, headers });
     if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
     await app.importJobs.idle();
-    const job = (await app.inject({ url: `${JOBS_URL}/${posted.json().id}`, headers: asAdmin })).json();
+    const job = (await app.inject({ method: GET.method, url: urlOf(GET, { jobId: posted.json().id }), headers: asAdmin })).json();
     times.import.push(performance.now() - t);
     if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job)}`);
     await undo(db);

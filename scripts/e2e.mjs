@@ -4,19 +4,10 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { chromiumExecutable } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SYSTEM_CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-
-function hasBrowser() {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return true;
-  } catch {
-    // Playwright's own browser is not installed
-  }
-  return SYSTEM_CHROMIUM.some((p) => fs.existsSync(p));
-}
+const hasBrowser = () => chromiumExecutable() !== undefined;
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
