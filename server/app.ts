@@ -7,6 +7,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { API_BASE } from "@domain/api/endpoint";
 import type { Db } from "./db/database";
 import { auditEventRoutes } from "./features/audit-events/audit-events.routes";
 import { installAccessControl } from "./features/auth/access";
@@ -117,7 +118,7 @@ export async function buildApp({
     await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
     // Client-side routes get the SPA; unknown API paths keep their JSON 404.
     app.get("/*", (request, reply) => {
-      if (request.url.startsWith("/v1/")) return reply.callNotFound();
+      if (request.url.startsWith(`${API_BASE}/`)) return reply.callNotFound();
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     });
     app.get("/", (_request, reply) => reply.header("cache-control", "no-cache").sendFile("index.html"));

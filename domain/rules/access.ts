@@ -13,17 +13,26 @@ export interface AccessSubject {
   locationIds: readonly string[];
 }
 
-/** Every location, or just these. */
+/**
+ * The locations an administrator may see: every location, or just these. The one shape
+ * every service, list and import takes; an object of a location outside it is unknown.
+ */
 export type LocationScope = { all: true } | { all: false; locationIds: readonly string[] };
 
+export const ALL_LOCATIONS: LocationScope = { all: true };
+
 export function locationScope(subject: AccessSubject): LocationScope {
-  return subject.role === "LOCATION_ADMIN" ? { all: false, locationIds: subject.locationIds } : { all: true };
+  return subject.role === "LOCATION_ADMIN" ? { all: false, locationIds: subject.locationIds } : ALL_LOCATIONS;
+}
+
+/** Whether the scope covers this location. */
+export function inScope(scope: LocationScope, locationId: string): boolean {
+  return scope.all || scope.locationIds.includes(locationId);
 }
 
 /** Whether the subject may see a location (and everything in it) at all. */
 export function canSeeLocation(subject: AccessSubject, locationId: string): boolean {
-  const scope = locationScope(subject);
-  return scope.all || scope.locationIds.includes(locationId);
+  return inScope(locationScope(subject), locationId);
 }
 
 /** Whether the subject may change call park data; with a location, data of that location. */

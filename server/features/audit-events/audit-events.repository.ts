@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { LocationScope } from "@domain/rules/access";
 import type { AuditAction, AuditEvent, AuditObjectType } from "@domain/schemas/audit-event";
 import type { AuditEventTable, Database } from "@server/db/schema";
+import { isOneOf } from "@server/db/search";
 import { newId } from "@server/lib/ids";
 import type { Actor } from "@server/features/auth/principal";
 
@@ -66,8 +67,8 @@ export interface AuditFilter {
 function visible(db: Executor, scope: LocationScope, viewerId: string, filter: AuditFilter) {
   let query = db.selectFrom("audit_events");
   if (!scope.all) {
-    const ids = scope.locationIds.length ? [...scope.locationIds] : [""];
-    query = query.where((eb) => eb.or([eb("location_id", "in", ids), eb("actor_id", "=", viewerId)]));
+    const { locationIds } = scope;
+    query = query.where((eb) => eb.or([isOneOf("location_id", locationIds), eb("actor_id", "=", viewerId)]));
   }
   if (filter.objectType) query = query.where("object_type", "=", filter.objectType);
   if (filter.objectId) query = query.where("object_id", "=", filter.objectId);

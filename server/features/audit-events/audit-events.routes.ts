@@ -1,44 +1,17 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { locationScope } from "@domain/rules/access";
-import {
-  auditActorListSchema,
-  auditEventListQuerySchema,
-  auditEventListSchema,
-  endOfRange,
-  startOfRange,
-} from "@domain/schemas/audit-event";
+import type { FastifyInstance } from "fastify";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
-import { setPagingHeaders } from "@server/http/paging";
-import { ACCESS, requirePrincipal } from "@server/features/auth/principal";
-import * as repo from "./audit-events.repository";
+import { listRoute, route } from "@server/http/route";
+import { viewerOf } from "@server/features/auth/principal";
+import * as service from "./audit-events.service";
+
+const endpoints = api.auditEvents;
 
 /** Ours: the organisation's audit log, newest first, within the viewer's locations. */
-export const auditEventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get(
-    "/v1/auditEvents",
-    { config: ACCESS.read, schema: { querystring: auditEventListQuerySchema, response: { 200: auditEventListSchema } } },
-    async (request, reply) => {
-      const principal = requirePrincipal(request);
-      const { objectType, objectId, actorId, from, to, start, max } = request.query;
-      const filter = {
-        objectType,
-        objectId,
-        actorId,
-        since: from ? startOfRange(from) : undefined,
-        until: to ? endOfRange(to) : undefined,
-      };
-      const { items, total } = await repo.listAuditEvents(db, locationScope(principal), principal.id, filter, start, max);
-      setPagingHeaders(request, reply, { start, max, total });
-      return { items };
-    },
-  );
+export async function auditEventRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  listRoute(app, endpoints.list, ({ query }, request) => service.listAuditEvents(db, viewerOf(request), query));
 
-  app.get(
-    "/v1/auditEvents/actors",
-    { config: ACCESS.read, schema: { response: { 200: auditActorListSchema } } },
-    async (request) => {
-      const principal = requirePrincipal(request);
-      return { items: await repo.listAuditActors(db, locationScope(principal), principal.id) };
-    },
-  );
-};
+  route(app, endpoints.actors, async (_input, request) => ({
+    items: await service.listAuditActors(db, viewerOf(request)),
+  }));
+}

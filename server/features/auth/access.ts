@@ -1,16 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { API_BASE, type EndpointAccess } from "@domain/api/endpoint";
 import { canSeeLocation } from "@domain/rules/access";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import * as repo from "./auth.repository";
-import type { Principal, RouteAccess } from "./principal";
+import type { Principal } from "./principal";
 import { sameSecret, sha256 } from "./secrets";
 
-// Every API route declares who may call it (config.access); a route without a rule
-// stops the server from starting. Each request is then authenticated (session cookie
-// or bearer token), cookie-authenticated writes must carry the session's CSRF token,
-// read-only administrators may not write, and a location administrator's requests
-// about another location answer exactly as for a location that does not exist.
+// Every API route declares who may call it (config.access, which route() takes from
+// the endpoint's entry); a route without a rule stops the server from starting. Each
+// request is then authenticated (session cookie or bearer token), cookie-authenticated
+// writes must carry the session's CSRF token, read-only administrators may not write,
+// and a location administrator's requests about another location answer exactly as
+// for a location that does not exist.
 
 export const SESSION_COOKIE = "cpa_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -19,10 +21,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export interface RouteRule {
   method: string;
   url: string;
-  access: RouteAccess;
+  access: EndpointAccess;
 }
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: EndpointAccess;
+  }
   interface FastifyInstance {
     /** Every API route and its access rule, as registered: the route table the access tests walk. */
     routeRules: RouteRule[];
@@ -36,7 +41,7 @@ export interface AccessOptions {
 }
 
 function isApi(url: string) {
-  return url === "/v1" || url.startsWith("/v1/");
+  return url === API_BASE || url.startsWith(`${API_BASE}/`);
 }
 
 /** The administrator as a request principal, with their locations. */
@@ -87,7 +92,7 @@ async function authenticate(request: FastifyRequest, { db, adminToken }: AccessO
   return cookie ? fromCookie(db, cookie) : undefined;
 }
 
-function authorize(request: FastifyRequest, principal: Principal, access: RouteAccess) {
+function authorize(request: FastifyRequest, principal: Principal, access: EndpointAccess) {
   if (principal.via === "session" && !SAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== "string" || !principal.session || !sameSecret(sent, principal.session.csrfToken)) {

@@ -1,15 +1,16 @@
 import { type Kysely, sql } from "kysely";
+import type { LocationScope } from "@domain/rules/access";
 import type { SortKey } from "@domain/schemas/call-park-extension";
 import { esn, type NumberOwner, type NumberOwnerType } from "@domain/rules/numbering-plan";
 import type { Database } from "@server/db/schema";
-import { isOneOf, keyContains, startsWith } from "@server/db/search";
+import { keyContains, startsWith, withinScope } from "@server/db/search";
 
 type Executor = Kysely<Database>;
 
 export interface ListFilter {
+  /** The locations the viewer may see. */
+  scope: LocationScope;
   locationId?: string;
-  /** Within these locations only (a location administrator's); undefined for all. */
-  locationIds?: readonly string[];
   name?: string;
   extension?: string;
   locationName?: string;
@@ -21,8 +22,8 @@ function filtered(db: Executor, f: ListFilter) {
   let query = db
     .selectFrom("call_park_extensions as c")
     .innerJoin("locations as l", "l.id", "c.location_id");
+  query = withinScope(query, "c.location_id", f.scope);
   if (f.locationId) query = query.where("c.location_id", "=", f.locationId);
-  if (f.locationIds) query = query.where(isOneOf("c.location_id", f.locationIds));
   if (f.name) query = query.where(keyContains("c.name_key", f.name));
   if (f.extension) query = query.where(startsWith("c.extension", f.extension));
   if (f.locationName) query = query.where(keyContains("l.name_key", f.locationName));

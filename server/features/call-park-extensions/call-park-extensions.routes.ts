@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { listRoute, route } from "@server/http/route";
-import { actorOf, visibleLocationIds } from "@server/features/auth/principal";
+import { actorOf, scopeOf } from "@server/features/auth/principal";
 import * as service from "./call-park-extensions.service";
 
 const endpoints = api.callParkExtensions;
@@ -10,7 +10,7 @@ const endpoints = api.callParkExtensions;
 export async function callParkExtensionRoutes(app: FastifyInstance, { db }: { db: Db }) {
   listRoute(app, endpoints.list, async ({ query }, request) => {
     const { start, max, order, locationId, name, extension, locationName, q } = query;
-    const filter = { locationId, name, extension, locationName, q, locationIds: visibleLocationIds(request) };
+    const filter = { locationId, name, extension, locationName, q, scope: scopeOf(request) };
     return service.listCallParkExtensions(db, filter, order, start, max);
   });
 

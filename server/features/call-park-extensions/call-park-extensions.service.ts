@@ -11,13 +11,44 @@ import type { Db } from "@server/db/database";
 import { constraintViolation } from "@server/db/constraint-error";
 import { HttpError } from "@server/http/errors";
 import { newId } from "@server/lib/ids";
-import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import { type AuditEntry, recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-extensions.repository";
 
 const OWNER = "CALL_PARK_EXTENSION" as const;
 const AUDIT_TYPE = "callParkExtension" as const;
+
+/**
+ * A location as the checks before a write see it: its id and name (as the audit log
+ * names it), its count of call park extensions and the owners of the extensions in play.
+ */
+export interface LocationState {
+  id: string;
+  name: string;
+  count: number;
+  owners: Map<string, NumberOwner>;
+}
+
+/**
+ * A write that is one row of an import, not a request: it runs in the import's
+ * transaction (the `db` passed), its checks read the location as the import read it in
+ * that transaction (each write keeps it in step), and it records no audit entry of its
+ * own (the job's one entry covers every row). The checks refuse, with field issues,
+ * before anything is written; a refusal by the database goes up as it is, for the
+ * import's savepoints to undo.
+ */
+export interface ImportWrite {
+  location: LocationState;
+  audit: false;
+}
+
+/** Who writes: a request's actor (its own transaction and audit entry), or an import. */
+export type Writer = Actor | ImportWrite;
+
+function isImport(by: Writer): by is ImportWrite {
+  return "audit" in by && by.audit === false;
+}
 
 function extensionTaken(extension: string, owner: NumberOwner | undefined) {
   const params = { extension, ownerName: owner?.name ?? "", context: owner?.type ?? "UNKNOWN" };
@@ -29,11 +60,45 @@ function locationFull() {
   return new HttpError("callParkExtensionLimit", params, [{ path: ["locationId"], code: "locationFull", params }]);
 }
 
+/** The refusals a write's checks give, for an import that meets the database's own refusal of a row. */
+export const refusals = { extensionTaken, locationFull };
+
+/** The location as a write's checks see it: the import's, or read now for a request. */
+async function stateFor(db: Db, locationId: string, by: Writer, extensions: string[]): Promise<LocationState> {
+  if (isImport(by)) return by.location;
+  const location = await locationOf(db, locationId);
+  const count = await repo.countInLocation(db, locationId);
+  return { ...location, count, owners: await repo.findNumberOwners(db, locationId, extensions) };
+}
+
+/** The call park extension as it stands: from the import's state, or read now for a request. */
+async function currentOf(db: Db, locationId: string, id: string, by: Writer) {
+  if (!isImport(by)) return getCallParkExtension(db, locationId, id);
+  for (const [extension, owner] of by.location.owners) {
+    if (owner.type === OWNER && owner.id === id) return { name: owner.name, extension };
+  }
+  throw new HttpError("callParkExtensionNotFound", { id });
+}
+
+function assertRoom(state: LocationState) {
+  if (state.count >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) throw locationFull();
+}
+
+function assertFree(state: LocationState, extension: string) {
+  const owner = state.owners.get(extension);
+  if (owner) throw extensionTaken(extension, owner);
+}
+
 /**
- * Runs a write in one transaction and turns the database's own refusals into the
- * same errors the checks before it give, for the request that loses a race.
+ * Runs a request's write in one transaction and turns the database's own refusals into
+ * the same errors the checks before it give, for the request that loses a race. An
+ * import's write runs in the import's transaction, its refusals left to the import.
  */
-async function write<T>(db: Db, locationId: string, extension: string | undefined, work: (trx: Db) => Promise<T>) {
+async function write<T>(db: Db, by: Writer, locationId: string, extension: string | undefined, work: (trx: Db) => Promise<T>) {
+  if (isImport(by)) {
+    if (!db.isTransaction) throw new Error("an import's write runs in the import's transaction");
+    return work(db);
+  }
   try {
     return await db.transaction().execute(work);
   } catch (error) {
@@ -47,9 +112,9 @@ async function write<T>(db: Db, locationId: string, extension: string | undefine
   }
 }
 
-async function assertFree(db: Db, locationId: string, extension: string) {
-  const owners = await repo.findNumberOwners(db, locationId, [extension]);
-  if (owners.has(extension)) throw extensionTaken(extension, owners.get(extension));
+/** A request's change goes in the audit log with the write; an import's rows go under its job's one entry. */
+async function audit(trx: Db, by: Writer, entry: AuditEntry) {
+  if (!isImport(by)) await recordAudit(trx, by, entry);
 }
 
 export function listCallParkExtensions(
@@ -79,13 +144,13 @@ function audited({ name, extension }: { name: string; extension: string }) {
   return { name, extension };
 }
 
-export async function createCallParkExtension(db: Db, locationId: string, input: CallParkExtensionCreate, actor: Actor) {
-  const location = await locationOf(db, locationId);
+export async function createCallParkExtension(db: Db, locationId: string, input: CallParkExtensionCreate, by: Writer) {
+  const state = await stateFor(db, locationId, by, [input.extension]);
   // Checked first for a clear answer; the transaction's constraints decide a race.
-  if ((await repo.countInLocation(db, locationId)) >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) throw locationFull();
-  await assertFree(db, locationId, input.extension);
+  assertRoom(state);
+  assertFree(state, input.extension);
   const id = newId(OWNER);
-  await write(db, locationId, input.extension, async (trx) => {
+  await write(db, by, locationId, input.extension, async (trx) => {
     await repo.adjustCount(trx, locationId, +1);
     await repo.claimNumber(trx, locationId, input.extension, OWNER, id);
     await repo.insertCallParkExtension(trx, {
@@ -95,9 +160,11 @@ export async function createCallParkExtension(db: Db, locationId: string, input:
       name_key: searchKey(input.name),
       extension: input.extension,
     });
-    const after = audited(input);
-    await recordAudit(trx, actor, { action: "CREATE", objectType: AUDIT_TYPE, objectId: id, objectName: input.name, location, after });
+    const location = { id: state.id, name: state.name };
+    await audit(trx, by, { action: "CREATE", objectType: AUDIT_TYPE, objectId: id, objectName: input.name, location, after: audited(input) });
   });
+  state.count += 1;
+  state.owners.set(input.extension, { type: OWNER, id, name: input.name });
   return { id };
 }
 
@@ -106,13 +173,14 @@ export async function updateCallParkExtension(
   locationId: string,
   id: string,
   input: CallParkExtensionUpdate,
-  actor: Actor,
+  by: Writer,
 ) {
-  const location = await locationOf(db, locationId);
-  const current = await getCallParkExtension(db, locationId, id);
+  const current = await currentOf(db, locationId, id, by);
   const newExtension = input.extension !== undefined && input.extension !== current.extension ? input.extension : undefined;
-  if (newExtension) await assertFree(db, locationId, newExtension);
-  await write(db, locationId, newExtension, async (trx) => {
+  const state = await stateFor(db, locationId, by, newExtension ? [newExtension] : []);
+  if (newExtension) assertFree(state, newExtension);
+  const after = audited({ name: input.name ?? current.name, extension: newExtension ?? current.extension });
+  await write(db, by, locationId, newExtension, async (trx) => {
     if (newExtension) {
       await repo.releaseNumber(trx, OWNER, id);
       await repo.claimNumber(trx, locationId, newExtension, OWNER, id);
@@ -125,30 +193,34 @@ export async function updateCallParkExtension(
     if (Object.keys(changes).length && (await repo.updateCallParkExtension(trx, id, changes)) === 0) {
       throw new HttpError("callParkExtensionNotFound", { id });
     }
-    const after = audited({ name: input.name ?? current.name, extension: newExtension ?? current.extension });
-    await recordAudit(trx, actor, {
+    await audit(trx, by, {
       action: "UPDATE",
       objectType: AUDIT_TYPE,
       objectId: id,
       objectName: after.name,
-      location,
+      location: { id: state.id, name: state.name },
       before: audited(current),
       after,
     });
   });
+  state.owners.delete(current.extension);
+  state.owners.set(after.extension, { type: OWNER, id, name: after.name });
 }
 
-export async function deleteCallParkExtension(db: Db, locationId: string, id: string, actor: Actor) {
-  const location = await locationOf(db, locationId);
-  const current = await getCallParkExtension(db, locationId, id);
-  await write(db, locationId, undefined, async (trx) => {
+export async function deleteCallParkExtension(db: Db, locationId: string, id: string, by: Writer) {
+  const current = await currentOf(db, locationId, id, by);
+  const state = await stateFor(db, locationId, by, []);
+  await write(db, by, locationId, undefined, async (trx) => {
     await repo.releaseNumber(trx, OWNER, id);
     // Only the delete that removed the row moves the count; a concurrent repeat is a 404.
     if ((await repo.deleteCallParkExtension(trx, id)) === 0) throw new HttpError("callParkExtensionNotFound", { id });
     await repo.adjustCount(trx, locationId, -1);
     const before = audited(current);
-    await recordAudit(trx, actor, { action: "DELETE", objectType: AUDIT_TYPE, objectId: id, objectName: current.name, location, before });
+    const location = { id: state.id, name: state.name };
+    await audit(trx, by, { action: "DELETE", objectType: AUDIT_TYPE, objectId: id, objectName: current.name, location, before });
   });
+  state.count -= 1;
+  state.owners.delete(current.extension);
 }
 
 /** Webex's validateExtensions: each candidate's state in the location's numbering plan. */

@@ -1,3 +1,4 @@
+import { inScope } from "@domain/rules/access";
 import { DEFAULT_CALL_PARK_SETTINGS, needsHuntGroup, type RecallOption, type RingPattern } from "@domain/rules/recall";
 import {
   type CallParkSettings,
@@ -9,7 +10,7 @@ import type { FieldIssue } from "@domain/schemas/issues";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
-import { type Actor, outOfReach } from "@server/features/auth/principal";
+import type { Actor } from "@server/features/auth/principal";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-settings.repository";
 
@@ -55,7 +56,7 @@ export async function getCallParkSettings(db: Db, locationId: string): Promise<C
 async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string, actor: Actor): Promise<FieldIssue[]> {
   const huntGroup = await repo.findHuntGroup(db, huntGroupId);
   // One outside the administrator's locations is as unknown as one that does not exist.
-  if (!huntGroup || outOfReach(actor, huntGroup.location_id)) return [{ path: HUNT_GROUP_PATH, code: "huntGroupNotFound" }];
+  if (!huntGroup || !inScope(actor.scope, huntGroup.location_id)) return [{ path: HUNT_GROUP_PATH, code: "huntGroupNotFound" }];
   if (huntGroup.location_id !== locationId) {
     const params = { name: huntGroup.name, locationName: huntGroup.location_name };
     return [{ path: HUNT_GROUP_PATH, code: "huntGroupOtherLocation", params }];

@@ -1,10 +1,10 @@
+import { inScope, type LocationScope } from "@domain/rules/access";
 import { callParkIssues, type CallParkRuleInput, recallHuntGroupId } from "@domain/rules/call-park";
 import { searchKey } from "@domain/rules/text";
 import type { FieldIssue } from "@domain/schemas/issues";
 import type { Db } from "@server/db/database";
 import { type ErrorKey, HttpError, type MessageParams } from "@server/http/errors";
 import * as repo from "./call-parks.repository";
-import { type Actor, outOfReach } from "@server/features/auth/principal";
 
 /** What a create or an update proposes: the group as it would be, and which parts the request sent. */
 export interface Proposal {
@@ -13,8 +13,8 @@ export interface Proposal {
   callParkId?: string;
   draft: CallParkRuleInput;
   sent: { name?: string; recall: boolean; agents: boolean; callParkExtensions: boolean };
-  /** Who proposes it: objects outside their locations are reported as not found. */
-  actor?: Actor;
+  /** The locations its proposer may see: objects outside them are reported as not found. */
+  scope: LocationScope;
 }
 
 interface Conflict {
@@ -32,7 +32,7 @@ async function invalidIssues(db: Db, p: Proposal): Promise<FieldIssue[]> {
   if (p.sent.recall && huntGroupId) {
     const path = ["recall", "huntGroupId"];
     const huntGroup = await repo.findHuntGroup(db, huntGroupId);
-    if (!huntGroup || outOfReach(p.actor, huntGroup.location_id)) issues.push({ path, code: "huntGroupNotFound" });
+    if (!huntGroup || !inScope(p.scope, huntGroup.location_id)) issues.push({ path, code: "huntGroupNotFound" });
     else if (huntGroup.location_id !== p.locationId) {
       issues.push({ path, code: "huntGroupOtherLocation", params: { name: huntGroup.name } });
     }
@@ -47,7 +47,7 @@ async function listIssues(db: Db, p: Proposal, invalid: FieldIssue[], conflicts:
     p.draft.agents.forEach((id, index) => {
       const path = ["agents", index];
       const member = found.get(id);
-      if (!member || outOfReach(p.actor, member.location_id)) return invalid.push({ path, code: "memberNotFound" });
+      if (!member || !inScope(p.scope, member.location_id)) return invalid.push({ path, code: "memberNotFound" });
       const memberName = member.display_name;
       if (member.location_id !== p.locationId) return invalid.push({ path, code: "memberOtherLocation", params: { memberName } });
       if (member.call_park_id && member.call_park_id !== p.callParkId) {
@@ -61,7 +61,7 @@ async function listIssues(db: Db, p: Proposal, invalid: FieldIssue[], conflicts:
     p.draft.callParkExtensions.forEach((id, index) => {
       const path = ["callParkExtensions", index];
       const extension = found.get(id);
-      if (!extension || outOfReach(p.actor, extension.location_id)) {
+      if (!extension || !inScope(p.scope, extension.location_id)) {
         return invalid.push({ path, code: "destinationNotFound" });
       }
       const named = { name: extension.name, extension: extension.extension };

@@ -1,22 +1,23 @@
 import type { Kysely, Selectable } from "kysely";
+import type { LocationScope } from "@domain/rules/access";
 import type { CallParkAgent, CallParkSortField } from "@domain/schemas/call-park";
 import type { OrderKey } from "@domain/schemas/sort-order";
 import type { CallParkTable, Database, MemberTable } from "@server/db/schema";
-import { isOneOf, keyContains, startsWith } from "@server/db/search";
+import { keyContains, startsWith, withinScope } from "@server/db/search";
 
 type Executor = Kysely<Database>;
 
 export interface CallParkFilter {
+  /** The locations the viewer may see. */
+  scope: LocationScope;
   locationId?: string;
-  /** Within these locations only (a location administrator's); undefined for all. */
-  locationIds?: readonly string[];
   name?: string;
 }
 
 function filtered(db: Executor, f: CallParkFilter) {
   let query = db.selectFrom("call_parks as p").innerJoin("locations as l", "l.id", "p.location_id");
+  query = withinScope(query, "p.location_id", f.scope);
   if (f.locationId) query = query.where("p.location_id", "=", f.locationId);
-  if (f.locationIds) query = query.where(isOneOf("p.location_id", f.locationIds));
   if (f.name) query = query.where(keyContains("p.name_key", f.name));
   return query;
 }

@@ -1,140 +1,54 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import {
-  availableCallParkExtensionsQuerySchema,
-  availableCallParkExtensionsSchema,
-  availableRecallHuntGroupsQuerySchema,
-  availableRecallHuntGroupsSchema,
-  availableUsersQuerySchema,
-  availableUsersSchema,
-  callParkCreateSchema,
-  callParkIdSchema,
-  callParkListQuerySchema,
-  callParkListSchema,
-  callParkOrgListQuerySchema,
-  callParkSchema,
-  callParkUpdateSchema,
-} from "@domain/schemas/call-park";
+import type { FastifyInstance } from "fastify";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
-import { setPagingHeaders } from "@server/http/paging";
+import { listRoute, route } from "@server/http/route";
+import { actorOf, scopeOf } from "@server/features/auth/principal";
 import * as available from "./call-parks.available";
 import * as service from "./call-parks.service";
-import { ACCESS, actorOf, visibleLocationIds } from "@server/features/auth/principal";
 
-const idParam = z.string().min(1).max(500);
-const locationParams = z.object({ locationId: idParam });
-const itemParams = z.object({ locationId: idParam, callParkId: idParam });
-// Webex's orgId is accepted everywhere and ignored: this server holds one organisation.
-const orgQuery = z.object({ orgId: z.string().max(500).optional() });
+const endpoints = api.callParks;
 
-const base = "/v1/telephony/config/locations/:locationId/callParks";
-
-export const callParkRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export async function callParkRoutes(app: FastifyInstance, { db }: { db: Db }) {
   // Ours: the organisation's groups, for the Features card's count and an all-locations list.
-  app.get(
-    "/v1/telephony/config/callParks",
-    { config: ACCESS.read, schema: { querystring: callParkOrgListQuerySchema, response: { 200: callParkListSchema } } },
-    async (request, reply) => {
-      const { start, max, order, locationId, name } = request.query;
-      const { items, total } = await service.listCallParks(
-        db,
-        { locationId, name, locationIds: visibleLocationIds(request) },
-        order,
-        start,
-        max,
-      );
-      setPagingHeaders(request, reply, { start, max, total });
-      return { callParks: items };
-    },
+  listRoute(app, endpoints.orgList, ({ query }, request) => {
+    const { start, max, order, locationId, name } = query;
+    return service.listCallParks(db, { locationId, name, scope: scopeOf(request) }, order, start, max);
+  });
+
+  listRoute(app, endpoints.list, ({ params, query }) => {
+    const { start, max, order, name } = query;
+    return service.listLocationCallParks(db, params.locationId, { name }, order, start, max);
+  });
+
+  route(app, endpoints.create, ({ params, body }, request) =>
+    service.createCallPark(db, params.locationId, body, actorOf(request)),
   );
 
-  app.get(
-    base,
-    { config: ACCESS.read, schema: { params: locationParams, querystring: callParkListQuerySchema, response: { 200: callParkListSchema } } },
-    async (request, reply) => {
-      const { start, max, order, name } = request.query;
-      const { items, total } = await service.listLocationCallParks(db, request.params.locationId, { name }, order, start, max);
-      setPagingHeaders(request, reply, { start, max, total });
-      return { callParks: items };
-    },
-  );
+  listRoute(app, endpoints.availableUsers, async ({ params, query }) => {
+    const { agents, total } = await available.availableUsers(db, params.locationId, query);
+    return { items: agents, total };
+  });
 
-  app.post(
-    base,
-    { config: ACCESS.write, schema: { params: locationParams, querystring: orgQuery, body: callParkCreateSchema, response: { 201: callParkIdSchema } } },
-    async (request, reply) => reply.code(201).send(await service.createCallPark(db, request.params.locationId, request.body, actorOf(request))),
-  );
-
-  app.get(
-    `${base}/availableUsers`,
-    { config: ACCESS.read, schema: { params: locationParams, querystring: availableUsersQuerySchema, response: { 200: availableUsersSchema } } },
-    async (request, reply) => {
-      const { start, max } = request.query;
-      const { agents, total } = await available.availableUsers(db, request.params.locationId, request.query);
-      setPagingHeaders(request, reply, { start, max, total });
-      return { agents };
-    },
-  );
-
-  app.get(
-    `${base}/availableRecallHuntGroups`,
-    {
-      config: ACCESS.read,
-      schema: {
-        params: locationParams,
-        querystring: availableRecallHuntGroupsQuerySchema,
-        response: { 200: availableRecallHuntGroupsSchema },
-      },
-    },
-    async (request, reply) => {
-      const { start, max } = request.query;
-      const { huntGroups, total } = await available.availableRecallHuntGroups(db, request.params.locationId, request.query);
-      setPagingHeaders(request, reply, { start, max, total });
-      return { huntGroups };
-    },
-  );
+  listRoute(app, endpoints.availableRecallHuntGroups, async ({ params, query }) => {
+    const { huntGroups, total } = await available.availableRecallHuntGroups(db, params.locationId, query);
+    return { items: huntGroups, total };
+  });
 
   // Ours: the location's call park extensions that a group may take as park destinations.
-  app.get(
-    `${base}/availableCallParkExtensions`,
-    {
-      config: ACCESS.read,
-      schema: {
-        params: locationParams,
-        querystring: availableCallParkExtensionsQuerySchema,
-        response: { 200: availableCallParkExtensionsSchema },
-      },
-    },
-    async (request, reply) => {
-      const { start, max, name, extension, callParkId, includeAssigned } = request.query;
-      const filter = { name, extension, callParkId, includeAssigned };
-      const result = await available.availableCallParkExtensions(db, request.params.locationId, filter, start, max);
-      setPagingHeaders(request, reply, { start, max, total: result.total });
-      return { callParkExtensions: result.callParkExtensions };
-    },
+  listRoute(app, endpoints.availableCallParkExtensions, async ({ params, query }) => {
+    const { start, max, name, extension, callParkId, includeAssigned } = query;
+    const filter = { name, extension, callParkId, includeAssigned };
+    const { callParkExtensions, total } = await available.availableCallParkExtensions(db, params.locationId, filter, start, max);
+    return { items: callParkExtensions, total };
+  });
+
+  route(app, endpoints.get, ({ params }) => service.getCallPark(db, params.locationId, params.callParkId));
+
+  route(app, endpoints.update, ({ params, body }, request) =>
+    service.updateCallPark(db, params.locationId, params.callParkId, body, actorOf(request)),
   );
 
-  app.get(
-    `${base}/:callParkId`,
-    { config: ACCESS.read, schema: { params: itemParams, querystring: orgQuery, response: { 200: callParkSchema } } },
-    async (request) => service.getCallPark(db, request.params.locationId, request.params.callParkId),
-  );
-
-  app.put(
-    `${base}/:callParkId`,
-    { config: ACCESS.write, schema: { params: itemParams, querystring: orgQuery, body: callParkUpdateSchema, response: { 200: callParkIdSchema } } },
-    async (request) => {
-      const { locationId, callParkId } = request.params;
-      return service.updateCallPark(db, locationId, callParkId, request.body, actorOf(request));
-    },
-  );
-
-  app.delete(
-    `${base}/:callParkId`,
-    { config: ACCESS.write, schema: { params: itemParams, querystring: orgQuery } },
-    async (request, reply) => {
-      await service.deleteCallPark(db, request.params.locationId, request.params.callParkId, actorOf(request));
-      return reply.code(204).send();
-    },
-  );
-};
+  route(app, endpoints.delete, async ({ params }, request) => {
+    await service.deleteCallPark(db, params.locationId, params.callParkId, actorOf(request));
+  });
+}

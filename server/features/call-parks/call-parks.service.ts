@@ -1,3 +1,4 @@
+import { ALL_LOCATIONS } from "@domain/rules/access";
 import { type CallParkRuleInput, recallHuntGroupId } from "@domain/rules/call-park";
 import { searchKey } from "@domain/rules/text";
 import type { CallPark, CallParkCreate, CallParkSortField, CallParkUpdate } from "@domain/schemas/call-park";
@@ -65,7 +66,8 @@ export async function listLocationCallParks(
   max: number,
 ) {
   await requireLocation(db, locationId);
-  return repo.listCallParks(db, { ...filter, locationId }, order, start, max);
+  // The access check has already refused a location outside the viewer's scope.
+  return repo.listCallParks(db, { ...filter, locationId, scope: ALL_LOCATIONS }, order, start, max);
 }
 
 /** The group of this location, or a 404 (for a location that does not exist, locationNotFound). */
@@ -108,7 +110,7 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     locationId,
     draft,
     sent: { name: input.name, recall: true, agents: true, callParkExtensions: true },
-    actor,
+    scope: actor.scope,
   };
   await assertAcceptable(db, proposal);
   const id = newId("CALL_PARK");
@@ -144,7 +146,7 @@ export async function updateCallPark(db: Db, locationId: string, id: string, inp
     locationId,
     callParkId: id,
     draft,
-    actor,
+    scope: actor.scope,
     sent: {
       name: input.name,
       recall: input.recall !== undefined,

@@ -1,23 +1,30 @@
 import { sql } from "kysely";
 import { type CallParkExtensionCsvRow, checkCsvRow } from "@domain/csv/call-park-extension-csv";
-import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
+import type { LocationScope } from "@domain/rules/access";
 import type { NumberOwner } from "@domain/rules/numbering-plan";
 import { searchKey } from "@domain/rules/text";
 import type { ImportRowOutcome } from "@domain/schemas/import-job";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { constraintViolation } from "@server/db/constraint-error";
 import type { Db } from "@server/db/database";
-import { newId } from "@server/lib/ids";
+import { HttpError } from "@server/http/errors";
 import * as extensions from "@server/features/call-park-extensions/call-park-extensions.repository";
+import {
+  createCallParkExtension,
+  deleteCallParkExtension,
+  type LocationState,
+  refusals,
+  updateCallParkExtension,
+} from "@server/features/call-park-extensions/call-park-extensions.service";
 import * as repo from "./import-jobs.repository";
 
 // The one code path that decides and applies rows, used by the preview (in a
 // transaction it then rolls back) and by the runner (in the transactions that also
 // mark the rows done). Rows are taken in file order, each against the data as the
-// rows before it left it, read inside the applying transaction; every write goes
-// through the call park extension repository, so the database's own guards (the
-// numbering plan's key, the cap's CHECK) still decide, and a row they refuse
-// becomes an ERROR instead of failing its batch.
+// rows before it left it, read inside the applying transaction; each row is applied
+// by the call park extension service, as a request would be (its checks, its writes),
+// in this transaction. The database's own guards (the numbering plan's key, the cap's
+// CHECK) still decide, and a row they refuse becomes an ERROR instead of failing its batch.
 
 const OWNER = "CALL_PARK_EXTENSION" as const;
 
@@ -35,10 +42,10 @@ export interface RowResult extends repo.RowRecord {
 export interface FileContext {
   repeats: Map<number, number>;
   /**
-   * The locations the rows may touch (a location administrator's); undefined for all.
-   * A row naming any other location is refused as naming no location at all.
+   * The locations the rows may touch (those of the administrator who sent the file). A
+   * row naming any other location is refused as naming no location at all.
    */
-  locationIds?: readonly string[];
+  scope: LocationScope;
 }
 
 function entryOf(values: repo.RowValues): { key: string; action: string } | undefined {
@@ -48,7 +55,7 @@ function entryOf(values: repo.RowValues): { key: string; action: string } | unde
   return { key: `${location}\u0000${extension}`, action: values.action.trim().toUpperCase() || "ADD" };
 }
 
-export function fileContext(rows: repo.StoredRow[], locationIds?: readonly string[]): FileContext {
+export function fileContext(rows: repo.StoredRow[], scope: LocationScope): FileContext {
   const last = new Map<string, { action: string; itemNumber: number }>();
   const repeats = new Map<number, number>();
   for (const { itemNumber, values } of [...rows].sort((a, b) => a.itemNumber - b.itemNumber)) {
@@ -58,14 +65,7 @@ export function fileContext(rows: repo.StoredRow[], locationIds?: readonly strin
     if (before?.action === entry.action) repeats.set(itemNumber, before.itemNumber);
     else last.set(entry.key, { action: entry.action, itemNumber });
   }
-  return { repeats, ...(locationIds ? { locationIds } : {}) };
-}
-
-interface LocationState {
-  id: string;
-  name: string;
-  count: number;
-  owners: Map<string, NumberOwner>;
+  return { repeats, scope };
 }
 
 type Plan =
@@ -74,7 +74,17 @@ type Plan =
   | { outcome: "UNCHANGED"; target: NumberOwner }
   | { outcome: "ERROR"; issues: FieldIssue[] };
 
-/** The decision for one valid row against its location as it stands. */
+/** A refusal said of the file's columns: the service's `locationId` is the row's `location`. */
+function fileIssues(error: HttpError): FieldIssue[] {
+  return error.issues.map((issue) => (issue.path[0] === "locationId" ? { ...issue, path: ["location", ...issue.path.slice(1)] } : issue));
+}
+
+/**
+ * What a valid row asks of the service, by who holds its extension in the location: an
+ * ADD creates a free one and renames (or leaves) a call park extension; one held by
+ * anything else it can do neither with, the service's own refusal, given before the
+ * location's count as the import always has. A DELETE needs a call park extension.
+ */
 function decide(row: CallParkExtensionCsvRow, location: LocationState): Plan {
   const owner = location.owners.get(row.extension);
   const ownsIt = owner?.type === OWNER;
@@ -84,65 +94,37 @@ function decide(row: CallParkExtensionCsvRow, location: LocationState): Plan {
     return { outcome: "ERROR", issues: [{ path: ["extension"], code: "callParkExtensionNotFound", params }] };
   }
   if (ownsIt) return owner.name === row.name ? { outcome: "UNCHANGED", target: owner } : { outcome: "UPDATE", target: owner };
-  if (owner) return { outcome: "ERROR", issues: [extensionTaken(row.extension, owner)] };
-  if (location.count >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) return { outcome: "ERROR", issues: [locationFull()] };
+  if (owner) return { outcome: "ERROR", issues: fileIssues(refusals.extensionTaken(row.extension, owner)) };
   return { outcome: "CREATE" };
 }
 
-function extensionTaken(extension: string, owner: NumberOwner | undefined): FieldIssue {
-  const params = { extension, ownerName: owner?.name ?? "", context: owner?.type ?? "UNKNOWN" };
-  return { path: ["extension"], code: "extensionTaken", params };
-}
-
-function locationFull(): FieldIssue {
-  return { path: ["location"], code: "locationFull", params: { max: MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } };
-}
-
-/** Writes one row's change and keeps the location's state in step. */
+/** Applies one row's change through the service, which checks it and keeps the location's state in step. */
 async function write(trx: Db, row: CallParkExtensionCsvRow, location: LocationState, plan: Plan) {
-  if (plan.outcome === "CREATE") {
-    const id = newId(OWNER);
-    await extensions.adjustCount(trx, location.id, +1);
-    await extensions.claimNumber(trx, location.id, row.extension, OWNER, id);
-    await extensions.insertCallParkExtension(trx, {
-      id,
-      location_id: location.id,
-      name: row.name,
-      name_key: searchKey(row.name),
-      extension: row.extension,
-    });
-    location.owners.set(row.extension, { type: OWNER, id, name: row.name });
-    location.count += 1;
-  } else if (plan.outcome === "UPDATE") {
-    await extensions.updateCallParkExtension(trx, plan.target.id, { name: row.name, name_key: searchKey(row.name) });
-    location.owners.set(row.extension, { ...plan.target, name: row.name });
-  } else if (plan.outcome === "DELETE") {
-    await extensions.releaseNumber(trx, OWNER, plan.target.id);
-    await extensions.deleteCallParkExtension(trx, plan.target.id);
-    await extensions.adjustCount(trx, location.id, -1);
-    location.owners.delete(row.extension);
-    location.count -= 1;
-  }
+  const by = { location, audit: false } as const;
+  const input = { name: row.name, extension: row.extension };
+  if (plan.outcome === "CREATE") await createCallParkExtension(trx, location.id, input, by);
+  else if (plan.outcome === "UPDATE") await updateCallParkExtension(trx, location.id, plan.target.id, input, by);
+  else if (plan.outcome === "DELETE") await deleteCallParkExtension(trx, location.id, plan.target.id, by);
 }
 
 /**
- * Writes one row's change. Guarded, in a savepoint, so that a refusal by the database
- * undoes only this row and becomes its issue; unguarded, a refusal goes up to processRows.
+ * Writes one row's change. The service's checks refuse before it writes anything: the
+ * row's issues. Guarded, in a savepoint, so that a refusal by the database undoes only
+ * this row and becomes its issue; unguarded, a refusal goes up to processRows.
  */
 async function apply(trx: Db, row: CallParkExtensionCsvRow, location: LocationState, plan: Plan, guarded: boolean) {
-  if (!guarded) {
-    await write(trx, row, location, plan);
-    return [];
-  }
-  await sql`savepoint import_row`.execute(trx);
+  if (guarded) await sql`savepoint import_row`.execute(trx);
   try {
     await write(trx, row, location, plan);
-    await sql`release savepoint import_row`.execute(trx);
+    if (guarded) await sql`release savepoint import_row`.execute(trx);
     return [];
   } catch (error) {
-    await sql`rollback to savepoint import_row`.execute(trx);
-    await sql`release savepoint import_row`.execute(trx);
-    const violation = constraintViolation(error);
+    if (guarded) {
+      await sql`rollback to savepoint import_row`.execute(trx);
+      await sql`release savepoint import_row`.execute(trx);
+    }
+    if (error instanceof HttpError && error.issues.length) return fileIssues(error);
+    const violation = guarded ? constraintViolation(error) : undefined;
     if (!violation) throw error;
     // Someone else changed the location under us: read it again for this row and the next.
     const owners = await extensions.findNumberOwners(trx, location.id, [row.extension]);
@@ -150,14 +132,14 @@ async function apply(trx: Db, row: CallParkExtensionCsvRow, location: LocationSt
     if (owner) location.owners.set(row.extension, owner);
     else location.owners.delete(row.extension);
     location.count = await extensions.countInLocation(trx, location.id);
-    if (violation.kind === "check") return [locationFull()];
-    if (violation.kind === "unique") return [extensionTaken(row.extension, owner)];
+    if (violation.kind === "check") return fileIssues(refusals.locationFull());
+    if (violation.kind === "unique") return fileIssues(refusals.extensionTaken(row.extension, owner));
     return [{ path: ["location"], code: "locationNotFound", params: { location: location.name } } satisfies FieldIssue];
   }
 }
 
 /** The locations the rows name, with their counts and the owners of the extensions the rows touch. */
-async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[], scope: readonly string[] | undefined) {
+async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[], scope: LocationScope) {
   const keys = [...new Set(rows.map((r) => searchKey(r.location)))];
   const found = await repo.locationsByKey(trx, keys, scope);
   const states = new Map<string, LocationState>();
@@ -185,7 +167,7 @@ async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[], scope: re
 async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guarded: boolean): Promise<RowResult[]> {
   const checked = rows.map((stored) => ({ ...stored, ...checkCsvRow(stored.values) }));
   const valid = checked.filter((c) => c.row).map((c) => c.row!);
-  const locations = await loadLocations(trx, valid, file.locationIds);
+  const locations = await loadLocations(trx, valid, file.scope);
   const results: RowResult[] = [];
   let v = 0;
   for (const { itemNumber, values, row, issues: cellIssues } of checked) {

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from "kysely";
 import type { CsvField } from "@domain/csv/call-park-extension-csv";
+import { ALL_LOCATIONS, type LocationScope } from "@domain/rules/access";
 import type { FieldIssue } from "@domain/schemas/issues";
 import type { JobListStatus } from "@domain/schemas/import-job";
-import { isOneOf } from "@server/db/search";
+import { withinScope } from "@server/db/search";
 import type {
   Database,
   ImportJobExitCode,
@@ -48,7 +49,7 @@ export async function insertJob(
     mode: ImportJobMode;
     createdBy: string;
     createdById: string;
-    locationScope: readonly string[] | undefined;
+    scope: LocationScope;
     trackingId: string;
     total: number;
     now: string;
@@ -67,7 +68,7 @@ export async function insertJob(
       mode: job.mode,
       created_by: job.createdBy,
       created_by_id: job.createdById,
-      location_scope: job.locationScope ? JSON.stringify(job.locationScope) : null,
+      location_scope: scopeColumn(job.scope),
       tracking_id: job.trackingId,
       created_at: job.now,
       updated_at: job.now,
@@ -88,9 +89,15 @@ export async function insertRows(db: Executor, jobId: string, rows: StoredRow[])
   }
 }
 
-/** The locations a job's rows may touch, as it was started: undefined for all. */
-export function locationScopeOf(job: JobRecord): string[] | undefined {
-  return job.location_scope === null ? undefined : (JSON.parse(job.location_scope) as string[]);
+// A job keeps the scope of the administrator who started it, stored as it always was:
+// null for every location, else a JSON array of location ids.
+function scopeColumn(scope: LocationScope): string | null {
+  return scope.all ? null : JSON.stringify(scope.locationIds);
+}
+
+/** The locations a job's rows may touch, as it was started. */
+export function jobScope(job: JobRecord): LocationScope {
+  return job.location_scope === null ? ALL_LOCATIONS : { all: false, locationIds: JSON.parse(job.location_scope) as string[] };
 }
 
 export function findJob(db: Executor, id: string) {
@@ -215,10 +222,9 @@ export async function errorRows(db: Executor, jobId: string, start: number, max:
   };
 }
 
-/** Locations whose search key is one of these (within `scope` when given), with their call park extension counts. */
-export function locationsByKey(db: Executor, keys: string[], scope?: readonly string[]) {
+/** Locations within `scope` whose search key is one of these, with their call park extension counts. */
+export function locationsByKey(db: Executor, keys: string[], scope: LocationScope) {
   if (keys.length === 0) return Promise.resolve([]);
-  let query = db.selectFrom("locations").select(["id", "name", "name_key", "call_park_extension_count"]).where("name_key", "in", keys);
-  if (scope) query = query.where(isOneOf("id", scope));
-  return query.execute();
+  const query = db.selectFrom("locations").select(["id", "name", "name_key", "call_park_extension_count"]).where("name_key", "in", keys);
+  return withinScope(query, "id", scope).execute();
 }

@@ -1,25 +1,15 @@
 import fastifyMultipart from "@fastify/multipart";
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { api } from "@domain/api/endpoints";
 import { MAX_CSV_BYTES } from "@domain/csv/call-park-extension-csv";
-import {
-  importJobErrorListSchema,
-  importJobErrorsQuerySchema,
-  importJobListQuerySchema,
-  importJobListSchema,
-  importJobSchema,
-  importPreviewSchema,
-  importUploadQuerySchema,
-} from "@domain/schemas/import-job";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import { pickLanguage } from "@server/http/messages";
-import { setPagingHeaders } from "@server/http/paging";
+import { listRoute, route } from "@server/http/route";
 import { ImportJobRunner } from "./import-jobs.runner";
 import * as service from "./import-jobs.service";
 import { CSV_MEDIA_TYPE, csvTooLarge, MULTIPART_LIMITS, readCsvUpload } from "./import-jobs.upload";
-import { ACCESS, actorOf, requirePrincipal, visibleLocationIds } from "@server/features/auth/principal";
+import { actorOf, scopeOf, viewerOf } from "@server/features/auth/principal";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -28,15 +18,9 @@ declare module "fastify" {
   }
 }
 
-const BASE = "/v1/telephony/config/jobs/callParkExtensions";
+const endpoints = api.importJobs;
 
-function viewerOf(request: FastifyRequest): service.JobViewer {
-  const locationIds = visibleLocationIds(request);
-  return { id: requirePrincipal(request).id, ...(locationIds ? { locationIds } : {}) };
-}
-const jobParams = z.object({ jobId: z.string().min(1).max(500) });
-
-const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }> = async (app, { db, runner }) => {
+async function importJobRoutes(app: FastifyInstance, { db, runner }: { db: Db; runner: ImportJobRunner }) {
   // Both ways of sending a file, in this scope only: the rest of the API stays JSON.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   app.addContentTypeParser(CSV_MEDIA_TYPE, { parseAs: "buffer", bodyLimit: MAX_CSV_BYTES }, (_request, body, done) =>
@@ -49,56 +33,32 @@ const importJobRoutes: FastifyPluginAsyncZod<{ db: Db; runner: ImportJobRunner }
     throw error;
   });
 
-  app.post(
-    BASE,
-    { config: ACCESS.write, schema: { querystring: importUploadQuerySchema, response: { 201: importJobSchema } } },
-    async (request, reply) => {
-      const { rows, fileName } = await readCsvUpload(request, request.query.fileName);
-      const job = await service.createJob(db, { rows, fileName, mode: request.query.mode }, actorOf(request));
-      runner.enqueue(job.id);
-      return reply.code(201).send(job);
-    },
+  // The entries declare `upload: "csv"` and no body schema: readCsvUpload reads either form.
+  route(app, endpoints.create, async ({ query }, request) => {
+    const { rows, fileName } = await readCsvUpload(request, query.fileName);
+    const job = await service.createJob(db, { rows, fileName, mode: query.mode }, actorOf(request));
+    runner.enqueue(job.id);
+    return job;
+  });
+
+  route(app, endpoints.preview, async ({ query }, request) => {
+    const { rows } = await readCsvUpload(request, query.fileName);
+    return service.previewImport(db, rows, query.mode, scopeOf(request));
+  });
+
+  listRoute(app, endpoints.list, ({ query }, request) =>
+    service.listJobs(db, viewerOf(request), query.status, query.start, query.max),
   );
 
-  app.post(
-    `${BASE}/actions/preview/invoke`,
-    { config: ACCESS.write, schema: { querystring: importUploadQuerySchema, response: { 200: importPreviewSchema } } },
-    async (request) => {
-      const { rows } = await readCsvUpload(request, request.query.fileName);
-      return service.previewImport(db, rows, request.query.mode, visibleLocationIds(request));
-    },
-  );
+  route(app, endpoints.get, ({ params }, request) => service.getJob(db, params.jobId, viewerOf(request)));
 
-  app.get(
-    BASE,
-    { config: ACCESS.read, schema: { querystring: importJobListQuerySchema, response: { 200: importJobListSchema } } },
-    async (request, reply) => {
-      const { status, start, max } = request.query;
-      const { items, total } = await service.listJobs(db, viewerOf(request), status, start, max);
-      setPagingHeaders(request, reply, { start, max, total });
-      return { items };
-    },
-  );
-
-  app.get(
-    `${BASE}/:jobId`,
-    { config: ACCESS.read, schema: { params: jobParams, response: { 200: importJobSchema } } },
-    async (request) => service.getJob(db, request.params.jobId, viewerOf(request)),
-  );
-
-  app.get(
-    `${BASE}/:jobId/errors`,
-    { config: ACCESS.read, schema: { params: jobParams, querystring: importJobErrorsQuerySchema, response: { 200: importJobErrorListSchema } } },
-    async (request, reply) => {
-      const { start, max } = request.query;
-      const language = pickLanguage(request.headers["accept-language"]);
-      const { items, total } = await service.listJobErrors(db, viewerOf(request), request.params.jobId, language, start, max);
-      setPagingHeaders(request, reply, { start, max, total });
-      reply.header("content-language", language);
-      return { items };
-    },
-  );
-};
+  listRoute(app, endpoints.errors, async ({ params, query }, request, reply) => {
+    const language = pickLanguage(request.headers["accept-language"]);
+    const page = await service.listJobErrors(db, viewerOf(request), params.jobId, language, query.start, query.max);
+    reply.header("content-language", language);
+    return page;
+  });
+}
 
 /** Registers the import job API and its runner, which the app stops (after its batch in flight) on close. */
 export async function registerImportJobs(app: FastifyInstance, db: Db) {

@@ -113,7 +113,7 @@ export class ImportJobRunner {
     const job = await repo.findJob(this.db, jobId);
     if (job?.status !== "STARTED") return;
     const rows = await repo.allRows(this.db, jobId);
-    const file = fileContext(rows, repo.locationScopeOf(job));
+    const file = fileContext(rows, repo.jobScope(job));
     if (job.mode === "atomic") await this.runAtomic(jobId, rows, file);
     else await this.runPartial(jobId, file);
   }

@@ -1,3 +1,4 @@
+import type { LocationScope } from "@domain/rules/access";
 import {
   IMPORT_JOB_NAME,
   type ImportJob,
@@ -11,18 +12,12 @@ import { HttpError } from "@server/http/errors";
 import { type Language, translate } from "@server/http/messages";
 import { newId } from "@server/lib/ids";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
-import type { Actor } from "@server/features/auth/principal";
+import type { Actor, Viewer } from "@server/features/auth/principal";
 import { fileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
 
-/**
- * Who asks about jobs: a location administrator (with `locationIds`) sees the jobs they
- * started, whose rows could only touch their locations; other administrators see all.
- */
-export interface JobViewer {
-  id: string;
-  locationIds?: readonly string[];
-}
+// Who asks about jobs: an administrator limited to some locations sees the jobs they
+// started, whose rows could only touch their locations; other administrators see all.
 
 export function toJob(record: repo.JobRecord): ImportJob {
   return {
@@ -67,7 +62,7 @@ export async function createJob(
       mode: input.mode,
       createdBy: actor.displayName,
       createdById: actor.id,
-      locationScope: actor.locationIds,
+      scope: actor.scope,
       trackingId: actor.trackingId,
       total: input.rows.length,
       now,
@@ -96,12 +91,12 @@ export async function previewImport(
   db: Db,
   rows: repo.StoredRow[],
   mode: ImportMode,
-  locationIds?: readonly string[],
+  scope: LocationScope,
 ): Promise<ImportPreview> {
   let results: RowResult[];
   try {
     await db.transaction().execute(async (trx) => {
-      throw new DryRun(await processRows(trx, rows, fileContext(rows, locationIds)));
+      throw new DryRun(await processRows(trx, rows, fileContext(rows, scope)));
     });
     throw new Error("unreachable: a dry run always rolls back");
   } catch (error) {
@@ -133,19 +128,19 @@ export async function previewImport(
   };
 }
 
-export async function getJob(db: Db, id: string, viewer?: JobViewer): Promise<ImportJob> {
+export async function getJob(db: Db, id: string, viewer?: Viewer): Promise<ImportJob> {
   const record = await repo.findJob(db, id);
-  if (!record || (viewer?.locationIds && record.created_by_id !== viewer.id)) throw new HttpError("jobNotFound", { id });
+  if (!record || (viewer && !viewer.scope.all && record.created_by_id !== viewer.id)) throw new HttpError("jobNotFound", { id });
   return toJob(record);
 }
 
-export async function listJobs(db: Db, viewer: JobViewer, status: JobListStatus, start: number, max: number) {
-  const { rows, total } = await repo.listJobs(db, status, start, max, viewer.locationIds ? viewer.id : undefined);
+export async function listJobs(db: Db, viewer: Viewer, status: JobListStatus, start: number, max: number) {
+  const { rows, total } = await repo.listJobs(db, status, start, max, viewer.scope.all ? undefined : viewer.id);
   return { items: rows.map(toJob), total };
 }
 
 /** The job's rows in error, each with its messages in the request's language. */
-export async function listJobErrors(db: Db, viewer: JobViewer, id: string, language: Language, start: number, max: number) {
+export async function listJobErrors(db: Db, viewer: Viewer, id: string, language: Language, start: number, max: number) {
   await getJob(db, id, viewer);
   const { rows, total } = await repo.errorRows(db, id, start, max);
   const items = rows.map(

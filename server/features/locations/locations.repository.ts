@@ -1,15 +1,16 @@
 import type { ExpressionBuilder, Selectable } from "kysely";
+import type { LocationScope } from "@domain/rules/access";
 import { RECALL_OPTIONS, usesHuntWaitTime } from "@domain/rules/recall";
 import type { CallParkCounts, Location } from "@domain/schemas/location";
 import type { Db } from "@server/db/database";
 import type { Database, LocationTable } from "@server/db/schema";
-import { isOneOf, keyContains } from "@server/db/search";
+import { keyContains, withinScope } from "@server/db/search";
 
 export interface LocationFilter {
+  /** The locations the viewer may see. */
+  scope: LocationScope;
   name?: string;
   id?: string;
-  /** Within these locations only (a location administrator's); undefined for all. */
-  locationIds?: readonly string[];
 }
 
 export interface LocationOptions {
@@ -69,10 +70,9 @@ function toLocation(row: LocationRow, { withCounts = false }: LocationOptions = 
 }
 
 function filtered(db: Db, filter: LocationFilter) {
-  let query = db.selectFrom("locations");
+  let query = withinScope(db.selectFrom("locations"), "id", filter.scope);
   if (filter.name) query = query.where(keyContains("name_key", filter.name));
   if (filter.id) query = query.where("id", "=", filter.id);
-  if (filter.locationIds) query = query.where(isOneOf("id", filter.locationIds));
   return query;
 }
 

@@ -1,42 +1,21 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import {
-  locationIncludeSchema,
-  locationListQuerySchema,
-  locationListSchema,
-  locationWithCountsSchema,
-} from "@domain/schemas/location";
+import type { FastifyInstance } from "fastify";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
-import { setPagingHeaders } from "@server/http/paging";
+import { listRoute, route } from "@server/http/route";
+import { scopeOf } from "@server/features/auth/principal";
 import { listOrgLocations, requireLocation } from "./locations.service";
-import { ACCESS, visibleLocationIds } from "@server/features/auth/principal";
 
-export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get(
-    "/v1/locations",
-    { config: ACCESS.read, schema: { querystring: locationListQuerySchema, response: { 200: locationListSchema } } },
-    async (request, reply) => {
-      const { start, max, name, id, include } = request.query;
-      const withCounts = include === "callParkCounts";
-      const { items, total } = await listOrgLocations(db, { name, id, locationIds: visibleLocationIds(request) }, start, max, { withCounts });
-      setPagingHeaders(request, reply, { start, max, total });
-      return { items };
-    },
-  );
+const endpoints = api.locations;
 
-  app.get(
-    "/v1/locations/:locationId",
-    {
-      config: ACCESS.read,
-      schema: {
-        params: z.object({ locationId: z.string().max(500) }),
-        querystring: z.object({ include: locationIncludeSchema, orgId: z.string().max(500).optional() }),
-        response: { 200: locationWithCountsSchema },
-      },
-    },
-    async (request) => {
-      const withCounts = request.query.include === "callParkCounts";
-      return (await requireLocation(db, request.params.locationId, { withCounts })).location;
-    },
-  );
-};
+export async function locationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  listRoute(app, endpoints.list, ({ query }, request) => {
+    const { start, max, name, id, include } = query;
+    const withCounts = include === "callParkCounts";
+    return listOrgLocations(db, { name, id, scope: scopeOf(request) }, start, max, { withCounts });
+  });
+
+  route(app, endpoints.get, async ({ params, query }) => {
+    const withCounts = query.include === "callParkCounts";
+    return (await requireLocation(db, params.locationId, { withCounts })).location;
+  });
+}

@@ -1,12 +1,10 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { organizationListSchema } from "@domain/schemas/location";
+import type { FastifyInstance } from "fastify";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
-import { ACCESS } from "@server/features/auth/principal";
+import { route } from "@server/http/route";
+import * as service from "./organizations.service";
 
-/** GET /v1/organizations, as Webex: the organisations this administrator manages (here, one). */
-export const organizationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get("/v1/organizations", { config: ACCESS.read, schema: { response: { 200: organizationListSchema } } }, async () => {
-    const rows = await db.selectFrom("organizations").selectAll().orderBy("created_at").execute();
-    return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, created: r.created_at })) };
-  });
-};
+/** As Webex: the organisations this administrator manages (here, one). */
+export async function organizationRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  route(app, api.organizations.list, async () => ({ items: await service.listManagedOrganizations(db) }));
+}

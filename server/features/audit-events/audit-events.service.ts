@@ -1,0 +1,25 @@
+import { type AuditEventListQuery, endOfRange, startOfRange } from "@domain/schemas/audit-event";
+import type { Db } from "@server/db/database";
+import type { Viewer } from "@server/features/auth/principal";
+import * as repo from "./audit-events.repository";
+
+// A viewer reads the entries of their locations (all for a full or read-only
+// administrator) and their own changes (their tokens, their imports) wherever they are.
+
+/** One page of the audit log, newest first, with the query's whole-day bounds taken in UTC. */
+export function listAuditEvents(db: Db, viewer: Viewer, query: AuditEventListQuery) {
+  const { objectType, objectId, actorId, from, to, start, max } = query;
+  const filter = {
+    objectType,
+    objectId,
+    actorId,
+    since: from ? startOfRange(from) : undefined,
+    until: to ? endOfRange(to) : undefined,
+  };
+  return repo.listAuditEvents(db, viewer.scope, viewer.id, filter, start, max);
+}
+
+/** The people named by the entries the viewer may read, for the person filter. */
+export function listAuditActors(db: Db, viewer: Viewer) {
+  return repo.listAuditActors(db, viewer.scope, viewer.id);
+}

@@ -1,0 +1,8 @@
+import type { Organization } from "@domain/schemas/location";
+import type { Db } from "@server/db/database";
+
+/** Every organisation, oldest first, in the Webex shape. */
+export async function listOrganizations(db: Db): Promise<Organization[]> {
+  const rows = await db.selectFrom("organizations").selectAll().orderBy("created_at").execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, created: r.created_at }));
+}

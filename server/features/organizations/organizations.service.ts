@@ -1,0 +1,7 @@
+import type { Db } from "@server/db/database";
+import * as repo from "./organizations.repository";
+
+/** The organisations an administrator manages: this server holds one, which every administrator belongs to. */
+export function listManagedOrganizations(db: Db) {
+  return repo.listOrganizations(db);
+}
