@@ -3,9 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { InjectOptions } from "fastify";
 import { beforeEach, describe, expect, it } from "vitest";
+import { API_BASE, urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { BODY_LIMIT } from "@server/app";
 import { expectApiError } from "@server/test/api-error";
-import { callParkExtensionsUrl, locationIdOf, totals, useTestServer, validateExtensionsUrl } from "@server/test/test-server";
+import { locationIdOf, totals, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("all");
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public/locales");
@@ -22,7 +24,7 @@ describe("bodies the server will not read", () => {
     const payload = JSON.stringify({ name: "x".repeat(BODY_LIMIT), extension: "7001" });
     const res = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.create, { locationId }),
       headers: { "content-type": "application/json" },
       payload,
     });
@@ -39,7 +41,7 @@ describe("bodies the server will not read", () => {
     const before = await totals(server.db);
     const res = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.create, { locationId }),
       headers: { "content-type": contentType },
       payload: JSON.stringify({ name: "Park", extension: "7001" }),
     });
@@ -48,14 +50,14 @@ describe("bodies the server will not read", () => {
   });
 
   it("refuses a body with no content type with 415", async () => {
-    const res = await server.app.inject({ method: "POST", url: validateExtensionsUrl(locationId), payload: '{"extensions":["7001"]}' });
+    const res = await server.app.inject({ method: "POST", url: urlOf(api.callParkExtensions.validateExtensions, { locationId }), payload: '{"extensions":["7001"]}' });
     expectApiError(res, "unsupportedMediaType");
   });
 
   it("accepts JSON with a charset", async () => {
     const res = await server.app.inject({
       method: "POST",
-      url: validateExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.validateExtensions, { locationId }),
       headers: { "content-type": "application/json; charset=utf-8" },
       payload: '{"extensions":["7001"]}',
     });
@@ -64,7 +66,8 @@ describe("bodies the server will not read", () => {
 });
 
 describe("addresses that do not exist", () => {
-  it.each(["/v1/nothing", "/v1/telephony/config/callQueues", "/nope", "/v1/locations/a/b/c"])(
+  // Deliberately outside the endpoint table, so written by hand under API_BASE.
+  it.each([`${API_BASE}/nothing`, `${API_BASE}/telephony/config/callQueues`, "/nope", `${API_BASE}/locations/a/b/c`])(
     "answers %s with a JSON 404",
     async (url) => {
       expectApiError(await server.app.inject({ url }), "routeNotFound");
@@ -72,20 +75,22 @@ describe("addresses that do not exist", () => {
   );
 
   it("answers an empty path segment with 404", async () => {
-    expectApiError(await server.app.inject({ url: `${callParkExtensionsUrl(locationId)}/` }), "routeNotFound");
+    const collection = urlOf(api.callParkExtensions.create, { locationId });
+    expectApiError(await server.app.inject({ url: `${collection}/` }), "routeNotFound");
   });
 
   it("answers a malformed percent-escape in the path with the same error body, not Fastify's", async () => {
-    expectApiError(await server.app.inject({ url: "/v1/locations/%E0%A4%A" }), "badRequest");
+    // By hand: urlOf would escape the broken escape into a valid one.
+    expectApiError(await server.app.inject({ url: `${API_BASE}/locations/%E0%A4%A` }), "badRequest");
   });
 
   it("looks up ids up to 500 characters, as the route schemas allow", async () => {
-    expectApiError(await server.app.inject({ url: `/v1/locations/${"x".repeat(150)}` }), "locationNotFound");
-    expectApiError(await server.app.inject({ url: callParkExtensionsUrl(locationId, "y".repeat(500)) }), "callParkExtensionNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.locations.get, { locationId: "x".repeat(150) }) }), "locationNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: "y".repeat(500) }) }), "callParkExtensionNotFound");
   });
 
   it("answers a longer path segment with a JSON 404, without echoing it back", async () => {
-    const res = await server.app.inject({ url: callParkExtensionsUrl(locationId, "z".repeat(5000)) });
+    const res = await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: "z".repeat(5000) }) });
     expectApiError(res, "routeNotFound");
     expect(res.body).not.toContain("zzzz");
   });
@@ -104,7 +109,7 @@ describe("the user's language", () => {
     ["de-DE", "en", en],
   ])("Accept-Language %j answers in %s", async (header, language, messages) => {
     const res = await server.app.inject({
-      url: "/v1/locations/bm93aGVyZQ",
+      url: urlOf(api.locations.get, { locationId: "bm93aGVyZQ" }),
       headers: header ? { "accept-language": header } : {},
     });
     const body = expectApiError(res, "locationNotFound");
@@ -116,27 +121,28 @@ describe("the user's language", () => {
   it("translates Fastify's own refusals too", async () => {
     const res = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.create, { locationId }),
       headers: { "content-type": "application/json", "accept-language": "pt-BR" },
       payload: "{",
     });
     expect(expectApiError(res, "invalidJson").message).toBe(pt.invalidJson);
-    const missing = await server.app.inject({ url: "/v1/nothing", headers: { "accept-language": "pt-BR" } });
+    const missing = await server.app.inject({ url: `${API_BASE}/nothing`, headers: { "accept-language": "pt-BR" } });
     expect(expectApiError(missing, "routeNotFound").message).toBe(pt.routeNotFound);
   });
 });
 
 describe("never a 5xx", () => {
   const odd: [string, InjectOptions][] = [
-    ["a huge start", { url: "/v1/telephony/config/callParkExtensions?start=99999999999999999999" }],
-    ["a repeated query field", { url: "/v1/telephony/config/callParkExtensions?order=name&order=extension" }],
-    ["a search for a quote", { url: "/v1/telephony/config/callParkExtensions?q=%27%22%3B--" }],
-    ["a NUL in a search", { url: "/v1/locations?name=%00" }],
-    ["a NUL in an id", { url: "/v1/locations/%00" }],
-    ["a deeply nested body", { method: "POST", url: "/v1/organizations", payload: { a: { b: { c: { d: 1 } } } } }],
-    ["DELETE with a JSON body", { method: "DELETE", url: "/v1/locations/x/y", payload: {} }],
-    ["HEAD of a list", { method: "HEAD", url: "/v1/telephony/config/callParkExtensions" }],
-    ["OPTIONS", { method: "OPTIONS", url: "/v1/locations" }],
+    ["a huge start", { url: urlOf(api.callParkExtensions.list, {}, { start: "99999999999999999999" }) }],
+    // urlOf sends a field once: the repetition is written by hand.
+    ["a repeated query field", { url: `${urlOf(api.callParkExtensions.list)}?order=name&order=extension` }],
+    ["a search for a quote", { url: urlOf(api.callParkExtensions.list, {}, { q: `'";--` }) }],
+    ["a NUL in a search", { url: urlOf(api.locations.list, {}, { name: "\0" }) }],
+    ["a NUL in an id", { url: urlOf(api.locations.get, { locationId: "\0" }) }],
+    ["a deeply nested body", { method: "POST", url: urlOf(api.organizations.list), payload: { a: { b: { c: { d: 1 } } } } }],
+    ["DELETE with a JSON body", { method: "DELETE", url: `${urlOf(api.locations.get, { locationId: "x" })}/y`, payload: {} }],
+    ["HEAD of a list", { method: "HEAD", url: urlOf(api.callParkExtensions.list) }],
+    ["OPTIONS", { method: "OPTIONS", url: urlOf(api.locations.list) }],
   ];
 
   it.each(odd)("answers %s below 500, with a tracking id", async (_label, request) => {

@@ -28,6 +28,44 @@ export function loadSpec(fileName: string): OpenApiSpec | undefined {
   return { file, doc: parse(fs.readFileSync(file, "utf8")) as JsonObject };
 }
 
+/** Every spec in ../shared/reference, or undefined (with a visible warning) when it is absent. */
+export function loadAllSpecs(): OpenApiSpec[] | undefined {
+  if (!fs.existsSync(REFERENCE_DIR)) {
+    console.warn(`../shared/reference not found: spec conformance tests skipped (${REFERENCE_DIR})`);
+    return undefined;
+  }
+  const files = fs.readdirSync(REFERENCE_DIR).filter((name) => /\.ya?ml$/.test(name)).sort();
+  return files.map((name) => loadSpec(name)).filter((spec) => spec !== undefined);
+}
+
+/** One operation a spec describes, with the names of its `in: path` parameters. */
+export interface SpecOperation {
+  file: string;
+  method: Uppercase<Method>;
+  path: string;
+  pathParams: string[];
+}
+
+const METHODS: readonly Method[] = ["get", "post", "put", "delete"];
+
+function pathParamsOf(parameters: unknown): string[] {
+  if (!Array.isArray(parameters)) return [];
+  return parameters.filter((p) => isObject(p) && p.in === "path" && typeof p.name === "string").map((p) => (p as { name: string }).name);
+}
+
+/** Every operation of a spec (parameters declared on the path or on the operation). */
+export function operationsOf(spec: OpenApiSpec): SpecOperation[] {
+  const paths = spec.doc.paths as Record<string, JsonObject>;
+  return Object.entries(paths).flatMap(([specPath, item]) =>
+    METHODS.filter((method) => isObject(item[method])).map((method) => ({
+      file: path.basename(spec.file),
+      method: method.toUpperCase() as Uppercase<Method>,
+      path: specPath,
+      pathParams: [...new Set([...pathParamsOf(item.parameters), ...pathParamsOf((item[method] as JsonObject).parameters)])],
+    })),
+  );
+}
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

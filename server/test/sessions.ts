@@ -1,4 +1,6 @@
 import { expect } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 import type { TestServer } from "./test-server";
 
@@ -13,11 +15,11 @@ export interface SignedIn {
   write: Record<string, string>;
 }
 
-/** Signs a demo account in through POST /v1/session, as the sign-in page does. */
+/** Signs a demo account in through the sign-in endpoint, as the sign-in page does. */
 export async function signIn(server: TestServer, role: DemoRole): Promise<SignedIn> {
   const res = await server.app.anonymous({
     method: "POST",
-    url: "/v1/session",
+    url: urlOf(api.session.signIn),
     payload: { email: DEMO_ADMINS[role].email, password: DEMO_PASSWORD },
   });
   expect(res.statusCode, res.body).toBe(201);

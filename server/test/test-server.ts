@@ -1,5 +1,8 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { ALL_LOCATIONS } from "@domain/rules/access";
 import { type AppOptions, buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { DEMO_ADMINS, demoAdminId, seedDemoOrganization } from "@server/db/seed";
@@ -35,6 +38,7 @@ export const TEST_ACTOR: Actor = {
   email: DEMO_ADMINS.full.email,
   sourceIp: "127.0.0.1",
   trackingId: "CPA_test",
+  scope: ALL_LOCATIONS,
 };
 
 export interface TestServer {
@@ -73,17 +77,6 @@ export function useTestServer(scope: "each" | "all" = "each"): TestServer {
     await server.close();
   });
   return server;
-}
-
-export const LIST_URL = "/v1/telephony/config/callParkExtensions";
-
-export function callParkExtensionsUrl(locationId: string, id?: string): string {
-  const base = `/v1/telephony/config/locations/${locationId}/callParkExtensions`;
-  return id === undefined ? base : `${base}/${id}`;
-}
-
-export function validateExtensionsUrl(locationId: string): string {
-  return `/v1/telephony/config/locations/${locationId}/actions/validateExtensions/invoke`;
 }
 
 export async function locationIdOf(db: Db, name: string): Promise<string> {
@@ -135,7 +128,7 @@ export async function fillLocation(server: TestServer, locationId: string, total
   for (let i = 0; count + i < total; i++) {
     const res = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.create, { locationId }),
       payload: { name: `Filler ${i}`, extension: String(firstExtension + i) },
     });
     if (res.statusCode !== 201) throw new Error(`fillLocation: ${res.statusCode} ${res.body}`);

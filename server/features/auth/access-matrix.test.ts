@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { LightMyRequestResponse } from "fastify";
+import { API_BASE, routePattern, urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { buildApp } from "@server/app";
 import { openDatabase } from "@server/db/database";
 import { seedDemoOrganization } from "@server/db/seed";
 import { type DemoRole, type SignedIn, signIn } from "@server/test/sessions";
 import { locationIdOf, startTestServer, type TestServer } from "@server/test/test-server";
-import { callParksUrl, createGroup, PARKING_USER_ONLY } from "@server/features/call-parks/test-helpers";
-import { csvOf, JOBS_URL } from "@server/features/import-jobs/test-helpers";
+import { createGroup, PARKING_USER_ONLY } from "@server/features/call-parks/test-helpers";
+import { csvOf } from "@server/features/import-jobs/test-helpers";
 import type { RouteRule } from "./access";
 
 // Every route of the app's own route table × every role × signed out. A route added
@@ -80,7 +82,7 @@ async function matrixServer() {
   const importAs = async (headers: Record<string, string>) => {
     const res = await server.app.inject({
       method: "POST",
-      url: `${JOBS_URL}?mode=partial&fileName=matrix.csv`,
+      url: urlOf(api.importJobs.create, {}, { mode: "partial", fileName: "matrix.csv" }),
       headers: { ...headers, "content-type": "text/csv" },
       payload: csvOf([{ location: OWN, name: "Matrix import", extension: "8391" }]),
     });
@@ -113,7 +115,7 @@ describe("the access matrix: every route × every role × signed out", () => {
             const want = expected(rule, who, foreign);
             const { status, code } = verdict(rule.method, res, CODES[want]);
             // Signing out ends the session the next requests use: open another.
-            if (rule.url === "/v1/session" && rule.method === "DELETE" && who !== "signedOut") {
+            if (rule.method === api.session.signOut.method && rule.url === routePattern(api.session.signOut) && who !== "signedOut") {
               sessions[who] = await signIn(server, who);
             }
             const ok =
@@ -142,10 +144,10 @@ describe("the access matrix: every route × every role × signed out", () => {
     const { server, sessions, other } = await matrixServer();
     try {
       const urls = [
-        `/v1/locations/${other.locationId}`,
-        `/v1/telephony/config/locations/${other.locationId}/callParkExtensions/${other.callParkExtensionId}`,
-        callParksUrl(other.locationId, other.callParkId),
-        `/v1/telephony/config/locations/${other.locationId}/callParks/settings`,
+        urlOf(api.locations.get, { locationId: other.locationId }),
+        urlOf(api.callParkExtensions.get, { locationId: other.locationId, callParkExtensionId: other.callParkExtensionId }),
+        urlOf(api.callParks.get, { locationId: other.locationId, callParkId: other.callParkId }),
+        urlOf(api.callParkSettings.get, { locationId: other.locationId }),
       ];
       for (const url of urls) {
         const res = await server.app.inject({ method: "GET", url, headers: sessions.location.read });
@@ -155,7 +157,7 @@ describe("the access matrix: every route × every role × signed out", () => {
         expect(res.json().message).toBe(missing.json().message.replace("Tm9TdWNoTG9jYXRpb24", other.locationId));
       }
       // Someone else's task is as absent as one that never existed.
-      const job = await server.app.inject({ method: "GET", url: `${JOBS_URL}/${other.jobId}`, headers: sessions.location.read });
+      const job = await server.app.inject({ method: "GET", url: urlOf(api.importJobs.get, { jobId: other.jobId }), headers: sessions.location.read });
       expect(job.statusCode).toBe(404);
       expect(job.json().code).toBe("jobNotFound");
     } finally {
@@ -168,7 +170,7 @@ describe("the access matrix: every route × every role × signed out", () => {
     await seedDemoOrganization(db);
     const app = await buildApp({ db });
     try {
-      expect(() => app.get("/v1/unguarded", async () => ({ ok: true }))).toThrow(/declares no access rule/);
+      expect(() => app.get(`${API_BASE}/unguarded`, async () => ({ ok: true }))).toThrow(/declares no access rule/);
     } finally {
       await app.close();
       await db.destroy();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { API_BASE, urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 import { signIn } from "@server/test/sessions";
-import { callParkExtensionsUrl, locationIdOf, startTestServer, TEST_ADMIN_TOKEN, useTestServer } from "@server/test/test-server";
+import { locationIdOf, startTestServer, TEST_ADMIN_TOKEN, useTestServer } from "@server/test/test-server";
 import { SignInLimiter } from "./sign-in-limiter";
-
-const SESSION = "/v1/session";
 
 describe("signing in and out", () => {
   const server = useTestServer();
@@ -12,7 +12,7 @@ describe("signing in and out", () => {
   it("opens a session in an httpOnly, SameSite=Strict cookie and names the administrator", async () => {
     const res = await server.app.anonymous({
       method: "POST",
-      url: SESSION,
+      url: urlOf(api.session.signIn),
       payload: { email: "  Admin@ACME.example ", password: DEMO_PASSWORD },
     });
     expect(res.statusCode).toBe(201);
@@ -36,15 +36,15 @@ describe("signing in and out", () => {
   });
 
   it("refuses a wrong password and an unknown address with the same words, in the user's language", async () => {
-    const wrong = await server.app.anonymous({ method: "POST", url: SESSION, payload: { email: DEMO_ADMINS.full.email, password: "nope" } });
-    const unknown = await server.app.anonymous({ method: "POST", url: SESSION, payload: { email: "who@acme.example", password: "nope" } });
+    const wrong = await server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), payload: { email: DEMO_ADMINS.full.email, password: "nope" } });
+    const unknown = await server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), payload: { email: "who@acme.example", password: "nope" } });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().message).toBe(unknown.json().message);
     expect(wrong.cookies).toHaveLength(0);
     const pt = await server.app.anonymous({
       method: "POST",
-      url: SESSION,
+      url: urlOf(api.session.signIn),
       headers: { "accept-language": "pt-BR" },
       payload: { email: DEMO_ADMINS.full.email, password: "nope" },
     });
@@ -53,27 +53,27 @@ describe("signing in and out", () => {
 
   it("answers bad input with 400 and field issues, never 5xx", async () => {
     for (const payload of [{}, { email: 1, password: [] }, { email: "a@b.c", password: "x".repeat(2000) }, { email: "a@b.c", password: "x", extra: 1 }]) {
-      const res = await server.app.anonymous({ method: "POST", url: SESSION, payload });
+      const res = await server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().issues.length).toBeGreaterThan(0);
     }
-    const malformed = await server.app.anonymous({ method: "POST", url: SESSION, headers: { "content-type": "application/json" }, payload: "{" });
+    const malformed = await server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), headers: { "content-type": "application/json" }, payload: "{" });
     expect(malformed.statusCode).toBe(400);
   });
 
   it("ends the session on the server at sign-out: the old cookie no longer works", async () => {
     const session = await signIn(server, "readOnly");
-    expect((await server.app.inject({ method: "GET", url: SESSION, headers: session.read })).statusCode).toBe(200);
-    const out = await server.app.inject({ method: "DELETE", url: SESSION, headers: session.write });
+    expect((await server.app.inject({ method: "GET", url: urlOf(api.session.get), headers: session.read })).statusCode).toBe(200);
+    const out = await server.app.inject({ method: "DELETE", url: urlOf(api.session.signOut), headers: session.write });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === "cpa_session")?.value).toBe("");
-    const after = await server.app.inject({ method: "GET", url: SESSION, headers: session.read });
+    const after = await server.app.inject({ method: "GET", url: urlOf(api.session.get), headers: session.read });
     expect(after.statusCode).toBe(401);
     expect(await server.db.selectFrom("sessions").selectAll().execute()).toHaveLength(0);
   });
 
   it("asks for a session or a token everywhere else (401 with WWW-Authenticate)", async () => {
-    const res = await server.app.anonymous({ method: "GET", url: "/v1/locations" });
+    const res = await server.app.anonymous({ method: "GET", url: urlOf(api.locations.list) });
     expect(res.statusCode).toBe(401);
     expect(res.headers["www-authenticate"]).toBe("Bearer");
     expect(res.json().code).toBe("unauthorized");
@@ -87,7 +87,7 @@ describe("repeated failed sign-ins", () => {
     const server = await startTestServer({ signInLimiter: limiter });
     try {
       const attempt = (password: string) =>
-        server.app.anonymous({ method: "POST", url: SESSION, payload: { email: DEMO_ADMINS.full.email, password } });
+        server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), payload: { email: DEMO_ADMINS.full.email, password } });
       for (let i = 0; i < 3; i++) expect((await attempt("wrong")).statusCode).toBe(401);
       now += 10_000;
       const limited = await attempt(DEMO_PASSWORD);
@@ -97,7 +97,7 @@ describe("repeated failed sign-ins", () => {
       // Another account from another address is not held up by this one's failures.
       const other = await server.app.anonymous({
         method: "POST",
-        url: SESSION,
+        url: urlOf(api.session.signIn),
         remoteAddress: "10.0.0.9",
         payload: { email: DEMO_ADMINS.readOnly.email, password: DEMO_PASSWORD },
       });
@@ -118,10 +118,10 @@ describe("repeated failed sign-ins", () => {
     const server = await startTestServer({ signInLimiter: limiter });
     try {
       for (let i = 0; i < 4; i++) {
-        const res = await server.app.anonymous({ method: "POST", url: SESSION, payload: { email: `guess${i}@acme.example`, password: "x" } });
+        const res = await server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), payload: { email: `guess${i}@acme.example`, password: "x" } });
         expect(res.statusCode).toBe(401);
       }
-      const res = await server.app.anonymous({ method: "POST", url: SESSION, payload: { email: DEMO_ADMINS.full.email, password: DEMO_PASSWORD } });
+      const res = await server.app.anonymous({ method: "POST", url: urlOf(api.session.signIn), payload: { email: DEMO_ADMINS.full.email, password: DEMO_PASSWORD } });
       expect(res.statusCode).toBe(429);
     } finally {
       await server.close();
@@ -135,7 +135,7 @@ describe("cross-site request forgery", () => {
   it("refuses a cookie-authenticated write without the session's CSRF token, and leaves nothing", async () => {
     const session = await signIn(server, "full");
     const locationId = await locationIdOf(server.db, "London");
-    const url = callParkExtensionsUrl(locationId);
+    const url = urlOf(api.callParkExtensions.create, { locationId });
     const payload = { name: "Forged", extension: "7777" };
     const missing = await server.app.inject({ method: "POST", url, headers: session.read, payload });
     const wrong = await server.app.inject({ method: "POST", url, headers: { ...session.read, "x-csrf-token": "guess" }, payload });
@@ -155,7 +155,7 @@ describe("cross-site request forgery", () => {
     const locationId = await locationIdOf(server.db, "London");
     const res = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.create, { locationId }),
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       payload: { name: "Scripted", extension: "7778" },
     });
@@ -167,7 +167,7 @@ describe("security headers", () => {
   const server = useTestServer("all");
 
   it("come with every answer: a CSP without inline script, no sniffing, no framing", async () => {
-    for (const url of ["/v1/locations", "/v1/session", "/v1/nothing-here"]) {
+    for (const url of [urlOf(api.locations.list), urlOf(api.session.get), `${API_BASE}/nothing-here`]) {
       const res = await server.app.anonymous({ method: "GET", url });
       const csp = String(res.headers["content-security-policy"]);
       expect(csp).toContain("script-src 'self'");

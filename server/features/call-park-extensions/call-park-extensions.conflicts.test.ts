@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { DEMO_LOCATIONS } from "@server/db/seed";
 import { expectApiError } from "@server/test/api-error";
 import {
-  callParkExtensionsUrl,
   fillLocation,
   huntGroupWithExtension,
-  LIST_URL,
   locationIdOf,
   memberWithExtension,
   snapshot,
@@ -21,7 +21,7 @@ const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const ptErrors = JSON.parse(fs.readFileSync(path.join(localesDir, "pt-BR/errors.json"), "utf8"));
 
 function post(locationId: string, payload: object, headers: Record<string, string> = {}) {
-  return server.app.inject({ method: "POST", url: callParkExtensionsUrl(locationId), payload, headers });
+  return server.app.inject({ method: "POST", url: urlOf(api.callParkExtensions.create, { locationId }), payload, headers });
 }
 
 async function expectUnchanged<T>(locationId: string, action: () => Promise<T>): Promise<T> {
@@ -67,13 +67,13 @@ describe("extension conflicts: 409 naming the owner", () => {
 
   it("refuses a PUT onto a taken extension, leaving the call park extension as it was", async () => {
     const locationId = await locationIdOf(server.db, "London");
-    const list = await server.app.inject({ url: LIST_URL, query: { locationId, extension: "5002" } });
+    const list = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { locationId, extension: "5002" } });
     const id = list.json().callParkExtensions[0].id;
     const res = await expectUnchanged(locationId, () =>
-      server.app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, id), payload: { name: "Moved", extension: "4002" } }),
+      server.app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: id }), payload: { name: "Moved", extension: "4002" } }),
     );
     expect(expectApiError(res, "extensionTaken").params).toMatchObject({ extension: "4002", context: "HUNT_GROUP" });
-    expect((await server.app.inject({ url: callParkExtensionsUrl(locationId, id) })).json()).toMatchObject({
+    expect((await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: id }) })).json()).toMatchObject({
       name: "Park 02",
       extension: "5002",
     });
@@ -120,9 +120,9 @@ describe("the limit of 100 call park extensions per location", () => {
     expect((await post(other, { name: "Elsewhere", extension: "7999" })).statusCode).toBe(201);
 
     const id = (await snapshot(server.db, full)).extensions[0].id;
-    const edit = await server.app.inject({ method: "PUT", url: callParkExtensionsUrl(full, id), payload: { name: "Renamed" } });
+    const edit = await server.app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId: full, callParkExtensionId: id }), payload: { name: "Renamed" } });
     expect(edit.statusCode).toBe(204);
-    expect((await server.app.inject({ method: "DELETE", url: callParkExtensionsUrl(full, id) })).statusCode).toBe(204);
+    expect((await server.app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId: full, callParkExtensionId: id }) })).statusCode).toBe(204);
     expect((await post(full, { name: "Back in", extension: "7999" })).statusCode).toBe(201);
     expectApiError(await post(full, { name: "Over again", extension: "7998" }), "callParkExtensionLimit");
   });

@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { callParkExtensionListSchema } from "@domain/schemas/call-park-extension";
 import { expectApiError } from "@server/test/api-error";
-import { callParkExtensionsUrl, LIST_URL, locationIdOf, snapshot, totals, useTestServer } from "@server/test/test-server";
+import { locationIdOf, snapshot, totals, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("each");
 
 async function create(locationId: string, payload: unknown) {
-  return server.app.inject({ method: "POST", url: callParkExtensionsUrl(locationId), payload: payload as object });
+  return server.app.inject({ method: "POST", url: urlOf(api.callParkExtensions.create, { locationId }), payload: payload as object });
 }
 
 async function seededId(locationName: string, extension: string) {
   const locationId = await locationIdOf(server.db, locationName);
-  const res = await server.app.inject({ url: LIST_URL, query: { locationId, extension } });
+  const res = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { locationId, extension } });
   const [item] = callParkExtensionListSchema.parse(res.json()).callParkExtensions;
   return { locationId, id: item.id };
 }
@@ -25,7 +27,7 @@ describe("POST …/locations/{locationId}/callParkExtensions", () => {
     expect(Object.keys(body)).toEqual(["id"]);
     expect(Buffer.from(body.id, "base64url").toString()).toMatch(/^ciscospark:\/\/us\/CALL_PARK_EXTENSION\/[0-9a-f-]{36}$/);
 
-    const get = await server.app.inject({ url: callParkExtensionsUrl(locationId, body.id) });
+    const get = await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: body.id }) });
     expect(get.json()).toEqual({ name: "Lobby Park", extension: "7001", routingPrefix: "8001", esn: "80017001" });
     const after = await snapshot(server.db, locationId);
     expect(after.count).toBe(7);
@@ -35,7 +37,7 @@ describe("POST …/locations/{locationId}/callParkExtensions", () => {
   it("stores the name in NFC and finds it without accents", async () => {
     const locationId = await locationIdOf(server.db, "São Paulo");
     expect((await create(locationId, { name: "Recepc\u0327a\u0303o", extension: "7002" })).statusCode).toBe(201);
-    const res = await server.app.inject({ url: LIST_URL, query: { name: "recepcao" } });
+    const res = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { name: "recepcao" } });
     expect(callParkExtensionListSchema.parse(res.json()).callParkExtensions.map((i) => i.name)).toEqual(["Recepção"]);
   });
 
@@ -56,7 +58,7 @@ describe("POST …/locations/{locationId}/callParkExtensions", () => {
 describe("GET …/callParkExtensions/{id}", () => {
   it("answers name, extension and ESN, without an id field", async () => {
     const { locationId, id } = await seededId("New York Office", "5002");
-    const res = await server.app.inject({ url: callParkExtensionsUrl(locationId, id) });
+    const res = await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: id }) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ name: "Park 02", extension: "5002", routingPrefix: "8002", esn: "80025002" });
   });
@@ -64,22 +66,22 @@ describe("GET …/callParkExtensions/{id}", () => {
   it("answers 404 for an unknown id and for an id of another location", async () => {
     const { id } = await seededId("New York Office", "5002");
     const london = await locationIdOf(server.db, "London");
-    expectApiError(await server.app.inject({ url: callParkExtensionsUrl(london, "bm9wZQ") }), "callParkExtensionNotFound");
-    expectApiError(await server.app.inject({ url: callParkExtensionsUrl(london, id) }), "callParkExtensionNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId: london, callParkExtensionId: "bm9wZQ" }) }), "callParkExtensionNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId: london, callParkExtensionId: id }) }), "callParkExtensionNotFound");
   });
 
   it("answers 404 locationNotFound when the location does not exist", async () => {
     const { id } = await seededId("New York Office", "5002");
-    expectApiError(await server.app.inject({ url: callParkExtensionsUrl("bm93aGVyZQ", id) }), "locationNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId: "bm93aGVyZQ", callParkExtensionId: id }) }), "locationNotFound");
   });
 });
 
 describe("PUT …/callParkExtensions/{id}", () => {
   async function put(locationId: string, id: string, payload: unknown) {
-    return server.app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, id), payload: payload as object });
+    return server.app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: id }), payload: payload as object });
   }
   const get = async (locationId: string, id: string) =>
-    (await server.app.inject({ url: callParkExtensionsUrl(locationId, id) })).json();
+    (await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: id }) })).json();
 
   it("renames only, answering 204 with no body and keeping the extension and id", async () => {
     const { locationId, id } = await seededId("London", "5003");
@@ -123,12 +125,12 @@ describe("PUT …/callParkExtensions/{id}", () => {
 describe("DELETE …/callParkExtensions/{id}", () => {
   it("answers 204, then 404, and frees the extension and the slot", async () => {
     const { locationId, id } = await seededId("San Jose HQ", "5006");
-    const res = await server.app.inject({ method: "DELETE", url: callParkExtensionsUrl(locationId, id) });
+    const res = await server.app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: id }) });
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe("");
-    expectApiError(await server.app.inject({ url: callParkExtensionsUrl(locationId, id) }), "callParkExtensionNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: id }) }), "callParkExtensionNotFound");
     expectApiError(
-      await server.app.inject({ method: "DELETE", url: callParkExtensionsUrl(locationId, id) }),
+      await server.app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: id }) }),
       "callParkExtensionNotFound",
     );
     const after = await snapshot(server.db, locationId);
@@ -142,7 +144,7 @@ describe("DELETE …/callParkExtensions/{id}", () => {
     const london = await locationIdOf(server.db, "London");
     const before = await snapshot(server.db, locationId);
     expectApiError(
-      await server.app.inject({ method: "DELETE", url: callParkExtensionsUrl(london, id) }),
+      await server.app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId: london, callParkExtensionId: id }) }),
       "callParkExtensionNotFound",
     );
     expect(await snapshot(server.db, locationId)).toEqual(before);

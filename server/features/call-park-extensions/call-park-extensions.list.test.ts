@@ -1,13 +1,15 @@
 import type { LightMyRequestResponse } from "fastify";
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { callParkExtensionListSchema } from "@domain/schemas/call-park-extension";
 import { expectApiError } from "@server/test/api-error";
-import { LIST_URL, locationIdOf, useTestServer } from "@server/test/test-server";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("all");
 
 async function list(query: Record<string, string> = {}) {
-  const res = await server.app.inject({ url: LIST_URL, query });
+  const res = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query });
   expect(res.statusCode, res.body).toBe(200);
   return { res, items: callParkExtensionListSchema.parse(res.json()).callParkExtensions };
 }
@@ -119,7 +121,7 @@ describe("GET /telephony/config/callParkExtensions: order", () => {
   });
 
   it("refuses an unknown sort field with 400 on order", async () => {
-    const body = expectApiError(await server.app.inject({ url: LIST_URL, query: { order: "bogus" } }), "validation");
+    const body = expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { order: "bogus" } }), "validation");
     expect(body.issues).toEqual([{ path: ["order"], code: "invalidValue", params: { value: "bogus" } }]);
   });
 });
@@ -130,13 +132,13 @@ describe("GET /telephony/config/callParkExtensions: paging", () => {
     expect(items).toHaveLength(4);
     expect(res.headers["x-total-count"]).toBe("18");
     const next = new URL(/^<([^>]+)>; rel="next"$/.exec(String(res.headers.link))![1]);
-    expect(next.pathname).toBe(LIST_URL);
+    expect(next.pathname).toBe(urlOf(api.callParkExtensions.list));
     expect(Object.fromEntries(next.searchParams)).toEqual({ name: "park", start: "12", max: "4" });
   });
 
   it("visits every item exactly once by following the links", async () => {
     const seen: string[] = [];
-    let url: string | undefined = `${LIST_URL}?max=7&order=extension`;
+    let url: string | undefined = urlOf(api.callParkExtensions.list, {}, { max: 7, order: "extension" });
     while (url) {
       const res: LightMyRequestResponse = await server.app.inject({ url });
       seen.push(...callParkExtensionListSchema.parse(res.json()).callParkExtensions.map((i) => i.id));
@@ -159,7 +161,7 @@ describe("GET /telephony/config/callParkExtensions: paging", () => {
     ["start=1.5", { start: "1.5" }, "start", "notInteger"],
     ["start=-3", { start: "-3" }, "start", "tooSmall"],
   ])("refuses %s with 400", async (_label, query, field, code) => {
-    const body = expectApiError(await server.app.inject({ url: LIST_URL, query }), "validation");
+    const body = expectApiError(await server.app.inject({ url: urlOf(api.callParkExtensions.list), query }), "validation");
     expect(body.issues).toEqual([expect.objectContaining({ path: [field], code })]);
   });
 

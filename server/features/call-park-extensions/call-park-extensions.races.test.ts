@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { HttpError } from "@server/http/errors";
 import { expectApiError } from "@server/test/api-error";
 import { racingApp, racingDb } from "@server/test/racing-app";
-import { callParkExtensionsUrl, fillLocation, locationIdOf, snapshot, useTestServer, TEST_ACTOR } from "@server/test/test-server";
+import { fillLocation, locationIdOf, snapshot, useTestServer, TEST_ACTOR } from "@server/test/test-server";
 import * as service from "./call-park-extensions.service";
 
 // Requests fired together all pass the service's checks before any transaction runs
@@ -26,7 +28,7 @@ function statuses(responses: { statusCode: number }[]) {
 }
 
 function create(locationId: string, payload: { name: string; extension: string }) {
-  return app.inject({ method: "POST", url: callParkExtensionsUrl(locationId), payload });
+  return app.inject({ method: "POST", url: urlOf(api.callParkExtensions.create, { locationId }), payload });
 }
 
 /** The count column, the rows and the claimed numbers all agree. */
@@ -84,7 +86,7 @@ describe("concurrent edits and deletes", () => {
     const locationId = await locationIdOf(server.db, "New York Office");
     const [a, b] = (await snapshot(server.db, locationId)).extensions;
     const responses = await Promise.all(
-      [a, b].map((e) => app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, e.id), payload: { extension: "7500" } })),
+      [a, b].map((e) => app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: e.id }), payload: { extension: "7500" } })),
     );
     expect(statuses(responses)).toEqual({ 204: 1, 409: 1 });
     const [winner, loser] = responses[0].statusCode === 204 ? [a, b] : [b, a];
@@ -103,7 +105,7 @@ describe("concurrent edits and deletes", () => {
     const locationId = await locationIdOf(server.db, "São Paulo");
     const [victim] = (await snapshot(server.db, locationId)).extensions;
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => app.inject({ method: "DELETE", url: callParkExtensionsUrl(locationId, victim.id) })),
+      Array.from({ length: 10 }, () => app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: victim.id }) })),
     );
     expect(statuses(responses)).toEqual({ 204: 1, 404: 9 });
     for (const res of responses.filter((r) => r.statusCode === 404)) expectApiError(res, "callParkExtensionNotFound");
@@ -144,9 +146,9 @@ describe("concurrent edits and deletes", () => {
     const locationId = await locationIdOf(server.db, "San Jose HQ");
     const { extensions } = await snapshot(server.db, locationId);
     const requests = extensions.flatMap((e, i) => [
-      app.inject({ method: "DELETE", url: callParkExtensionsUrl(locationId, e.id) }),
-      app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, e.id), payload: { extension: String(7300 + i) } }),
-      app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, e.id), payload: { extension: "7399" } }),
+      app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: e.id }) }),
+      app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: e.id }), payload: { extension: String(7300 + i) } }),
+      app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: e.id }), payload: { extension: "7399" } }),
       create(locationId, { name: `New ${i}`, extension: e.extension }),
       create(locationId, { name: `Shared ${i}`, extension: "7398" }),
     ]);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { validateExtensionsResultSchema } from "@domain/schemas/call-park-extension";
 import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "@server/test/openapi";
 import {
-  callParkExtensionsUrl,
-  LIST_URL,
   locationIdOf,
   useTestServer,
-  validateExtensionsUrl,
 } from "@server/test/test-server";
 
 // Responses are checked against the public Webex spec with every object closed
@@ -28,19 +27,19 @@ describe.skipIf(!spec)("call park extensions against webex-call-park-openapi.yml
 
   it("GET /telephony/config/callParkExtensions 200", async () => {
     const validate = strictValidator("/telephony/config/callParkExtensions", "get", 200);
-    const res = await server.app.inject({ url: LIST_URL, query: { max: "1000" } });
+    const res = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { max: "1000" } });
     expect(res.statusCode).toBe(200);
     expect(res.json().callParkExtensions).toHaveLength(30);
     expect(violations(validate, res.json())).toEqual([]);
 
-    const empty = await server.app.inject({ url: LIST_URL, query: { name: "nothing matches" } });
+    const empty = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { name: "nothing matches" } });
     expect(violations(validate, empty.json())).toEqual([]);
   });
 
   it("GET list items without a routing prefix still conform", async () => {
     const locationId = await locationIdOf(server.db, "London");
     await server.db.updateTable("locations").set({ routing_prefix: null }).where("id", "=", locationId).execute();
-    const res = await server.app.inject({ url: LIST_URL, query: { locationId } });
+    const res = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { locationId } });
     expect(res.json().callParkExtensions[0]).not.toHaveProperty("esn");
     expect(violations(strictValidator("/telephony/config/callParkExtensions", "get", 200), res.json())).toEqual([]);
   });
@@ -49,13 +48,13 @@ describe.skipIf(!spec)("call park extensions against webex-call-park-openapi.yml
     const locationId = await locationIdOf(server.db, "São Paulo");
     const created = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.create, { locationId }),
       payload: { name: "Estacionamento Já", extension: "7001" },
     });
     expect(created.statusCode).toBe(201);
     expect(violations(strictValidator("/telephony/config/locations/{locationId}/callParkExtensions", "post", 201), created.json())).toEqual([]);
 
-    const got = await server.app.inject({ url: callParkExtensionsUrl(locationId, created.json().id) });
+    const got = await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: created.json().id }) });
     expect(got.statusCode).toBe(200);
     const getSchema = "/telephony/config/locations/{locationId}/callParkExtensions/{callParkExtensionId}";
     expect(violations(strictValidator(getSchema, "get", 200), got.json())).toEqual([]);
@@ -67,13 +66,13 @@ describe.skipIf(!spec)("call park extensions against webex-call-park-openapi.yml
     expect(hasEmptyResponse(spec!, itemPath, "delete", 204)).toBe(true);
 
     const locationId = await locationIdOf(server.db, "San Jose HQ");
-    const list = await server.app.inject({ url: LIST_URL, query: { locationId, extension: "5001" } });
+    const list = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { locationId, extension: "5001" } });
     const id = list.json().callParkExtensions[0].id;
-    const put = await server.app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, id), payload: { name: "Renamed" } });
+    const put = await server.app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: id }), payload: { name: "Renamed" } });
     expect(put.statusCode).toBe(204);
     expect(put.body).toBe("");
     expect(put.headers["content-length"] ?? "0").toBe("0");
-    const del = await server.app.inject({ method: "DELETE", url: callParkExtensionsUrl(locationId, id) });
+    const del = await server.app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId, callParkExtensionId: id }) });
     expect(del.statusCode).toBe(204);
     expect(del.body).toBe("");
   });
@@ -85,7 +84,7 @@ describe("validateExtensions against validateExtensionsResultSchema", () => {
     const locationId = await locationIdOf(server.db, "San Jose HQ");
     const res = await server.app.inject({
       method: "POST",
-      url: validateExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.validateExtensions, { locationId }),
       payload: { extensions: ["7001", "1001", "7001", "x"] },
     });
     expect(res.statusCode).toBe(200);

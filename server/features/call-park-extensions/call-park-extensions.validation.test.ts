@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { expectApiError } from "@server/test/api-error";
-import { callParkExtensionsUrl, LIST_URL, locationIdOf, snapshot, totals, useTestServer } from "@server/test/test-server";
+import { locationIdOf, snapshot, totals, useTestServer } from "@server/test/test-server";
 
 const server = useTestServer("each");
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../public/locales");
@@ -15,7 +17,7 @@ let existingId: string;
 
 beforeEach(async () => {
   locationId = await locationIdOf(server.db, "San Jose HQ");
-  const list = await server.app.inject({ url: LIST_URL, query: { locationId, extension: "5001" } });
+  const list = await server.app.inject({ url: urlOf(api.callParkExtensions.list), query: { locationId, extension: "5001" } });
   existingId = list.json().callParkExtensions[0].id;
 });
 
@@ -23,14 +25,14 @@ function post(payload: unknown, headers: Record<string, string> = {}) {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   return server.app.inject({
     method: "POST",
-    url: callParkExtensionsUrl(locationId),
+    url: urlOf(api.callParkExtensions.create, { locationId }),
     headers: { "content-type": "application/json", ...headers },
     payload: body,
   });
 }
 
 function put(payload: unknown) {
-  return server.app.inject({ method: "PUT", url: callParkExtensionsUrl(locationId, existingId), payload: payload as object });
+  return server.app.inject({ method: "PUT", url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: existingId }), payload: payload as object });
 }
 
 /** Runs a refused request and proves it left the database exactly as it was. */
@@ -93,7 +95,7 @@ describe("POST callParkExtensions: field rules", () => {
     const name = "🚗".repeat(30);
     const res = await post({ name, extension: "7001" });
     expect(res.statusCode, res.body).toBe(201);
-    const get = await server.app.inject({ url: callParkExtensionsUrl(locationId, res.json().id) });
+    const get = await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: res.json().id }) });
     expect(get.json().name).toBe(name);
   });
 
@@ -144,7 +146,7 @@ describe("PUT callParkExtensions/{id}: field rules", () => {
     const res = await refused(() =>
       server.app.inject({
         method: "PUT",
-        url: callParkExtensionsUrl(locationId, existingId),
+        url: urlOf(api.callParkExtensions.update, { locationId, callParkExtensionId: existingId }),
         headers: { "content-type": "application/json" },
         payload: "{name:",
       }),

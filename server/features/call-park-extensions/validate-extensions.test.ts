@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { validateExtensionsResultSchema } from "@domain/schemas/call-park-extension";
 import { expectApiError } from "@server/test/api-error";
 import {
@@ -7,7 +9,6 @@ import {
   memberWithExtension,
   snapshot,
   useTestServer,
-  validateExtensionsUrl,
 } from "@server/test/test-server";
 
 const server = useTestServer("all");
@@ -18,7 +19,7 @@ beforeEach(async () => {
 });
 
 function validate(payload: unknown, id = locationId) {
-  return server.app.inject({ method: "POST", url: validateExtensionsUrl(id), payload: payload as object });
+  return server.app.inject({ method: "POST", url: urlOf(api.callParkExtensions.validateExtensions, { locationId: id }), payload: payload as object });
 }
 
 describe("POST …/actions/validateExtensions/invoke", () => {
@@ -91,7 +92,7 @@ describe("POST …/actions/validateExtensions/invoke", () => {
   it("refuses malformed JSON", async () => {
     const res = await server.app.inject({
       method: "POST",
-      url: validateExtensionsUrl(locationId),
+      url: urlOf(api.callParkExtensions.validateExtensions, { locationId }),
       headers: { "content-type": "application/json" },
       payload: '{"extensions": [',
     });

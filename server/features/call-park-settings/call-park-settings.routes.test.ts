@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { callParkSettingsSchema } from "@domain/schemas/call-park-settings";
 import { DEFAULT_CALL_PARK_SETTINGS } from "@domain/rules/recall";
 import { expectApiError } from "@server/test/api-error";
 import { huntGroupWithExtension, locationIdOf, useTestServer } from "@server/test/test-server";
-import { callParkSettingsUrl, getSettings, putSettings, storedRow } from "./test-helpers";
+import { getSettings, putSettings, storedRow } from "./test-helpers";
 
 const server = useTestServer("each");
 
@@ -15,7 +17,7 @@ const DEFAULTS = {
 describe("GET …/callParks/settings", () => {
   it("answers the defaults for a location never changed, without storing anything", async () => {
     const locationId = await locationIdOf(server.db, "New York Office");
-    const res = await server.app.inject({ url: callParkSettingsUrl(locationId) });
+    const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(DEFAULTS);
     expect(callParkSettingsSchema.parse(res.json())).toEqual(DEFAULTS);
@@ -29,12 +31,12 @@ describe("GET …/callParks/settings", () => {
 
   it("accepts Webex's orgId query parameter", async () => {
     const locationId = await locationIdOf(server.db, "London");
-    const res = await server.app.inject({ url: callParkSettingsUrl(locationId), query: { orgId: "anything" } });
+    const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }), query: { orgId: "anything" } });
     expect(res.statusCode).toBe(200);
   });
 
   it("answers 404 locationNotFound for an unknown location", async () => {
-    const body = expectApiError(await server.app.inject({ url: callParkSettingsUrl("bm93aGVyZQ") }), "locationNotFound");
+    const body = expectApiError(await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId: "bm93aGVyZQ" }) }), "locationNotFound");
     expect(body.params).toEqual({ id: "bm93aGVyZQ" });
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "@server/test/openapi";
 import { huntGroupWithExtension, locationIdOf, useTestServer } from "@server/test/test-server";
-import { callParkSettingsUrl, putSettings } from "./test-helpers";
+import { putSettings } from "./test-helpers";
 
 // The GET answer is checked against Webex's GetCallParkSettingsObject with every object
 // closed (additionalProperties: false); PUT bodies against ModifyCallParkSettingsObject.
@@ -29,7 +31,7 @@ describe.skipIf(!spec)("call park settings against webex-call-park-openapi.yml",
 
   it("GET 200 for a fresh location (the defaults)", async () => {
     const locationId = await locationIdOf(server.db, "Florianópolis");
-    const res = await server.app.inject({ url: callParkSettingsUrl(locationId) });
+    const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }) });
     expect(res.statusCode).toBe(200);
     expect(violations(getValidator(), res.json())).toEqual([]);
   });
@@ -40,7 +42,7 @@ describe.skipIf(!spec)("call park settings against webex-call-park-openapi.yml",
       const locationId = await locationIdOf(server.db, "São Paulo");
       const suporte = await huntGroupWithExtension(server.db, locationId, "4001");
       await putSettings(server, locationId, { callParkRecall: { option, huntGroupId: suporte.id } });
-      const res = await server.app.inject({ url: callParkSettingsUrl(locationId) });
+      const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }) });
       expect(res.json().callParkRecall).toEqual({ option, huntGroupId: suporte.id, huntGroupName: "Suporte" });
       expect(violations(getValidator(), res.json())).toEqual([]);
     },

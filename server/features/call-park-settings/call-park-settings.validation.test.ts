@@ -2,9 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { expectApiError } from "@server/test/api-error";
 import { locationIdOf, useTestServer } from "@server/test/test-server";
-import { callParkSettingsUrl, putSettings, storedRow } from "./test-helpers";
+import { putSettings, storedRow } from "./test-helpers";
 
 const server = useTestServer("each");
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../public/locales");
@@ -122,7 +124,7 @@ describe("PUT …/callParks/settings: the shape", () => {
   it("refuses a body that is not JSON with 415", async () => {
     const res = await server.app.inject({
       method: "PUT",
-      url: callParkSettingsUrl(locationId),
+      url: urlOf(api.callParkSettings.update, { locationId }),
       headers: { "content-type": "text/plain" },
       payload: "recallTime=60",
     });
@@ -130,6 +132,6 @@ describe("PUT …/callParks/settings: the shape", () => {
   });
 
   it("answers 404 for an id longer than any id can be", async () => {
-    expectApiError(await server.app.inject({ url: callParkSettingsUrl("x".repeat(501)) }), "routeNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId: "x".repeat(501) }) }), "routeNotFound");
   });
 });

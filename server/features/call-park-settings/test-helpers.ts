@@ -1,13 +1,11 @@
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { CallParkSettings } from "@domain/schemas/call-park-settings";
 import type { Db } from "@server/db/database";
 import type { TestServer } from "@server/test/test-server";
 
-export function callParkSettingsUrl(locationId: string): string {
-  return `/v1/telephony/config/locations/${locationId}/callParks/settings`;
-}
-
 export async function getSettings(server: TestServer, locationId: string): Promise<CallParkSettings> {
-  const res = await server.app.inject({ url: callParkSettingsUrl(locationId) });
+  const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }) });
   if (res.statusCode !== 200) throw new Error(`GET settings: ${res.statusCode} ${res.body}`);
   return res.json();
 }
@@ -15,7 +13,7 @@ export async function getSettings(server: TestServer, locationId: string): Promi
 export function putSettings(server: TestServer, locationId: string, body: unknown, headers: Record<string, string> = {}) {
   return server.app.inject({
     method: "PUT",
-    url: callParkSettingsUrl(locationId),
+    url: urlOf(api.callParkSettings.update, { locationId }),
     headers: { "content-type": "application/json", ...headers },
     payload: typeof body === "string" ? body : JSON.stringify(body),
   });

@@ -4,9 +4,11 @@ import {
   availableRecallHuntGroupsSchema,
   availableUsersSchema,
 } from "@domain/schemas/call-park";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { expectApiError } from "@server/test/api-error";
 import { locationIdOf, memberWithExtension, useTestServer } from "@server/test/test-server";
-import { type AvailableList, availableUrl, createGroup, fixture, huntGroupId } from "./test-helpers";
+import { type AvailableList, createGroup, fixture, huntGroupId } from "./test-helpers";
 
 const server = useTestServer("each");
 let f: Awaited<ReturnType<typeof fixture>>;
@@ -16,7 +18,7 @@ beforeEach(async () => {
 });
 
 async function list(what: AvailableList, query: Record<string, string> = {}, locationId = f.locationId) {
-  const res = await server.app.inject({ url: availableUrl(locationId, what), query });
+  const res = await server.app.inject({ url: urlOf(api.callParks[what], { locationId }), query });
   expect(res.statusCode, res.body).toBe(200);
   return res;
 }
@@ -110,9 +112,9 @@ describe("GET …/callParks/availableUsers", () => {
   it("answers 404 for an unknown location and for a callParkId not of this location", async () => {
     const london = await locationIdOf(server.db, "London");
     const londonGroup = await createGroup(server, london, { name: "Elsewhere" });
-    expectApiError(await server.app.inject({ url: availableUrl("bm93aGVyZQ", "availableUsers") }), "locationNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.availableUsers, { locationId: "bm93aGVyZQ" }) }), "locationNotFound");
     expectApiError(
-      await server.app.inject({ url: availableUrl(f.locationId, "availableUsers"), query: { callParkId: londonGroup } }),
+      await server.app.inject({ url: urlOf(api.callParks.availableUsers, { locationId: f.locationId }), query: { callParkId: londonGroup } }),
       "callParkNotFound",
     );
   });
@@ -139,7 +141,7 @@ describe("GET …/callParks/availableRecallHuntGroups", () => {
   });
 
   it("answers 404 for an unknown location", async () => {
-    expectApiError(await server.app.inject({ url: availableUrl("bm93aGVyZQ", "availableRecallHuntGroups") }), "locationNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.availableRecallHuntGroups, { locationId: "bm93aGVyZQ" }) }), "locationNotFound");
   });
 });
 
@@ -179,7 +181,7 @@ describe("GET …/callParks/availableCallParkExtensions (ours)", () => {
 
   it("answers 404 for an unknown group to include", async () => {
     expectApiError(
-      await server.app.inject({ url: availableUrl(f.locationId, "availableCallParkExtensions"), query: { callParkId: "bm9wZQ" } }),
+      await server.app.inject({ url: urlOf(api.callParks.availableCallParkExtensions, { locationId: f.locationId }), query: { callParkId: "bm9wZQ" } }),
       "callParkNotFound",
     );
   });

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { callParkIdSchema, callParkListSchema, callParkSchema } from "@domain/schemas/call-park";
 import { expectApiError } from "@server/test/api-error";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "@server/test/test-server";
-import { callParksUrl, createGroup, fixture, groupTables, huntGroupId, ORG_LIST_URL } from "./test-helpers";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
+import { createGroup, fixture, groupTables, huntGroupId } from "./test-helpers";
 
 const server = useTestServer("each");
 let f: Awaited<ReturnType<typeof fixture>>;
@@ -18,20 +20,20 @@ function nextPage(link: unknown) {
 }
 
 async function get(id: string, locationId = f.locationId) {
-  const res = await server.app.inject({ url: callParksUrl(locationId, id) });
+  const res = await server.app.inject({ url: urlOf(api.callParks.get, { locationId, callParkId: id }) });
   expect(res.statusCode, res.body).toBe(200);
   return callParkSchema.parse(res.json());
 }
 
 function put(id: string, payload: object) {
-  return server.app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload });
+  return server.app.inject({ method: "PUT", url: urlOf(api.callParks.update, { locationId: f.locationId, callParkId: id }), payload });
 }
 
 describe("POST …/callParks", () => {
   it("creates, answering 201 with only the new id, a CALL_PARK id", async () => {
     const res = await server.app.inject({
       method: "POST",
-      url: callParksUrl(f.locationId),
+      url: urlOf(api.callParks.create, { locationId: f.locationId }),
       payload: { name: "  Front Desk  ", recall: { option: "ALERT_PARKING_USER_ONLY" } },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -108,7 +110,7 @@ describe("GET …/callParks (a location's groups)", () => {
     const london = await locationIdOf(server.db, "London");
     await createGroup(server, london, { name: "Elsewhere" });
 
-    const all = await server.app.inject({ url: callParksUrl(f.locationId) });
+    const all = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }) });
     expect(all.statusCode).toBe(200);
     const items = callParkListSchema.parse(all.json()).callParks;
     expect(items.map((i) => i.name)).toEqual(["Ágora", "beta", "Zeta"]);
@@ -116,18 +118,18 @@ describe("GET …/callParks (a location's groups)", () => {
     expect(all.headers["x-total-count"]).toBe("3");
     expect(all.headers.link).toBeUndefined();
 
-    const found = await server.app.inject({ url: callParksUrl(f.locationId), query: { name: "AGO" } });
+    const found = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }), query: { name: "AGO" } });
     expect(found.json().callParks.map((i: { name: string }) => i.name)).toEqual(["Ágora"]);
 
-    const paged = await server.app.inject({ url: callParksUrl(f.locationId), query: { max: "2", order: "DSC" } });
+    const paged = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }), query: { max: "2", order: "DSC" } });
     expect(paged.json().callParks.map((i: { name: string }) => i.name)).toEqual(["Zeta", "beta"]);
     expect(nextPage(paged.headers.link)).toEqual({ start: "2", max: "2", order: "DSC" });
-    const next = await server.app.inject({ url: callParksUrl(f.locationId), query: { max: "2", start: "2", order: "DSC" } });
+    const next = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }), query: { max: "2", start: "2", order: "DSC" } });
     expect(next.json().callParks.map((i: { name: string }) => i.name)).toEqual(["Ágora"]);
   });
 
   it("answers 404 locationNotFound for an unknown location", async () => {
-    expectApiError(await server.app.inject({ url: callParksUrl("bm93aGVyZQ") }), "locationNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.list, { locationId: "bm93aGVyZQ" }) }), "locationNotFound");
   });
 });
 
@@ -138,7 +140,7 @@ describe("GET /telephony/config/callParks (the organisation's groups)", () => {
     await createGroup(server, london, { name: "Alpha" });
     await createGroup(server, london, { name: "Bravo" });
 
-    const all = await server.app.inject({ url: ORG_LIST_URL });
+    const all = await server.app.inject({ url: urlOf(api.callParks.orgList) });
     expect(all.statusCode).toBe(200);
     expect(all.headers["x-total-count"]).toBe("3");
     expect(callParkListSchema.parse(all.json()).callParks.map((i) => `${i.name} @ ${i.locationName}`)).toEqual([
@@ -146,11 +148,11 @@ describe("GET /telephony/config/callParks (the organisation's groups)", () => {
       "Alpha @ San Jose HQ",
       "Bravo @ London",
     ]);
-    const inLondon = await server.app.inject({ url: ORG_LIST_URL, query: { locationId: london } });
+    const inLondon = await server.app.inject({ url: urlOf(api.callParks.orgList), query: { locationId: london } });
     expect(inLondon.headers["x-total-count"]).toBe("2");
-    const named = await server.app.inject({ url: ORG_LIST_URL, query: { name: "brav" } });
+    const named = await server.app.inject({ url: urlOf(api.callParks.orgList), query: { name: "brav" } });
     expect(named.json().callParks).toEqual([expect.objectContaining({ name: "Bravo", locationId: london })]);
-    const count = await server.app.inject({ url: ORG_LIST_URL, query: { max: "1" } });
+    const count = await server.app.inject({ url: urlOf(api.callParks.orgList), query: { max: "1" } });
     expect(count.headers["x-total-count"]).toBe("3");
     expect(nextPage(count.headers.link)).toEqual({ start: "1", max: "1" });
   });
@@ -159,7 +161,7 @@ describe("GET /telephony/config/callParks (the organisation's groups)", () => {
     const london = await locationIdOf(server.db, "London");
     await createGroup(server, f.locationId, { name: "Alpha" });
     await createGroup(server, london, { name: "Zulu" });
-    const res = await server.app.inject({ url: ORG_LIST_URL, query: { order: "locationName,name" } });
+    const res = await server.app.inject({ url: urlOf(api.callParks.orgList), query: { order: "locationName,name" } });
     expect(res.json().callParks.map((i: { name: string }) => i.name)).toEqual(["Zulu", "Alpha"]);
   });
 });
@@ -220,21 +222,22 @@ describe("PUT …/callParks/{id}", () => {
     const id = await createGroup(server, f.locationId, { name: "Here" });
     const london = await locationIdOf(server.db, "London");
     expectApiError(await put("bm9wZQ", { name: "X" }), "callParkNotFound");
-    expectApiError(await server.app.inject({ method: "PUT", url: callParksUrl(london, id), payload: { name: "X" } }), "callParkNotFound");
-    expectApiError(await server.app.inject({ url: callParksUrl(london, id) }), "callParkNotFound");
-    expectApiError(await server.app.inject({ url: callParksUrl("bm93aGVyZQ", id) }), "locationNotFound");
+    const inLondon = { locationId: london, callParkId: id };
+    expectApiError(await server.app.inject({ method: "PUT", url: urlOf(api.callParks.update, inLondon), payload: { name: "X" } }), "callParkNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.get, inLondon) }), "callParkNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.get, { locationId: "bm93aGVyZQ", callParkId: id }) }), "locationNotFound");
   });
 });
 
 describe("DELETE …/callParks/{id}", () => {
   it("answers 204, removes the group with its members and destinations, and frees them for another group", async () => {
     const id = await createGroup(server, f.locationId, { name: "Gone", agents: [f.people[0]], callParkExtensions: [f.extensions[0]] });
-    const res = await server.app.inject({ method: "DELETE", url: callParksUrl(f.locationId, id) });
+    const res = await server.app.inject({ method: "DELETE", url: urlOf(api.callParks.delete, { locationId: f.locationId, callParkId: id }) });
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe("");
     expect(await groupTables(server.db)).toEqual({ parks: [], agents: [], destinations: [] });
-    expectApiError(await server.app.inject({ url: callParksUrl(f.locationId, id) }), "callParkNotFound");
-    expectApiError(await server.app.inject({ method: "DELETE", url: callParksUrl(f.locationId, id) }), "callParkNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.get, { locationId: f.locationId, callParkId: id }) }), "callParkNotFound");
+    expectApiError(await server.app.inject({ method: "DELETE", url: urlOf(api.callParks.delete, { locationId: f.locationId, callParkId: id }) }), "callParkNotFound");
     await createGroup(server, f.locationId, { name: "Gone", agents: [f.people[0]], callParkExtensions: [f.extensions[0]] });
   });
 });
@@ -242,7 +245,7 @@ describe("DELETE …/callParks/{id}", () => {
 describe("deleting a call park extension a group uses", () => {
   it("removes it from the group's destinations, keeping the others in order", async () => {
     const id = await createGroup(server, f.locationId, { name: "Uses", callParkExtensions: f.extensions.slice(0, 3) });
-    const res = await server.app.inject({ method: "DELETE", url: callParkExtensionsUrl(f.locationId, f.extensions[1]) });
+    const res = await server.app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId: f.locationId, callParkExtensionId: f.extensions[1] }) });
     expect(res.statusCode).toBe(204);
     expect((await get(id)).callParkExtensions.map((c) => c.id)).toEqual([f.extensions[0], f.extensions[2]]);
   });

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { HttpError } from "@server/http/errors";
 import { expectApiError } from "@server/test/api-error";
 import { racingApp } from "@server/test/racing-app";
-import { callParkExtensionsUrl, useTestServer, TEST_ACTOR } from "@server/test/test-server";
+import { useTestServer, TEST_ACTOR } from "@server/test/test-server";
 import * as service from "./call-parks.service";
-import { callParksUrl, createGroup, fixture, groupTables } from "./test-helpers";
+import { createGroup, fixture, groupTables } from "./test-helpers";
 
 // Requests fired together all pass the service's checks before any transaction runs
 // (racingApp makes them interleave), so these outcomes hold only if the database's
@@ -29,7 +31,7 @@ function statuses(responses: { statusCode: number }[]) {
 }
 
 function createAll(bodies: object[]) {
-  return Promise.all(bodies.map((payload) => app.inject({ method: "POST", url: callParksUrl(f.locationId), payload })));
+  return Promise.all(bodies.map((payload) => app.inject({ method: "POST", url: urlOf(api.callParks.create, { locationId: f.locationId }), payload })));
 }
 
 const outcome = (work: Promise<unknown>) => work.then(() => "done", (error: HttpError) => error.key);
@@ -80,7 +82,7 @@ describe("concurrent edits", () => {
     const two = await createGroup(server, f.locationId, { name: "Two" });
     const responses = await Promise.all(
       [one, two].map((id) =>
-        app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload: { agents: [f.people[3]] } }),
+        app.inject({ method: "PUT", url: urlOf(api.callParks.update, { locationId: f.locationId, callParkId: id }), payload: { agents: [f.people[3]] } }),
       ),
     );
     expect(statuses(responses)).toEqual({ 200: 1, 409: 1 });
@@ -112,10 +114,10 @@ describe("concurrent edits", () => {
 
   it("never keeps a destination whose call park extension was deleted meanwhile", async () => {
     const results = await Promise.all([
-      app.inject({ method: "DELETE", url: callParkExtensionsUrl(f.locationId, f.extensions[0]) }),
+      app.inject({ method: "DELETE", url: urlOf(api.callParkExtensions.delete, { locationId: f.locationId, callParkExtensionId: f.extensions[0] }) }),
       app.inject({
         method: "POST",
-        url: callParksUrl(f.locationId),
+        url: urlOf(api.callParks.create, { locationId: f.locationId }),
         payload: { name: "Late", recall, callParkExtensions: [f.extensions[0]] },
       }),
     ]);
@@ -128,12 +130,13 @@ describe("concurrent edits", () => {
 describe("a barrage", () => {
   it("never answers 5xx while creates, edits and deletes of groups interleave", async () => {
     const ids = await Promise.all([0, 1, 2].map((i) => createGroup(server, f.locationId, { name: `Seed ${i}` })));
-    const requests = ids.flatMap((id, i) => [
-      app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload: { agents: f.people, name: `Renamed ${i % 2}` } }),
-      app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload: { callParkExtensions: f.extensions.slice(i), parkOnAgentsEnabled: false } }),
-      app.inject({ method: "DELETE", url: callParksUrl(f.locationId, id) }),
-      app.inject({ method: "POST", url: callParksUrl(f.locationId), payload: { name: `New ${i % 2}`, recall, agents: [f.people[i]], callParkExtensions: [f.extensions[i]] } }),
-      app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload: { parkOnAgentsEnabled: true } }),
+    const location = { locationId: f.locationId };
+    const requests = ids.flatMap((callParkId, i) => [
+      app.inject({ method: "PUT", url: urlOf(api.callParks.update, { ...location, callParkId }), payload: { agents: f.people, name: `Renamed ${i % 2}` } }),
+      app.inject({ method: "PUT", url: urlOf(api.callParks.update, { ...location, callParkId }), payload: { callParkExtensions: f.extensions.slice(i), parkOnAgentsEnabled: false } }),
+      app.inject({ method: "DELETE", url: urlOf(api.callParks.delete, { ...location, callParkId }) }),
+      app.inject({ method: "POST", url: urlOf(api.callParks.create, location), payload: { name: `New ${i % 2}`, recall, agents: [f.people[i]], callParkExtensions: [f.extensions[i]] } }),
+      app.inject({ method: "PUT", url: urlOf(api.callParks.update, { ...location, callParkId }), payload: { parkOnAgentsEnabled: true } }),
     ]);
     const responses = await Promise.all(requests);
     expect(responses.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { ErrorKey } from "@server/http/errors";
 import { expectApiError } from "@server/test/api-error";
 import { locationIdOf, memberWithExtension, useTestServer } from "@server/test/test-server";
-import { callParksUrl, createGroup, extensionIds, fixture, groupTables, huntGroupId, memberIds } from "./test-helpers";
+import { createGroup, extensionIds, fixture, groupTables, huntGroupId, memberIds } from "./test-helpers";
 
 // Every rule a group keeps, refused with a 4xx Webex body whose issues point at the
 // field (and the position in a list), and leaving the database as it was.
@@ -18,11 +20,11 @@ beforeEach(async () => {
 const recall = { option: "ALERT_PARKING_USER_ONLY" };
 
 function post(payload: object, locationId = f.locationId) {
-  return server.app.inject({ method: "POST", url: callParksUrl(locationId), payload });
+  return server.app.inject({ method: "POST", url: urlOf(api.callParks.create, { locationId }), payload });
 }
 
 function put(id: string, payload: object) {
-  return server.app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload });
+  return server.app.inject({ method: "PUT", url: urlOf(api.callParks.update, { locationId: f.locationId, callParkId: id }), payload });
 }
 
 /** Sends a request that must be refused with `key`, proving nothing was written; answers the error body. */
@@ -164,7 +166,7 @@ describe("parking on members excludes call park extensions", () => {
   it("says so in Portuguese", async () => {
     const res = await server.app.inject({
       method: "POST",
-      url: callParksUrl(f.locationId),
+      url: urlOf(api.callParks.create, { locationId: f.locationId }),
       headers: { "accept-language": "pt-BR" },
       payload: { name: "G", recall, parkOnAgentsEnabled: true, callParkExtensions: [f.extensions[0]] },
     });

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { closeObjects, compile, hasEmptyResponse, loadSpec, responseSchema, violations } from "@server/test/openapi";
 import { useTestServer } from "@server/test/test-server";
-import { availableUrl, callParksUrl, createGroup, fixture, ORG_LIST_URL } from "./test-helpers";
+import { createGroup, fixture } from "./test-helpers";
 
 // Each operation's answer against the public Webex spec, every object closed
 // (additionalProperties: false), so a misspelled or invented field fails here.
@@ -48,7 +50,7 @@ describe.skipIf(!spec)("call parks against webex-call-park-openapi.yml", () => {
   it("POST …/callParks 201", async () => {
     const res = await server.app.inject({
       method: "POST",
-      url: callParksUrl(f.locationId),
+      url: urlOf(api.callParks.create, { locationId: f.locationId }),
       payload: { name: "G", recall: { option: "ALERT_PARKING_USER_ONLY" } },
     });
     expect(res.statusCode).toBe(201);
@@ -58,7 +60,7 @@ describe.skipIf(!spec)("call parks against webex-call-park-openapi.yml", () => {
   it("GET …/callParks/{callParkId} 200, for a full group and a bare one", async () => {
     const validate = strictValidator(ITEM, "get", 200);
     for (const id of [await fullGroup(), await createGroup(server, f.locationId, { name: "Bare" })]) {
-      const res = await server.app.inject({ url: callParksUrl(f.locationId, id) });
+      const res = await server.app.inject({ url: urlOf(api.callParks.get, { locationId: f.locationId, callParkId: id }) });
       expect(res.statusCode).toBe(200);
       expect(violations(validate, res.json())).toEqual([]);
     }
@@ -66,38 +68,38 @@ describe.skipIf(!spec)("call parks against webex-call-park-openapi.yml", () => {
 
   it("PUT …/callParks/{callParkId} 200, and DELETE 204 with an empty body", async () => {
     const id = await fullGroup();
-    const put = await server.app.inject({ method: "PUT", url: callParksUrl(f.locationId, id), payload: { name: "Renamed" } });
+    const put = await server.app.inject({ method: "PUT", url: urlOf(api.callParks.update, { locationId: f.locationId, callParkId: id }), payload: { name: "Renamed" } });
     expect(put.statusCode).toBe(200);
     expect(violations(strictValidator(ITEM, "put", 200), put.json())).toEqual([]);
 
     expect(hasEmptyResponse(spec!, ITEM, "delete", 204)).toBe(true);
-    const del = await server.app.inject({ method: "DELETE", url: callParksUrl(f.locationId, id) });
+    const del = await server.app.inject({ method: "DELETE", url: urlOf(api.callParks.delete, { locationId: f.locationId, callParkId: id }) });
     expect(del.statusCode).toBe(204);
     expect(del.body).toBe("");
   });
 
   it("GET …/callParks 200, full and empty; our org-wide list answers the same shape", async () => {
     const validate = strictValidator(LIST, "get", 200);
-    const empty = await server.app.inject({ url: callParksUrl(f.locationId) });
+    const empty = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }) });
     expect(violations(validate, empty.json())).toEqual([]);
     await fullGroup();
-    const full = await server.app.inject({ url: callParksUrl(f.locationId) });
+    const full = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }) });
     expect(full.json().callParks).toHaveLength(1);
     expect(violations(validate, full.json())).toEqual([]);
-    const org = await server.app.inject({ url: ORG_LIST_URL });
+    const org = await server.app.inject({ url: urlOf(api.callParks.orgList) });
     expect(org.json().callParks).toHaveLength(1);
     expect(violations(validate, org.json())).toEqual([]);
   });
 
   it("GET …/callParks/availableUsers 200", async () => {
-    const res = await server.app.inject({ url: availableUrl(f.locationId, "availableUsers"), query: { max: "1000" } });
+    const res = await server.app.inject({ url: urlOf(api.callParks.availableUsers, { locationId: f.locationId }), query: { max: "1000" } });
     expect(res.json().agents).toHaveLength(41);
     expect(violations(strictValidator(`${LIST}/availableUsers`, "get", 200), res.json())).toEqual([]);
   });
 
   it("availableUsers with includeAssigned adds only callParkId and callParkName to the spec's shape", async () => {
     await fullGroup();
-    const res = await server.app.inject({ url: availableUrl(f.locationId, "availableUsers"), query: { includeAssigned: "true", max: "1000" } });
+    const res = await server.app.inject({ url: urlOf(api.callParks.availableUsers, { locationId: f.locationId }), query: { includeAssigned: "true", max: "1000" } });
     const agents: Record<string, unknown>[] = res.json().agents;
     expect(agents.filter((a) => "callParkName" in a)).toHaveLength(3);
     const stripped = agents.map(({ callParkId: _id, callParkName: _name, ...rest }) => rest);
@@ -105,7 +107,7 @@ describe.skipIf(!spec)("call parks against webex-call-park-openapi.yml", () => {
   });
 
   it("GET …/callParks/availableRecallHuntGroups 200", async () => {
-    const res = await server.app.inject({ url: availableUrl(f.locationId, "availableRecallHuntGroups") });
+    const res = await server.app.inject({ url: urlOf(api.callParks.availableRecallHuntGroups, { locationId: f.locationId }) });
     expect(res.json().huntGroups).toHaveLength(2);
     expect(violations(strictValidator(`${LIST}/availableRecallHuntGroups`, "get", 200), res.json())).toEqual([]);
   });
@@ -118,7 +120,7 @@ describe.skipIf(!spec)("call parks against webex-call-park-openapi.yml", () => {
       additionalProperties: false,
       properties: { callParkExtensions: { type: "array", items: item } },
     });
-    const res = await server.app.inject({ url: availableUrl(f.locationId, "availableCallParkExtensions") });
+    const res = await server.app.inject({ url: urlOf(api.callParks.availableCallParkExtensions, { locationId: f.locationId }) });
     expect(res.json().callParkExtensions).toHaveLength(6);
     expect(violations(validate, res.json())).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { expectApiError } from "@server/test/api-error";
 import { useTestServer } from "@server/test/test-server";
-import { availableUrl, callParksUrl, createGroup, fixture, groupTables, ORG_LIST_URL } from "./test-helpers";
+import { createGroup, fixture, groupTables } from "./test-helpers";
 
 // Bodies and queries that never reach the service: each is a 400 (or 404/413/415)
 // in the Webex error body, never a 5xx, and writes nothing.
@@ -19,7 +21,7 @@ const recall = { option: "ALERT_PARKING_USER_ONLY" };
 function send(method: "POST" | "PUT", body: string, headers: Record<string, string> = {}) {
   return server.app.inject({
     method,
-    url: method === "POST" ? callParksUrl(f.locationId) : callParksUrl(f.locationId, groupId),
+    url: method === "POST" ? urlOf(api.callParks.create, { locationId: f.locationId }) : urlOf(api.callParks.update, { locationId: f.locationId, callParkId: groupId }),
     headers: { "content-type": "application/json", ...headers },
     payload: body,
   });
@@ -108,8 +110,8 @@ describe("update takes any part alone", () => {
 
 describe("queries", () => {
   it.each([
-    [ORG_LIST_URL, { max: "0" }, ["max"], "tooSmall"],
-    [ORG_LIST_URL, { order: "extension" }, ["order"], "invalidValue"],
+    ["orgList", { max: "0" }, ["max"], "tooSmall"],
+    ["orgList", { order: "extension" }, ["order"], "invalidValue"],
     ["list", { start: "-1" }, ["start"], "tooSmall"],
     ["availableUsers", { order: "lname|fname|number|extension" }, ["order"], "invalidValue"],
     ["availableUsers", { includeAssigned: "1" }, ["includeAssigned"], "invalidValue"],
@@ -117,14 +119,14 @@ describe("queries", () => {
     ["availableRecallHuntGroups", { order: "fname" }, ["order"], "invalidValue"],
     ["availableCallParkExtensions", { max: "1001" }, ["max"], "tooBig"],
   ] as const)("%s %o: 400 at %o", async (target, query, path, code) => {
-    const url =
-      target === ORG_LIST_URL ? ORG_LIST_URL : target === "list" ? callParksUrl(f.locationId) : availableUrl(f.locationId, target);
+    // Each target names its list in api.callParks; only the organisation's list has no location.
+    const url = target === "orgList" ? urlOf(api.callParks.orgList) : urlOf(api.callParks[target], { locationId: f.locationId });
     const res = await server.app.inject({ url, query });
     expect(expectApiError(res, "validation").issues).toEqual([expect.objectContaining({ path, code })]);
   });
 
   it("ignores Webex's orgId and parameters it does not know", async () => {
-    const res = await server.app.inject({ url: callParksUrl(f.locationId), query: { orgId: "Y2lzY28", colour: "red" } });
+    const res = await server.app.inject({ url: urlOf(api.callParks.list, { locationId: f.locationId }), query: { orgId: "Y2lzY28", colour: "red" } });
     expect(res.statusCode).toBe(200);
     expect(res.json().callParks).toHaveLength(1);
   });
@@ -132,27 +134,29 @@ describe("queries", () => {
 
 describe("path parameters", () => {
   it("answers 404 for ids past the length a real one has", async () => {
-    expectApiError(await server.app.inject({ url: callParksUrl(f.locationId, "x".repeat(501)) }), "routeNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.get, { locationId: f.locationId, callParkId: "x".repeat(501) }) }), "routeNotFound");
   });
 
   it("answers 404 routeNotFound for a method the API does not have", async () => {
-    expectApiError(await server.app.inject({ method: "PATCH", url: callParksUrl(f.locationId, groupId) }), "routeNotFound");
+    expectApiError(await server.app.inject({ method: "PATCH", url: urlOf(api.callParks.update, { locationId: f.locationId, callParkId: groupId }) }), "routeNotFound");
   });
 });
 
 describe("never a 5xx", () => {
   it("answers 4xx to a barrage of odd requests", async () => {
+    const location = { locationId: f.locationId };
+    const group = { ...location, callParkId: groupId };
     const odd = [
-      { method: "POST" as const, url: callParksUrl(f.locationId), payload: { name: "G", recall: null } },
-      { method: "POST" as const, url: callParksUrl(f.locationId), payload: { name: "G", recall, agents: [null] } },
-      { method: "POST" as const, url: callParksUrl(f.locationId), payload: { name: "G", recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: 7 } } },
-      { method: "PUT" as const, url: callParksUrl(f.locationId, groupId), payload: { recall: { huntGroupId: f.support } } },
-      { method: "PUT" as const, url: callParksUrl(f.locationId, groupId), payload: { agents: Array(1001).fill(f.people[0]) } },
-      { method: "GET" as const, url: `${callParksUrl(f.locationId)}?order=__proto__` },
-      { method: "GET" as const, url: `${availableUrl(f.locationId, "availableUsers")}?order=constructor` },
-      { method: "GET" as const, url: `${availableUrl(f.locationId, "availableUsers")}?callParkId=bm9wZQ` },
-      { method: "GET" as const, url: `${availableUrl("bm93aGVyZQ", "availableCallParkExtensions")}` },
-      { method: "DELETE" as const, url: callParksUrl("bm93aGVyZQ", groupId) },
+      { method: "POST" as const, url: urlOf(api.callParks.create, location), payload: { name: "G", recall: null } },
+      { method: "POST" as const, url: urlOf(api.callParks.create, location), payload: { name: "G", recall, agents: [null] } },
+      { method: "POST" as const, url: urlOf(api.callParks.create, location), payload: { name: "G", recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: 7 } } },
+      { method: "PUT" as const, url: urlOf(api.callParks.update, group), payload: { recall: { huntGroupId: f.support } } },
+      { method: "PUT" as const, url: urlOf(api.callParks.update, group), payload: { agents: Array(1001).fill(f.people[0]) } },
+      { method: "GET" as const, url: urlOf(api.callParks.list, location, { order: "__proto__" }) },
+      { method: "GET" as const, url: urlOf(api.callParks.availableUsers, location, { order: "constructor" }) },
+      { method: "GET" as const, url: urlOf(api.callParks.availableUsers, location, { callParkId: "bm9wZQ" }) },
+      { method: "GET" as const, url: urlOf(api.callParks.availableCallParkExtensions, { locationId: "bm93aGVyZQ" }) },
+      { method: "DELETE" as const, url: urlOf(api.callParks.delete, { locationId: "bm93aGVyZQ", callParkId: groupId }) },
     ];
     for (const request of odd) {
       const res = await server.app.inject(request);

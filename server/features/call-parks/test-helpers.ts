@@ -1,19 +1,11 @@
 import { expect } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { huntGroupWithExtension, locationIdOf, memberWithExtension, type TestServer } from "@server/test/test-server";
 
-export const ORG_LIST_URL = "/v1/telephony/config/callParks";
-
-export function callParksUrl(locationId: string, id?: string): string {
-  const base = `/v1/telephony/config/locations/${locationId}/callParks`;
-  return id === undefined ? base : `${base}/${id}`;
-}
-
+/** The three lists of what a group may take, by their name in `api.callParks`. */
 export type AvailableList = "availableUsers" | "availableRecallHuntGroups" | "availableCallParkExtensions";
-
-export function availableUrl(locationId: string, list: AvailableList): string {
-  return `${callParksUrl(locationId)}/${list}`;
-}
 
 /** Ids of the seeded people, workspaces and virtual lines holding these extensions, in the order given. */
 export async function memberIds(db: Db, locationId: string, extensions: string[]): Promise<string[]> {
@@ -58,7 +50,7 @@ export const PARKING_USER_ONLY = { option: "ALERT_PARKING_USER_ONLY" } as const;
 export async function createGroup(server: TestServer, locationId: string, body: Record<string, unknown>): Promise<string> {
   const res = await server.app.inject({
     method: "POST",
-    url: callParksUrl(locationId),
+    url: urlOf(api.callParks.create, { locationId }),
     payload: { recall: PARKING_USER_ONLY, ...body },
   });
   expect(res.statusCode, res.body).toBe(201);

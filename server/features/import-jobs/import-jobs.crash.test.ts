@@ -5,10 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { type ImportJob, importJobSchema, type ImportMode } from "@domain/schemas/import-job";
 import { DEMO_LOCATIONS } from "@server/db/seed";
 import { openDatabase } from "@server/db/database";
-import { addRows, callParkState, csvOf, type CsvRow, expectConsistent, JOBS_URL } from "./test-helpers";
+import { addRows, callParkState, csvOf, type CsvRow, expectConsistent } from "./test-helpers";
 import { TEST_ADMIN_TOKEN } from "@server/test/test-server";
 
 // The real server in a real process, stopped with SIGKILL in the middle of a job and
@@ -102,7 +104,7 @@ async function kill9(server: Server) {
 }
 
 async function jobOf(server: Server, id: string): Promise<ImportJob> {
-  return importJobSchema.parse(await (await fetch(`${server.base}${JOBS_URL}/${id}`, { headers: asAdmin })).json());
+  return importJobSchema.parse(await (await fetch(server.base + urlOf(api.importJobs.get, { jobId: id }), { headers: asAdmin })).json());
 }
 
 /** 500 rows: every location filled to 100 (94 new each) and its 6 seeded ones renamed. */
@@ -114,7 +116,7 @@ function bigFile(): CsvRow[] {
 }
 
 async function upload(server: Server, mode: ImportMode) {
-  const res = await fetch(`${server.base}${JOBS_URL}?mode=${mode}&fileName=big.csv`, {
+  const res = await fetch(server.base + urlOf(api.importJobs.create, {}, { mode, fileName: "big.csv" }), {
     method: "POST",
     headers: { ...asAdmin, "content-type": "text/csv" },
     body: csvOf(bigFile()),

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { importJobErrorListSchema, importJobListSchema } from "@domain/schemas/import-job";
 import { expectApiError } from "@server/test/api-error";
 import { fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
@@ -9,7 +11,6 @@ import {
   csvOf,
   expectConsistent,
   getJob,
-  JOBS_URL,
   postImport,
   runImport,
   tableCounts,
@@ -32,8 +33,8 @@ const mixed = csvOf([
   { location: "London", name: "", extension: "5003", action: "DELETE" },
 ]);
 
-async function errorsOf(jobId: string, query = "", language = "en") {
-  const res = await server.app.inject({ url: `${JOBS_URL}/${jobId}/errors${query}`, headers: { "accept-language": language } });
+async function errorsOf(jobId: string, query: Record<string, number> = {}, language = "en") {
+  const res = await server.app.inject({ url: urlOf(api.importJobs.errors, { jobId }, query), headers: { "accept-language": language } });
   expect(res.statusCode, res.body).toBe(200);
   return { res, body: importJobErrorListSchema.parse(res.json()) };
 }
@@ -136,7 +137,7 @@ describe("an atomic import", () => {
 describe("a job's errors", () => {
   it("list each bad row by its CSV row with its cells and messages, in the request's language", async () => {
     const job = await runImport(server.app, mixed);
-    const { res, body } = await errorsOf(job.id, "", "pt-BR");
+    const { res, body } = await errorsOf(job.id, {}, "pt-BR");
     expect(res.headers["x-total-count"]).toBe("2");
     expect(res.headers["content-language"]).toBe("pt-BR");
     expect(body.items).toEqual([
@@ -156,25 +157,25 @@ describe("a job's errors", () => {
         issues: [{ path: ["location"], code: "locationNotFound", params: { location: "Atlantis" } }],
       },
     ]);
-    const english = await errorsOf(job.id, "", "en-GB");
+    const english = await errorsOf(job.id, {}, "en-GB");
     expect(english.body.items[1].error.message[0].description).toBe("No location is named Atlantis.");
   });
 
   it("page with start and max and a Link to the next page", async () => {
     const job = await runImport(server.app, csvOf(addRows("Atlantis", 5)));
-    const first = await errorsOf(job.id, "?max=2");
+    const first = await errorsOf(job.id, { max: 2 });
     expect(first.body.items.map((i) => i.itemNumber)).toEqual([2, 3]);
     expect(first.res.headers["x-total-count"]).toBe("5");
     expect(nextPage(first.res.headers.link)).toEqual({ start: "2", max: "2" });
-    const last = await errorsOf(job.id, "?start=4&max=2");
+    const last = await errorsOf(job.id, { start: 4, max: 2 });
     expect(last.body.items.map((i) => i.itemNumber)).toEqual([6]);
     expect(last.res.headers.link).toBeUndefined();
   });
 });
 
 describe("the job list", () => {
-  async function list(query = "") {
-    const res = await server.app.inject({ url: `${JOBS_URL}${query}` });
+  async function list(query: Record<string, string | number> = {}) {
+    const res = await server.app.inject({ url: urlOf(api.importJobs.list, {}, query) });
     expect(res.statusCode, res.body).toBe(200);
     return { res, items: importJobListSchema.parse(res.json()).items };
   }
@@ -186,22 +187,22 @@ describe("the job list", () => {
     const all = await list();
     expect(all.items.map((j) => j.id)).toEqual([failed.id, partial.id, ok.id]);
     expect(all.res.headers["x-total-count"]).toBe("3");
-    expect((await list("?status=errors")).items.map((j) => j.fileName)).toEqual(["atomic.csv", "partial.csv"]);
-    expect((await list("?status=active")).items).toEqual([]);
-    const page = await list("?max=1&start=1");
+    expect((await list({ status: "errors" })).items.map((j) => j.fileName)).toEqual(["atomic.csv", "partial.csv"]);
+    expect((await list({ status: "active" })).items).toEqual([]);
+    const page = await list({ max: 1, start: 1 });
     expect(page.items.map((j) => j.fileName)).toEqual(["partial.csv"]);
     expect(nextPage(page.res.headers.link)).toEqual({ start: "2", max: "1" });
-    expect((await list("?start=2&max=1")).res.headers.link).toBeUndefined();
-    expectApiError(await server.app.inject({ url: `${JOBS_URL}?status=done` }), "validation");
+    expect((await list({ start: 2, max: 1 })).res.headers.link).toBeUndefined();
+    expectApiError(await server.app.inject({ url: urlOf(api.importJobs.list, {}, { status: "done" }) }), "validation");
   });
 
   it("shows a job still running as active", async () => {
     const before = await tableCounts(server.db);
     const res = await postImport(server.app, csvOf(addRows("London", 2)));
-    const active = await list("?status=active");
+    const active = await list({ status: "active" });
     expect(active.items.map((j) => j.id)).toEqual([res.json().id]);
     await server.app.importJobs.idle();
-    expect((await list("?status=active")).items).toEqual([]);
+    expect((await list({ status: "active" })).items).toEqual([]);
     expect((await getJob(server.app, res.json().id)).latestExecutionStatus).toBe("COMPLETED");
     expect((await tableCounts(server.db)).import_jobs).toBe(before.import_jobs + 1);
   });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { racingApp } from "@server/test/racing-app";
-import { callParkExtensionsUrl, fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
+import { fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
 import { addRows, callParkState, csvOf, expectConsistent, getJob, postImport } from "./test-helpers";
 
 // Two servers on one database (two apps over racingDb, each with its own runner, in
@@ -48,7 +50,7 @@ describe("concurrent imports into one location", () => {
     const [job, ...creates] = await Promise.all([
       postImport(apps[0], csvOf(addRows("London", 15, 7000))),
       ...Array.from({ length: 15 }, (_, i) =>
-        apps[1].inject({ method: "POST", url: callParkExtensionsUrl(locationId), payload: { name: `Single ${i}`, extension: String(7005 + i) } }),
+        apps[1].inject({ method: "POST", url: urlOf(api.callParkExtensions.create, { locationId }), payload: { name: `Single ${i}`, extension: String(7005 + i) } }),
       ),
     ]);
     await apps[0].importJobs.idle();

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { MAX_CSV_BYTES } from "@domain/csv/call-park-extension-csv";
 import { importJobSchema } from "@domain/schemas/import-job";
 import { expectApiError } from "@server/test/api-error";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "@server/test/test-server";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
 import { DEMO_ADMINS } from "@server/db/seed";
-import { HEADER, JOBS_URL, csvOf, multipart, postImport, postPreview, tableCounts } from "./test-helpers";
+import { HEADER, csvOf, multipart, postImport, postPreview, tableCounts } from "./test-helpers";
 
 const server = useTestServer("each");
 const file = csvOf([{ location: "London", name: "Front desk", extension: "7001" }]);
@@ -27,7 +29,7 @@ describe("uploading a file", () => {
     expect(job.finished).toBeUndefined();
     expect(Buffer.from(job.id, "base64url").toString()).toMatch(/^ciscospark:\/\/us\/JOB_ID\/[0-9a-f-]{36}$/);
     await server.app.importJobs.idle();
-    const done = await server.app.inject({ url: `${JOBS_URL}/${job.id}` });
+    const done = await server.app.inject({ url: urlOf(api.importJobs.get, { jobId: job.id }) });
     expect(done.json()).toMatchObject({ latestExecutionStatus: "COMPLETED", counts: { processed: 1, created: 1 } });
   });
 
@@ -63,7 +65,7 @@ describe("uploading a file", () => {
     const stored = await tableCounts(server.db);
     expect(stored).toMatchObject({ import_jobs: before.import_jobs + 1, import_job_rows: before.import_job_rows + 1 });
     await server.app.importJobs.idle();
-    const res2 = await server.app.inject({ url: `${JOBS_URL}/${res.json().id}` });
+    const res2 = await server.app.inject({ url: urlOf(api.importJobs.get, { jobId: res.json().id }) });
     expect(res2.json()).toMatchObject({ latestExecutionStatus: "COMPLETED", counts: { created: 1 } });
     expect((await tableCounts(server.db)).call_park_extensions).toBe(before.call_park_extensions + 1);
   });
@@ -105,32 +107,32 @@ describe("refusing a file", () => {
       ["text/plain", file],
       ["application/json", JSON.stringify({ file })],
     ]) {
-      const res = await server.app.inject({ method: "POST", url: JOBS_URL, payload, headers: { "content-type": contentType } });
+      const res = await server.app.inject({ method: "POST", url: urlOf(api.importJobs.create), payload, headers: { "content-type": contentType } });
       expectApiError(res, "csvUnsupportedMediaType");
     }
   });
 
   it("refuses a malformed multipart body with 400", async () => {
-    const res = await server.app.inject({ method: "POST", url: JOBS_URL, payload: "garbage", headers: { "content-type": "multipart/form-data" } });
+    const res = await server.app.inject({ method: "POST", url: urlOf(api.importJobs.create), payload: "garbage", headers: { "content-type": "multipart/form-data" } });
     expectApiError(res, "badRequest");
   });
 
   it("refuses multipart without a file field, and a mode it does not know", async () => {
     const wrongField = multipart(file, { field: "upload" });
-    const res = await server.app.inject({ method: "POST", url: JOBS_URL, payload: wrongField.payload, headers: { "content-type": wrongField.contentType } });
+    const res = await server.app.inject({ method: "POST", url: urlOf(api.importJobs.create), payload: wrongField.payload, headers: { "content-type": wrongField.contentType } });
     expect(expectApiError(res, "validation").issues).toEqual([{ path: ["file"], code: "required" }]);
-    const mode = await server.app.inject({ method: "POST", url: `${JOBS_URL}?mode=some`, payload: file, headers: { "content-type": "text/csv" } });
+    const mode = await server.app.inject({ method: "POST", url: urlOf(api.importJobs.create, {}, { mode: "some" }), payload: file, headers: { "content-type": "text/csv" } });
     expect(expectApiError(mode, "validation").issues).toEqual([{ path: ["mode"], code: "invalidValue" }]);
   });
 
   it("keeps text/csv to the import: the rest of the API still answers 415", async () => {
     const locationId = await locationIdOf(server.db, "London");
-    const res = await server.app.inject({ method: "POST", url: callParkExtensionsUrl(locationId), payload: file, headers: { "content-type": "text/csv" } });
+    const res = await server.app.inject({ method: "POST", url: urlOf(api.callParkExtensions.create, { locationId }), payload: file, headers: { "content-type": "text/csv" } });
     expectApiError(res, "unsupportedMediaType");
   });
 
   it("answers 404 jobNotFound for a job that does not exist", async () => {
-    expectApiError(await server.app.inject({ url: `${JOBS_URL}/nope` }), "jobNotFound");
-    expectApiError(await server.app.inject({ url: `${JOBS_URL}/nope/errors` }), "jobNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.importJobs.get, { jobId: "nope" }) }), "jobNotFound");
+    expectApiError(await server.app.inject({ url: urlOf(api.importJobs.errors, { jobId: "nope" }) }), "jobNotFound");
   });
 });

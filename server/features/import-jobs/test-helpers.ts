@@ -1,11 +1,11 @@
 import { expect } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { type CsvAction, toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
 import { type ImportJob, importJobSchema, type ImportMode, importPreviewSchema } from "@domain/schemas/import-job";
 import type { Db } from "@server/db/database";
 import type { TestApp } from "@server/test/test-server";
 
-export const JOBS_URL = "/v1/telephony/config/jobs/callParkExtensions";
-export const PREVIEW_URL = `${JOBS_URL}/actions/preview/invoke`;
 export const HEADER = "Location,Call Park Extension Name,Extension,Action";
 
 export interface CsvRow {
@@ -36,11 +36,11 @@ export function multipart(content: string | Buffer, { field = "file", fileName =
   };
 }
 
-function upload(app: App, url: string, content: string | Buffer, { mode, via = "text", fileName, headers = {} }: UploadOptions) {
-  const query = new URLSearchParams();
-  if (mode) query.set("mode", mode);
-  if (fileName && via === "text") query.set("fileName", fileName);
-  const target = query.size ? `${url}?${query}` : url;
+type UploadEndpoint = typeof api.importJobs.create | typeof api.importJobs.preview;
+
+function upload(app: App, e: UploadEndpoint, content: string | Buffer, { mode, via = "text", fileName, headers = {} }: UploadOptions) {
+  // A multipart upload names its file in the form; a text/csv one in the query.
+  const target = urlOf(e, {}, { mode, fileName: via === "text" ? fileName : undefined });
   if (via === "multipart") {
     const { payload, contentType } = multipart(content, { fileName });
     return app.inject({ method: "POST", url: target, payload, headers: { ...headers, "content-type": contentType } });
@@ -49,11 +49,11 @@ function upload(app: App, url: string, content: string | Buffer, { mode, via = "
 }
 
 export function postImport(app: App, content: string | Buffer, options: UploadOptions = {}) {
-  return upload(app, JOBS_URL, content, options);
+  return upload(app, api.importJobs.create, content, options);
 }
 
 export function postPreview(app: App, content: string | Buffer, options: UploadOptions = {}) {
-  return upload(app, PREVIEW_URL, content, options);
+  return upload(app, api.importJobs.preview, content, options);
 }
 
 /** Previews a file, checking the answer against the contract. */
@@ -64,7 +64,7 @@ export async function preview(app: App, content: string, options: UploadOptions 
 }
 
 export async function getJob(app: App, id: string): Promise<ImportJob> {
-  const res = await app.inject({ url: `${JOBS_URL}/${id}` });
+  const res = await app.inject({ url: urlOf(api.importJobs.get, { jobId: id }) });
   expect(res.statusCode, res.body).toBe(200);
   return importJobSchema.parse(res.json());
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { RecallOption } from "@domain/rules/recall";
 import { locationListSchema, locationWithCountsSchema } from "@domain/schemas/location";
 import { expectApiError } from "@server/test/api-error";
-import { callParkExtensionsUrl, locationIdOf, useTestServer } from "@server/test/test-server";
+import { locationIdOf, useTestServer } from "@server/test/test-server";
 
 // `include=callParkCounts` is our addition: the Locations list shows how many call park
 // extensions and groups each location holds, and the settings page whether any group
@@ -26,13 +28,13 @@ async function addGroup(locationId: string, name: string, recallOption: RecallOp
 }
 
 async function countsByName(query: Record<string, string> = {}) {
-  const res = await server.app.inject({ url: "/v1/locations", query: { include: "callParkCounts", ...query } });
+  const res = await server.app.inject({ url: urlOf(api.locations.list), query: { include: "callParkCounts", ...query } });
   expect(res.statusCode).toBe(200);
   const { items } = locationListSchema.parse(res.json());
   return Object.fromEntries(items.map((l) => [l.name, l.callParkCounts]));
 }
 
-describe("GET /v1/locations?include=callParkCounts", () => {
+describe("GET /locations?include=callParkCounts", () => {
   it("counts each location's call park extensions and groups", async () => {
     const london = await locationIdOf(server.db, "London");
     const saoPaulo = await locationIdOf(server.db, "São Paulo");
@@ -42,7 +44,7 @@ describe("GET /v1/locations?include=callParkCounts", () => {
     await addGroup(saoPaulo, "Recepção", "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP");
     const created = await server.app.inject({
       method: "POST",
-      url: callParkExtensionsUrl(london),
+      url: urlOf(api.callParkExtensions.create, { locationId: london }),
       payload: { name: "Extra", extension: "7001" },
     });
     expect(created.statusCode).toBe(201);
@@ -54,7 +56,7 @@ describe("GET /v1/locations?include=callParkCounts", () => {
   });
 
   it("keeps search and paging as without it", async () => {
-    const res = await server.app.inject({ url: "/v1/locations", query: { include: "callParkCounts", name: "sao", max: "1" } });
+    const res = await server.app.inject({ url: urlOf(api.locations.list), query: { include: "callParkCounts", name: "sao", max: "1" } });
     expect(locationListSchema.parse(res.json()).items.map((l) => [l.name, l.callParkCounts?.callParks])).toEqual([
       ["São Paulo", 0],
     ]);
@@ -62,32 +64,32 @@ describe("GET /v1/locations?include=callParkCounts", () => {
   });
 
   it("leaves the Webex answer untouched without it", async () => {
-    const res = await server.app.inject({ url: "/v1/locations" });
+    const res = await server.app.inject({ url: urlOf(api.locations.list) });
     for (const item of res.json().items) expect(item).not.toHaveProperty("callParkCounts");
   });
 
   it("refuses anything else to include", async () => {
-    const res = await server.app.inject({ url: "/v1/locations", query: { include: "everything" } });
+    const res = await server.app.inject({ url: urlOf(api.locations.list), query: { include: "everything" } });
     expect(expectApiError(res, "validation").issues).toEqual([{ path: ["include"], code: "invalidValue" }]);
   });
 });
 
-describe("GET /v1/locations/{locationId}?include=callParkCounts", () => {
+describe("GET /locations/{locationId}?include=callParkCounts", () => {
   it("adds the counts to one location", async () => {
     const id = await locationIdOf(server.db, "New York Office");
     await addGroup(id, "Lobby", "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP");
-    const res = await server.app.inject({ url: `/v1/locations/${id}`, query: { include: "callParkCounts" } });
+    const res = await server.app.inject({ url: urlOf(api.locations.get, { locationId: id }), query: { include: "callParkCounts" } });
     expect(locationWithCountsSchema.parse(res.json())).toMatchObject({
       id,
       name: "New York Office",
       callParkCounts: { callParkExtensions: 6, callParks: 1, callParksUsingHuntWaitTime: 1 },
     });
-    const plain = await server.app.inject({ url: `/v1/locations/${id}` });
+    const plain = await server.app.inject({ url: urlOf(api.locations.get, { locationId: id }) });
     expect(plain.json()).not.toHaveProperty("callParkCounts");
   });
 
   it("still answers 404 for an unknown location", async () => {
-    const res = await server.app.inject({ url: "/v1/locations/bm93aGVyZQ", query: { include: "callParkCounts" } });
+    const res = await server.app.inject({ url: urlOf(api.locations.get, { locationId: "bm93aGVyZQ" }), query: { include: "callParkCounts" } });
     expectApiError(res, "locationNotFound");
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { closeObjects, compile, loadSpec, responseSchema, violations } from "@server/test/openapi";
 import { locationIdOf, useTestServer } from "@server/test/test-server";
 
@@ -8,21 +10,21 @@ const spec = loadSpec("webex-locations-openapi.yml");
 const server = useTestServer("all");
 
 describe.skipIf(!spec)("locations against webex-locations-openapi.yml", () => {
-  it("GET /v1/locations 200", async () => {
+  it("GET /locations 200", async () => {
     const validate = compile(responseSchema(spec!, "/locations", "get", 200));
-    const res = await server.app.inject({ url: "/v1/locations" });
+    const res = await server.app.inject({ url: urlOf(api.locations.list) });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toHaveLength(5);
     expect(violations(validate, res.json())).toEqual([]);
 
-    const page = await server.app.inject({ url: "/v1/locations", query: { name: "sao", max: "1" } });
+    const page = await server.app.inject({ url: urlOf(api.locations.list), query: { name: "sao", max: "1" } });
     expect(violations(validate, page.json())).toEqual([]);
   });
 
-  it("GET /v1/locations/{locationId} 200", async () => {
+  it("GET /locations/{locationId} 200", async () => {
     const validate = compile(responseSchema(spec!, "/locations/{locationId}", "get", 200));
     const id = await locationIdOf(server.db, "Florianópolis");
-    const res = await server.app.inject({ url: `/v1/locations/${id}` });
+    const res = await server.app.inject({ url: urlOf(api.locations.get, { locationId: id }) });
     expect(res.statusCode).toBe(200);
     expect(violations(validate, res.json())).toEqual([]);
   });
@@ -31,7 +33,7 @@ describe.skipIf(!spec)("locations against webex-locations-openapi.yml", () => {
     // PostCommonLocationObject spells out address, timeZone and languages; closed, it catches a misspelling.
     const schemas = (spec!.doc.components as { schemas: Record<string, unknown> }).schemas;
     const validate = compile(closeObjects(schemas.PostCommonLocationObject) as Record<string, unknown>);
-    const res = await server.app.inject({ url: "/v1/locations" });
+    const res = await server.app.inject({ url: urlOf(api.locations.list) });
     for (const { id: _id, orgId: _orgId, ...rest } of res.json().items) {
       expect(violations(validate, rest)).toEqual([]);
     }
