@@ -9,6 +9,12 @@ const FEATURES = ["audit-events", "auth", "call-park-extensions", "call-parks", 
 // Outside its own folder, a module is imported by alias (@/, @domain/, @server/), never by climbing.
 const CLIMB = { group: ["../*", "../**"], message: "Import by alias (@/, @domain/, @server/) rather than climbing folders." };
 
+// Every /v1 address is built from its entry in domain/api (urlOf, routePattern, mswPath), never
+// written by hand: a literal starting with /v1 (or MSW's */v1) is refused outside that table.
+// esquery regexes cannot hold a "/", hence \x2F.
+const V1_LITERAL = "^\\*?\\x2Fv1\\b";
+const V1_MESSAGE = "Build /v1 addresses from domain/api (callApi, urlOf, routePattern, mswPath), not by hand.";
+
 // Imports run one way: src → domain and server → domain. domain imports only zod.
 const boundary = (from, patterns) => ({
   files: [`${from}/**/*.{ts,tsx}`],
@@ -40,10 +46,25 @@ export default tseslint.config(
     CLIMB,
   ]),
   boundary("server", [{ group: ["@/*", "**/src/**", "react", "react-dom"], message: "The server never imports the SPA." }, CLIMB]),
+  // A shipped migration must do forever what it did when it shipped: literal values, no
+  // constants that may change later. Only kysely (and, in index.ts, the migrations).
+  boundary("server/db/migrations", [
+    { regex: "^(?!kysely$|\\./\\d{4}-[a-z-]+$)", message: "A migration holds literal values and imports only kysely." },
+  ]),
   boundary("src", [
     { group: ["@server/*", "**/server/**", "fastify*", "kysely", "better-sqlite3"], message: "The SPA never imports the server." },
     CLIMB,
   ]),
+  {
+    files: ["src/**/*.{ts,tsx}", "server/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: `Literal[value=/${V1_LITERAL}/]`, message: V1_MESSAGE },
+        { selector: `TemplateElement[value.raw=/${V1_LITERAL}/]`, message: V1_MESSAGE },
+      ],
+    },
+  },
   // Features do not import each other; shared pieces move to components/, lib/ or domain/.
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],

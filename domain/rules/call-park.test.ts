@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   callParkIssues,
   type CallParkRuleInput,
-  parkOnMembers,
   recallHuntGroupId,
   repeatedIndexes,
 } from "./call-park";
@@ -59,15 +58,5 @@ describe("recallHuntGroupId", () => {
     expect(recallHuntGroupId({ option: "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP", huntGroupId: "h1" })).toBe("h1");
     expect(recallHuntGroupId({ option: "ALERT_PARKING_USER_ONLY", huntGroupId: "h1" })).toBeUndefined();
     expect(recallHuntGroupId({ option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: "" })).toBeUndefined();
-  });
-});
-
-describe("parkOnMembers", () => {
-  it("turns members into the destinations and empties the call park extensions, leaving the rest", () => {
-    const before = draft({ agents: ["p1"], callParkExtensions: ["c1", "c2"] });
-    const after = parkOnMembers(before);
-    expect(after).toEqual({ ...before, parkOnAgentsEnabled: true, callParkExtensions: [] });
-    expect(callParkIssues(after)).toEqual([]);
-    expect(before.callParkExtensions).toEqual(["c1", "c2"]);
   });
 });

@@ -72,11 +72,3 @@ export function callParkIssues(draft: CallParkRuleInput): CallParkIssue[] {
   }
   return issues;
 }
-
-/**
- * "Use members as park destinations": what the side panel sends once the admin
- * confirms, since the group's call park extensions must go for members to be used.
- */
-export function parkOnMembers<D extends CallParkRuleInput>(draft: D): D {
-  return { ...draft, parkOnAgentsEnabled: true, callParkExtensions: [] };
-}

@@ -84,14 +84,53 @@ describe("callParkUpdateSchema", () => {
 });
 
 describe("callParkFormSchema", () => {
-  it("adds the location and the group rules the wizard checks as the admin goes", () => {
-    const form = { locationId: "L", name: "G", recall: { option: "ALERT_HUNT_GROUP_ONLY" }, parkOnAgentsEnabled: true, callParkExtensions: ["c1", "c1"] };
-    expect(issuesOf(callParkFormSchema, form)).toEqual([
+  const agent = (id: string) => ({ id, firstName: "A", lastName: id, displayName: `A ${id}`, type: "PEOPLE", email: "", numbers: [] });
+  const destination = (id: string) => ({ id, name: `Park ${id}`, extension: "5001" });
+  const form = {
+    locationId: "L",
+    name: "G",
+    recall,
+    agents: [agent("p1")],
+    parkOnAgentsEnabled: false,
+    callParkExtensions: [destination("c1")],
+  };
+
+  it("holds whole members and destinations, of which the group rules read the ids", () => {
+    expect(callParkFormSchema.parse({ ...form, agents: [{ ...agent("p1"), callParkName: "Sales" }] }).agents[0]).toMatchObject({
+      id: "p1",
+      callParkName: "Sales",
+    });
+    const wrong = {
+      ...form,
+      recall: { option: "ALERT_HUNT_GROUP_ONLY" },
+      parkOnAgentsEnabled: true,
+      callParkExtensions: [destination("c1"), destination("c1")],
+    };
+    expect(issuesOf(callParkFormSchema, wrong)).toEqual([
       { path: ["callParkExtensions", 1], code: "duplicateInList" },
       { path: ["recall", "huntGroupId"], code: "huntGroupRequired" },
       { path: ["parkOnAgentsEnabled"], code: "parkOnAgentsWithDestinations" },
     ]);
-    expect(issuesOf(callParkFormSchema, { name: "G", recall })).toEqual([{ path: ["locationId"], code: "locationRequired" }]);
+  });
+
+  it("requires the location, and an id on every member and destination", () => {
+    expect(issuesOf(callParkFormSchema, { ...form, locationId: "" })).toMatchObject([{ path: ["locationId"], code: "locationRequired" }]);
+    expect(issuesOf(callParkFormSchema, { ...form, agents: [agent("")] })).toEqual([
+      { path: ["agents", 0, "id"], code: "tooShort", params: { min: 1 } },
+    ]);
+  });
+
+  it("checks the group rules even when the name is wrong, so one Save reports both", () => {
+    expect(issuesOf(callParkFormSchema, { ...form, name: " ", recall: { option: "ALERT_HUNT_GROUP_ONLY" } })).toEqual([
+      { path: ["name"], code: "required" },
+      { path: ["recall", "huntGroupId"], code: "huntGroupRequired" },
+    ]);
+  });
+
+  it("leaves the rules out while a part they read is malformed", () => {
+    expect(issuesOf(callParkFormSchema, { ...form, agents: "p1", recall: { option: "ALERT_HUNT_GROUP_ONLY" } })).toEqual([
+      { path: ["agents"], code: "invalidType" },
+    ]);
   });
 });
 

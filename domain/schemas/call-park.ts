@@ -42,20 +42,6 @@ export type CallParkCreate = z.output<typeof callParkCreateSchema>;
 export const callParkUpdateSchema = callParkCreateSchema.partial();
 export type CallParkUpdate = z.output<typeof callParkUpdateSchema>;
 
-/** The wizard's form: the create body, its location, and the group rules checked as the admin goes. */
-export const callParkFormSchema = callParkCreateSchema
-  .extend({ locationId: z.string({ error: "locationRequired" }).min(1, { error: "locationRequired" }) })
-  .superRefine((value, ctx) => {
-    const draft = {
-      recall: value.recall,
-      agents: value.agents ?? [],
-      parkOnAgentsEnabled: value.parkOnAgentsEnabled ?? false,
-      callParkExtensions: value.callParkExtensions ?? [],
-    };
-    for (const issue of callParkIssues(draft)) ctx.addIssue({ code: "custom", message: issue.code, path: issue.path });
-  });
-export type CallParkForm = z.output<typeof callParkFormSchema>;
-
 /** Webex GetUserNumberItemObject. */
 export const callParkNumberSchema = z.object({ external: z.string().optional(), extension: z.string().optional() });
 
@@ -126,7 +112,6 @@ export const callParkListQuerySchema = z.object({
   orgId,
   ...pagingQuery,
 });
-export type CallParkListQuery = z.input<typeof callParkListQuerySchema>;
 
 /** Query of GET /telephony/config/callParks (ours: the organisation's groups, as Webex's callParkExtensions list). */
 export const callParkOrgListQuerySchema = callParkListQuerySchema.extend({ locationId: z.string().max(500).optional() });
@@ -157,7 +142,6 @@ export const availableUsersQuerySchema = z.object({
   orgId,
   ...pagingQuery,
 });
-export type AvailableUsersQuery = z.input<typeof availableUsersQuerySchema>;
 
 export const availableUserSchema = callParkAgentSchema.extend({
   callParkId: z.string().optional(),
@@ -173,7 +157,6 @@ export const availableRecallHuntGroupsQuerySchema = z.object({
   orgId,
   ...pagingQuery,
 });
-export type AvailableRecallHuntGroupsQuery = z.input<typeof availableRecallHuntGroupsQuerySchema>;
 
 /** Webex GetAvailableRecallHuntGroupsObject. */
 export const availableRecallHuntGroupSchema = z.object({ id: z.string(), name: z.string() });
@@ -193,7 +176,6 @@ export const availableCallParkExtensionsQuerySchema = z.object({
   orgId,
   ...pagingQuery,
 });
-export type AvailableCallParkExtensionsQuery = z.input<typeof availableCallParkExtensionsQuerySchema>;
 
 export const availableCallParkExtensionSchema = callParkDestinationSchema.extend({
   callParkId: z.string().optional(),
@@ -203,3 +185,39 @@ export type AvailableCallParkExtension = z.output<typeof availableCallParkExtens
 export const availableCallParkExtensionsSchema = z.object({
   callParkExtensions: z.array(availableCallParkExtensionSchema),
 });
+
+/** The parts of a group the group rules read: while one of them is malformed, the rules wait. */
+const RULE_FIELDS = new Set<PropertyKey | undefined>(["recall", "agents", "parkOnAgentsEnabled", "callParkExtensions"]);
+
+/**
+ * The group form of the wizard and the side panel: the create body with its location, and
+ * the group rules the server applies, checked as the admin goes. The form holds the members
+ * and park destinations it shows as whole objects; the rules, like the API, read their ids.
+ * The rules run even when the name is wrong, so Save reports every problem at once.
+ */
+export const callParkFormSchema = callParkCreateSchema
+  .extend({
+    locationId: z.string({ error: "locationRequired" }).min(1, { error: "locationRequired" }),
+    agents: z.array(availableUserSchema.extend({ id: objectId })).max(MAX_CALL_PARK_AGENTS),
+    parkOnAgentsEnabled: z.boolean({ error: "invalidType" }),
+    callParkExtensions: z
+      .array(availableCallParkExtensionSchema.extend({ id: objectId }))
+      .max(MAX_CALL_PARK_DESTINATIONS),
+  })
+  .superRefine(
+    (value, ctx) => {
+      const draft = {
+        recall: value.recall,
+        agents: value.agents.map((agent) => agent.id),
+        parkOnAgentsEnabled: value.parkOnAgentsEnabled,
+        callParkExtensions: value.callParkExtensions.map((destination) => destination.id),
+      };
+      for (const issue of callParkIssues(draft)) ctx.addIssue({ code: "custom", message: issue.code, path: issue.path });
+    },
+    {
+      when: ({ value, issues }) =>
+        typeof value === "object" && value !== null && !issues.some((issue) => RULE_FIELDS.has(issue.path?.[0])),
+    },
+  );
+/** The form's values: what the wizard keeps as its draft and the side panel edits. */
+export type CallParkForm = z.input<typeof callParkFormSchema>;

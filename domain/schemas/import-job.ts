@@ -64,7 +64,8 @@ export const importJobListQuerySchema = z.object({
   status: z.enum(JOB_LIST_STATUSES, { error: "invalidValue" }).default("all"),
   ...pagingQuery,
 });
-export type ImportJobListQuery = z.input<typeof importJobListQuerySchema>;
+/** The list's query as the server reads it and the Tasks screen keeps it (status and paging resolved). */
+export type ImportJobListQuery = z.output<typeof importJobListQuerySchema>;
 
 /** Query of POST …/jobs/callParkExtensions and of its preview. */
 export const importUploadQuerySchema = z.object({
@@ -72,7 +73,6 @@ export const importUploadQuerySchema = z.object({
   /** The file's name for the job, when the body is sent as text/csv (multipart carries its own). */
   fileName: z.string().max(255, { error: "tooLong" }).optional(),
 });
-export type ImportUploadQuery = z.input<typeof importUploadQuerySchema>;
 
 /** Query of GET …/jobs/callParkExtensions/{jobId}/errors. */
 export const importJobErrorsQuerySchema = z.object({ ...pagingQuery });

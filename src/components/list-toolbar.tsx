@@ -1,7 +1,7 @@
 import { Icon } from "./icon";
 import { LocationFilter } from "./location-filter";
 
-/** A list's search box and location filter, the same on every list of the organisation. */
+/** A list's search box and, on lists across locations, its location filter: the same on every list. */
 export function ListToolbar({
   idPrefix,
   label,
@@ -18,8 +18,9 @@ export function ListToolbar({
   onSearch: (value: string) => void;
   searchLabel: string;
   searchPlaceholder?: string;
-  locationId: string;
-  onLocation: (locationId: string) => void;
+  /** The location filter's value; without `onLocation`, no location filter. */
+  locationId?: string;
+  onLocation?: (locationId: string) => void;
 }) {
   return (
     <div role="search" className="toolbar" aria-label={label}>
@@ -37,7 +38,7 @@ export function ListToolbar({
           />
         </div>
       </div>
-      <LocationFilter id={`${idPrefix}-location-filter`} value={locationId} onChange={onLocation} />
+      {onLocation && <LocationFilter id={`${idPrefix}-location-filter`} value={locationId ?? ""} onChange={onLocation} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-/** "1–25 of 312" with previous/next; pages are 0-based in the URL's `page`. */
+/** "1–25 of 312" with previous/next; `page` counts from 0 (`useListState` gives these props). */
 export function Pagination({
   page,
   pageSize,

@@ -126,28 +126,3 @@ export async function callApiPage<E extends Endpoint & { list: string }>(
   const items = (data as Record<string, ItemOf<E>[]>)[e.list];
   return { items, total: Number(headers.get("x-total-count") ?? items.length) };
 }
-
-// TEMPORARY (issue 10 in progress): the old string-path helpers, until every caller uses callApi.
-/** @deprecated use callApi */
-export function apiRequest<T>(
-  path: string,
-  options: RequestOptions & { query?: Record<string, string | number | boolean | undefined> } = {},
-): Promise<ApiResponse<T>> {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== "") search.set(key, String(value));
-  }
-  const qs = search.toString();
-  return request<T>(qs ? `${path}?${qs}` : path, options);
-}
-/** @deprecated use callApiPage */
-export async function apiPage<T, K extends string>(
-  path: string,
-  key: K,
-  query: Record<string, string | number | boolean | undefined> | undefined,
-  signal?: AbortSignal,
-): Promise<Page<T>> {
-  const { data, headers } = await apiRequest<Record<K, T[]>>(path, { query, signal });
-  const items = data[key];
-  return { items, total: Number(headers.get("x-total-count") ?? items.length) };
-}

@@ -117,6 +117,17 @@ describe("applyServerIssues", () => {
     });
   });
 
+  it("puts an issue on a list's item on that item, and nothing deeper", () => {
+    const setError = vi.fn();
+    const issues = [
+      { path: ["agents", 2], code: "memberInOtherGroup" as const },
+      { path: ["agents", "x"], code: "invalidValue" as const },
+      { path: ["agents", 2, "id"], code: "invalidType" as const },
+    ];
+    expect(applyServerIssues(issues, setError, ["agents"])).toBe(true);
+    expect(setError.mock.calls.map(([name]) => name)).toEqual(["agents.2"]);
+  });
+
   it("reports that nothing landed when no issue names a field of the form", () => {
     const setError = vi.fn();
     expect(applyServerIssues([{ path: ["orgId"], code: "invalidValue" }], setError, FIELDS)).toBe(false);

@@ -42,7 +42,11 @@ export function contractResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   };
 }
 
-/** Puts the server's field issues on their fields; returns whether any landed. */
+/** A field of the form, or an item of a list field (`agents.2` of `agents`). */
+const isFieldOf = (name: string, fields: readonly string[]) =>
+  fields.some((field) => name === field || (name.startsWith(`${field}.`) && /^\d+$/.test(name.slice(field.length + 1))));
+
+/** Puts the server's field issues on their fields, or on the item of a list they name; returns whether any landed. */
 export function applyServerIssues<T extends FieldValues>(
   issues: FieldIssue[],
   setError: UseFormSetError<T>,
@@ -51,7 +55,7 @@ export function applyServerIssues<T extends FieldValues>(
   let placed = false;
   for (const issue of issues) {
     const name = issue.path.join(".");
-    if (!fields.includes(name)) continue;
+    if (!isFieldOf(name, fields)) continue;
     setError(name as Path<T>, { type: issue.code, message: encode(issue) }, { shouldFocus: !placed });
     placed = true;
   }

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api } from "@domain/api/endpoints";
 import { canImport, canSeeLocation, canWrite } from "@domain/rules/access";
 import type { Me, Session } from "@domain/schemas/auth";
-import { ApiError, apiRequest, setCsrfToken } from "./api-client";
+import { ApiError, callApi, setCsrfToken } from "./api-client";
 import { queryRoots } from "./query-keys";
 
 // The signed-in administrator. The root route loads the session before any screen
@@ -19,7 +20,7 @@ export function adoptSession(session: Session): Session {
 export const sessionQuery = () =>
   queryOptions({
     queryKey: queryRoots.session,
-    queryFn: async ({ signal }) => adoptSession((await apiRequest<Session>("/v1/session", { signal })).data),
+    queryFn: async ({ signal }) => adoptSession((await callApi(api.session.get, { signal })).data),
     staleTime: Infinity,
     retry: false,
   });

@@ -1,8 +1,10 @@
 import { http, HttpResponse } from "msw";
+import { api } from "@domain/api/endpoints";
 import type { AvailableUser, CallParkDestination } from "@domain/schemas/call-park";
 import type { CallParkExtensionListItem, ValidateExtensionsResult } from "@domain/schemas/call-park-extension";
 import type { FieldIssue } from "@domain/schemas/issues";
 import type { Location } from "@domain/schemas/location";
+import { mswPath } from "./msw-path";
 
 function location(id: string, name: string, city: string): Location {
   return {
@@ -28,11 +30,11 @@ export function callParkExtension(
   return { id, name, extension, locationId, locationName };
 }
 
-export const locationsHandler = http.get("*/v1/locations", () =>
+export const locationsHandler = http.get(mswPath(api.locations.list), () =>
   HttpResponse.json({ items: LOCATIONS }, { headers: { "X-Total-Count": String(LOCATIONS.length) } }),
 );
 
-export const VALIDATE_EXTENSIONS = "*/v1/telephony/config/locations/:locationId/actions/validateExtensions/invoke";
+export const VALIDATE_EXTENSIONS = mswPath(api.callParkExtensions.validateExtensions);
 
 export function extensionStatus(
   extension: string,
@@ -64,10 +66,6 @@ export function apiErrorResponse(
     { status, headers: { TrackingID: "TEST_TRACKING_ID" } },
   );
 }
-
-export const AVAILABLE_USERS = "*/v1/telephony/config/locations/:locationId/callParks/availableUsers";
-export const AVAILABLE_CALL_PARK_EXTENSIONS =
-  "*/v1/telephony/config/locations/:locationId/callParks/availableCallParkExtensions";
 
 /** A call park group member as availableUsers and a group's detail carry it. */
 export function callParkAgent(

@@ -1,4 +1,3 @@
-import { type Endpoint, routePattern } from "@domain/api/endpoint";
 import { setupServer } from "msw/node";
 import { sessionHandler } from "./session";
 
@@ -18,7 +17,3 @@ export function recordRequests() {
   return { requests };
 }
 
-/** An endpoint's address as MSW matches it (any origin, then `/v1/locations/:locationId`), from `domain/api`. */
-export function mswPath(e: Endpoint): string {
-  return `*${routePattern(e)}`;
-}

@@ -1,6 +1,8 @@
 import { http, HttpResponse } from "msw";
+import { api } from "@domain/api/endpoints";
 import type { AdminRole } from "@domain/rules/access";
 import type { Session } from "@domain/schemas/auth";
+import { mswPath } from "./msw-path";
 
 /** A session of the given role; a location administrator manages L1 (São Paulo in the fixtures). */
 export function testSession(role: AdminRole = "FULL_ADMIN", locationIds: string[] = role === "LOCATION_ADMIN" ? ["L1"] : []): Session {
@@ -11,7 +13,7 @@ export function testSession(role: AdminRole = "FULL_ADMIN", locationIds: string[
   };
 }
 
-/** GET /v1/session answering with a session of this role (the component tests' default: full administrator). */
+/** api.session.get answering with a session of this role (the component tests' default: full administrator). */
 export function sessionHandler(role: AdminRole = "FULL_ADMIN", locationIds?: string[]) {
-  return http.get("*/v1/session", () => HttpResponse.json(testSession(role, locationIds)));
+  return http.get(mswPath(api.session.get), () => HttpResponse.json(testSession(role, locationIds)));
 }

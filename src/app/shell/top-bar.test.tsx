@@ -1,11 +1,13 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import { i18n, initI18n, LANGUAGE_STORAGE_KEY } from "@/lib/i18n";
 import { THEME_STORAGE_KEY } from "@/lib/theme";
 import { readLocales } from "@/test/locales";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { TopBar } from "./top-bar";
 
 const locales = readLocales();
@@ -16,7 +18,7 @@ const appHandlers = [
     const namespace = locales[String(params.language)]?.[String(params.file).replace(/\.json$/, "")];
     return namespace ? HttpResponse.json(namespace) : new HttpResponse(null, { status: 404 });
   }),
-  http.get("*/v1/organizations", () =>
+  http.get(mswPath(api.organizations.list), () =>
     HttpResponse.json({ items: [{ id: "ORG1", displayName: "Acme Brasil", created: "2024-01-01T00:00:00.000Z" }] }),
   ),
 ];

@@ -1,40 +1,24 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiPage, apiRequest } from "@/lib/api-client";
+import { api } from "@domain/api/endpoints";
+import type { AuditEventListQuery } from "@domain/schemas/audit-event";
+import { callApi, callApiPage } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
-import type { AuditEvent, AuditObjectType } from "@domain/schemas/audit-event";
 
-export const AUDIT_EVENTS_PATH = "/v1/auditEvents";
-
-export interface AuditActor {
-  id: string;
-  displayName: string;
-  email: string;
-}
-
-/** What the list asks the API for: filters already in the API's terms (ISO bounds). */
-export interface AuditEventListParams {
-  objectType?: AuditObjectType;
-  objectId?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
-  start: number;
-  max: number;
-}
+/** What the list asks the API for: filters already in the API's terms (ISO bounds), paging resolved. */
+export type AuditEventListParams = AuditEventListQuery;
 
 /** The one query-key factory of the audit log. */
 export const auditLogQueries = {
   all: () => queryRoots.auditEvents,
-  list: (params: AuditEventListParams) =>
+  list: (query: AuditEventListParams) =>
     queryOptions({
-      queryKey: [...auditLogQueries.all(), "list", params] as const,
-      queryFn: ({ signal }) => apiPage<AuditEvent, "items">(AUDIT_EVENTS_PATH, "items", { ...params }, signal),
+      queryKey: [...auditLogQueries.all(), "list", query] as const,
+      queryFn: ({ signal }) => callApiPage(api.auditEvents.list, { query, signal }),
       placeholderData: (previous) => previous,
     }),
   actors: () =>
     queryOptions({
       queryKey: [...auditLogQueries.all(), "actors"] as const,
-      queryFn: async ({ signal }) =>
-        (await apiRequest<{ items: AuditActor[] }>(`${AUDIT_EVENTS_PATH}/actors`, { signal })).data.items,
+      queryFn: async ({ signal }) => (await callApi(api.auditEvents.actors, { signal })).data.items,
     }),
 };

@@ -1,14 +1,15 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import type { AuditEvent } from "@domain/schemas/audit-event";
 import { AUDIT_LOG_PATH, auditLogPath } from "@/lib/audit-events-path";
 import { apiErrorResponse } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import AuditLogRoute from "./audit-events-route";
 
-const AUDIT = "*/v1/auditEvents";
 const MARKUP = `<img src=x onerror=alert(1)>`;
 
 function auditEvent(id: string, overrides: Partial<AuditEvent> = {}): AuditEvent {
@@ -41,8 +42,8 @@ const ACTORS = [
 function auditAnswering(items: AuditEvent[], total = items.length) {
   const queries: URLSearchParams[] = [];
   server.use(
-    http.get(`${AUDIT}/actors`, () => HttpResponse.json({ items: ACTORS })),
-    http.get(AUDIT, ({ request }) => {
+    http.get(mswPath(api.auditEvents.actors), () => HttpResponse.json({ items: ACTORS })),
+    http.get(mswPath(api.auditEvents.list), ({ request }) => {
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json({ items }, { headers: { "X-Total-Count": String(total) } });
     }),
@@ -200,8 +201,8 @@ describe("Audit log", () => {
 
   it("shows the server's refusal of the dates on the date field", async () => {
     server.use(
-      http.get(`${AUDIT}/actors`, () => HttpResponse.json({ items: ACTORS })),
-      http.get(AUDIT, () => apiErrorResponse(400, "validation", { issues: [{ path: ["to"], code: "dateRange", params: {} }] })),
+      http.get(mswPath(api.auditEvents.actors), () => HttpResponse.json({ items: ACTORS })),
+      http.get(mswPath(api.auditEvents.list), () => apiErrorResponse(400, "validation", { issues: [{ path: ["to"], code: "dateRange", params: {} }] })),
     );
     await renderAuditLog("?from=2025-03-12&to=2025-03-01");
     const message = await screen.findByText("The end date must not be before the start date.");

@@ -1,35 +1,38 @@
-import { AUDIT_OBJECT_TYPES, type AuditObjectType } from "@domain/schemas/audit-event";
+import { z } from "zod";
+import { AUDIT_OBJECT_TYPES } from "@domain/schemas/audit-event";
+import { defineListScreen, type ListState } from "@/lib/use-list-state";
 import type { AuditEventListParams } from "@/features/audit-events/api/queries";
 
 export const PAGE_SIZE = 100;
 
-/** The filters as they live in the URL: days as the user picked them (YYYY-MM-DD, their own calendar). */
-export interface AuditFilters {
-  objectType: AuditObjectType | "";
-  /** One object's history: the exact id of the changed object. */
-  objectId: string;
-  actorId: string;
-  from: string;
-  to: string;
-}
+/**
+ * The filters and page as they live in the URL: one object's history (`objectId`, its exact
+ * id), days as the user picked them (YYYY-MM-DD, their own calendar), Webex's row offset.
+ */
+const schema = z.object({
+  objectType: z.union([z.enum(AUDIT_OBJECT_TYPES), z.literal("")]).default(""),
+  objectId: z.string().default(""),
+  actorId: z.string().default(""),
+  from: z.string().default(""),
+  to: z.string().default(""),
+  start: z.coerce.number().int().min(0).default(0),
+});
 
-export const FILTER_KEYS = ["objectType", "objectId", "actorId", "from", "to"] as const;
+export type AuditFilters = Omit<ListState<typeof schema.shape>, "start">;
 
-export function filtersOf(search: URLSearchParams): AuditFilters {
-  const objectType = search.get("objectType") ?? "";
-  return {
-    objectType: (AUDIT_OBJECT_TYPES as readonly string[]).includes(objectType) ? (objectType as AuditObjectType) : "",
-    objectId: search.get("objectId") ?? "",
-    actorId: search.get("actorId") ?? "",
-    from: search.get("from") ?? "",
-    to: search.get("to") ?? "",
-  };
-}
-
-export function startOf(search: URLSearchParams): number {
-  const start = Math.floor(Number(search.get("start") ?? 0));
-  return Number.isFinite(start) && start > 0 ? start : 0;
-}
+export const auditEventList = defineListScreen({
+  schema,
+  paging: { param: "start", size: PAGE_SIZE, counts: "rows" },
+  toQuery: (state, start): AuditEventListParams => ({
+    objectType: state.objectType || undefined,
+    objectId: state.objectId || undefined,
+    actorId: state.actorId || undefined,
+    from: localDayBound(state.from, "start"),
+    to: localDayBound(state.to, "end"),
+    start,
+    max: PAGE_SIZE,
+  }),
+});
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -38,7 +41,7 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * so "today" means their today, not UTC's. Anything else goes as typed: the server
  * then says what is wrong with it.
  */
-export function localDayBound(day: string, edge: "start" | "end"): string | undefined {
+function localDayBound(day: string, edge: "start" | "end"): string | undefined {
   if (!day) return undefined;
   const match = DAY.exec(day);
   if (!match) return day;
@@ -46,18 +49,4 @@ export function localDayBound(day: string, edge: "start" | "end"): string | unde
   const instant =
     edge === "start" ? new Date(year, month, date, 0, 0, 0, 0) : new Date(year, month, date, 23, 59, 59, 999);
   return Number.isNaN(instant.getTime()) ? day : instant.toISOString();
-}
-
-/** The API query for what the URL says. */
-export function listParamsOf(search: URLSearchParams): AuditEventListParams {
-  const filters = filtersOf(search);
-  return {
-    objectType: filters.objectType || undefined,
-    objectId: filters.objectId || undefined,
-    actorId: filters.actorId || undefined,
-    from: localDayBound(filters.from, "start"),
-    to: localDayBound(filters.to, "end"),
-    start: startOf(search),
-    max: PAGE_SIZE,
-  };
 }

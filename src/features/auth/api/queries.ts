@@ -1,10 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AccessToken, AccessTokenCreate, AccessTokenCreated, Session, SignInInput } from "@domain/schemas/auth";
-import { apiRequest } from "@/lib/api-client";
+import { api } from "@domain/api/endpoints";
+import type { AccessToken, AccessTokenCreate, SignInInput } from "@domain/schemas/auth";
+import { callApi } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 import { adoptSession, SIGN_IN_PATH, sessionQuery } from "@/lib/session";
-
-const TOKENS_PATH = "/v1/people/me/accessTokens";
 
 /** The signed-in administrator's personal access tokens. */
 export const accessTokenQueries = {
@@ -12,16 +11,15 @@ export const accessTokenQueries = {
   list: () =>
     queryOptions({
       queryKey: [...accessTokenQueries.all(), "list"] as const,
-      queryFn: async ({ signal }) => (await apiRequest<{ items: AccessToken[] }>(TOKENS_PATH, { signal })).data.items,
+      queryFn: async ({ signal }) => (await callApi(api.people.listAccessTokens, { signal })).data.items,
     }),
 };
 
-/** POST /v1/session; the page words every refusal itself, beside the form, so no toast. */
+/** Signs in (api.session.signIn); the page words every refusal itself, beside the form, so no toast. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: SignInInput) =>
-      (await apiRequest<Session>("/v1/session", { method: "POST", body: input })).data,
+    mutationFn: async (body: SignInInput) => (await callApi(api.session.signIn, { body })).data,
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQuery().queryKey, adoptSession(session));
     },
@@ -30,14 +28,14 @@ export function useSignIn() {
 }
 
 /**
- * DELETE /v1/session, then a fresh page at sign-in: a full load, so nothing of this
- * session (cache, CSRF token, component state) survives.
+ * Signs out (api.session.signOut), then a fresh page at sign-in: a full load, so nothing
+ * of this session (cache, CSRF token, component state) survives.
  */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      await apiRequest("/v1/session", { method: "DELETE" });
+      await callApi(api.session.signOut);
     },
     onSuccess: () => {
       queryClient.clear();
@@ -46,12 +44,11 @@ export function useSignOut() {
   });
 }
 
-/** POST …/accessTokens: the answer carries the token, the only time it is shown. */
+/** Creates a token: the answer carries the token, the only time it is shown. */
 export function useCreateAccessToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: AccessTokenCreate) =>
-      (await apiRequest<AccessTokenCreated>(TOKENS_PATH, { method: "POST", body })).data,
+    mutationFn: async (body: AccessTokenCreate) => (await callApi(api.people.createAccessToken, { body })).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accessTokenQueries.all() }),
   });
 }
@@ -60,7 +57,7 @@ export function useRevokeAccessToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (token: Pick<AccessToken, "id">) => {
-      await apiRequest(`${TOKENS_PATH}/${encodeURIComponent(token.id)}`, { method: "DELETE" });
+      await callApi(api.people.revokeAccessToken, { params: { tokenId: token.id } });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accessTokenQueries.all() }),
     meta: { successMessage: "auth:tokens.revoked" },

@@ -1,9 +1,12 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { sessionQuery } from "@/lib/session";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { UserMenu } from "./user-menu";
 
@@ -48,7 +51,7 @@ describe("User menu", () => {
   });
 
   it("signs out: ends the session on the server, forgets the cache, goes to sign-in", async () => {
-    server.use(http.delete("*/v1/session", () => new HttpResponse(null, { status: 204 })));
+    server.use(http.delete(mswPath(api.session.signOut), () => new HttpResponse(null, { status: 204 })));
     const { requests } = recordRequests();
     const { user, queryClient } = await renderWithProviders(<UserMenu />);
     await user.click(await menuButton());
@@ -56,7 +59,7 @@ describe("User menu", () => {
 
     await waitFor(() => expect(assign).toHaveBeenCalledWith("/sign-in"));
     const signOut = requests.find((r) => r.method === "DELETE");
-    expect(new URL(signOut!.url).pathname).toBe("/v1/session");
+    expect(new URL(signOut!.url).pathname).toBe(urlOf(api.session.signOut));
     expect(signOut!.headers.get("x-csrf-token")).toBe("test-csrf-token");
     expect(queryClient.getQueryData(sessionQuery().queryKey)).toBeUndefined();
   });

@@ -1,14 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import type { AccessToken } from "@domain/schemas/auth";
 import { apiErrorResponse, locationsHandler } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import ProfileRoute from "./profile-route";
 
-const TOKENS = "*/v1/people/me/accessTokens";
 const CI: AccessToken = { id: "T1", name: "CI pipeline", hint: "abcd", created: "2025-03-12T14:05:00.000Z", lastUsed: "2025-03-13T09:30:00.000Z" };
 
 /** An access token API over an in-memory list; keeps the requests that changed it. */
@@ -17,17 +18,17 @@ function tokenApi(initial: AccessToken[]) {
   const created: unknown[] = [];
   const revoked: string[] = [];
   server.use(
-    http.get(TOKENS, () => HttpResponse.json({ items })),
-    http.post(TOKENS, async ({ request }) => {
+    http.get(mswPath(api.people.listAccessTokens), () => HttpResponse.json({ items })),
+    http.post(mswPath(api.people.createAccessToken), async ({ request }) => {
       const body = (await request.json()) as { name: string };
       created.push(body);
       const token = { id: "T9", name: body.name, hint: "wxyz", created: "2025-04-01T10:00:00.000Z" };
       items = [...items, token];
       return HttpResponse.json({ ...token, token: "cpa_secretvalue1234wxyz" }, { status: 201 });
     }),
-    http.delete(`${TOKENS}/:id`, ({ params }) => {
-      revoked.push(String(params.id));
-      items = items.filter((t) => t.id !== params.id);
+    http.delete(mswPath(api.people.revokeAccessToken), ({ params }) => {
+      revoked.push(String(params.tokenId));
+      items = items.filter((t) => t.id !== params.tokenId);
       return new HttpResponse(null, { status: 204 });
     }),
   );
@@ -116,7 +117,7 @@ describe("Profile: creating a token", () => {
 
   it("puts the server's issue on the name field", async () => {
     tokenApi([]);
-    server.use(http.post(TOKENS, () => apiErrorResponse(400, "validation", { issues: [{ path: ["name"], code: "tooLong", params: { max: 80 } }] })));
+    server.use(http.post(mswPath(api.people.createAccessToken), () => apiErrorResponse(400, "validation", { issues: [{ path: ["name"], code: "tooLong", params: { max: 80 } }] })));
     const { user } = await renderProfile();
     await user.click(await screen.findByRole("button", { name: "Create token" }));
     const dialog = await screen.findByRole("dialog", { name: "Create access token" });

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import { queryClient as appQueryClient } from "@/lib/query-client";
 import { sessionQuery } from "@/lib/session";
 import { toastQueue } from "@/lib/toast";
@@ -11,14 +12,15 @@ import { apiErrorResponse } from "@/test/fixtures";
 import { setTestLanguage } from "@/test/i18n";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { testSession } from "@/test/session";
 import SignInRoute, { loader } from "./sign-in-route";
 
-/** POST /v1/session answering with `answer` (by default a new session); keeps what was sent. */
+/** api.session.signIn answering with `answer` (by default a new session); keeps what was sent. */
 function signInAnswering(answer: () => Response = () => HttpResponse.json(testSession(), { status: 201 })) {
   const sent: unknown[] = [];
   server.use(
-    http.post("*/v1/session", async ({ request }) => {
+    http.post(mswPath(api.session.signIn), async ({ request }) => {
       sent.push(await request.json());
       return answer();
     }),
@@ -133,7 +135,7 @@ describe("Sign-in page, with the app's own query client", () => {
   });
 
   it("shows a refusal only inline, never as a toast as well", async () => {
-    server.use(http.get("*/v1/session", () => apiErrorResponse(401, "unauthorized")));
+    server.use(http.get(mswPath(api.session.get), () => apiErrorResponse(401, "unauthorized")));
     signInAnswering(() => apiErrorResponse(401, "invalidCredentials"));
     const router = await renderRoute("/sign-in");
     const user = userEvent.setup();

@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { type LoaderFunctionArgs, redirect, useNavigate, useSearchParams } from "react-router";
+import { api } from "@domain/api/endpoints";
 import type { Session } from "@domain/schemas/auth";
 import { LanguageSwitch } from "@/components/language-switch";
-import { apiRequest } from "@/lib/api-client";
+import { callApi } from "@/lib/api-client";
 import { queryClient } from "@/lib/query-client";
 import { adoptSession, safeNext, sessionQuery } from "@/lib/session";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
@@ -15,7 +16,7 @@ import "@/features/auth/auth.css";
 export async function loader({ request }: LoaderFunctionArgs) {
   let session: Session;
   try {
-    session = (await apiRequest<Session>("/v1/session", { signal: request.signal })).data;
+    session = (await callApi(api.session.get, { signal: request.signal })).data;
   } catch {
     return null;
   }

@@ -1,15 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import { sessionQuery } from "@/lib/session";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { CallParkExtensionCard } from "./call-park-extension-card";
 
 async function renderCard() {
   server.use(
-    http.get("*/v1/telephony/config/callParkExtensions", () =>
+    http.get(mswPath(api.callParkExtensions.list), () =>
       HttpResponse.json({ callParkExtensions: [] }, { headers: { "X-Total-Count": "7" } }),
     ),
   );

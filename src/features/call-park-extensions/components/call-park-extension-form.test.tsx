@@ -2,11 +2,13 @@ import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
+import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionForm as FormValues } from "@domain/schemas/call-park-extension";
-import { apiRequest } from "@/lib/api-client";
+import { callApi } from "@/lib/api-client";
 import { apiErrorResponse, extensionStatus, locationsHandler, VALIDATE_EXTENSIONS } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { CallParkExtensionForm } from "./call-park-extension-form";
 
 async function renderForm(
@@ -143,13 +145,11 @@ describe("CallParkExtensionForm: asks the server whether the extension is free",
 });
 
 describe("CallParkExtensionForm: the server's refusal on Save", () => {
-  const createPath = (locationId: string) => `/v1/telephony/config/locations/${locationId}/callParkExtensions`;
-
   async function fillAndSave(refusal: Response) {
     validateExtensionsAnswering((extension) => extensionStatus(extension, "VALID"));
-    server.use(http.post("*/v1/telephony/config/locations/:locationId/callParkExtensions", () => refusal));
+    server.use(http.post(mswPath(api.callParkExtensions.create), () => refusal));
     const onSubmit = vi.fn(({ locationId, name, extension }: FormValues) =>
-      apiRequest(createPath(locationId), { method: "POST", body: { name, extension } }),
+      callApi(api.callParkExtensions.create, { params: { locationId }, body: { name, extension } }),
     );
     const { user } = await renderForm({ onSubmit });
     await chooseLocation(user, "São Paulo");

@@ -1,48 +1,51 @@
+import { z } from "zod";
+import { defineListScreen } from "@/lib/use-list-state";
 import type { CallParkExtensionListParams } from "@/features/call-park-extensions/api/queries";
 
 export const PAGE_SIZE = 25;
 export const SORTABLE = ["name", "extension", "locationName"] as const;
 export type Sortable = (typeof SORTABLE)[number];
+type Direction = "asc" | "desc";
+type Order = `${Sortable}-${Direction}`;
 
-export interface ListUrlState {
-  q: string;
-  locationId: string;
-  page: number;
-  sort: Sortable;
-  direction: "asc" | "desc";
+const ORDERS = SORTABLE.flatMap((field) => [`${field}-asc`, `${field}-desc`] as Order[]);
+
+/** `sort=extension-desc`; a bare field (`sort=extension`) is ascending. */
+const orderParam = z
+  .string()
+  .transform((value) => (value.includes("-") ? value : `${value}-asc`))
+  .pipe(z.enum(ORDERS as [Order, ...Order[]]))
+  .default("name-asc");
+
+/** The list's search (`q`), location filter, sort and page as they live in the URL. */
+export const callParkExtensionList = defineListScreen({
+  schema: z.object({
+    q: z.string().default(""),
+    location: z.string().default(""),
+    sort: orderParam,
+    page: z.coerce.number().int().min(1).default(1),
+  }),
+  search: "q",
+  paging: { param: "page", size: PAGE_SIZE, counts: "pages" },
+  toQuery: (state, start): CallParkExtensionListParams => {
+    const { field } = sortOf(state.sort);
+    const secondary = field === "locationName" ? "name" : "locationName";
+    return {
+      q: state.q.trim() || undefined,
+      locationId: state.location || undefined,
+      order: `${state.sort},${secondary}-asc`,
+      start,
+      max: PAGE_SIZE,
+    };
+  },
+});
+
+export function sortOf(order: Order): { field: Sortable; direction: Direction } {
+  const [field, direction] = order.split("-") as [Sortable, Direction];
+  return { field, direction };
 }
 
-/** The list's search, filter, sort and page as they live in the URL. */
-export function readListUrl(params: URLSearchParams): ListUrlState {
-  const [rawSort, rawDirection] = (params.get("sort") ?? "name-asc").split("-");
-  const sort = (SORTABLE as readonly string[]).includes(rawSort) ? (rawSort as Sortable) : "name";
-  const page = Math.max(0, Math.floor(Number(params.get("page") ?? 1) - 1) || 0);
-  return {
-    q: params.get("q") ?? "",
-    locationId: params.get("location") ?? "",
-    page,
-    sort,
-    direction: rawDirection === "desc" ? "desc" : "asc",
-  };
-}
-
-export function toQuery(state: ListUrlState): CallParkExtensionListParams {
-  const secondary = state.sort === "locationName" ? "name" : "locationName";
-  return {
-    q: state.q.trim() || undefined,
-    locationId: state.locationId || undefined,
-    order: `${state.sort}-${state.direction},${secondary}-asc`,
-    start: state.page * PAGE_SIZE,
-    max: PAGE_SIZE,
-  };
-}
-
-/** URL search params for a new state; defaults are left out to keep links short. */
-export function writeListUrl(state: ListUrlState): URLSearchParams {
-  const out = new URLSearchParams();
-  if (state.q) out.set("q", state.q);
-  if (state.locationId) out.set("location", state.locationId);
-  if (state.sort !== "name" || state.direction !== "asc") out.set("sort", `${state.sort}-${state.direction}`);
-  if (state.page > 0) out.set("page", String(state.page + 1));
-  return out;
+/** A click on a column's header: by it ascending, or reversed when it already sorts the list. */
+export function nextOrder(order: Order, field: Sortable): Order {
+  return order === `${field}-asc` ? `${field}-desc` : `${field}-asc`;
 }

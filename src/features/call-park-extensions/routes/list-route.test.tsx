@@ -1,16 +1,19 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { apiErrorResponse, callParkExtension, locationsHandler } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { sessionQuery } from "@/lib/session";
 import CallParkExtensionListRoute from "./list-route";
 import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
 
-const LIST = "*/v1/telephony/config/callParkExtensions";
+const LIST = mswPath(api.callParkExtensions.list);
 
 const RECEPTION = callParkExtension("CPE1", "Reception park", "1001", "L1");
 const DOCK = callParkExtension("CPE2", "Loading dock", "2002", "L2");
@@ -172,7 +175,7 @@ describe("call park extension list: search, sort and delete", () => {
     const queries = listAnswering([RECEPTION, DOCK]);
     const deleted: string[] = [];
     server.use(
-      http.delete("*/v1/telephony/config/locations/:locationId/callParkExtensions/:id", ({ request }) => {
+      http.delete(mswPath(api.callParkExtensions.delete), ({ request }) => {
         deleted.push(new URL(request.url).pathname);
         return new HttpResponse(null, { status: 204 });
       }),
@@ -188,7 +191,7 @@ describe("call park extension list: search, sort and delete", () => {
     const loadsBefore = queries.length;
     await user.click(within(dialog).getByRole("button", { name: "Delete" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
-    expect(deleted).toEqual(["/v1/telephony/config/locations/L2/callParkExtensions/CPE2"]);
+    expect(deleted).toEqual([urlOf(api.callParkExtensions.delete, { locationId: "L2", callParkExtensionId: "CPE2" })]);
     expect(queries.length).toBeGreaterThan(loadsBefore);
   });
 

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, type LoaderFunctionArgs, Outlet, useLocation, useSearchParams } from "react-router";
+import { Link, type LoaderFunctionArgs, Outlet, useLocation } from "react-router";
 import { Icon } from "@/components/icon";
 import { ListToolbar } from "@/components/list-toolbar";
 import { PageHeader } from "@/components/page-header";
@@ -11,18 +11,18 @@ import { EmptyState } from "@/components/states";
 import { locationQueries } from "@/lib/location-queries";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
-import { useSearchBox } from "@/lib/use-search-box";
+import { useListState } from "@/lib/use-list-state";
 import { callParkExtensionQueries } from "@/features/call-park-extensions/api/queries";
 import { DeleteCallParkExtensionDialog, type DeleteTarget } from "@/features/call-park-extensions/components/delete-call-park-extension";
 import { CallParkExtensionTable } from "@/features/call-park-extensions/components/call-park-extension-table";
-import { PAGE_SIZE, readListUrl, type Sortable, toQuery, writeListUrl } from "./list-params";
+import { callParkExtensionList, nextOrder, PAGE_SIZE, sortOf, type Sortable } from "./list-params";
 import { BULK_MANAGE_PATH, newCallParkExtensionPath } from "./paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const state = readListUrl(new URL(request.url).searchParams);
+  const query = callParkExtensionList.queryOf(new URL(request.url).searchParams);
   // Prefetch without failing the route: the page shows its own error state.
   await Promise.allSettled([
-    queryClient.ensureQueryData(callParkExtensionQueries.list(toQuery(state))),
+    queryClient.ensureQueryData(callParkExtensionQueries.list(query)),
     queryClient.ensureQueryData(locationQueries.list()),
   ]);
   return null;
@@ -30,31 +30,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CallParkExtensionListRoute() {
   const { t } = useTranslation(["callParkExtensions", "common"]);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = readListUrl(searchParams);
-  const list = useQuery(callParkExtensionQueries.list(toQuery(state)));
+  const listState = useListState(callParkExtensionList);
+  const { state, update } = listState;
+  const list = useQuery(callParkExtensionQueries.list(listState.query));
   const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
   const here = useLocation();
   const { canWrite } = useAbility();
-  const canAdd = canWrite(state.locationId || undefined);
-
-  const update = (patch: Partial<typeof state>, replace = false) =>
-    setSearchParams(writeListUrl({ ...state, page: 0, ...patch }), { replace });
-
-  const [search, setSearch] = useSearchBox(state.q, (q) => update({ q }, true));
+  const canAdd = canWrite(state.location || undefined);
 
   // A page past the end (an old link, or the last row of the last page deleted)
   // moves back to the last page that has rows.
   const total = list.data?.total ?? 0;
   const emptyPastEnd = list.isSuccess && !list.isPlaceholderData && list.data.items.length === 0 && total > 0;
   useEffect(() => {
-    if (emptyPastEnd) update({ page: Math.max(0, Math.ceil(total / PAGE_SIZE) - 1) }, true);
+    if (emptyPastEnd) listState.setPage(Math.max(0, Math.ceil(total / PAGE_SIZE) - 1), { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [emptyPastEnd, total]);
 
-  const onSort = (field: Sortable) =>
-    update({ sort: field, direction: state.sort === field && state.direction === "asc" ? "desc" : "asc" });
-  const filtering = Boolean(state.q || state.locationId);
+  const onSort = (field: Sortable) => update({ sort: nextOrder(state.sort, field) });
+  const { field: sort, direction } = sortOf(state.sort);
+  const filtering = Boolean(state.q || state.location);
 
   return (
     <>
@@ -69,7 +64,7 @@ export default function CallParkExtensionListRoute() {
               {t("list.bulkManage")}
             </Link>
             {canAdd && (
-              <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
+              <Link className="btn btn-primary" to={newCallParkExtensionPath(state.location || undefined)}>
                 <Icon name="plus" />
                 {t("addNew")}
               </Link>
@@ -80,12 +75,12 @@ export default function CallParkExtensionListRoute() {
       <ListToolbar
         idPrefix="cpe"
         label={t("list.filters")}
-        search={search}
-        onSearch={setSearch}
+        search={listState.search}
+        onSearch={listState.setSearch}
         searchLabel={t("list.search")}
         searchPlaceholder={t("list.searchPlaceholder")}
-        locationId={state.locationId}
-        onLocation={(locationId) => update({ locationId })}
+        locationId={state.location}
+        onLocation={(location) => update({ location })}
       />
       <QueryView
         query={list}
@@ -94,12 +89,12 @@ export default function CallParkExtensionListRoute() {
         empty={
           <EmptyState title={filtering ? t("list.noMatches") : t("list.empty")}>
             {filtering ? (
-              <button type="button" className="btn btn-secondary" onClick={() => setSearchParams(new URLSearchParams())}>
+              <button type="button" className="btn btn-secondary" onClick={listState.clear}>
                 {t("list.clearFilters")}
               </button>
             ) : (
               canAdd && (
-                <Link className="btn btn-primary" to={newCallParkExtensionPath(state.locationId || undefined)}>
+                <Link className="btn btn-primary" to={newCallParkExtensionPath(state.location || undefined)}>
                   {t("addNew")}
                 </Link>
               )
@@ -111,14 +106,14 @@ export default function CallParkExtensionListRoute() {
           <>
             <CallParkExtensionTable
               items={data.items}
-              sort={state.sort}
-              direction={state.direction}
+              sort={sort}
+              direction={direction}
               onSort={onSort}
               onDelete={setToDelete}
               canChange={(item) => canWrite(item.locationId)}
               busy={list.isPlaceholderData}
             />
-            <Pagination page={state.page} pageSize={PAGE_SIZE} total={data.total} onPageChange={(page) => update({ page })} />
+            <Pagination {...listState.pagination} total={data.total} />
           </>
         )}
       </QueryView>

@@ -1,10 +1,12 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import { sessionQuery } from "@/lib/session";
 import { callParkExtension, LOCATIONS, locationsHandler } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import CreateCallParkExtensionRoute from "./create-route";
 import EditCallParkExtensionRoute from "./edit-route";
@@ -18,8 +20,8 @@ async function waitForSession(queryClient: { getQueryData: (key: readonly unknow
 
 async function renderEdit() {
   server.use(
-    http.get("*/v1/telephony/config/locations/:locationId/callParkExtensions/:id", () => HttpResponse.json(RECEPTION)),
-    http.get("*/v1/locations/:id", ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.id))),
+    http.get(mswPath(api.callParkExtensions.get), () => HttpResponse.json(RECEPTION)),
+    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
   );
   const rendered = await renderWithProviders(<EditCallParkExtensionRoute />, {
     url: `${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`,

@@ -1,77 +1,57 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiPage, apiRequest } from "@/lib/api-client";
+import { api } from "@domain/api/endpoints";
+import type { CallParkOrgListQuery } from "@domain/schemas/call-park";
+import { callApi, callApiPage } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
-import {
-  type Agent,
-  type CallPark,
-  type CallParkListItem,
-  type CallParkDraft,
-  type HuntGroup,
-  type ParkExtension,
-  toRequestBody,
-} from "./types";
+import { type CallParkDraft, toRequestBody } from "./types";
 
-const locationPath = (locationId: string) =>
-  `/v1/telephony/config/locations/${encodeURIComponent(locationId)}/callParks`;
-const itemPath = (locationId: string, id: string) => `${locationPath(locationId)}/${encodeURIComponent(id)}`;
+const endpoints = api.callParks;
 
-export interface CallParkListParams {
-  name?: string;
-  locationId?: string;
-  start: number;
-  max: number;
-}
+/** The list's parameters as the screen keeps them in its URL. */
+export type CallParkListParams = Pick<CallParkOrgListQuery, "name" | "locationId" | "order" | "start" | "max">;
 
 /** The one query-key factory of call park groups. */
 export const callParkQueries = {
   all: () => queryRoots.callParks,
-  list: (params: CallParkListParams) =>
+  list: (query: CallParkListParams) =>
     queryOptions({
-      queryKey: [...callParkQueries.all(), "list", params] as const,
-      queryFn: ({ signal }) =>
-        apiPage<CallParkListItem, "callParks">("/v1/telephony/config/callParks", "callParks", { ...params }, signal),
+      queryKey: [...callParkQueries.all(), "list", query] as const,
+      queryFn: ({ signal }) => callApiPage(endpoints.orgList, { query, signal }),
       placeholderData: (previous) => previous,
     }),
+  /** How many exist, org-wide: one item fetched, the total read from X-Total-Count. */
   count: () =>
     queryOptions({
       queryKey: [...callParkQueries.all(), "count"] as const,
-      queryFn: async ({ signal }) =>
-        (await apiPage("/v1/telephony/config/callParks", "callParks", { max: 1 }, signal)).total,
+      queryFn: async ({ signal }) => (await callApiPage(endpoints.orgList, { query: { max: 1 }, signal })).total,
     }),
-  detail: (locationId: string, id: string) =>
+  detail: (locationId: string, callParkId: string) =>
     queryOptions({
-      queryKey: [...callParkQueries.all(), "detail", locationId, id] as const,
-      queryFn: async ({ signal }) => (await apiRequest<CallPark>(itemPath(locationId, id), { signal })).data,
+      queryKey: [...callParkQueries.all(), "detail", locationId, callParkId] as const,
+      queryFn: async ({ signal }) => (await callApi(endpoints.get, { params: { locationId, callParkId }, signal })).data,
     }),
   /** Same-named groups of a location, to report a taken name before the server must. */
   namesLike: (locationId: string, name: string) =>
     queryOptions({
       queryKey: [...callParkQueries.all(), "names", locationId, name] as const,
       queryFn: async ({ signal }) =>
-        (
-          await apiRequest<{ callParks: CallParkListItem[] }>(locationPath(locationId), {
-            query: { name, max: 100 },
-            signal,
-          })
-        ).data.callParks,
+        (await callApiPage(endpoints.list, { params: { locationId }, query: { name, max: 100 }, signal })).items,
     }),
+  /** People, workspaces and virtual lines to add; digits search numbers, anything else names. */
   availableUsers: (locationId: string, search: string, callParkId?: string) =>
     queryOptions({
       queryKey: [...callParkQueries.all(), "availableUsers", locationId, search, callParkId] as const,
       queryFn: async ({ signal }) => {
-        const digits = /^\+?[0-9]+$/.test(search.trim());
-        return (
-          await apiRequest<{ agents: (Agent & { callParkName?: string })[] }>(`${locationPath(locationId)}/availableUsers`, {
-            query: {
-              ...(digits ? { phoneNumber: search.trim() } : { name: search.trim() || undefined }),
-              callParkId,
-              includeAssigned: "true",
-              order: "lname|fname",
-              max: 50,
-            },
-            signal,
-          })
-        ).data.agents;
+        const term = search.trim();
+        const digits = /^\+?[0-9]+$/.test(term);
+        const query = {
+          ...(digits ? { phoneNumber: term } : { name: term || undefined }),
+          callParkId,
+          includeAssigned: "true",
+          order: "lname|fname",
+          max: 50,
+        } as const;
+        return (await callApiPage(endpoints.availableUsers, { params: { locationId }, query, signal })).items;
       },
     }),
   availableExtensions: (locationId: string, search: string, callParkId?: string) =>
@@ -79,19 +59,14 @@ export const callParkQueries = {
       queryKey: [...callParkQueries.all(), "availableExtensions", locationId, search, callParkId] as const,
       queryFn: async ({ signal }) =>
         (
-          await apiRequest<{ callParkExtensions: ParkExtension[] }>(`${locationPath(locationId)}/availableCallParkExtensions`, {
+          await callApiPage(endpoints.availableCallParkExtensions, {
+            params: { locationId },
             query: { name: search.trim() || undefined, callParkId, max: 100 },
             signal,
           })
-        ).data.callParkExtensions,
+        ).items,
     }),
-  huntGroups: (locationId: string) =>
-    queryOptions({
-      queryKey: [...callParkQueries.all(), "huntGroups", locationId] as const,
-      queryFn: async ({ signal }) =>
-        (await apiRequest<{ huntGroups: HuntGroup[] }>(`${locationPath(locationId)}/availableRecallHuntGroups`, { signal }))
-          .data.huntGroups,
-    }),
+  /** The location's recall hunt groups: the one shared query of lib/location-queries. */
 };
 
 function useInvalidateCallParks() {
@@ -109,7 +84,7 @@ export function useCreateCallPark() {
   const invalidate = useInvalidateCallParks();
   return useMutation({
     mutationFn: async ({ locationId, draft }: { locationId: string; draft: CallParkDraft }) =>
-      (await apiRequest<{ id: string }>(locationPath(locationId), { method: "POST", body: toRequestBody(draft) })).data,
+      (await callApi(endpoints.create, { params: { locationId }, body: toRequestBody(draft) })).data,
     onSuccess: invalidate,
     meta: { successMessage: "callParkGroups:toast.created" },
   });
@@ -119,7 +94,7 @@ export function useUpdateCallPark() {
   const invalidate = useInvalidateCallParks();
   return useMutation({
     mutationFn: async ({ locationId, id, draft }: { locationId: string; id: string; draft: CallParkDraft }) =>
-      (await apiRequest<{ id: string }>(itemPath(locationId, id), { method: "PUT", body: toRequestBody(draft) })).data,
+      (await callApi(endpoints.update, { params: { locationId, callParkId: id }, body: toRequestBody(draft) })).data,
     onSuccess: invalidate,
     meta: { successMessage: "callParkGroups:toast.updated" },
   });
@@ -130,9 +105,10 @@ export function useDeleteCallPark() {
   const invalidate = useInvalidateCallParks();
   return useMutation({
     mutationFn: async ({ locationId, id }: { locationId: string; id: string }) => {
-      await apiRequest(itemPath(locationId, id), { method: "DELETE" });
+      await callApi(endpoints.delete, { params: { locationId, callParkId: id } });
     },
     onSuccess: (_data, { locationId, id }) => {
+      // Gone for good: drop it rather than refetch it into a 404.
       queryClient.removeQueries({ queryKey: callParkQueries.detail(locationId, id).queryKey });
       return invalidate();
     },

@@ -1,28 +1,21 @@
-import type { z } from "zod";
 import { recallHuntGroupId } from "@domain/rules/call-park";
 import type {
   AvailableUser,
   CallPark,
   CallParkCreate,
   CallParkDestination,
-  availableRecallHuntGroupSchema,
+  CallParkForm,
 } from "@domain/schemas/call-park";
 
-export type { CallPark, CallParkListItem } from "@domain/schemas/call-park";
+export type { CallPark, CallParkForm, CallParkListItem } from "@domain/schemas/call-park";
 
-// The SPA reads and writes the domain contracts; only the draft is its own: the
-// wizard and the side panel hold whole members and destinations, the API takes IDs.
+// The SPA reads and writes the domain contracts. The group form (domain's
+// callParkFormSchema) holds whole members and destinations, to show them; the API takes IDs.
 export type Agent = AvailableUser;
 export type ParkExtension = CallParkDestination;
-export type HuntGroup = z.output<typeof availableRecallHuntGroupSchema>;
 
-export interface CallParkDraft {
-  name: string;
-  agents: Agent[];
-  parkOnAgentsEnabled: boolean;
-  callParkExtensions: ParkExtension[];
-  recall: { option: CallPark["recall"]["option"]; huntGroupId?: string };
-}
+/** A group as the wizard and the side panel hold it: the domain's form, without its location. */
+export type CallParkDraft = Omit<CallParkForm, "locationId">;
 
 /** A saved group as a draft: what the side panel edits and shows. */
 export function draftOf(group: CallPark): CallParkDraft {

@@ -1,15 +1,17 @@
 import { screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import { sessionQuery } from "@/lib/session";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { CallParkCard } from "./call-park-card";
 
 async function renderCard() {
   server.use(
-    http.get("*/v1/telephony/config/callParks", () => HttpResponse.json({ callParks: [] }, { headers: { "X-Total-Count": "3" } })),
+    http.get(mswPath(api.callParks.orgList), () => HttpResponse.json({ callParks: [] }, { headers: { "X-Total-Count": "3" } })),
   );
   const rendered = await renderWithProviders(<CallParkCard />, { url: "/features", path: "/features" });
   expect(await screen.findByText("3 call park groups")).toBeInTheDocument();

@@ -1,13 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import { AVAILABLE_CALL_PARK_EXTENSIONS, AVAILABLE_USERS, callParkAgent, parkDestination } from "@/test/fixtures";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { apiErrorResponse, callParkAgent, parkDestination } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import type { CallPark } from "@/features/call-parks/api/types";
 import { CallParkEditor } from "./call-park-editor";
-
-const GROUP_ITEM = "*/v1/telephony/config/locations/:locationId/callParks/:callParkId";
 
 const ANA = callParkAgent("U1", "Ana Souza", { extension: "1001" });
 const RECEPTION = parkDestination("CPE1", "Reception park", "5001");
@@ -26,9 +27,9 @@ const GROUP: CallPark = {
 async function renderEditor() {
   const puts: { path: string; body: unknown }[] = [];
   server.use(
-    http.get(AVAILABLE_USERS, () => HttpResponse.json({ agents: [] })),
-    http.get(AVAILABLE_CALL_PARK_EXTENSIONS, () => HttpResponse.json({ callParkExtensions: [] })),
-    http.put(GROUP_ITEM, async ({ request, params }) => {
+    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
+    http.put(mswPath(api.callParks.update), async ({ request, params }) => {
       puts.push({ path: new URL(request.url).pathname, body: await request.json() });
       return HttpResponse.json({ id: String(params.callParkId) });
     }),
@@ -87,7 +88,7 @@ describe("CallParkEditor: using the members as park destinations", () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(puts).toEqual([
       {
-        path: "/v1/telephony/config/locations/L1/callParks/CP1",
+        path: urlOf(api.callParks.update, { locationId: "L1", callParkId: "CP1" }),
         body: {
           name: "Front desk",
           agents: ["U1"],
@@ -114,5 +115,60 @@ describe("CallParkEditor: using the members as park destinations", () => {
     await user.click(parkOnMembers());
     expect(parkOnMembers()).toBeChecked();
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  });
+});
+
+describe("CallParkEditor: checks and the server's answer, at their fields", () => {
+  const nameField = () => screen.getByRole("textbox", { name: "Call park group name" });
+
+  it("checks the hunt group on Save, not while choosing, and reports it with the name's problem, sending nothing", async () => {
+    server.use(
+      http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [{ id: "HG1", name: "Support" }] })),
+    );
+    const recorder = recordRequests();
+    const { user } = await renderEditor();
+    await user.clear(nameField());
+    await user.click(screen.getByRole("radio", { name: "Alert hunt group only" }));
+    const huntGroup = await screen.findByRole("combobox", { name: "Hunt group" });
+    expect(huntGroup).not.toHaveAttribute("aria-invalid");
+
+    await user.click(save());
+    await waitFor(() => expect(huntGroup).toHaveAccessibleDescription("Choose the hunt group that recalled calls go to."));
+    expect(nameField()).toHaveAccessibleDescription(expect.stringContaining("This field is required."));
+    expect(recorder.requests.filter((r) => r.method !== "GET")).toEqual([]);
+
+    await user.selectOptions(huntGroup, "Support");
+    expect(huntGroup).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("puts the server's issues back on the name and on the member they name, in the user's language", async () => {
+    const { user, onSaved } = await renderEditor();
+    server.use(
+      http.put(mswPath(api.callParks.update), () =>
+        apiErrorResponse(409, "callParkNameTaken", {
+          params: { name: "Sales" },
+          issues: [
+            { path: ["name"], code: "nameTaken", params: { name: "Sales" } },
+            { path: ["agents", 0], code: "memberInOtherGroup", params: { memberName: "Ana Souza", callParkName: "Sales" } },
+          ],
+        }),
+      ),
+    );
+    await user.clear(nameField());
+    await user.type(nameField(), "sales");
+    await user.click(save());
+
+    const taken = "A call park group named Sales already exists in this location.";
+    const inOtherGroup = "Ana Souza is already a member of the call park group Sales.";
+    expect(await screen.findByRole("alert")).toHaveTextContent(taken);
+    await waitFor(() => expect(nameField()).toHaveAccessibleDescription(expect.stringContaining(taken)));
+    const members = screen.getByRole("region", { name: "1 member" });
+    expect(within(members).getByText(inOtherGroup)).toBeInTheDocument();
+    expect(within(members).getByRole("button", { name: "Remove Ana Souza" })).toHaveAccessibleDescription(inOtherGroup);
+    expect(onSaved).not.toHaveBeenCalled();
+
+    // Changing the list re-checks it: the positions the server named no longer hold.
+    await user.click(within(members).getByRole("button", { name: "Remove Ana Souza" }));
+    expect(screen.queryByText(inOtherGroup, { selector: ".pick-reason" })).not.toBeInTheDocument();
   });
 });

@@ -1,115 +1,74 @@
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { callParkFormSchema } from "@domain/schemas/call-park";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ApiError } from "@/lib/api-client";
-import { encodeFieldIssue } from "@/lib/form";
+import { applyServerIssues, contractResolver } from "@/lib/form";
 import { useUpdateCallPark } from "@/features/call-parks/api/queries";
-import { type CallPark, draftOf } from "@/features/call-parks/api/types";
-import { DestinationsEditor } from "./destinations-editor";
-import { CallParkNameField } from "./call-park-name-field";
-import { checkName, checkRecall } from "./draft-checks";
-import { MembersEditor } from "./members-editor";
+import { type CallPark, type CallParkForm, draftOf } from "@/features/call-parks/api/types";
+import { DestinationsField, MembersField, NameField, RecallField, takeMembersAsDestinations } from "./call-park-fields";
 import { OffPeakBanner } from "./off-peak-banner";
-import { RecallEditor } from "./recall-editor";
 import { ServerIssues } from "./server-issues";
+import { FORM_FIELDS } from "./wizard-steps";
 
-/** The side panel's form: every part of a group, saved together. */
+/** The side panel's form: every part of a group, checked by the domain schema and saved together. */
 export function CallParkEditor({ locationId, group, onSaved }: { locationId: string; group: CallPark; onSaved: () => void }) {
   const { t } = useTranslation(["callParkGroups", "common"]);
-  const original = draftOf(group);
-  const [draft, setDraft] = useState(original);
+  const form = useForm<CallParkForm>({
+    resolver: contractResolver(callParkFormSchema),
+    defaultValues: { locationId, ...draftOf(group) },
+    mode: "onChange",
+  });
+  const { control, handleSubmit, setError, reset, formState } = form;
+  const extensionCount = useWatch({ control, name: "callParkExtensions" }).length;
   const [confirmParkOnAgents, setConfirmParkOnAgents] = useState(false);
-  const [nameError, setNameError] = useState<string>();
-  const [huntGroupError, setHuntGroupError] = useState<string>();
   const [serverError, setServerError] = useState<ApiError>();
   const update = useUpdateCallPark();
-  const dirty = JSON.stringify(draft) !== JSON.stringify(original);
 
-  const save = async () => {
-    const nameIssue = checkName(draft.name);
-    const recallIssue = checkRecall(draft.recall);
-    setNameError(nameIssue ? encodeFieldIssue(nameIssue) : undefined);
-    setHuntGroupError(recallIssue ? encodeFieldIssue(recallIssue) : undefined);
-    if (nameIssue || recallIssue) return;
+  const save = handleSubmit(async (values) => {
     setServerError(undefined);
     try {
-      await update.mutateAsync({ locationId, id: group.id, draft });
+      await update.mutateAsync({ locationId, id: group.id, draft: values });
       onSaved();
     } catch (error) {
       if (!(error instanceof ApiError)) return;
       setServerError(error);
-      const nameProblem = error.issues.find((i) => i.path[0] === "name");
-      if (nameProblem) setNameError(encodeFieldIssue(nameProblem));
+      applyServerIssues(error.issues, setError, FORM_FIELDS);
     }
-  };
+  });
 
   return (
-    <form
-      className="panel-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form className="panel-form" noValidate onSubmit={save}>
       <OffPeakBanner />
       {serverError && <ServerIssues error={serverError} />}
       <section className="panel-section" aria-labelledby="panel-name">
         <h3 id="panel-name">{t("wizard.steps.name")}</h3>
-        <CallParkNameField
-          id="panel-group-name"
-          value={draft.name}
-          error={nameError}
-          onChange={(name, error) => {
-            setDraft({ ...draft, name });
-            setNameError(error);
-          }}
-        />
+        <NameField form={form} id="panel-group-name" />
       </section>
       <section className="panel-section" aria-labelledby="panel-members">
         <h3 id="panel-members">{t("wizard.steps.members")}</h3>
-        <MembersEditor
-          idPrefix="panel"
-          locationId={locationId}
-          callParkId={group.id}
-          value={draft.agents}
-          onChange={(agents) => setDraft({ ...draft, agents })}
-        />
+        <MembersField form={form} idPrefix="panel" callParkId={group.id} />
       </section>
       <section className="panel-section" aria-labelledby="panel-destinations">
         <h3 id="panel-destinations">{t("wizard.steps.destinations")}</h3>
-        <DestinationsEditor
+        {/* Ticking "Use members as park destinations" drops the call park extensions: that is asked first. */}
+        <DestinationsField
+          form={form}
           idPrefix="panel"
-          locationId={locationId}
           callParkId={group.id}
-          value={draft.callParkExtensions}
-          onChange={(callParkExtensions) => setDraft({ ...draft, callParkExtensions })}
-          parkOnAgents={draft.parkOnAgentsEnabled}
-          onParkOnAgentsChange={(next) => {
-            // Ticking it drops the call park extensions: that is asked first.
-            if (next && draft.callParkExtensions.length > 0) setConfirmParkOnAgents(true);
-            else setDraft({ ...draft, parkOnAgentsEnabled: next });
-          }}
+          askFirst={() => setConfirmParkOnAgents(true)}
         />
       </section>
       <section className="panel-section" aria-labelledby="panel-recall">
         <h3 id="panel-recall">{t("wizard.steps.recall")}</h3>
-        <RecallEditor
-          idPrefix="panel"
-          locationId={locationId}
-          value={draft.recall}
-          huntGroupError={huntGroupError}
-          onChange={(recall) => {
-            setDraft({ ...draft, recall });
-            setHuntGroupError(undefined);
-          }}
-        />
+        <RecallField form={form} idPrefix="panel" />
       </section>
       <div className="form-actions panel-actions">
-        <button type="button" className="btn btn-secondary" disabled={!dirty} onClick={() => setDraft(original)}>
+        <button type="button" className="btn btn-secondary" disabled={!formState.isDirty} onClick={() => reset()}>
           {t("panel.discard")}
         </button>
-        <button type="submit" className="btn btn-primary" disabled={!dirty || update.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={!formState.isDirty || update.isPending}>
           {update.isPending ? t("common:actions.saving") : t("common:actions.save")}
         </button>
       </div>
@@ -121,11 +80,11 @@ export function CallParkEditor({ locationId, group, onSaved }: { locationId: str
         cancelLabel={t("parkOnAgentsConfirm.no")}
         onCancel={() => setConfirmParkOnAgents(false)}
         onConfirm={() => {
-          setDraft({ ...draft, parkOnAgentsEnabled: true, callParkExtensions: [] });
+          takeMembersAsDestinations(form);
           setConfirmParkOnAgents(false);
         }}
       >
-        <p>{t("parkOnAgentsConfirm.body", { count: draft.callParkExtensions.length })}</p>
+        <p>{t("parkOnAgentsConfirm.body", { count: extensionCount })}</p>
       </ConfirmDialog>
     </form>
   );

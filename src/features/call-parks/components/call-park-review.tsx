@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
+import { locationQueries } from "@/lib/location-queries";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { needsHuntGroup } from "@domain/rules/recall";
-import { callParkQueries } from "@/features/call-parks/api/queries";
 import type { CallParkDraft } from "@/features/call-parks/api/types";
-import type { Step } from "./step-indicator";
+import type { Step } from "./wizard-steps";
 
 /**
  * Everything the wizard gathered, each part with a way back to its step; without `editLink`,
@@ -23,7 +23,7 @@ export function CallParkReview({
 }) {
   const { t } = useTranslation("callParkGroups");
   const huntGroups = useQuery({
-    ...callParkQueries.huntGroups(locationId ?? ""),
+    ...locationQueries.recallHuntGroups(locationId ?? ""),
     enabled: Boolean(locationId) && needsHuntGroup(draft.recall.option),
   });
   const huntGroupName = huntGroups.data?.find((h) => h.id === draft.recall.huntGroupId)?.name;

@@ -2,9 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { AVAILABLE_CALL_PARK_EXTENSIONS, parkDestination } from "@/test/fixtures";
+import { api } from "@domain/api/endpoints";
+import { parkDestination } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import type { ParkExtension } from "@/features/call-parks/api/types";
 import { DestinationsEditor } from "./destinations-editor";
 
@@ -16,7 +18,7 @@ const ANNEX = parkDestination("CPE3", "Annex", "5003");
 function extensionsAnswering(items: ParkExtension[]) {
   const queries: URLSearchParams[] = [];
   server.use(
-    http.get(AVAILABLE_CALL_PARK_EXTENSIONS, ({ request, params }) => {
+    http.get(mswPath(api.callParks.availableCallParkExtensions), ({ request, params }) => {
       expect(params.locationId).toBe("L1");
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json({ callParkExtensions: items });

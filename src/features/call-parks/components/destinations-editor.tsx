@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FieldErrorText } from "@/components/field-error";
 import { Icon } from "@/components/icon";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { callParkQueries } from "@/features/call-parks/api/queries";
 import type { ParkExtension } from "@/features/call-parks/api/types";
-import { ResultsSection, SearchBox } from "./picker-parts";
+import { ItemIssue, ResultsSection, SearchBox } from "./picker-parts";
 
 /**
  * The group's park destinations, in hunting order: calls park on the first free one,
@@ -19,6 +20,8 @@ export function DestinationsEditor({
   parkOnAgents,
   onParkOnAgentsChange,
   idPrefix,
+  itemError,
+  parkOnAgentsError,
 }: {
   locationId: string;
   callParkId?: string;
@@ -28,6 +31,10 @@ export function DestinationsEditor({
   /** Asked to change the box; the caller may confirm first. */
   onParkOnAgentsChange: (next: boolean) => void;
   idPrefix: string;
+  /** The encoded field issue of the chosen destination at `index`, if any. */
+  itemError?: (index: number) => string | undefined;
+  /** An encoded field issue for the box. */
+  parkOnAgentsError?: string;
 }) {
   const { t } = useTranslation("callParkGroups");
   const [search, setSearch] = useState("");
@@ -52,13 +59,17 @@ export function DestinationsEditor({
           type="checkbox"
           checked={parkOnAgents}
           onChange={(e) => onParkOnAgentsChange(e.target.checked)}
-          aria-describedby={`${idPrefix}-park-on-agents-help`}
+          aria-invalid={parkOnAgentsError ? true : undefined}
+          aria-describedby={[`${idPrefix}-park-on-agents-help`, parkOnAgentsError && `${idPrefix}-park-on-agents-error`]
+            .filter(Boolean)
+            .join(" ")}
         />
         {t("destinations.parkOnAgents")}
       </label>
       <p id={`${idPrefix}-park-on-agents-help`} className="field-description">
         {t("destinations.parkOnAgentsHelp")}
       </p>
+      <FieldErrorText id={`${idPrefix}-park-on-agents-error`} message={parkOnAgentsError} />
       {!parkOnAgents && (
         <>
           <SearchBox
@@ -110,6 +121,7 @@ export function DestinationsEditor({
                       <span className="pick-position">{index + 1}.</span>
                       <span className="pick-name">{c.name}</span>
                       <span className="muted">{t("members.extension", { extension: c.extension })}</span>
+                      <ItemIssue id={`${idPrefix}-destination-${index}-error`} message={itemError?.(index)} />
                     </span>
                     <span className="pick-actions">
                       <button
@@ -134,6 +146,7 @@ export function DestinationsEditor({
                         type="button"
                         className="icon-button"
                         aria-label={t("destinations.remove", { name: c.name })}
+                        aria-describedby={itemError?.(index) ? `${idPrefix}-destination-${index}-error` : undefined}
                         onClick={() => onChange(value.filter((x) => x.id !== c.id))}
                       >
                         <Icon name="cancel" />

@@ -2,9 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { AVAILABLE_USERS, callParkAgent } from "@/test/fixtures";
+import { api } from "@domain/api/endpoints";
+import { callParkAgent } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import type { Agent } from "@/features/call-parks/api/types";
 import { MembersEditor } from "./members-editor";
 
@@ -17,7 +19,7 @@ const BRUNO = callParkAgent("U2", "Bruno Lima", { extension: "1002", callParkNam
 function usersAnswering(agents: Agent[]) {
   const queries: URLSearchParams[] = [];
   server.use(
-    http.get(AVAILABLE_USERS, ({ request, params }) => {
+    http.get(mswPath(api.callParks.availableUsers), ({ request, params }) => {
       expect(params.locationId).toBe("L1");
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json({ agents });

@@ -5,7 +5,7 @@ import { Icon } from "@/components/icon";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { callParkQueries } from "@/features/call-parks/api/queries";
 import type { Agent } from "@/features/call-parks/api/types";
-import { AgentSummary, ResultsSection, SearchBox } from "./picker-parts";
+import { AgentSummary, ItemIssue, ResultsSection, SearchBox } from "./picker-parts";
 
 /** Search the location's people, workspaces and virtual lines; add and remove members. */
 export function MembersEditor({
@@ -14,12 +14,15 @@ export function MembersEditor({
   value,
   onChange,
   idPrefix,
+  itemError,
 }: {
   locationId: string;
   callParkId?: string;
   value: Agent[];
   onChange: (agents: Agent[]) => void;
   idPrefix: string;
+  /** The encoded field issue of the chosen member at `index`, if any. */
+  itemError?: (index: number) => string | undefined;
 }) {
   const { t } = useTranslation("callParkGroups");
   const [search, setSearch] = useState("");
@@ -72,13 +75,16 @@ export function MembersEditor({
           <p className="muted">{t("members.none")}</p>
         ) : (
           <ul className="pick-list">
-            {value.map((agent) => (
+            {value.map((agent, index) => (
               <li key={agent.id} className="pick-item">
-                <AgentSummary agent={agent} />
+                <AgentSummary agent={agent}>
+                  <ItemIssue id={`${idPrefix}-member-${index}-error`} message={itemError?.(index)} />
+                </AgentSummary>
                 <button
                   type="button"
                   className="icon-button"
                   aria-label={t("members.remove", { name: agent.displayName })}
+                  aria-describedby={itemError?.(index) ? `${idPrefix}-member-${index}-error` : undefined}
                   onClick={() => onChange(value.filter((a) => a.id !== agent.id))}
                 >
                   <Icon name="cancel" />

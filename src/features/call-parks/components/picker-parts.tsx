@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { decodeFieldError } from "@/lib/form";
+import { issueMessage } from "@/lib/error-message";
 import type { Agent } from "@/features/call-parks/api/types";
 
 // The pieces the members and destinations editors share: a search box, a section of
@@ -75,8 +77,8 @@ export function ResultsSection<T extends { id: string }>({
   );
 }
 
-/** A member's name, kind, numbers and, when it cannot be added, why. */
-export function AgentSummary({ agent, reason }: { agent: Agent; reason?: string }) {
+/** A member's name, kind, numbers and, when it cannot be added, why; `children` say what is wrong with a chosen one. */
+export function AgentSummary({ agent, reason, children }: { agent: Agent; reason?: string; children?: ReactNode }) {
   const { t } = useTranslation("callParkGroups");
   const first = agent.numbers?.[0];
   const numbers = [first?.external, first?.extension && t("members.extension", { extension: first.extension })];
@@ -86,6 +88,19 @@ export function AgentSummary({ agent, reason }: { agent: Agent; reason?: string 
       <span className="badge">{t(`agentType.${agent.type}`)}</span>
       <span className="muted">{numbers.filter(Boolean).join(" · ")}</span>
       {reason && <span className="pick-reason">{reason}</span>}
+      {children}
+    </span>
+  );
+}
+
+/** What the form or the server found wrong with a chosen member or destination (an encoded field issue). */
+export function ItemIssue({ id, message }: { id: string; message?: string }) {
+  const { t } = useTranslation();
+  const issue = decodeFieldError(message);
+  if (!issue) return null;
+  return (
+    <span id={id} className="pick-reason">
+      {issueMessage(t, issue)}
     </span>
   );
 }

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { locationQueries } from "@/lib/location-queries";
 import { useTranslation } from "react-i18next";
 import { needsHuntGroup, RECALL_OPTIONS, type RecallOption } from "@domain/rules/recall";
 import { FieldErrorText } from "@/components/field-error";
-import { callParkQueries } from "@/features/call-parks/api/queries";
 import type { CallParkDraft } from "@/features/call-parks/api/types";
 
 /** Recall To: who a parked call goes back to when nobody retrieves it. */
@@ -21,7 +21,7 @@ export function RecallEditor({
   idPrefix: string;
 }) {
   const { t } = useTranslation("callParkGroups");
-  const huntGroups = useQuery({ ...callParkQueries.huntGroups(locationId), enabled: needsHuntGroup(value.option) });
+  const huntGroups = useQuery({ ...locationQueries.recallHuntGroups(locationId), enabled: needsHuntGroup(value.option) });
   const choose = (option: RecallOption) => onChange({ option, huntGroupId: needsHuntGroup(option) ? value.huntGroupId : undefined });
   return (
     <div className="editor">

@@ -1,7 +1,5 @@
 import { useTranslation } from "react-i18next";
-
-export const STEPS = ["name", "members", "destinations", "recall", "review"] as const;
-export type Step = (typeof STEPS)[number];
+import { type Step, STEPS } from "./wizard-steps";
 
 /** Where the admin is in the wizard: done, current and coming steps, numbered. */
 export function StepIndicator({ current }: { current: Step }) {

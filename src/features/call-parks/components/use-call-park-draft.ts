@@ -1,8 +1,15 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import type { UseFormWatch } from "react-hook-form";
 import { DEFAULT_CALL_PARK_SETTINGS } from "@domain/rules/recall";
-import type { CallParkDraft } from "@/features/call-parks/api/types";
+import type { CallParkForm } from "@/features/call-parks/api/types";
 
-export const emptyDraft = (): CallParkDraft => ({
+// The wizard's draft is kept in this tab's session storage, so that a reload on any
+// step finds the group as it was being built.
+
+const storageKey = (locationId: string) => `callParkAdmin.groupDraft.${locationId}`;
+
+export const emptyDraft = (locationId: string): CallParkForm => ({
+  locationId,
   name: "",
   agents: [],
   parkOnAgentsEnabled: false,
@@ -10,27 +17,28 @@ export const emptyDraft = (): CallParkDraft => ({
   recall: { option: DEFAULT_CALL_PARK_SETTINGS.recallOption },
 });
 
-const storageKey = (locationId: string) => `callParkAdmin.groupDraft.${locationId}`;
-
-function load(locationId: string): CallParkDraft {
+/** The saved draft of a location, or an empty one: only the form's own fields, of their own kind. */
+export function loadDraft(locationId: string): CallParkForm {
+  const draft: Record<string, unknown> = emptyDraft(locationId);
   try {
-    const saved = sessionStorage.getItem(storageKey(locationId));
-    return saved ? { ...emptyDraft(), ...JSON.parse(saved) } : emptyDraft();
+    const saved = JSON.parse(sessionStorage.getItem(storageKey(locationId)) ?? "{}");
+    for (const [field, empty] of Object.entries(draft)) {
+      const value = saved[field];
+      if (field !== "locationId" && typeof value === typeof empty && Array.isArray(value) === Array.isArray(empty)) {
+        draft[field] = value;
+      }
+    }
   } catch {
-    return emptyDraft();
+    // An unreadable draft is no draft.
   }
+  return draft as CallParkForm;
 }
 
-/**
- * The wizard's draft, kept in this tab's session storage so that a reload on any
- * step finds the group as it was being built.
- */
-export function useCallParkDraft(locationId: string) {
-  const [draft, setDraft] = useState<CallParkDraft>(() => load(locationId));
-  useEffect(() => setDraft(load(locationId)), [locationId]);
+/** Saves the form on every change; `discard` forgets it once the group is created or abandoned. */
+export function useDraftStorage(locationId: string, watch: UseFormWatch<CallParkForm>) {
   useEffect(() => {
-    if (locationId) sessionStorage.setItem(storageKey(locationId), JSON.stringify(draft));
-  }, [locationId, draft]);
-  const discard = () => sessionStorage.removeItem(storageKey(locationId));
-  return { draft, setDraft, discard };
+    const { unsubscribe } = watch((values) => sessionStorage.setItem(storageKey(locationId), JSON.stringify(values)));
+    return unsubscribe;
+  }, [locationId, watch]);
+  return { discard: () => sessionStorage.removeItem(storageKey(locationId)) };
 }

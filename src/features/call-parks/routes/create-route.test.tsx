@@ -1,22 +1,23 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import type { CallParkListItem } from "@/features/call-parks/api/types";
-import { AVAILABLE_USERS, LOCATIONS, locationsHandler } from "@/test/fixtures";
+import { apiErrorResponse, callParkAgent, LOCATIONS, locationsHandler } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import CreateCallParkRoute from "./create-route";
 
 const NEW_PATH = "/services/calling/features/call-parks/new";
-const LOCATION_GROUPS = "*/v1/telephony/config/locations/:locationId/callParks";
 const DRAFT_KEY = "callParkAdmin.groupDraft.L1";
 
 /** The location's groups answering the name check with `groups`; keeps each request's location and query. */
 function namesAnswering(groups: CallParkListItem[]) {
   const calls: { locationId: string; query: URLSearchParams }[] = [];
   server.use(
-    http.get(LOCATION_GROUPS, ({ request, params }) => {
+    http.get(mswPath(api.callParks.list), ({ request, params }) => {
       calls.push({ locationId: String(params.locationId), query: new URL(request.url).searchParams });
       return HttpResponse.json({ callParks: groups }, { headers: { "X-Total-Count": String(groups.length) } });
     }),
@@ -27,11 +28,12 @@ function namesAnswering(groups: CallParkListItem[]) {
 async function renderWizard(search: string) {
   server.use(
     locationsHandler,
-    http.get("*/v1/locations/:id", ({ params }) => {
-      const location = LOCATIONS.find((l) => l.id === params.id);
+    http.get(mswPath(api.locations.get), ({ params }) => {
+      const location = LOCATIONS.find((l) => l.id === params.locationId);
       return location ? HttpResponse.json(location) : new HttpResponse(null, { status: 404 });
     }),
-    http.get(AVAILABLE_USERS, () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [{ id: "HG1", name: "Support" }] })),
   );
   return renderWithProviders(<CreateCallParkRoute />, { url: `${NEW_PATH}${search}`, path: NEW_PATH });
 }
@@ -120,6 +122,72 @@ describe("call park group wizard: the name step", () => {
     await second.user.click(screen.getByRole("button", { name: "Back" }));
     expect(await stepHeading("Location and Name")).toBeInTheDocument();
     expect(nameField()).toHaveValue("  Front desk");
+  });
+});
+
+/** A draft left in session storage, as the wizard saves it. */
+function savedDraft(overrides: Record<string, unknown> = {}) {
+  const draft = {
+    locationId: "L1",
+    name: "Front desk",
+    agents: [callParkAgent("U1", "Ana Souza", { extension: "1001" })],
+    parkOnAgentsEnabled: false,
+    callParkExtensions: [],
+    recall: { option: "ALERT_PARKING_USER_ONLY" },
+    ...overrides,
+  };
+  sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+}
+
+describe("call park group wizard: the recall step and Create", () => {
+  it("asks for the hunt group on Next, not while the option is chosen", async () => {
+    savedDraft();
+    const { user, router } = await renderWizard("?location=L1&step=recall");
+    await stepHeading("Recall settings");
+    await user.click(screen.getByRole("radio", { name: "Alert parking user first, then hunt group" }));
+    const huntGroup = await screen.findByRole("combobox", { name: "Hunt group" });
+    expect(huntGroup).not.toHaveAttribute("aria-invalid");
+
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await waitFor(() => expect(huntGroup).toHaveAccessibleDescription("Choose the hunt group that recalled calls go to."));
+    expect(router.state.location.search).toBe("?location=L1&step=recall");
+
+    await user.selectOptions(huntGroup, "Support");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await stepHeading("Review")).toBeInTheDocument();
+    expect(await screen.findByText("Alert parking user first, then hunt group — Support")).toBeInTheDocument();
+  });
+
+  it("sends a reload of the review back to the recall while its hunt group is missing", async () => {
+    savedDraft({ recall: { option: "ALERT_HUNT_GROUP_ONLY" } });
+    const { router } = await renderWizard("?location=L1&step=review");
+    await waitFor(() => expect(router.state.location.search).toBe("?location=L1&step=recall"));
+    expect(await stepHeading("Recall settings")).toBeInTheDocument();
+  });
+
+  it("goes to the step of the server's first issue and shows it at its field", async () => {
+    savedDraft();
+    server.use(
+      http.post(mswPath(api.callParks.create), () =>
+        apiErrorResponse(409, "callParkMemberTaken", {
+          params: { memberName: "Ana Souza", callParkName: "Sales" },
+          issues: [{ path: ["agents", 0], code: "memberInOtherGroup", params: { memberName: "Ana Souza", callParkName: "Sales" } }],
+        }),
+      ),
+    );
+    const { user, router } = await renderWizard("?location=L1&step=review");
+    await stepHeading("Review");
+    await user.click(screen.getByRole("button", { name: "Create" }));
+
+    await waitFor(() => expect(router.state.location.search).toBe("?location=L1&step=members"));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Ana Souza is already a member of the call park group Sales. Remove them from that group first.",
+    );
+    const chosen = await screen.findByRole("region", { name: "1 member" });
+    expect(within(chosen).getByRole("button", { name: "Remove Ana Souza" })).toHaveAccessibleDescription(
+      "Ana Souza is already a member of the call park group Sales.",
+    );
+    expect(JSON.parse(sessionStorage.getItem(DRAFT_KEY)!)).toMatchObject({ name: "Front desk" });
   });
 });
 

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useSearchParams } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
+import { z } from "zod";
 import { Icon } from "@/components/icon";
 import { ListToolbar } from "@/components/list-toolbar";
 import { PageHeader } from "@/components/page-header";
@@ -8,36 +9,39 @@ import { Pagination } from "@/components/pagination";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";
 import { useAbility } from "@/lib/session";
-import { useSearchBox } from "@/lib/use-search-box";
-import { callParkQueries } from "@/features/call-parks/api/queries";
+import { defineListScreen, useListState } from "@/lib/use-list-state";
+import { callParkQueries, type CallParkListParams } from "@/features/call-parks/api/queries";
 import { callParkPath, newCallParkPath } from "./paths";
 
 const PAGE_SIZE = 25;
 
+/** The list's search (`q`, by name), location filter and page as they live in the URL. */
+const callParkList = defineListScreen({
+  schema: z.object({
+    q: z.string().default(""),
+    location: z.string().default(""),
+    page: z.coerce.number().int().min(1).default(1),
+  }),
+  search: "q",
+  paging: { param: "page", size: PAGE_SIZE, counts: "pages" },
+  toQuery: (state, start): CallParkListParams => ({
+    name: state.q || undefined,
+    locationId: state.location || undefined,
+    start,
+    max: PAGE_SIZE,
+  }),
+});
+
 /** The call park groups of the organisation; a group's side panel opens over it. */
 export default function CallParkListRoute() {
   const { t } = useTranslation(["callParkGroups", "common"]);
-  const [params, setParams] = useSearchParams();
-  const q = params.get("q") ?? "";
-  const locationId = params.get("location") ?? "";
-  const page = Math.max(0, Number(params.get("page") ?? 1) - 1) || 0;
-  const list = useQuery(
-    callParkQueries.list({ name: q || undefined, locationId: locationId || undefined, start: page * PAGE_SIZE, max: PAGE_SIZE }),
-  );
-
-  const write = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!("page" in patch)) next.delete("page");
-    setParams(next, { replace: "q" in patch });
-  };
-  const [search, setSearch] = useSearchBox(q, (value) => write({ q: value }));
-  const filtering = Boolean(q || locationId);
-  const suffix = params.toString() ? `?${params}` : "";
-  const canAdd = useAbility().canWrite(locationId || undefined);
+  const listState = useListState(callParkList);
+  const { q, location } = listState.state;
+  const list = useQuery(callParkQueries.list(listState.query));
+  const filtering = Boolean(q || location);
+  // A group's side panel opens over the list as it is, and closes back to it.
+  const suffix = useLocation().search;
+  const canAdd = useAbility().canWrite(location || undefined);
 
   return (
     <>
@@ -47,7 +51,7 @@ export default function CallParkListRoute() {
         back={{ to: "/services/calling/features", label: t("common:nav.features") }}
         actions={
           canAdd && (
-            <Link className="btn btn-primary" to={newCallParkPath(locationId || undefined)}>
+            <Link className="btn btn-primary" to={newCallParkPath(location || undefined)}>
               <Icon name="plus" />
               {t("addNew")}
             </Link>
@@ -57,11 +61,11 @@ export default function CallParkListRoute() {
       <ListToolbar
         idPrefix="group"
         label={t("list.filters")}
-        search={search}
-        onSearch={setSearch}
+        search={listState.search}
+        onSearch={listState.setSearch}
         searchLabel={t("list.search")}
-        locationId={locationId}
-        onLocation={(location) => write({ location })}
+        locationId={location}
+        onLocation={(locationId) => listState.update({ location: locationId })}
       />
       <QueryView
         query={list}
@@ -99,7 +103,7 @@ export default function CallParkListRoute() {
                 </tbody>
               </table>
             </div>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPageChange={(p) => write({ page: String(p + 1) })} />
+            <Pagination {...listState.pagination} total={data.total} />
           </>
         )}
       </QueryView>

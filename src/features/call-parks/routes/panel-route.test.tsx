@@ -1,15 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import {
-  AVAILABLE_CALL_PARK_EXTENSIONS,
-  AVAILABLE_USERS,
-  callParkAgent,
-  LOCATIONS,
-  parkDestination,
-} from "@/test/fixtures";
+import { api } from "@domain/api/endpoints";
+import { callParkAgent, LOCATIONS, parkDestination } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { sessionQuery } from "@/lib/session";
 import type { CallPark } from "@/features/call-parks/api/types";
@@ -28,10 +24,11 @@ const GROUP: CallPark = {
 /** The side panel of GROUP in São Paulo (L1). */
 async function renderPanel() {
   server.use(
-    http.get("*/v1/telephony/config/locations/:locationId/callParks/:callParkId", () => HttpResponse.json(GROUP)),
-    http.get("*/v1/locations/:id", ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.id))),
-    http.get(AVAILABLE_USERS, () => HttpResponse.json({ agents: [] })),
-    http.get(AVAILABLE_CALL_PARK_EXTENSIONS, () => HttpResponse.json({ callParkExtensions: [] })),
+    // Before the group's own address, whose :callParkId would also match these.
+    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
+    http.get(mswPath(api.callParks.get), () => HttpResponse.json(GROUP)),
+    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
   );
   const rendered = await renderWithProviders(<CallParkPanelRoute />, {
     url: `${CALL_PARKS_PATH}/L1/CP1`,

@@ -1,30 +1,26 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ItemOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
-import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
-import { apiPage, apiRequest } from "@/lib/api-client";
+import type { ImportJob, ImportJobError, ImportJobListQuery, ImportMode } from "@domain/schemas/import-job";
+import { callApi, callApiPage } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
-import type { ImportJob, ImportJobError, ImportMode, ImportPreview, JobListStatus } from "@domain/schemas/import-job";
 
-export const JOBS_PATH = "/v1/telephony/config/jobs/callParkExtensions";
-const jobPath = (id: string) => `${JOBS_PATH}/${encodeURIComponent(id)}`;
+const endpoints = api.importJobs;
 
 /** How often a running task is asked about, so its progress bar moves. */
 export const RUNNING_POLL_MS = 1000;
 const ERRORS_PAGE = 1000;
 
-export interface TaskListParams {
-  status: JobListStatus;
-  start: number;
-  max: number;
-}
+export type TaskListParams = ImportJobListQuery;
 
 const isRunning = (job: ImportJob | undefined) => job?.latestExecutionStatus === "STARTED";
 
 /** Every row error of a task, page after page. */
-async function allErrors(id: string, signal?: AbortSignal): Promise<ImportJobError[]> {
+async function allErrors(jobId: string, signal?: AbortSignal): Promise<ImportJobError[]> {
   const items: ImportJobError[] = [];
   for (let start = 0; ; start += ERRORS_PAGE) {
-    const page = await apiPage<ImportJobError, "items">(`${jobPath(id)}/errors`, "items", { start, max: ERRORS_PAGE }, signal);
+    const page = await callApiPage(endpoints.errors, { params: { jobId }, query: { start, max: ERRORS_PAGE }, signal });
     items.push(...page.items);
     if (page.items.length < ERRORS_PAGE || items.length >= page.total) return items;
   }
@@ -33,23 +29,23 @@ async function allErrors(id: string, signal?: AbortSignal): Promise<ImportJobErr
 /** The one query-key factory of tasks (bulk import jobs). */
 export const taskQueries = {
   all: () => queryRoots.importJobs,
-  list: (params: TaskListParams) =>
+  list: (query: TaskListParams) =>
     queryOptions({
-      queryKey: [...taskQueries.all(), "list", params] as const,
-      queryFn: ({ signal }) => apiPage<ImportJob, "items">(JOBS_PATH, "items", { ...params }, signal),
+      queryKey: [...taskQueries.all(), "list", query] as const,
+      queryFn: ({ signal }) => callApiPage(endpoints.list, { query, signal }),
       placeholderData: (previous) => previous,
       refetchInterval: (query) => (query.state.data?.items.some(isRunning) ? RUNNING_POLL_MS * 2 : false),
     }),
-  detail: (id: string) =>
+  detail: (jobId: string) =>
     queryOptions({
-      queryKey: [...taskQueries.all(), "detail", id] as const,
-      queryFn: async ({ signal }) => (await apiRequest<ImportJob>(jobPath(id), { signal })).data,
+      queryKey: [...taskQueries.all(), "detail", jobId] as const,
+      queryFn: async ({ signal }) => (await callApi(endpoints.get, { params: { jobId }, signal })).data,
       refetchInterval: (query) => (isRunning(query.state.data) ? RUNNING_POLL_MS : false),
     }),
-  errors: (id: string) =>
+  errors: (jobId: string) =>
     queryOptions({
-      queryKey: [...taskQueries.all(), "errors", id] as const,
-      queryFn: ({ signal }) => allErrors(id, signal),
+      queryKey: [...taskQueries.all(), "errors", jobId] as const,
+      queryFn: ({ signal }) => allErrors(jobId, signal),
     }),
 };
 
@@ -72,14 +68,7 @@ export const bulkManageQueries = {
     queryOptions({
       queryKey: [...bulkManageQueries.all(), chosen.id, mode, chosen] as const,
       queryFn: async ({ signal }) =>
-        (
-          await apiRequest<ImportPreview>(`${JOBS_PATH}/actions/preview/invoke`, {
-            method: "POST",
-            query: { mode },
-            body: fileBody(chosen.file),
-            signal,
-          })
-        ).data,
+        (await callApi(endpoints.preview, { query: { mode }, body: fileBody(chosen.file), signal })).data,
       // A dry run answers for the moment it ran; the admin runs it again by choosing the file again.
       staleTime: Infinity,
       gcTime: 0,
@@ -94,13 +83,7 @@ export function useStartImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ file, mode }: { file: File; mode: ImportMode }) =>
-      (
-        await apiRequest<ImportJob>(JOBS_PATH, {
-          method: "POST",
-          query: { mode, fileName: file.name },
-          body: fileBody(file),
-        })
-      ).data,
+      (await callApi(endpoints.create, { query: { mode, fileName: file.name }, body: fileBody(file) })).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryRoots.importJobs }),
     meta: { successMessage: "bulkManage:toast.started" },
   });
@@ -110,13 +93,11 @@ const EXPORT_PAGE = 1000;
 
 /** Every call park extension (of one location, or all), in the import file's format. */
 export async function exportCallParkExtensionsCsv(locationId?: string): Promise<string> {
-  const items: CallParkExtensionListItem[] = [];
+  const items: ItemOf<typeof api.callParkExtensions.list>[] = [];
   for (let start = 0; ; start += EXPORT_PAGE) {
-    const page = await apiPage<CallParkExtensionListItem, "callParkExtensions">(
-      "/v1/telephony/config/callParkExtensions",
-      "callParkExtensions",
-      { locationId, order: "locationName-asc,extension-asc", start, max: EXPORT_PAGE },
-    );
+    const page = await callApiPage(api.callParkExtensions.list, {
+      query: { locationId, order: "locationName-asc,extension-asc", start, max: EXPORT_PAGE },
+    });
     items.push(...page.items);
     if (page.items.length === 0 || items.length >= page.total) break;
   }

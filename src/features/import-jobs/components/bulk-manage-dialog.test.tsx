@@ -1,10 +1,12 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { delay, http, HttpResponse } from "msw";
+import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api } from "@domain/api/endpoints";
 import { apiErrorResponse, locationsHandler } from "@/test/fixtures";
 import { useNodeFormData } from "@/test/node-form-data";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { sessionQuery } from "@/lib/session";
 import type { ImportPreview, ImportPreviewRow } from "@domain/schemas/import-job";
@@ -12,8 +14,8 @@ import { BulkManageDialog } from "./bulk-manage-dialog";
 
 beforeEach(useNodeFormData);
 
-const JOBS = "*/v1/telephony/config/jobs/callParkExtensions";
-const PREVIEW = `${JOBS}/actions/preview/invoke`;
+const JOBS = mswPath(api.importJobs.create);
+const PREVIEW = mswPath(api.importJobs.preview);
 
 const csvFile = (text: string, name = "parks.csv", type = "text/csv") => new File([text], name, { type });
 const GOOD_PT = "\uFEFFLocal;Nome do ramal de estacionamento de chamadas;Ramal;Ação\r\nSão Paulo;Recepção;8101;\r\nSão Paulo;Doca;8102;ADD\r\n";
@@ -61,14 +63,17 @@ async function readUpload(request: Request): Promise<Upload> {
   return { mode: url.searchParams.get("mode"), fileName: url.searchParams.get("fileName"), contentType, file, text: await textWithBom(file) };
 }
 
-/** The preview endpoint answering `rows` (in the mode asked), keeping what each call sent. */
-function previewAnswering(rows: ImportPreviewRow[], { wait = 0 } = {}) {
+/**
+ * The preview endpoint answering `rows` (in the mode asked), keeping what each call sent;
+ * with `until`, it holds its answer until the test settles that promise.
+ */
+function previewAnswering(rows: ImportPreviewRow[], { until }: { until?: Promise<void> } = {}) {
   const uploads: Upload[] = [];
   server.use(
     http.post(PREVIEW, async ({ request }) => {
       const upload = await readUpload(request);
       uploads.push(upload);
-      if (wait) await delay(wait);
+      if (until) await until;
       return HttpResponse.json(previewOf(rows, upload.mode === "atomic" ? "atomic" : "partial"));
     }),
   );
@@ -162,12 +167,15 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
   });
 
   it("lists the rows the browser finds wrong while the server checks the file", async () => {
-    previewAnswering([previewRow(2, "ERROR", { issues: [{ path: ["extension"], code: "extensionDigits" }] })], { wait: 300 });
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    previewAnswering([previewRow(2, "ERROR", { issues: [{ path: ["extension"], code: "extensionDigits" }] })], { until: answered });
     await renderDialog();
     choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,12a\n"));
 
     const status = await screen.findByText("1 row has a problem.");
     expect(status.closest("[role=status]")).toHaveTextContent("Row 2: An extension contains digits only (0–9).");
+    answer();
     expect(await screen.findByRole("table")).toHaveTextContent("An extension contains digits only (0–9).");
     expect(screen.queryByText(/^Row 2:/)).not.toBeInTheDocument();
   });
@@ -253,7 +261,7 @@ describe("Bulk manage: template and export", () => {
   it("exports one location's call park extensions, page after page, with formula cells neutralised", async () => {
     const queries: URLSearchParams[] = [];
     server.use(
-      http.get("*/v1/telephony/config/callParkExtensions", ({ request }) => {
+      http.get(mswPath(api.callParkExtensions.list), ({ request }) => {
         const query = new URL(request.url).searchParams;
         queries.push(query);
         const start = Number(query.get("start"));

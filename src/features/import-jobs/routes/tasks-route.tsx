@@ -1,48 +1,52 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
-import { type LoaderFunctionArgs, useSearchParams } from "react-router";
+import type { LoaderFunctionArgs } from "react-router";
+import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";
 import { queryClient } from "@/lib/query-client";
+import { defineListScreen, useListState } from "@/lib/use-list-state";
 import { taskQueries, type TaskListParams } from "@/features/import-jobs/api/queries";
-import { JOB_LIST_STATUSES, type JobListStatus } from "@domain/schemas/import-job";
+import { importJobListQuerySchema, JOB_LIST_STATUSES, type JobListStatus } from "@domain/schemas/import-job";
 import { TaskTable } from "@/features/import-jobs/components/task-table";
 import "@/features/import-jobs/tasks.css";
-import { filterOf } from "./paths";
 
 const PAGE_SIZE = 25;
 
-function paramsOf(search: URLSearchParams): TaskListParams {
-  const page = Math.max(0, Math.floor(Number(search.get("page") ?? 1) - 1) || 0);
-  return { status: filterOf(search), start: page * PAGE_SIZE, max: PAGE_SIZE };
-}
+/** The tab (`status`, All by default, as the API's) and the page as they live in the URL. */
+const taskList = defineListScreen({
+  schema: z.object({
+    status: importJobListQuerySchema.shape.status,
+    page: z.coerce.number().int().min(1).default(1),
+  }),
+  paging: { param: "page", size: PAGE_SIZE, counts: "pages" },
+  toQuery: (state, start): TaskListParams => ({ status: state.status, start, max: PAGE_SIZE }),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await queryClient.ensureQueryData(taskQueries.list(paramsOf(new URL(request.url).searchParams))).catch(() => undefined);
+  const query = taskList.queryOf(new URL(request.url).searchParams);
+  await queryClient.ensureQueryData(taskQueries.list(query)).catch(() => undefined);
   return null;
 }
 
 /** Tasks: the bulk imports, newest first, as All, Active or with Errors (the tab is in the URL). */
 export default function TasksRoute() {
   const { t } = useTranslation(["tasks", "common"]);
-  const [search, setSearch] = useSearchParams();
-  const params = paramsOf(search);
-  const list = useQuery(taskQueries.list(params));
-
-  const show = (status: JobListStatus, page = 0) => {
-    const next = new URLSearchParams();
-    if (status !== "all") next.set("status", status);
-    if (page > 0) next.set("page", String(page + 1));
-    setSearch(next);
-  };
+  const listState = useListState(taskList);
+  const { status } = listState.state;
+  const list = useQuery(taskQueries.list(listState.query));
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <Tabs selectedKey={params.status} onSelectionChange={(key) => show(key as JobListStatus)} keyboardActivation="manual">
+      <Tabs
+        selectedKey={status}
+        onSelectionChange={(key) => listState.update({ status: key as JobListStatus })}
+        keyboardActivation="manual"
+      >
         <TabList aria-label={t("tabs.label")} className="tabs">
           {JOB_LIST_STATUSES.map((id) => (
             <Tab key={id} id={id} className="tab">
@@ -60,12 +64,7 @@ export default function TasksRoute() {
               {(data) => (
                 <>
                   <TaskTable items={data.items} busy={list.isPlaceholderData} />
-                  <Pagination
-                    page={params.start / PAGE_SIZE}
-                    pageSize={PAGE_SIZE}
-                    total={data.total}
-                    onPageChange={(page) => show(params.status, page)}
-                  />
+                  <Pagination {...listState.pagination} total={data.total} />
                 </>
               )}
             </QueryView>

@@ -3,11 +3,12 @@ import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
+import { api } from "@domain/api/endpoints";
 import type { ImportJob, ImportJobError } from "@domain/schemas/import-job";
 import TaskRoute from "./task-route";
 import TasksRoute from "./tasks-route";
 
-const JOBS = "*/v1/telephony/config/jobs/callParkExtensions";
 
 function job(id: string, overrides: Partial<ImportJob> = {}): ImportJob {
   return {
@@ -38,7 +39,7 @@ const RUNNING = job("JOB2", {
 function listAnswering(items: ImportJob[]) {
   const queries: URLSearchParams[] = [];
   server.use(
-    http.get(JOBS, ({ request }) => {
+    http.get(mswPath(api.importJobs.list), ({ request }) => {
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json({ items }, { headers: { "X-Total-Count": String(items.length) } });
     }),
@@ -138,7 +139,7 @@ describe("Tasks: one task", () => {
   it("moves its progress bar while it runs, then shows its counts and its row errors", async () => {
     let polls = 0;
     server.use(
-      http.get(`${JOBS}/:jobId`, () => {
+      http.get(mswPath(api.importJobs.get), () => {
         polls += 1;
         if (polls === 1) return HttpResponse.json(RUNNING);
         if (polls === 2) return HttpResponse.json({ ...RUNNING, counts: { ...RUNNING.counts, processed: 7, created: 6, failed: 1 } });
@@ -149,7 +150,7 @@ describe("Tasks: one task", () => {
           }),
         );
       }),
-      http.get(`${JOBS}/:jobId/errors`, () => HttpResponse.json({ items: polls >= 3 ? ERRORS : [] }, { headers: { "X-Total-Count": "2" } })),
+      http.get(mswPath(api.importJobs.errors), () => HttpResponse.json({ items: polls >= 3 ? ERRORS : [] }, { headers: { "X-Total-Count": "2" } })),
     );
     await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB2", path: "/tasks/:jobId" });
 
@@ -160,7 +161,7 @@ describe("Tasks: one task", () => {
     expect(screen.getByText("Running")).toBeInTheDocument();
     await waitFor(() => expect(progress).toHaveAttribute("aria-valuenow", "7"));
 
-    expect(await screen.findByText("Completed with errors", {}, { timeout: 4000 })).toBeInTheDocument();
+    expect(await screen.findByText("Completed with errors")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
     const counts = screen.getByText("Created").closest("dl")!;
     expect(within(counts).getByText("Created").nextSibling).toHaveTextContent("7");
@@ -182,8 +183,8 @@ describe("Tasks: one task", () => {
 
   it("exports the row errors to CSV: row, values and reason, formula cells neutralised", async () => {
     server.use(
-      http.get(`${JOBS}/:jobId`, () => HttpResponse.json(job("JOB1", { latestExecutionExitCode: "COMPLETED_WITH_ERRORS" }))),
-      http.get(`${JOBS}/:jobId/errors`, () => HttpResponse.json({ items: ERRORS }, { headers: { "X-Total-Count": "2" } })),
+      http.get(mswPath(api.importJobs.get), () => HttpResponse.json(job("JOB1", { latestExecutionExitCode: "COMPLETED_WITH_ERRORS" }))),
+      http.get(mswPath(api.importJobs.errors), () => HttpResponse.json({ items: ERRORS }, { headers: { "X-Total-Count": "2" } })),
     );
     const { user } = await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB1", path: "/tasks/:jobId" });
     await user.click(await screen.findByRole("button", { name: "Export errors to CSV" }));
@@ -201,8 +202,8 @@ describe("Tasks: one task", () => {
 
   it("says so when every row went in", async () => {
     server.use(
-      http.get(`${JOBS}/:jobId`, () => HttpResponse.json(job("JOB1"))),
-      http.get(`${JOBS}/:jobId/errors`, () => HttpResponse.json({ items: [] }, { headers: { "X-Total-Count": "0" } })),
+      http.get(mswPath(api.importJobs.get), () => HttpResponse.json(job("JOB1"))),
+      http.get(mswPath(api.importJobs.errors), () => HttpResponse.json({ items: [] }, { headers: { "X-Total-Count": "0" } })),
     );
     await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB1", path: "/tasks/:jobId" });
     expect(await screen.findByText("Every row was imported without errors.")).toBeInTheDocument();

@@ -1,17 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CallParkSettings, CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
-import type { LocationWithCounts } from "@domain/schemas/location";
-import { apiPage, apiRequest } from "@/lib/api-client";
+import type { ItemOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import type { CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
+import { callApi, callApiPage } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 
-const locationPath = (locationId: string) => `/v1/locations/${encodeURIComponent(locationId)}`;
-const callParksPath = (locationId: string) =>
-  `/v1/telephony/config/locations/${encodeURIComponent(locationId)}/callParks`;
-
-export interface RecallHuntGroup {
-  id: string;
-  name: string;
-}
+export type RecallHuntGroup = ItemOf<typeof api.callParks.availableRecallHuntGroups>;
 
 /**
  * The one query-key factory of the Locations screens. Its keys sit under the locations
@@ -24,7 +18,7 @@ export const locationPageQueries = {
     queryOptions({
       queryKey: [...locationPageQueries.all(), "list", name ?? ""] as const,
       queryFn: ({ signal }) =>
-        apiPage<LocationWithCounts, "items">("/v1/locations", "items", { name, include: "callParkCounts", max: 1000 }, signal),
+        callApiPage(api.locations.list, { query: { name, include: "callParkCounts", max: 1000 }, signal }),
       placeholderData: (previous) => previous,
       // Counts change with other screens' work (groups, extensions): check on every visit.
       staleTime: 0,
@@ -33,37 +27,22 @@ export const locationPageQueries = {
     queryOptions({
       queryKey: [...locationPageQueries.all(), "detail", locationId] as const,
       queryFn: async ({ signal }) =>
-        (await apiRequest<LocationWithCounts>(locationPath(locationId), { query: { include: "callParkCounts" }, signal }))
-          .data,
+        (await callApi(api.locations.get, { params: { locationId }, query: { include: "callParkCounts" }, signal })).data,
       staleTime: 0,
     }),
   callParkSettings: (locationId: string) =>
     queryOptions({
       queryKey: [...locationPageQueries.all(), "callParkSettings", locationId] as const,
-      queryFn: async ({ signal }) =>
-        (await apiRequest<CallParkSettings>(`${callParksPath(locationId)}/settings`, { signal })).data,
-    }),
-  /** The location's hunt groups a parked call can be recalled to (Webex's availableRecallHuntGroups). */
-  recallHuntGroups: (locationId: string) =>
-    queryOptions({
-      queryKey: [...locationPageQueries.all(), "recallHuntGroups", locationId] as const,
-      queryFn: async ({ signal }) =>
-        (
-          await apiRequest<{ huntGroups: RecallHuntGroup[] }>(`${callParksPath(locationId)}/availableRecallHuntGroups`, {
-            query: { max: 1000 },
-            signal,
-          })
-        ).data.huntGroups,
-      staleTime: 5 * 60_000,
+      queryFn: async ({ signal }) => (await callApi(api.callParkSettings.get, { params: { locationId }, signal })).data,
     }),
 };
 
-/** PUT …/callParks/settings; resolves once the page's settings are fresh again. */
+/** Saves the location's Call Park Settings; resolves once the page's settings are fresh again. */
 export function useUpdateCallParkSettings(locationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: CallParkSettingsUpdate) => {
-      await apiRequest(`${callParksPath(locationId)}/settings`, { method: "PUT", body });
+      await callApi(api.callParkSettings.update, { params: { locationId }, body });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: locationPageQueries.callParkSettings(locationId).queryKey }),
     meta: { successMessage: "locations:callParkSettings.saved" },

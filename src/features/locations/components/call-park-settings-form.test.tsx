@@ -2,13 +2,14 @@ import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import type { CallParkSettings } from "@domain/schemas/call-park-settings";
 import { apiErrorResponse } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { CallParkSettingsForm } from "./call-park-settings-form";
 
-const SETTINGS = "*/v1/telephony/config/locations/:locationId/callParks/settings";
 const HUNT_GROUPS = [
   { id: "HG1", name: "Suporte" },
   { id: "HG2", name: "Vendas" },
@@ -22,7 +23,7 @@ const DEFAULTS: CallParkSettings = {
 function putAnswering(answer: () => Response = () => new HttpResponse(null, { status: 204 })) {
   const bodies: unknown[] = [];
   server.use(
-    http.put(SETTINGS, async ({ request }) => {
+    http.put(mswPath(api.callParkSettings.update), async ({ request }) => {
       bodies.push(await request.json());
       return answer();
     }),

@@ -1,11 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
 import type { CallParkSettings } from "@domain/schemas/call-park-settings";
 import { sessionQuery } from "@/lib/session";
 import { LOCATIONS } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import LocationRoute from "./location-route";
 
@@ -17,11 +19,9 @@ const SETTINGS: CallParkSettings = {
 /** São Paulo's (L1) Calling tab, its settings answered with SETTINGS. */
 async function renderCallingTab() {
   server.use(
-    http.get("*/v1/locations/:id", ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.id))),
-    http.get("*/v1/telephony/config/locations/:locationId/callParks/settings", () => HttpResponse.json(SETTINGS)),
-    http.get("*/v1/telephony/config/locations/:locationId/callParks/availableRecallHuntGroups", () =>
-      HttpResponse.json({ huntGroups: [] }),
-    ),
+    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
+    http.get(mswPath(api.callParkSettings.get), () => HttpResponse.json(SETTINGS)),
+    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
   );
   const rendered = await renderWithProviders(<LocationRoute />, { url: "/locations/L1/calling", path: "/locations/:locationId/:tab?" });
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { locationQueries } from "@/lib/location-queries";
 import { useTranslation } from "react-i18next";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import { type LoaderFunctionArgs, Navigate, useNavigate, useParams } from "react-router";
@@ -28,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 function CallingTab({ locationId, groupsUsingHuntWaitTime }: { locationId: string; groupsUsingHuntWaitTime: number }) {
   const { t } = useTranslation("locations");
   const settings = useQuery(locationPageQueries.callParkSettings(locationId));
-  const huntGroups = useQuery(locationPageQueries.recallHuntGroups(locationId));
+  const huntGroups = useQuery(locationQueries.recallHuntGroups(locationId));
   const { canWrite } = useAbility();
   return (
     <div className="tab-content">
