@@ -29,6 +29,12 @@ test.describe("the Control Hub shell", () => {
     await expectNoAxeViolations(page, "Tasks");
   });
 
+  test("an address of the call park groups from before their rename lands on the same screen", async ({ page }) => {
+    await page.goto("/services/calling/features/call-park-groups?q=dock");
+    await expect(page).toHaveURL(/\/services\/calling\/features\/call-parks\?q=dock$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Call Park Groups" })).toBeVisible();
+  });
+
   test("the language switch changes every label and is remembered across visits", async ({ page }) => {
     await page.goto("/services/calling/features");
     await page.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");

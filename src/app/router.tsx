@@ -1,4 +1,25 @@
-import { createBrowserRouter, type LoaderFunction, type LoaderFunctionArgs, Navigate, redirect, type RouteObject } from "react-router";
+import {
+  createBrowserRouter,
+  type LoaderFunction,
+  type LoaderFunctionArgs,
+  Navigate,
+  redirect,
+  type RouteObject,
+  useLocation,
+} from "react-router";
+import {
+  AUDIT_LOG_PATH,
+  CALL_PARK_EXTENSIONS_PATH,
+  CALL_PARKS_PATH,
+  CALLING_PATH,
+  FEATURES_PATH,
+  LOCATIONS_PATH,
+  newCallParkExtensionPath,
+  newCallParkPath,
+  PROFILE_PATH,
+  SIGN_IN_PATH,
+  TASKS_PATH,
+} from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { isSignedOut, sessionQuery, signInUrl } from "@/lib/session";
 import { AppShell } from "./shell/app-shell";
@@ -9,7 +30,7 @@ import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
 export const routes: RouteObject[] = [
   // Outside the shell, and open to whoever is signed out.
   {
-    path: "/sign-in",
+    path: SIGN_IN_PATH,
     lazy: () => import("@/features/auth/routes/sign-in-route").then(asRoute),
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
@@ -22,24 +43,24 @@ export const routes: RouteObject[] = [
     // Shown while the first route's code and data load, before any text is translated.
     hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
     children: [
-      { index: true, element: <Navigate to="/services/calling/features" replace /> },
-      { path: "services/calling", element: <Navigate to="/services/calling/features" replace /> },
-      { path: "services/calling/features", element: <FeaturesPage /> },
+      { index: true, element: <Navigate to={FEATURES_PATH} replace /> },
+      { path: CALLING_PATH, element: <Navigate to={FEATURES_PATH} replace /> },
+      { path: FEATURES_PATH, element: <FeaturesPage /> },
       {
-        path: "services/calling/features/call-park-extensions",
+        path: CALL_PARK_EXTENSIONS_PATH,
         lazy: () => import("@/features/call-park-extensions/routes/list-route").then(asRoute),
         children: [{ path: "bulk", lazy: () => import("@/features/import-jobs/routes/bulk-route").then(asRoute) }],
       },
       {
-        path: "services/calling/features/call-park-extensions/new",
+        path: newCallParkExtensionPath(),
         lazy: () => import("@/features/call-park-extensions/routes/create-route").then(asRoute),
       },
       {
-        path: "services/calling/features/call-park-extensions/:locationId/:id",
+        path: `${CALL_PARK_EXTENSIONS_PATH}/:locationId/:id`,
         lazy: () => import("@/features/call-park-extensions/routes/edit-route").then(asRoute),
       },
       {
-        path: "services/calling/features/call-parks",
+        path: CALL_PARKS_PATH,
         lazy: () => import("@/features/call-parks/routes/list-route").then(asRoute),
         children: [
           {
@@ -49,15 +70,17 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        path: "services/calling/features/call-parks/new",
+        path: newCallParkPath(),
         lazy: () => import("@/features/call-parks/routes/create-route").then(asRoute),
       },
-      { path: "locations", lazy: () => import("@/features/locations/routes/locations-route").then(asRoute) },
-      { path: "locations/:locationId/:tab?", lazy: () => import("@/features/locations/routes/location-route").then(asRoute) },
-      { path: "tasks", lazy: () => import("@/features/import-jobs/routes/tasks-route").then(asRoute) },
-      { path: "tasks/:jobId", lazy: () => import("@/features/import-jobs/routes/task-route").then(asRoute) },
-      { path: "audit-log", lazy: () => import("@/features/audit-events/routes/audit-events-route").then(asRoute) },
-      { path: "profile", lazy: () => import("@/features/auth/routes/profile-route").then(asRoute) },
+      { path: LOCATIONS_PATH, lazy: () => import("@/features/locations/routes/locations-route").then(asRoute) },
+      { path: `${LOCATIONS_PATH}/:locationId/:tab?`, lazy: () => import("@/features/locations/routes/location-route").then(asRoute) },
+      { path: TASKS_PATH, lazy: () => import("@/features/import-jobs/routes/tasks-route").then(asRoute) },
+      { path: `${TASKS_PATH}/:jobId`, lazy: () => import("@/features/import-jobs/routes/task-route").then(asRoute) },
+      { path: AUDIT_LOG_PATH, lazy: () => import("@/features/audit-events/routes/audit-events-route").then(asRoute) },
+      { path: PROFILE_PATH, lazy: () => import("@/features/auth/routes/profile-route").then(asRoute) },
+      // Call park groups' screens were once at …/call-park-groups: old links and bookmarks still land.
+      { path: `${FEATURES_PATH}/call-park-groups/*`, element: <RenamedAddress from="call-park-groups" to="call-parks" /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
@@ -81,4 +104,10 @@ function asRoute(module: { default: React.ComponentType; loader?: LoaderFunction
 
 export function createRouter() {
   return createBrowserRouter(routes);
+}
+
+/** An address whose segment was renamed: the same screen under its new name, search and all. */
+function RenamedAddress({ from, to }: { from: string; to: string }) {
+  const { pathname, search } = useLocation();
+  return <Navigate to={pathname.replace(`/${from}`, `/${to}`) + search} replace />;
 }

@@ -3,13 +3,13 @@ import { api } from "@domain/api/endpoints";
 import { canImport, canSeeLocation, canWrite } from "@domain/rules/access";
 import type { Me, Session } from "@domain/schemas/auth";
 import { ApiError, callApi, setCsrfToken } from "./api-client";
+import { SIGN_IN_PATH } from "./paths";
 import { queryRoots } from "./query-keys";
 
 // The signed-in administrator. The root route loads the session before any screen
 // (lib/session-guard), so screens read it synchronously from the cache; without one
 // the app goes to the sign-in page.
 
-export const SIGN_IN_PATH = "/sign-in";
 
 /** Sets the CSRF token the API client echoes, from a session the server handed out. */
 export function adoptSession(session: Session): Session {

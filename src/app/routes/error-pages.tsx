@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useRouteError } from "react-router";
 import { ErrorState } from "@/components/states";
+import { FEATURES_PATH } from "@/lib/paths";
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -8,7 +9,7 @@ export function NotFoundPage() {
     <div className="state">
       <h1>{t("notFound.title")}</h1>
       <p>{t("notFound.body")}</p>
-      <Link to="/services/calling/features">{t("notFound.home")}</Link>
+      <Link to={FEATURES_PATH}>{t("notFound.home")}</Link>
     </div>
   );
 }

@@ -1,15 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { Icon, type IconName } from "@/components/icon";
+import { AUDIT_LOG_PATH, CALLING_PATH, LOCATIONS_PATH, TASKS_PATH } from "@/lib/paths";
 
 const SECTIONS: { heading: string; links: { to: string; label: string; icon: IconName }[] }[] = [
-  { heading: "nav.management", links: [{ to: "/locations", label: "nav.locations", icon: "location" }] },
-  { heading: "nav.services", links: [{ to: "/services/calling", label: "nav.calling", icon: "phone" }] },
+  { heading: "nav.management", links: [{ to: LOCATIONS_PATH, label: "nav.locations", icon: "location" }] },
+  { heading: "nav.services", links: [{ to: CALLING_PATH, label: "nav.calling", icon: "phone" }] },
   {
     heading: "nav.monitoring",
     links: [
-      { to: "/tasks", label: "nav.tasks", icon: "list" },
-      { to: "/audit-log", label: "nav.auditLog", icon: "recents" },
+      { to: TASKS_PATH, label: "nav.tasks", icon: "list" },
+      { to: AUDIT_LOG_PATH, label: "nav.auditLog", icon: "recents" },
     ],
   },
 ];

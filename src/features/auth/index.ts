@@ -1,3 +1,2 @@
 // What the app shell may use of this feature.
 export { UserMenu } from "./components/user-menu";
-export { PROFILE_PATH } from "./routes/paths";

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { AuditEvent } from "@domain/schemas/audit-event";
-import { auditLogPath } from "@/lib/audit-events-path";
+import { auditLogPath } from "@/lib/paths";
 import { fieldChanges, fieldLabel, valueText } from "./audit-values";
 
 /** An entry's values before and after, the changed ones marked, its tracking ID, and the way to its object's whole history (other filters dropped). */

@@ -4,11 +4,10 @@ import { Link } from "react-router";
 import type { AuditEvent } from "@domain/schemas/audit-event";
 import { Icon } from "@/components/icon";
 import { formatDateTime } from "@/lib/format-date-time";
+import { taskPath } from "@/lib/paths";
 import { AuditDetails } from "./audit-details";
 
 const COLUMNS = 7;
-// The Tasks screen's address; features do not import each other, so it is spelled here.
-const taskPath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
 
 /**
  * One change, and below it, once opened, its before and after. Every value someone typed

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { AuditEvent } from "@domain/schemas/audit-event";
-import { AUDIT_LOG_PATH, auditLogPath } from "@/lib/audit-events-path";
+import { AUDIT_LOG_PATH, auditLogPath } from "@/lib/paths";
 import { apiErrorResponse } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";

@@ -3,7 +3,8 @@ import { api } from "@domain/api/endpoints";
 import type { AccessToken, AccessTokenCreate, SignInInput } from "@domain/schemas/auth";
 import { callApi } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
-import { adoptSession, SIGN_IN_PATH, sessionQuery } from "@/lib/session";
+import { SIGN_IN_PATH } from "@/lib/paths";
+import { adoptSession, sessionQuery } from "@/lib/session";
 
 /** The signed-in administrator's personal access tokens. */
 export const accessTokenQueries = {

@@ -3,7 +3,7 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-compone
 import { useNavigate } from "react-router";
 import type { Me } from "@domain/schemas/auth";
 import { useSignOut } from "@/features/auth/api/queries";
-import { PROFILE_PATH } from "@/features/auth/routes/paths";
+import { PROFILE_PATH } from "@/lib/paths";
 import { UserMenuLabel } from "./user-menu-label";
 
 /** The menu itself; loaded lazily by UserMenu. */

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { FeatureCard } from "@/components/feature-card";
 import { useAbility } from "@/lib/session";
 import { callParkExtensionQueries } from "@/features/call-park-extensions/api/queries";
-import { BULK_MANAGE_PATH, CALL_PARK_EXTENSIONS_PATH, newCallParkExtensionPath } from "@/features/call-park-extensions/routes/paths";
+import { BULK_MANAGE_PATH, CALL_PARK_EXTENSIONS_PATH, newCallParkExtensionPath } from "@/lib/paths";
 
 /** The Call Park Extension card of Services > Calling > Features. */
 export function CallParkExtensionCard() {

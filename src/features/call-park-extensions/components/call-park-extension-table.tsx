@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { Icon } from "@/components/icon";
 import type { Sortable } from "@/features/call-park-extensions/routes/list-params";
-import { callParkExtensionPath } from "@/features/call-park-extensions/routes/paths";
+import { callParkExtensionPath } from "@/lib/paths";
 import type { DeleteTarget } from "./delete-call-park-extension";
 
 export function CallParkExtensionTable({

@@ -7,7 +7,7 @@ import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { useCreateCallParkExtension } from "@/features/call-park-extensions/api/queries";
 import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
-import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
+import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
 export async function loader(_: LoaderFunctionArgs) {
   await queryClient.ensureQueryData(locationQueries.list()).catch(() => undefined);

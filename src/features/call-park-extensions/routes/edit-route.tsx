@@ -5,7 +5,7 @@ import { Link, type LoaderFunctionArgs, useNavigate, useParams } from "react-rou
 import { PageHeader } from "@/components/page-header";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { ErrorState, LoadingState } from "@/components/states";
-import { auditLogPath } from "@/lib/audit-events-path";
+import { auditLogPath } from "@/lib/paths";
 import { locationQueries } from "@/lib/location-queries";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
@@ -13,7 +13,7 @@ import { callParkExtensionQueries, useUpdateCallParkExtension } from "@/features
 import { CallParkExtensionDetails } from "@/features/call-park-extensions/components/call-park-extension-details";
 import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
 import { DeleteCallParkExtensionDialog } from "@/features/call-park-extensions/components/delete-call-park-extension";
-import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
+import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { locationId = "", id = "" } = params;

@@ -11,7 +11,7 @@ import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import { sessionQuery } from "@/lib/session";
 import CallParkExtensionListRoute from "./list-route";
-import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
+import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
 const LIST = mswPath(api.callParkExtensions.list);
 

@@ -16,7 +16,7 @@ import { callParkExtensionQueries } from "@/features/call-park-extensions/api/qu
 import { DeleteCallParkExtensionDialog, type DeleteTarget } from "@/features/call-park-extensions/components/delete-call-park-extension";
 import { CallParkExtensionTable } from "@/features/call-park-extensions/components/call-park-extension-table";
 import { callParkExtensionList, nextOrder, PAGE_SIZE, sortOf, type Sortable } from "./list-params";
-import { BULK_MANAGE_PATH, newCallParkExtensionPath } from "./paths";
+import { BULK_MANAGE_PATH, FEATURES_PATH, newCallParkExtensionPath } from "@/lib/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = callParkExtensionList.queryOf(new URL(request.url).searchParams);
@@ -56,7 +56,7 @@ export default function CallParkExtensionListRoute() {
       <PageHeader
         title={t("list.title")}
         description={t("list.description")}
-        back={{ to: "/services/calling/features", label: t("common:nav.features") }}
+        back={{ to: FEATURES_PATH, label: t("common:nav.features") }}
         actions={
           <>
             {/* Bulk manage opens as a dialog over this list, and closes back to it as it was. */}

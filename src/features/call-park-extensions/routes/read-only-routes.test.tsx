@@ -10,7 +10,7 @@ import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import CreateCallParkExtensionRoute from "./create-route";
 import EditCallParkExtensionRoute from "./edit-route";
-import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
+import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
 const RECEPTION = callParkExtension("CPE1", "Reception park", "1001", "L1");
 

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { FeatureCard } from "@/components/feature-card";
 import { useAbility } from "@/lib/session";
 import { callParkQueries } from "@/features/call-parks/api/queries";
-import { CALL_PARKS_PATH, newCallParkPath } from "@/features/call-parks/routes/paths";
+import { CALL_PARKS_PATH, newCallParkPath } from "@/lib/paths";
 
 /** The Call Park Group card of Services > Calling > Features. */
 export function CallParkCard() {

@@ -10,7 +10,7 @@ import { ChooseLocationDialog } from "@/features/call-parks/components/choose-lo
 import { OffPeakBanner } from "@/features/call-parks/components/off-peak-banner";
 import { StepIndicator } from "@/features/call-parks/components/step-indicator";
 import { type Step, STEPS } from "@/features/call-parks/components/wizard-steps";
-import { CALL_PARKS_PATH, callParkPath } from "./paths";
+import { CALL_PARKS_PATH, callParkPath } from "@/lib/paths";
 
 /** Add New: the location first, then the wizard, its step in the URL (`?location=…&step=…`). */
 export default function CreateCallParkRoute() {

@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/states";
 import { useAbility } from "@/lib/session";
 import { defineListScreen, useListState } from "@/lib/use-list-state";
 import { callParkQueries, type CallParkListParams } from "@/features/call-parks/api/queries";
-import { callParkPath, newCallParkPath } from "./paths";
+import { callParkPath, FEATURES_PATH, newCallParkPath } from "@/lib/paths";
 
 const PAGE_SIZE = 25;
 
@@ -48,7 +48,7 @@ export default function CallParkListRoute() {
       <PageHeader
         title={t("list.title")}
         description={t("list.description")}
-        back={{ to: "/services/calling/features", label: t("common:nav.features") }}
+        back={{ to: FEATURES_PATH, label: t("common:nav.features") }}
         actions={
           canAdd && (
             <Link className="btn btn-primary" to={newCallParkPath(location || undefined)}>

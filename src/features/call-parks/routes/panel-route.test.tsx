@@ -10,7 +10,7 @@ import { sessionHandler } from "@/test/session";
 import { sessionQuery } from "@/lib/session";
 import type { CallPark } from "@/features/call-parks/api/types";
 import CallParkPanelRoute from "./panel-route";
-import { CALL_PARKS_PATH } from "./paths";
+import { CALL_PARKS_PATH } from "@/lib/paths";
 
 const GROUP: CallPark = {
   id: "CP1",

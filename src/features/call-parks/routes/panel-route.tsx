@@ -6,13 +6,13 @@ import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } fr
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/states";
 import { Icon } from "@/components/icon";
-import { auditLogPath } from "@/lib/audit-events-path";
+import { auditLogPath } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { callParkQueries, useDeleteCallPark } from "@/features/call-parks/api/queries";
 import { CallParkDetails } from "@/features/call-parks/components/call-park-details";
 import { CallParkEditor } from "@/features/call-parks/components/call-park-editor";
-import { CALL_PARKS_PATH } from "./paths";
+import { CALL_PARKS_PATH } from "@/lib/paths";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   await queryClient

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Icon } from "@/components/icon";
 import type { ImportJob } from "@domain/schemas/import-job";
-import { TASKS_PATH, taskPath } from "@/features/import-jobs/routes/paths";
+import { TASKS_PATH, taskPath } from "@/lib/paths";
 
 /** After Submit: where the admin follows the import. */
 export function ImportStarted({ job, onAnother, onClose }: { job: ImportJob; onAnother: () => void; onClose: () => void }) {

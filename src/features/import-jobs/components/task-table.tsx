@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ImportJob } from "@domain/schemas/import-job";
-import { taskPath } from "@/features/import-jobs/routes/paths";
+import { taskPath } from "@/lib/paths";
 import { formatDateTime } from "@/lib/format-date-time";
 import { TaskProgress, TaskStatus } from "./task-status";
 

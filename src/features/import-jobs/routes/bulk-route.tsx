@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, useLocation, useNavigate } from "react-router"
 import { locationQueries } from "@/lib/location-queries";
 import { queryClient } from "@/lib/query-client";
 import { BulkManageDialog } from "@/features/import-jobs/components/bulk-manage-dialog";
-import { CALL_PARK_EXTENSIONS_PATH } from "./paths";
+import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
 export async function loader(_: LoaderFunctionArgs) {
   // The export's location choice; the dialog works without it.

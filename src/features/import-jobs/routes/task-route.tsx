@@ -12,7 +12,7 @@ import { TaskCounts } from "@/features/import-jobs/components/task-counts";
 import { TaskErrors } from "@/features/import-jobs/components/task-errors";
 import { TaskProgress, TaskStatus } from "@/features/import-jobs/components/task-status";
 import "@/features/import-jobs/tasks.css";
-import { TASKS_PATH } from "./paths";
+import { TASKS_PATH } from "@/lib/paths";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   await queryClient.ensureQueryData(taskQueries.detail(params.jobId ?? "")).catch(() => undefined);

@@ -21,7 +21,7 @@ import { Icon } from "@/components/icon";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { TextInputField } from "@/components/text-input-field";
 import { ApiError } from "@/lib/api-client";
-import { auditLogPath } from "@/lib/audit-events-path";
+import { auditLogPath } from "@/lib/paths";
 import { applyServerIssues, contractResolver } from "@/lib/form";
 import { type RecallHuntGroup, useUpdateCallParkSettings } from "@/features/locations/api/queries";
 import { RecallSummary } from "./recall-summary";

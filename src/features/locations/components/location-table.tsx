@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { LocationWithCounts } from "@domain/schemas/location";
-import { locationPath } from "@/features/locations/routes/paths";
+import { locationPath } from "@/lib/paths";
 import { formatAddress } from "./format-address";
 
 /** The Locations list: each name opens the location. */

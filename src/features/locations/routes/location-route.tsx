@@ -10,7 +10,7 @@ import { useAbility } from "@/lib/session";
 import { locationPageQueries } from "@/features/locations/api/queries";
 import { CallParkSettingsForm } from "@/features/locations/components/call-park-settings-form";
 import { LocationOverview } from "@/features/locations/components/location-overview";
-import { LOCATION_TABS, type LocationTab, LOCATIONS_PATH, locationPath } from "./paths";
+import { LOCATION_TABS, type LocationTab, LOCATIONS_PATH, locationPath } from "@/lib/paths";
 
 const tabOf = (tab: string | undefined): LocationTab | undefined =>
   tab === undefined ? "overview" : (LOCATION_TABS as readonly string[]).includes(tab) ? (tab as LocationTab) : undefined;

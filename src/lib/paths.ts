@@ -1,0 +1,44 @@
+// Every screen's address, once: the router and every link build them from here, so a
+// feature links to another's screen without importing it.
+
+const encode = encodeURIComponent;
+const withLocation = (path: string, locationId?: string) => (locationId ? `${path}?location=${encode(locationId)}` : path);
+
+export const SIGN_IN_PATH = "/sign-in";
+export const PROFILE_PATH = "/profile";
+export const CALLING_PATH = "/services/calling";
+/** Services > Calling > Features, the home screen. */
+export const FEATURES_PATH = `${CALLING_PATH}/features`;
+
+export const CALL_PARK_EXTENSIONS_PATH = `${FEATURES_PATH}/call-park-extensions`;
+/** Bulk manage (CSV template, export and import): a dialog over the call park extension list. */
+export const BULK_MANAGE_PATH = `${CALL_PARK_EXTENSIONS_PATH}/bulk`;
+/** Add New; from a list filtered to one location, that location comes preselected. */
+export const newCallParkExtensionPath = (locationId?: string) => withLocation(`${CALL_PARK_EXTENSIONS_PATH}/new`, locationId);
+export const callParkExtensionPath = (locationId: string, id: string) =>
+  `${CALL_PARK_EXTENSIONS_PATH}/${encode(locationId)}/${encode(id)}`;
+
+/** Call park groups: the list, with a group's side panel over it. */
+export const CALL_PARKS_PATH = `${FEATURES_PATH}/call-parks`;
+export const newCallParkPath = (locationId?: string) => withLocation(`${CALL_PARKS_PATH}/new`, locationId);
+export const callParkPath = (locationId: string, id: string) => `${CALL_PARKS_PATH}/${encode(locationId)}/${encode(id)}`;
+
+export const LOCATIONS_PATH = "/locations";
+export const LOCATION_TABS = ["overview", "calling"] as const;
+export type LocationTab = (typeof LOCATION_TABS)[number];
+/** A location's page; the Overview tab is its plain address, other tabs add their name. */
+export const locationPath = (locationId: string, tab: LocationTab = "overview") =>
+  `${LOCATIONS_PATH}/${encode(locationId)}${tab === "overview" ? "" : `/${tab}`}`;
+
+export const TASKS_PATH = "/tasks";
+export const taskPath = (jobId: string) => `${TASKS_PATH}/${encode(jobId)}`;
+
+export const AUDIT_LOG_PATH = "/audit-log";
+/** The audit log filtered to one object's history (or one object type), as a link's target. */
+export function auditLogPath(filters: { objectId?: string; objectType?: string } = {}): string {
+  const search = new URLSearchParams();
+  if (filters.objectId) search.set("objectId", filters.objectId);
+  if (filters.objectType) search.set("objectType", filters.objectType);
+  const query = search.toString();
+  return query ? `${AUDIT_LOG_PATH}?${query}` : AUDIT_LOG_PATH;
+}
