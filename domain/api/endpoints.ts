@@ -49,7 +49,7 @@ import {
   locationWithCountsSchema,
   organizationListSchema,
 } from "@domain/schemas/location";
-import { orgIdSchema, orgQuerySchema } from "@domain/schemas/org-query";
+import { orgIdSchema, orgQuerySchema, withOrgId } from "@domain/schemas/org-query";
 import { type Endpoint, endpoint } from "./endpoint";
 
 const created = z.object({ id: z.string() });
@@ -63,49 +63,50 @@ const LOCATION = "/telephony/config/locations/{locationId}";
 export const api = {
   session: {
     signIn: endpoint({
-      method: "POST", path: "/session", body: signInSchema, response: sessionSchema, status: 201,
+      method: "POST", path: "/session", query: orgQuerySchema, body: signInSchema, response: sessionSchema, status: 201,
       access: "public", webex: false, summary: "Sign in: opens a session held in an httpOnly cookie",
     }),
     get: endpoint({
-      method: "GET", path: "/session", response: sessionSchema, status: 200,
+      method: "GET", path: "/session", query: orgQuerySchema, response: sessionSchema, status: 200,
       access: "account", webex: false, summary: "The signed-in administrator's session",
     }),
     signOut: endpoint({
-      method: "DELETE", path: "/session", status: 204,
+      method: "DELETE", path: "/session", query: orgQuerySchema, status: 204,
       access: "account", webex: false, summary: "Sign out, ending the session on the server",
     }),
   },
   people: {
     me: endpoint({
-      method: "GET", path: "/people/me", response: meSchema, status: 200,
+      method: "GET", path: "/people/me", query: orgQuerySchema, response: meSchema, status: 200,
       access: "account", webex: true, summary: "The administrator the request acts for",
     }),
     listAccessTokens: endpoint({
-      method: "GET", path: "/people/me/accessTokens", response: accessTokenListSchema, status: 200,
+      method: "GET", path: "/people/me/accessTokens", query: orgQuerySchema, response: accessTokenListSchema, status: 200,
       access: "account", webex: false, summary: "The administrator's personal access tokens",
     }),
     createAccessToken: endpoint({
-      method: "POST", path: "/people/me/accessTokens", body: accessTokenCreateSchema, response: accessTokenCreatedSchema,
-      status: 201, access: "account", webex: false, summary: "Create a personal access token (shown this once)",
+      method: "POST", path: "/people/me/accessTokens", query: orgQuerySchema, body: accessTokenCreateSchema,
+      response: accessTokenCreatedSchema, status: 201, access: "account", webex: false,
+      summary: "Create a personal access token (shown this once)",
     }),
     revokeAccessToken: endpoint({
-      method: "DELETE", path: "/people/me/accessTokens/{tokenId}", status: 204,
+      method: "DELETE", path: "/people/me/accessTokens/{tokenId}", query: orgQuerySchema, status: 204,
       access: "account", webex: false, summary: "Revoke a personal access token",
     }),
   },
   auditEvents: {
     list: endpoint({
-      method: "GET", path: "/auditEvents", query: auditEventListQuerySchema, response: auditEventListSchema, status: 200,
-      list: "items", access: "read", webex: false, summary: "The audit log, newest first",
+      method: "GET", path: "/auditEvents", query: withOrgId(auditEventListQuerySchema), response: auditEventListSchema,
+      status: 200, list: "items", access: "read", webex: false, summary: "The audit log, newest first",
     }),
     actors: endpoint({
-      method: "GET", path: "/auditEvents/actors", response: auditActorListSchema, status: 200,
+      method: "GET", path: "/auditEvents/actors", query: orgQuerySchema, response: auditActorListSchema, status: 200,
       access: "read", webex: false, summary: "The people the audit log names",
     }),
   },
   organizations: {
     list: endpoint({
-      method: "GET", path: "/organizations", response: organizationListSchema, status: 200,
+      method: "GET", path: "/organizations", query: orgQuerySchema, response: organizationListSchema, status: 200,
       access: "read", webex: true, summary: "The organisations this administrator manages",
     }),
   },
@@ -202,27 +203,28 @@ export const api = {
   },
   importJobs: {
     create: endpoint({
-      method: "POST", path: "/telephony/config/jobs/callParkExtensions", query: importUploadQuerySchema, upload: "csv",
-      response: importJobSchema, status: 201, access: "write", webex: false, summary: "Import a CSV of call park extensions as a job",
+      method: "POST", path: "/telephony/config/jobs/callParkExtensions", query: withOrgId(importUploadQuerySchema),
+      upload: "csv", response: importJobSchema, status: 201, access: "write", webex: false,
+      summary: "Import a CSV of call park extensions as a job",
     }),
     preview: endpoint({
       method: "POST", path: "/telephony/config/jobs/callParkExtensions/actions/preview/invoke",
-      query: importUploadQuerySchema, upload: "csv", response: importPreviewSchema, status: 200,
+      query: withOrgId(importUploadQuerySchema), upload: "csv", response: importPreviewSchema, status: 200,
       access: "write", webex: false, summary: "The import's dry run, row by row",
     }),
     list: endpoint({
-      method: "GET", path: "/telephony/config/jobs/callParkExtensions", query: importJobListQuerySchema,
+      method: "GET", path: "/telephony/config/jobs/callParkExtensions", query: withOrgId(importJobListQuerySchema),
       response: importJobListSchema, status: 200, list: "items", access: "read", webex: false,
       summary: "Import jobs, newest first",
     }),
     get: endpoint({
-      method: "GET", path: "/telephony/config/jobs/callParkExtensions/{jobId}", response: importJobSchema, status: 200,
-      access: "read", webex: false, summary: "One import job",
+      method: "GET", path: "/telephony/config/jobs/callParkExtensions/{jobId}", query: orgQuerySchema,
+      response: importJobSchema, status: 200, access: "read", webex: false, summary: "One import job",
     }),
     errors: endpoint({
-      method: "GET", path: "/telephony/config/jobs/callParkExtensions/{jobId}/errors", query: importJobErrorsQuerySchema,
-      response: importJobErrorListSchema, status: 200, list: "items", access: "read", webex: false,
-      summary: "An import job's rows in error",
+      method: "GET", path: "/telephony/config/jobs/callParkExtensions/{jobId}/errors",
+      query: withOrgId(importJobErrorsQuerySchema), response: importJobErrorListSchema, status: 200, list: "items",
+      access: "read", webex: false, summary: "An import job's rows in error",
     }),
   },
 } as const satisfies Record<string, Record<string, Endpoint>>;

@@ -2,7 +2,7 @@ import { orgIdSchema } from "./org-query";
 import { z } from "zod";
 import { EXTENSION_STATES, NUMBER_OWNER_TYPES } from "@domain/rules/numbering-plan";
 import { extensionSchema } from "./extension";
-import { pagingQuery } from "./paging";
+import { pageSize, pagingQuery, WEBEX_PAGE_SIZE } from "./paging";
 import { type OrderKey, sortOrder } from "./sort-order";
 import { displayName, searchText } from "./text";
 
@@ -76,6 +76,7 @@ export const callParkExtensionListQuerySchema = z.object({
   order: sortOrderSchema.optional(),
   orgId: orgIdSchema,
   ...pagingQuery,
+  max: pageSize({ fallback: WEBEX_PAGE_SIZE, limit: WEBEX_PAGE_SIZE }),
 });
 export type CallParkExtensionListQuery = z.input<typeof callParkExtensionListQuerySchema>;
 

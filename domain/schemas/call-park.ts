@@ -8,7 +8,7 @@ import {
 } from "@domain/rules/call-park";
 import { RECALL_OPTIONS } from "@domain/rules/recall";
 import { requiredString } from "./issues";
-import { pagingQuery } from "./paging";
+import { pageSize, pagingQuery, WEBEX_PAGE_SIZE } from "./paging";
 import { sortOrder } from "./sort-order";
 import { displayName, searchText } from "./text";
 
@@ -111,6 +111,8 @@ export const callParkListQuerySchema = z.object({
   order: callParkOrderSchema.optional(),
   orgId,
   ...pagingQuery,
+  // Webex: "Default is 2000."
+  max: pageSize({ fallback: WEBEX_PAGE_SIZE, limit: WEBEX_PAGE_SIZE }),
 });
 
 /** Query of GET /telephony/config/callParks (ours: the organisation's groups, as Webex's callParkExtensions list). */

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { callParkExtensionListQuerySchema, sortOrderSchema } from "./call-park-extension";
 import { toFieldIssues } from "./issues";
+import { callParkListQuerySchema } from "./call-park";
 import { locationListQuerySchema } from "./location";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagingQuery } from "./paging";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, pagingQuery, WEBEX_PAGE_SIZE } from "./paging";
 
 function issuesOf(schema: z.ZodType, input: unknown) {
   const result = schema.safeParse(input);
@@ -66,22 +67,44 @@ describe("pagingQuery", () => {
     expect(paging.parse({ start: "20", max: "10" })).toEqual({ start: 20, max: 10 });
   });
 
-  it("allows a page of 1000 and no more", () => {
+  it("reads a page above 1000 as 1000, as Webex clamps rather than refuses", () => {
     expect(MAX_PAGE_SIZE).toBe(1000);
     expect(paging.parse({ max: "1000" }).max).toBe(1000);
-    expect(issuesOf(paging, { max: "1001" })).toEqual([{ path: ["max"], code: "tooBig", params: { max: 1000 } }]);
-    expect(issuesOf(paging, { max: "5000" })[0].code).toBe("tooBig");
+    expect(paging.parse({ max: "1001" }).max).toBe(1000);
+    expect(paging.parse({ max: "5000" }).max).toBe(1000);
+    // Past 2^53: still a whole number above the limit, not a refusal.
+    expect(paging.parse({ max: "99999999999999999999" }).max).toBe(1000);
   });
 
-  it("refuses text, fractions, zero pages and negative offsets", () => {
+  it("refuses text, fractions, zero or negative pages and negative offsets", () => {
     expect(issuesOf(paging, { max: "ten" })).toEqual([{ path: ["max"], code: "invalidType" }]);
+    expect(issuesOf(paging, { max: "Infinity" })).toEqual([{ path: ["max"], code: "invalidType" }]);
     expect(issuesOf(paging, { max: "2.5" })).toEqual([{ path: ["max"], code: "notInteger" }]);
+    expect(issuesOf(paging, { max: "5000.5" })).toEqual([{ path: ["max"], code: "notInteger" }]);
     expect(issuesOf(paging, { max: "0" })).toEqual([{ path: ["max"], code: "tooSmall", params: { min: 1 } }]);
+    expect(issuesOf(paging, { max: "-5" })).toEqual([{ path: ["max"], code: "tooSmall", params: { min: 1 } }]);
     expect(issuesOf(paging, { start: "-1" })).toEqual([{ path: ["start"], code: "tooSmall", params: { min: 0 } }]);
   });
 });
 
+describe("pageSize", () => {
+  it("takes its own default and limit", () => {
+    const schema = z.object({ max: pageSize({ fallback: 20, limit: 50 }) });
+    expect(schema.parse({}).max).toBe(20);
+    expect(schema.parse({ max: "50" }).max).toBe(50);
+    expect(schema.parse({ max: "51" }).max).toBe(50);
+  });
+});
+
 describe("callParkExtensionListQuerySchema", () => {
+  it("defaults to a page of 2000 and reads more as 2000, as Webex's call park lists", () => {
+    expect(WEBEX_PAGE_SIZE).toBe(2000);
+    expect(callParkExtensionListQuerySchema.parse({}).max).toBe(2000);
+    expect(callParkExtensionListQuerySchema.parse({ max: "5000" }).max).toBe(2000);
+    expect(callParkListQuerySchema.parse({}).max).toBe(2000);
+    expect(callParkListQuerySchema.parse({ max: "2001" }).max).toBe(2000);
+  });
+
   it("canonicalises search text and parses the order", () => {
     expect(callParkExtensionListQuerySchema.parse({ name: " Sa\u0303o ", order: "name-desc", max: "5" })).toEqual({
       name: "São",
@@ -103,6 +126,6 @@ describe("locationListQuerySchema", () => {
   it("defaults to a page of 500, as Webex's locations API", () => {
     expect(locationListQuerySchema.parse({})).toEqual({ start: 0, max: 500 });
     expect(locationListQuerySchema.parse({ max: "2" }).max).toBe(2);
-    expect(issuesOf(locationListQuerySchema, { max: "1001" })[0].code).toBe("tooBig");
+    expect(locationListQuerySchema.parse({ max: "1001" }).max).toBe(1000);
   });
 });

@@ -1,6 +1,6 @@
 import { orgIdSchema } from "./org-query";
 import { z } from "zod";
-import { pagingQuery } from "./paging";
+import { pageSize, pagingQuery } from "./paging";
 import { searchText } from "./text";
 
 /** A location as GET /v1/locations answers (the fields of Webex's location object used here). */
@@ -51,7 +51,7 @@ export const locationListQuerySchema = z.object({
   orgId: orgIdSchema,
   include: locationIncludeSchema,
   ...pagingQuery,
-  max: pagingQuery.max.default(500),
+  max: pageSize({ fallback: 500 }),
 });
 export type LocationListQuery = z.input<typeof locationListQuerySchema>;
 

@@ -7,7 +7,6 @@ import { RequestValidationError } from "./validation";
 // Fastify's own refusals, mapped onto our catalogue.
 const FASTIFY_CODES: Record<string, ErrorKey> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "invalidJson",
-  FST_ERR_CTP_EMPTY_JSON_BODY: "invalidJson",
   FST_ERR_CTP_BODY_TOO_LARGE: "bodyTooLarge",
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupportedMediaType",
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "badRequest",

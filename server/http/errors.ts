@@ -36,9 +36,13 @@ export const ERROR_CATALOG = {
   invalidToken: { status: 401, errorCode: 4102 },
   forbidden: { status: 403, errorCode: 4030 },
   csrfTokenInvalid: { status: 403, errorCode: 4031 },
+  // Webex answers 403 for an orgId naming an organisation the caller may not act on.
+  organizationNotVisible: { status: 403, errorCode: 4032 },
   accessTokenNotFound: { status: 404, errorCode: 4045 },
   accessTokenLimit: { status: 409, errorCode: 4096 },
   tooManySignInAttempts: { status: 429, errorCode: 4290 },
+  // More API requests in a minute than API_RATE_LIMIT allows, for one token, session or address.
+  tooManyRequests: { status: 429, errorCode: 4291 },
   internal: { status: 500, errorCode: 5000 },
 } as const satisfies Record<string, { status: number; errorCode: number }>;
 

@@ -46,3 +46,17 @@ describe("translate", () => {
     expect(translate("pt-BR", "errors", "noSuchKey")).toBe("noSuchKey");
   });
 });
+
+describe("translate with a count", () => {
+  it("picks the language's plural form, as i18next does", () => {
+    expect(translate("en", "errors", "tooManyRequests", { count: 1 })).toBe("Too many requests: try again in 1 second.");
+    expect(translate("en", "errors", "tooManyRequests", { count: 42 })).toBe("Too many requests: try again in 42 seconds.");
+    expect(translate("pt-BR", "errors", "tooManyRequests", { count: 1 })).toBe("Muitas solicitações: tente novamente em 1 segundo.");
+    expect(translate("pt-BR", "errors", "tooManyRequests", { count: 30 })).toBe("Muitas solicitações: tente novamente em 30 segundos.");
+  });
+
+  it("falls back to the plain key without a count, and for a key with no plural forms", () => {
+    expect(translate("en", "errors", "tooManyRequests")).toBe("Too many requests. Wait a moment and try again.");
+    expect(translate("en", "errors", "accessTokenLimit", { max: 5, count: 5 })).toBe("You already have 5 access tokens. Revoke one before creating another.");
+  });
+});

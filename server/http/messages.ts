@@ -1,14 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { localesDir } from "@server/paths";
 
 // The server speaks the user's language from the same translation files as the SPA
 // (public/locales/<lng>/{errors,validation}.json), picked by Accept-Language.
 
 export const LANGUAGES = ["en", "pt-BR"] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../public/locales");
 
 type Catalog = Record<string, string>;
 
@@ -48,10 +46,14 @@ export function translate(
   key: string,
   params: Record<string, string | number> = {},
 ): string {
-  // i18next's context convention: `key_CONTEXT` first, then `key`.
+  // i18next's conventions: `key_CONTEXT` first; with a numeric count, the language's
+  // plural form (`key_one`, `key_other`); then `key`.
   const context = params.context ? `${key}_${params.context}` : undefined;
+  const count = params.count;
+  const plurals = (lng: Language) =>
+    typeof count === "number" ? [`${key}_${new Intl.PluralRules(lng).select(count)}`, `${key}_other`] : [];
   const lookup = (lng: Language) =>
-    (context ? catalogs[lng][namespace][context] : undefined) ?? catalogs[lng][namespace][key];
+    [...(context ? [context] : []), ...plurals(lng), key].map((k) => catalogs[lng][namespace][k]).find((t) => t !== undefined);
   const template = lookup(language) ?? lookup("en") ?? key;
   return interpolate(template, params);
 }

@@ -46,11 +46,47 @@ interface RequestOptions {
 }
 
 /**
+ * A read refused with 429 waits out Retry-After once, when it is this short; a longer wait,
+ * and any write, reaches the screen, whose message says how many seconds to wait.
+ */
+export const MAX_READ_RETRY_WAIT_SECONDS = 30;
+
+/** Retry-After as seconds: a number of them, or an HTTP date. */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** Waits `ms`, or rejects as fetch does when the caller gives up (a query cancelled, a screen left). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function fallbackCode(status: number): string {
+  if (status === 429) return "tooManyRequests";
+  return status >= 500 ? "internal" : "badRequest";
+}
+
+/**
  * fetch for /v1: JSON in and out, the user's language sent, refusals thrown as ApiError.
  * A FormData body (a file upload) goes as it is: the browser writes its multipart
  * content type with the boundary, so none is set here.
  */
-async function request<T>(url: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+async function request<T>(url: string, options: RequestOptions = {}, retried = false): Promise<ApiResponse<T>> {
   const { method = "GET", body, signal } = options;
   const isForm = typeof FormData !== "undefined" && body instanceof FormData;
   let response: Response;
@@ -70,15 +106,22 @@ async function request<T>(url: string, options: RequestOptions = {}): Promise<Ap
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError(0, "network", (error as Error).message);
   }
+  const waitSeconds = response.status === 429 ? retryAfterSeconds(response.headers) : undefined;
+  if (method === "GET" && !retried && waitSeconds !== undefined && waitSeconds <= MAX_READ_RETRY_WAIT_SECONDS) {
+    await response.text(); // drained, so the connection is free for the retry
+    await pause(waitSeconds * 1000, signal);
+    return request<T>(url, options, true);
+  }
   const text = await response.text();
   const json = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const err = (json ?? {}) as Partial<ApiErrorBody>;
     throw new ApiError(
       response.status,
-      err.code ?? (response.status >= 500 ? "internal" : "badRequest"),
+      err.code ?? fallbackCode(response.status),
       err.message ?? response.statusText,
-      err.params ?? {},
+      // The seconds to wait, as `count` for the message's plural, whoever refused (the server or a proxy).
+      { ...(waitSeconds !== undefined ? { count: waitSeconds } : {}), ...err.params },
       err.issues ?? [],
       err.trackingId ?? response.headers.get("trackingid") ?? undefined,
     );

@@ -29,9 +29,10 @@ describe("GET …/callParks/settings", () => {
     expect(await storedRow(server.db, locationId)).toBeUndefined();
   });
 
-  it("accepts Webex's orgId query parameter", async () => {
+  it("accepts Webex's orgId query parameter with this organisation's id", async () => {
     const locationId = await locationIdOf(server.db, "London");
-    const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }), query: { orgId: "anything" } });
+    const { id: orgId } = await server.db.selectFrom("organizations").select("id").executeTakeFirstOrThrow();
+    const res = await server.app.inject({ url: urlOf(api.callParkSettings.get, { locationId }), query: { orgId } });
     expect(res.statusCode).toBe(200);
   });
 

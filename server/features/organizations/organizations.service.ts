@@ -5,3 +5,8 @@ import * as repo from "./organizations.repository";
 export function listManagedOrganizations(db: Db) {
   return repo.listOrganizations(db);
 }
+
+/** Whether a Webex `orgId` names an organisation the administrator manages (here, this server's own). */
+export function isManagedOrganization(db: Db, orgId: string) {
+  return repo.organizationExists(db, orgId);
+}
