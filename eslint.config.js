@@ -22,7 +22,7 @@ const boundary = (from, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "data/", "test-results/", "playwright-report/", ".test-results/"] },
+  { ignores: ["dist/", "dist-server/", "node_modules/", "data/", "test-results/", "playwright-report/", ".test-results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs["flat/recommended"],

@@ -16,7 +16,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/v1": `http://127.0.0.1:${apiPort}` },
+    // The API, and its document and reference page (server pages, not screens of the SPA).
+    proxy: Object.fromEntries(["/v1", "/openapi.json", "/docs"].map((prefix) => [prefix, `http://127.0.0.1:${apiPort}`])),
   },
   build: {
     outDir: "dist",

@@ -1,14 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { API_BASE } from "@domain/api/endpoint";
 import type { Db } from "./db/database";
+import { apiDocsRoutes } from "./features/api-docs/api-docs.routes";
 import { auditEventRoutes } from "./features/audit-events/audit-events.routes";
 import { installAccessControl } from "./features/auth/access";
 import { authRoutes } from "./features/auth/auth.routes";
@@ -16,27 +11,39 @@ import { SignInLimiter } from "./features/auth/sign-in-limiter";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
 import { callParkRoutes } from "./features/call-parks/call-parks.routes";
 import { callParkSettingsRoutes } from "./features/call-park-settings/call-park-settings.routes";
+import { healthRoutes } from "./features/health/health.routes";
 import { registerImportJobs } from "./features/import-jobs/import-jobs.routes";
 import { locationRoutes } from "./features/locations/locations.routes";
+import { installMetrics } from "./features/metrics/metrics";
+import { installOrganizationScope } from "./features/organizations/organization-scope";
 import { organizationRoutes } from "./features/organizations/organizations.routes";
 import { frameworkErrors, installErrorHandling } from "./http/error-handler";
+import { acceptEmptyJsonBodies } from "./http/json-body";
+import { type ApiRateLimit, installApiRateLimit } from "./http/rate-limit";
+import { installCompression, serveBuiltSpa } from "./http/static";
+import { trackingIdOf } from "./http/tracking-id";
 import { validatorCompiler } from "./http/validation";
+import { distDir } from "./paths";
 
 export const BODY_LIMIT = 1024 * 1024;
-
-const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 
 export interface AppOptions {
   db: Db;
   logger?: FastifyServerOptions["logger"];
   /** Serve the built SPA from dist/ (when it exists). */
   serveSpa?: boolean;
+  /** The built SPA's directory (dist/ unless given; tests give a small fixture tree). */
+  spaDir?: string;
   /** ADMIN_TOKEN: a bearer token acting as the first full administrator, for scripts and tests. */
   adminToken?: string;
   /** Counts failed sign-ins; tests pass one with their own limits and clock. */
   signInLimiter?: SignInLimiter;
   /** Take the client's address from X-Forwarded-For (only behind a reverse proxy). */
   trustProxy?: boolean;
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset, /metrics does not exist. */
+  metricsToken?: string;
+  /** API_RATE_LIMIT: /v1 requests a minute per token, session or address; unset (tests, benchmarks), no limit. */
+  apiRateLimit?: ApiRateLimit;
 }
 
 /**
@@ -70,15 +77,19 @@ export async function buildApp({
   db,
   logger = false,
   serveSpa = false,
+  spaDir = distDir,
   adminToken,
   signInLimiter = new SignInLimiter(),
   trustProxy = false,
+  metricsToken,
+  apiRateLimit,
 }: AppOptions) {
   const app = Fastify({
     logger,
     trustProxy,
     bodyLimit: BODY_LIMIT,
-    genReqId: () => `CPA_${randomUUID()}`,
+    // The caller's TrackingID when it sends one, as Webex does.
+    genReqId: trackingIdOf,
     // JSON with __proto__ or constructor keys is refused rather than risk pollution.
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
@@ -89,9 +100,12 @@ export async function buildApp({
 
   // The API speaks JSON only; a text/plain body (fetch's default for a string) gets 415, not a type error.
   app.removeContentTypeParser("text/plain");
+  acceptEmptyJsonBodies(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Before every route, so each one is counted and timed.
+  installMetrics(app, { db, token: metricsToken });
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("trackingid", request.id);
@@ -103,8 +117,14 @@ export async function buildApp({
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // Before every route: compression applies to the routes registered after it.
+  await installCompression(app);
+  // After the cookie parser (a session is a caller), before authentication (no database work for a refused request).
+  if (apiRateLimit) await installApiRateLimit(app, apiRateLimit);
   installAccessControl(app, { db, adminToken });
+  installOrganizationScope(app, { db });
 
+  await app.register(apiDocsRoutes);
   await app.register(authRoutes, { db, limiter: signInLimiter });
   await app.register(auditEventRoutes, { db });
   await app.register(organizationRoutes, { db });
@@ -113,16 +133,9 @@ export async function buildApp({
   await app.register(callParkRoutes, { db });
   await app.register(callParkSettingsRoutes, { db });
   await registerImportJobs(app, db);
+  await app.register(healthRoutes, { db });
 
-  if (serveSpa && fs.existsSync(path.join(distDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
-    // Client-side routes get the SPA; unknown API paths keep their JSON 404.
-    app.get("/*", (request, reply) => {
-      if (request.url.startsWith(`${API_BASE}/`)) return reply.callNotFound();
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
-    });
-    app.get("/", (_request, reply) => reply.header("cache-control", "no-cache").sendFile("index.html"));
-  }
+  if (serveSpa) await serveBuiltSpa(app, spaDir);
 
   return app;
 }

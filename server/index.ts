@@ -1,7 +1,14 @@
+import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app";
 import { openDatabase } from "./db/database";
 import { seedDemoOrganization } from "./db/seed";
 import { readEnv } from "./env";
+
+/**
+ * The longest a graceful stop may take before the process ends anyway: under the 30 s an
+ * orchestrator (Kubernetes, systemd's default) waits after SIGTERM before killing.
+ */
+const STOP_TIMEOUT_MS = 25_000;
 
 async function main() {
   let env;
@@ -13,14 +20,32 @@ async function main() {
   }
   const db = await openDatabase(env.DATABASE_URL);
   if (env.SEED === "demo") await seedDemoOrganization(db);
-  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY });
-  const shutdown = async () => {
-    await app.close();
-    await db.destroy();
-    process.exit(0);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, apiRateLimit: { max: env.API_RATE_LIMIT } });
+
+  // SIGTERM or SIGINT: stop accepting, let the requests in flight finish and the import
+  // batch in flight commit (its job carries on at the next start), then close the
+  // database and exit 0. A second signal, or the timeout, ends
+  // the process at once with 1: a batch cut short rolls back whole, so that is safe too.
+  // An uncaught error takes the same way out, with 1.
+  closeWithGrace(
+    {
+      delay: STOP_TIMEOUT_MS,
+      // Only for an error thrown by the stop itself.
+      logger: app.log,
+      onSecondSignal: (signal) => app.log.warn({ signal }, "second signal: stopping at once"),
+      onTimeout: (delay) => app.log.error(`graceful stop timed out after ${delay} ms: stopping at once`),
+    },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ err }, "stopping after an uncaught error");
+      else app.log.info({ signal }, "stopping: finishing the requests and the import batch in flight (a second signal stops at once)");
+      // Fastify stops the import runner only once every request has been answered:
+      // stop it now, beside them, so no new batch starts while they finish.
+      await Promise.all([app.importJobs.stop(), app.close()]);
+      await db.destroy();
+      app.log.info("stopped");
+    },
+  );
+
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   app.log.info(`Call Park Admin is running at ${address}`);
   // Import jobs a stopped server left unfinished carry on (an atomic one starts over),

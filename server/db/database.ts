@@ -7,6 +7,20 @@ import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
 
+/** Told each query's duration in seconds and whether it failed (the metrics' database time). */
+export type QueryListener = (seconds: number, failed: boolean) => void;
+
+// Kysely times each statement when given a `log` function; the apps built on a database
+// (tests build many on one) subscribe to its timings here and leave on close.
+const queryListeners = new WeakMap<Db, Set<QueryListener>>();
+
+/** Calls `listener` after every statement run on `db`; returns the unsubscribe. */
+export function onQuery(db: Db, listener: QueryListener): () => void {
+  const listeners = queryListeners.get(db);
+  listeners?.add(listener);
+  return () => listeners?.delete(listener);
+}
+
 /** Resolves `sqlite:path`, `file:path`, `sqlite::memory:` or a bare path to a file name. */
 export function sqliteFileOf(databaseUrl: string): string {
   const file = databaseUrl.replace(/^(sqlite|file):(\/\/)?/, "");
@@ -22,7 +36,14 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const listeners = new Set<QueryListener>();
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      for (const listener of listeners) listener(event.queryDurationMillis / 1000, event.level === "error");
+    },
+  });
+  queryListeners.set(db, listeners);
   await migrateToLatest(db as Kysely<unknown>);
   return db;
 }

@@ -121,6 +121,18 @@ export async function listJobs(db: Executor, status: JobListStatus, start: numbe
   return { rows, total: Number(count.n) };
 }
 
+/** How many jobs are in each execution status (the metrics' gauge); a status with none counts 0. */
+export async function countByStatus(db: Executor): Promise<Record<ImportJobStatus, number>> {
+  const rows = await db
+    .selectFrom("import_jobs")
+    .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  const counts: Record<ImportJobStatus, number> = { STARTED: 0, COMPLETED: 0, FAILED: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
 /** Jobs a stopped server left running, oldest first. */
 export async function unfinishedJobIds(db: Executor) {
   const rows = await db.selectFrom("import_jobs").select("id").where("status", "=", "STARTED").orderBy("seq").execute();

@@ -6,6 +6,9 @@ import { useSignOut } from "@/features/auth/api/queries";
 import { PROFILE_PATH } from "@/lib/paths";
 import { UserMenuLabel } from "./user-menu-label";
 
+/** The API reference: a page of the server (server/features/api-docs), not a screen of the SPA, so a full page load. */
+const API_DOCS_PATH = "/docs";
+
 /** The menu itself; loaded lazily by UserMenu. */
 export default function UserMenuPopup({ me }: { me: Me }) {
   const { t } = useTranslation("auth");
@@ -27,6 +30,9 @@ export default function UserMenuPopup({ me }: { me: Me }) {
         >
           <MenuItem id="profile" className="listbox-item">
             {t("userMenu.profile")}
+          </MenuItem>
+          <MenuItem id="apiReference" className="listbox-item" href={API_DOCS_PATH}>
+            {t("userMenu.apiReference")}
           </MenuItem>
           <MenuItem id="signOut" className="listbox-item">
             {t("userMenu.signOut")}

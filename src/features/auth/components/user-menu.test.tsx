@@ -38,6 +38,19 @@ describe("User menu", () => {
     expect(router.state.location.pathname).toBe("/profile");
   });
 
+  it("links to the API reference, a page of the server rather than a screen of the SPA", async () => {
+    const { user } = await renderWithProviders(<UserMenu />);
+    await user.click(await menuButton());
+    // A plain link (a full page load of /docs), not a client-side route the SPA would answer with its 404.
+    expect(await screen.findByRole("menuitem", { name: "API reference" })).toHaveAttribute("href", "/docs");
+  });
+
+  it("names the API reference in Portuguese", async () => {
+    const { user } = await renderWithProviders(<UserMenu />, { language: "pt-BR" });
+    await user.click(await menuButton());
+    expect(await screen.findByRole("menuitem", { name: "Referência da API" })).toHaveAttribute("href", "/docs");
+  });
+
   it("names the other roles in Portuguese", async () => {
     server.use(sessionHandler("LOCATION_ADMIN"));
     await renderWithProviders(<UserMenu />, { language: "pt-BR" });

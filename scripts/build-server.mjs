@@ -1,0 +1,80 @@
+// `node scripts/build-server.mjs`: the API server compiled to one JavaScript file,
+// dist-server/index.js, which plain `node` runs (no tsx, no Vite at run time).
+// Also the build-state rules `npm start` follows (scripts/start.mjs).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** What a build writes (relative to the project root), and what it is built from. */
+export const BUILDS = {
+  spa: {
+    label: "the SPA into dist/",
+    output: "dist/index.html",
+    inputs: ["src", "domain", "public", "index.html", "vite.config.ts", "tsconfig.json", "package-lock.json"],
+  },
+  server: {
+    label: "the server into dist-server/",
+    output: "dist-server/index.js",
+    inputs: ["server", "domain", "tsconfig.json", "package-lock.json", "scripts/build-server.mjs"],
+  },
+};
+
+function newestMtime(file) {
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(file)) newest = Math.max(newest, newestMtime(path.join(file, entry)));
+  return newest;
+}
+
+/**
+ * The builds (`spa`, `server`) missing in `dir`, or older than one of their sources. A tree
+ * without the sources (a production install of a built tree) has nothing to rebuild.
+ */
+export function staleBuilds(dir = root) {
+  return Object.entries(BUILDS)
+    .filter(([, { output, inputs }]) => {
+      const built = newestMtime(path.join(dir, output));
+      return built === 0 || inputs.some((input) => newestMtime(path.join(dir, input)) > built);
+    })
+    .map(([name]) => name);
+}
+
+/**
+ * Bundles server/index.ts and everything it imports from server/ and domain/ (aliases
+ * from tsconfig.json's "paths") into `outdir`/index.js: ESM for Node 20. Packages stay
+ * imports, loaded from node_modules (better-sqlite3 is native and cannot be bundled).
+ */
+export async function buildServer({ outdir = path.join(root, "dist-server") } = {}) {
+  // Imported here: a production install (no devDependencies) runs start.mjs without esbuild.
+  const esbuild = await import("esbuild");
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, "server/index.ts")],
+    outfile: path.join(outdir, "index.js"),
+    tsconfig: path.join(root, "tsconfig.json"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    // Not minified: stack traces in the logs stay readable; the map is for
+    // NODE_OPTIONS=--enable-source-maps when one needs the TypeScript lines.
+    sourcemap: "linked",
+    metafile: true,
+    logLevel: "warning",
+  });
+  return result.metafile;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildServer();
+}
