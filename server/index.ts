@@ -20,7 +20,7 @@ async function main() {
   }
   const db = await openDatabase(env.DATABASE_URL);
   if (env.SEED === "demo") await seedDemoOrganization(db);
-  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, apiRateLimit: { max: env.API_RATE_LIMIT } });
+  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, apiRateLimit: { max: env.API_RATE_LIMIT }, metricsToken: env.METRICS_TOKEN });
 
   // SIGTERM or SIGINT: stop accepting, let the requests in flight finish and the import
   // batch in flight commit (its job carries on at the next start), then close the

@@ -6,7 +6,7 @@ import "@/features/auth/auth.css";
 // react-aria's menu code loads after the first screen, as the feature cards' menus do.
 const UserMenuPopup = lazy(() => import("./user-menu-popup"));
 
-/** The top bar's account menu: Profile and access tokens, Sign out. */
+/** The top bar's account menu: Profile and access tokens, API reference, Sign out. */
 export function UserMenu() {
   const me = useSession()?.me;
   if (!me) return null;
