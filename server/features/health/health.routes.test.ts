@@ -1,6 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, type Migration, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,7 +11,6 @@ import { HEALTH_PATH, READY_PATH } from "./health.routes";
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 const NAMES = Object.keys(MIGRATIONS);
-const distIndex = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dist/index.html");
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -64,8 +63,12 @@ describe("GET /healthz", () => {
     expect((await app.anonymous({ method: "HEAD", url: HEALTH_PATH })).statusCode).toBe(200);
   });
 
-  it.skipIf(!fs.existsSync(distIndex))("answers JSON, not the SPA's page, when the built SPA is served", async () => {
-    const app = await appOn(await openDatabase("sqlite::memory:"), { serveSpa: true });
+  it("answers JSON, not the SPA's page, when the built SPA is served", async () => {
+    // A built SPA of one page, as dist/ holds it after a build.
+    const spaDir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-spa-"));
+    fs.writeFileSync(path.join(spaDir, "index.html"), "<!doctype html><title>SPA</title>");
+    cleanups.push(async () => fs.rmSync(spaDir, { recursive: true, force: true }));
+    const app = await appOn(await openDatabase("sqlite::memory:"), { serveSpa: true, spaDir });
     // The SPA really is served: any other address gets its HTML.
     expect((await probe(app, "/some/screen")).headers["content-type"]).toMatch(/^text\/html/);
     for (const url of [HEALTH_PATH, READY_PATH]) {
