@@ -135,6 +135,50 @@ test.describe("call park groups, in English", () => {
     expect(saved.callParkExtensions).toEqual([]);
   });
 
+  test("renamed in its side panel, a group gets a new id as in Webex: the list and panel follow it, its history spans both ids", async ({
+    page,
+    request,
+    locationNamed,
+  }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    await deleteGroupsStartingWith(request, sanJose.id, "Rename");
+    const created = await request.post(urlOf(api.callParks.create, { locationId: sanJose.id }), {
+      data: { name: "Rename me", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [await memberId(request, sanJose.id, "Jordan Miller")] },
+    });
+    expect(created.status()).toBe(201);
+    const oldId: string = (await created.json()).id;
+    const panelPath = (id: string) => `${GROUPS}/${encodeURIComponent(sanJose.id)}/${encodeURIComponent(id)}`;
+
+    await page.goto(`${GROUPS}?q=Rename`);
+    await page.getByRole("link", { name: "Rename me", exact: true }).click();
+    await expect(page).toHaveURL((url) => url.pathname === panelPath(oldId));
+    const panel = page.getByRole("dialog", { name: "Rename me" });
+    await panel.getByLabel("Call park group name").fill("Renamed desk");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Call park group saved.")).toBeVisible();
+    // Nothing asked for the old id after the save (it answers 404 now): no error shown.
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByText("This call park group does not exist", { exact: false })).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Renamed desk", exact: true }).click();
+    const renamed = page.getByRole("dialog", { name: "Renamed desk" });
+    await expect(renamed.getByRole("button", { name: "Remove Jordan Miller" })).toBeVisible();
+    const newId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");
+    expect(newId).not.toBe(oldId);
+    expect((await request.get(urlOf(api.callParks.get, { locationId: sanJose.id, callParkId: oldId }))).status()).toBe(404);
+
+    await renamed.getByRole("link", { name: "View history of Renamed desk" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+    const rows = page.locator("tbody tr.audit-row");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText("Renamed desk");
+    await expect(rows.nth(1)).toContainText("Rename me");
+
+    // The old address is a group that no longer exists, said as such.
+    await page.goto(panelPath(oldId));
+    await expect(page.getByRole("dialog")).toContainText("This call park group does not exist");
+  });
+
   test("a person in one group is not offered to another, and says why", async ({ page, request, locationNamed }) => {
     const sanJose = locationNamed("San Jose HQ");
     await deleteGroupsStartingWith(request, sanJose.id, "Sales floor");

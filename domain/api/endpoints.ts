@@ -184,7 +184,7 @@ export const api = {
     }),
     update: endpoint({
       method: "PUT", path: `${LOCATION}/callParks/{callParkId}`, query: orgQuerySchema, body: callParkUpdateSchema,
-      response: callParkIdSchema, status: 200, access: "write", webex: true, summary: "Update a call park group",
+      response: callParkIdSchema, status: 200, access: "write", webex: true, summary: "Update a call park group (renamed, it answers its new id, as Webex does)",
     }),
     delete: endpoint({
       method: "DELETE", path: `${LOCATION}/callParks/{callParkId}`, query: orgQuerySchema, status: 204,

@@ -84,6 +84,16 @@ export const SAMPLES: Record<string, Samples> = {
       { id: "job-3", seq: 3, file_name: "scoped.csv", mode: "partial", created_by: "Beatriz Souza", created_by_id: "adm-loc", location_scope: '["loc-sp"]', tracking_id: "CPA_job-3", created_at: AT, updated_at: AT, finished_at: AT, status: "FAILED", exit_code: "FAILED", total: 0, processed: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, failed: 0 },
     ],
   },
+  "0006-call-park-id-follows-name": {
+    call_parks: [
+      { id: "cp-2b", location_id: "loc-sp", name: "Doca norte", name_key: "doca norte", recall_option: "ALERT_PARKING_USER_ONLY", recall_hunt_group_id: null, park_on_agents_enabled: 0, created_at: AT },
+    ],
+    call_park_destinations: [{ call_park_id: "cp-2b", call_park_extension_id: "cpe-3", position: 0 }],
+    audit_events: [
+      { id: "ae-3", seq: 3, occurred_at: AT, actor_id: "adm-full", actor_name: "Morgan Reyes", actor_email: "admin@acme.example", source_ip: "127.0.0.1", user_agent: null, action: "CREATE", object_type: "callPark", object_id: "cp-2a", history_id: "cp-2a", object_name: "Doca", location_id: "loc-sp", location_name: "São Paulo", before_values: null, after_values: '{"name":"Doca"}', task_id: null, tracking_id: "CPA_ae-3" },
+      { id: "ae-4", seq: 4, occurred_at: AT, actor_id: "adm-full", actor_name: "Morgan Reyes", actor_email: "admin@acme.example", source_ip: "127.0.0.1", user_agent: null, action: "UPDATE", object_type: "callPark", object_id: "cp-2b", history_id: "cp-2a", object_name: "Doca norte", location_id: "loc-sp", location_name: "São Paulo", before_values: '{"name":"Doca"}', after_values: '{"name":"Doca norte"}', task_id: null, tracking_id: "CPA_ae-4" },
+    ],
+  },
 };
 
 /** Writes one migration's sample rows (in the order given: parents before children). */

@@ -194,6 +194,8 @@ export interface AuditEventTable {
   action: AuditAction;
   object_type: AuditObjectType;
   object_id: string;
+  /** The id the object had in its first entry: one history across the ids it has had (a renamed call park group's). */
+  history_id: string;
   object_name: string;
   location_id: string | null;
   location_name: string | null;

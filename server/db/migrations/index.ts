@@ -4,6 +4,7 @@ import * as callParkGroupsAndSettings from "./0002-call-park-groups-and-settings
 import * as importJobs from "./0003-import-jobs";
 import * as administratorsAndAudit from "./0004-administrators-and-audit";
 import * as auditEventsObjectIdIndex from "./0005-audit-events-object-id-index";
+import * as callParkIdFollowsName from "./0006-call-park-id-follows-name";
 
 // Migrations are append-only. A shipped migration already ran on databases we cannot
 // reach, so it is never edited (SHIPPED.sha256 and its test hold them to that): a change
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0003-import-jobs": importJobs,
   "0004-administrators-and-audit": administratorsAndAudit,
   "0005-audit-events-object-id-index": auditEventsObjectIdIndex,
+  "0006-call-park-id-follows-name": callParkIdFollowsName,
 };
 
 /** The last migration of the first release: the oldest database an upgrade starts from. */

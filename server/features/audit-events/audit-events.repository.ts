@@ -13,6 +13,8 @@ export interface AuditEntry {
   action: AuditAction;
   objectType: AuditObjectType;
   objectId: string;
+  /** The id the object had until this change (a renamed call park group's): its history goes on under the new one. */
+  formerId?: string;
   objectName: string;
   location?: { id: string; name: string };
   before?: Values;
@@ -26,6 +28,14 @@ export interface AuditEntry {
  */
 export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry) {
   const last = await trx.selectFrom("audit_events").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
+  const knownAs = entry.formerId ?? entry.objectId;
+  const earlier = await trx
+    .selectFrom("audit_events")
+    .select("history_id")
+    .where("object_id", "=", knownAs)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
   await trx
     .insertInto("audit_events")
     .values({
@@ -40,6 +50,7 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
       action: entry.action,
       object_type: entry.objectType,
       object_id: entry.objectId,
+      history_id: earlier?.history_id ?? knownAs,
       object_name: entry.objectName,
       location_id: entry.location?.id ?? null,
       location_name: entry.location?.name ?? null,
@@ -71,7 +82,13 @@ function visible(db: Executor, scope: LocationScope, viewerId: string, filter: A
     query = query.where((eb) => eb.or([isOneOf("location_id", locationIds), eb("actor_id", "=", viewerId)]));
   }
   if (filter.objectType) query = query.where("object_type", "=", filter.objectType);
-  if (filter.objectId) query = query.where("object_id", "=", filter.objectId);
+  // One object's history: every entry of the object, under each id it has had.
+  const { objectId } = filter;
+  if (objectId) {
+    query = query.where("history_id", "in", (eb) =>
+      eb.selectFrom("audit_events as known").select("known.history_id").where("known.object_id", "=", objectId),
+    );
+  }
   if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
   if (filter.since) query = query.where("occurred_at", ">=", filter.since);
   if (filter.until) query = query.where("occurred_at", "<=", filter.until);

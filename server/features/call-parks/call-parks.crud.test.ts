@@ -167,7 +167,21 @@ describe("GET /telephony/config/callParks (the organisation's groups)", () => {
 });
 
 describe("PUT …/callParks/{id}", () => {
-  it("answers 200 with the id, renames, and leaves omitted fields unchanged", async () => {
+  it("answers 200 with the id, and leaves omitted fields unchanged", async () => {
+    const id = await createGroup(server, f.locationId, {
+      name: "Before",
+      agents: [f.people[0], f.people[1]],
+      callParkExtensions: [f.extensions[1], f.extensions[0]],
+      recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: f.support },
+    });
+    const before = await get(id);
+    const res = await put(id, { parkOnAgentsEnabled: false, agents: [f.people[1], f.people[0]] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(callParkIdSchema.parse(res.json())).toEqual({ id });
+    expect(await get(id)).toEqual({ ...before, agents: [before.agents[1], before.agents[0]] });
+  });
+
+  it("gives a renamed group a new id, as Webex does: the old id is gone, members and destinations follow", async () => {
     const id = await createGroup(server, f.locationId, {
       name: "Before",
       agents: [f.people[0], f.people[1]],
@@ -177,8 +191,36 @@ describe("PUT …/callParks/{id}", () => {
     const before = await get(id);
     const res = await put(id, { name: "After" });
     expect(res.statusCode, res.body).toBe(200);
-    expect(callParkIdSchema.parse(res.json())).toEqual({ id });
-    expect(await get(id)).toEqual({ ...before, name: "After" });
+    const renamed = callParkIdSchema.parse(res.json()).id;
+    expect(renamed).not.toBe(id);
+    expect(await get(renamed)).toEqual({ ...before, id: renamed, name: "After" });
+    expectApiError(await server.app.inject({ url: urlOf(api.callParks.get, { locationId: f.locationId, callParkId: id }) }), "callParkNotFound");
+    expectApiError(await put(id, { name: "Again" }), "callParkNotFound");
+
+    // The members' and call park extensions' group is the new id, as the pickers show it.
+    const members = await server.app.inject({ url: urlOf(api.callParks.availableUsers, { locationId: f.locationId }, { includeAssigned: true }) });
+    const inGroup = (members.json() as { agents: { id: string; callParkId?: string }[] }).agents.filter((a) => a.callParkId !== undefined);
+    expect(inGroup.map((a) => a.callParkId)).toEqual([renamed, renamed]);
+
+    // The same name again (or no name) keeps the id.
+    expect(callParkIdSchema.parse((await put(renamed, { name: "After", recall: { option: "ALERT_PARKING_USER_ONLY" } })).json()).id).toBe(renamed);
+    expect(callParkIdSchema.parse((await put(renamed, { parkOnAgentsEnabled: false })).json()).id).toBe(renamed);
+  });
+
+  it("keeps one history in the audit log across renames, asked for by any of its ids", async () => {
+    const first = await createGroup(server, f.locationId, { name: "One" });
+    const second = callParkIdSchema.parse((await put(first, { name: "Two" })).json()).id;
+    const third = callParkIdSchema.parse((await put(second, { name: "Three" })).json()).id;
+    await createGroup(server, f.locationId, { name: "Unrelated" });
+    for (const objectId of [first, second, third]) {
+      const res = await server.app.inject({ url: urlOf(api.auditEvents.list, {}, { objectId }) });
+      const items = (res.json() as { items: { action: string; objectId: string; objectName: string }[] }).items;
+      expect(items.map((e) => [e.action, e.objectId, e.objectName])).toEqual([
+        ["UPDATE", third, "Three"],
+        ["UPDATE", second, "Two"],
+        ["CREATE", first, "One"],
+      ]);
+    }
   });
 
   it("replaces the members with the list sent, in its order", async () => {
@@ -212,10 +254,12 @@ describe("PUT …/callParks/{id}", () => {
     expect((await get(id)).recall).toEqual({ option: "ALERT_PARKING_USER_ONLY" });
   });
 
-  it("keeps its id and members when renamed to a different case of its own name", async () => {
+  it("keeps its members when renamed to a different case of its own name (a new id, as for any rename)", async () => {
     const id = await createGroup(server, f.locationId, { name: "desk", agents: [f.people[0]] });
-    expect((await put(id, { name: "Desk", agents: [f.people[0]] })).statusCode).toBe(200);
-    expect(await get(id)).toMatchObject({ id, name: "Desk" });
+    const res = await put(id, { name: "Desk", agents: [f.people[0]] });
+    expect(res.statusCode).toBe(200);
+    const renamed = callParkIdSchema.parse(res.json()).id;
+    expect(await get(renamed)).toMatchObject({ id: renamed, name: "Desk", agents: [{ id: f.people[0] }] });
   });
 
   it("answers 404 callParkNotFound for an unknown group or one of another location", async () => {

@@ -192,7 +192,7 @@ export async function insertCallPark(db: Executor, row: Omit<CallParkRow, "creat
 export async function touchCallPark(
   db: Executor,
   id: string,
-  changes: Partial<Pick<CallParkRow, "name" | "name_key" | "recall_option" | "recall_hunt_group_id" | "park_on_agents_enabled">>,
+  changes: Partial<Pick<CallParkRow, "id" | "name" | "name_key" | "recall_option" | "recall_hunt_group_id" | "park_on_agents_enabled">>,
 ) {
   const result = await db
     .updateTable("call_parks")

@@ -6,7 +6,7 @@ import type { OrderKey } from "@domain/schemas/sort-order";
 import type { Db } from "@server/db/database";
 import { constraintViolation } from "@server/db/constraint-error";
 import { HttpError } from "@server/http/errors";
-import { newId } from "@server/lib/ids";
+import { newId as makeId } from "@server/lib/ids";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
@@ -113,7 +113,7 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     scope: actor.scope,
   };
   await assertAcceptable(db, proposal);
-  const id = newId("CALL_PARK");
+  const id = makeId("CALL_PARK");
   await write(db, proposal, async (trx) => {
     await repo.insertCallPark(trx, {
       id,
@@ -155,24 +155,38 @@ export async function updateCallPark(db: Db, locationId: string, id: string, inp
     },
   };
   await assertAcceptable(db, proposal);
+  // As Webex's, a group's id follows its name: a rename gives it a new id, and the old one is gone.
+  const newName = input.name !== undefined && input.name !== current.name ? input.name : undefined;
+  const renamed = newName !== undefined;
+  const newId = renamed ? makeId("CALL_PARK") : id;
   await write(db, proposal, async (trx) => {
     const changes = {
-      ...(input.name !== undefined ? { name: input.name, name_key: searchKey(input.name) } : {}),
+      ...(newName !== undefined ? { id: newId, name: newName, name_key: searchKey(newName) } : {}),
       ...(input.recall
         ? { recall_option: input.recall.option, recall_hunt_group_id: recallHuntGroupId(input.recall) ?? null }
         : {}),
       ...(input.parkOnAgentsEnabled !== undefined ? { park_on_agents_enabled: input.parkOnAgentsEnabled ? 1 : 0 } : {}),
     };
+    // Members and destinations follow a new id (ON UPDATE CASCADE).
     if ((await repo.touchCallPark(trx, id, changes)) === 0) throw notFound(id);
-    if (input.agents) await repo.replaceAgents(trx, id, input.agents);
-    if (input.callParkExtensions) await repo.replaceDestinations(trx, id, input.callParkExtensions);
+    if (input.agents) await repo.replaceAgents(trx, newId, input.agents);
+    if (input.callParkExtensions) await repo.replaceDestinations(trx, newId, input.callParkExtensions);
     // Re-read inside the transaction: an edit committed since the check may have set the other half.
-    if (await repo.parksOnAgentsWithDestinations(trx, id)) throw parkOnAgentsConflict();
-    const after = audited(await getCallPark(trx, locationId, id));
+    if (await repo.parksOnAgentsWithDestinations(trx, newId)) throw parkOnAgentsConflict();
+    const after = audited(await getCallPark(trx, locationId, newId));
     const before = audited(current);
-    await recordAudit(trx, actor, { action: "UPDATE", objectType: AUDIT_TYPE, objectId: id, objectName: after.name, location, before, after });
+    await recordAudit(trx, actor, {
+      action: "UPDATE",
+      objectType: AUDIT_TYPE,
+      objectId: newId,
+      ...(renamed ? { formerId: id } : {}),
+      objectName: after.name,
+      location,
+      before,
+      after,
+    });
   });
-  return { id };
+  return { id: newId };
 }
 
 export async function deleteCallPark(db: Db, locationId: string, id: string, actor: Actor) {

@@ -53,7 +53,8 @@ export function AuditDetails({ event }: { event: AuditEvent }) {
           </>
         )}
       </dl>
-      {search.get("objectId") !== event.objectId && (
+      {/* Viewing one object's history already (under any of its ids: a renamed group has had several). */}
+      {!search.get("objectId") && (
         <p>
           <Link
             to={auditLogPath({ objectId: event.objectId })}

@@ -33,7 +33,8 @@ export default function AuditLogRoute() {
   const issues = list.error instanceof ApiError ? list.error.issues : [];
   const showAllObjects = () => listState.update({ objectId: "" });
   // Named from its own newest entry: the list kept on screen while the next one loads is another one's.
-  const historyEntry = filters.objectId ? list.data?.items.find((item) => item.objectId === filters.objectId) : undefined;
+  // Newest first: the object as it is now called (a renamed group's entries carry each id it has had).
+  const historyEntry = filters.objectId ? list.data?.items[0] : undefined;
 
   return (
     <>

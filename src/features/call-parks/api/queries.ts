@@ -91,11 +91,16 @@ export function useCreateCallPark() {
 }
 
 export function useUpdateCallPark() {
+  const queryClient = useQueryClient();
   const invalidate = useInvalidateCallParks();
   return useMutation({
     mutationFn: async ({ locationId, id, draft }: { locationId: string; id: string; draft: CallParkDraft }) =>
       (await callApi(endpoints.update, { params: { locationId, callParkId: id }, body: toRequestBody(draft) })).data,
-    onSuccess: invalidate,
+    onSuccess: (saved, { locationId, id }) => {
+      // Renamed, the group has a new id (as in Webex) and the old one answers 404: drop it rather than refetch it.
+      if (saved.id !== id) queryClient.removeQueries({ queryKey: callParkQueries.detail(locationId, id).queryKey, exact: true });
+      return invalidate();
+    },
     meta: { successMessage: "callParkGroups:toast.updated" },
   });
 }

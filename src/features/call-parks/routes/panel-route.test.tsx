@@ -87,3 +87,38 @@ describe("call park group side panel: what each role may do", () => {
     expect(within(panel).getByRole("textbox", { name: "Call park group name" })).toBeInTheDocument();
   });
 });
+
+describe("call park group side panel: a rename", () => {
+  it("saves, closes and never asks for the old id again: renamed, the group has a new one", async () => {
+    server.use(
+      http.put(mswPath(api.callParks.update), () => HttpResponse.json({ id: "CP1-renamed" })),
+      http.get(mswPath(api.callParks.list), () => HttpResponse.json({ callParks: [] })),
+    );
+    const { user, router } = await renderPanel();
+    // The old id answers 404 once renamed.
+    let renamed = false;
+    server.use(
+      http.get(mswPath(api.callParks.get), ({ params }) =>
+        renamed && params.callParkId === "CP1"
+          ? HttpResponse.json({ message: "gone", errors: [{ errorCode: 0, description: "gone" }], trackingId: "T" }, { status: 404 })
+          : HttpResponse.json(GROUP),
+      ),
+    );
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    const name = await within(panel).findByRole("textbox", { name: "Call park group name" });
+    await user.clear(name);
+    await user.type(name, "Reception");
+    const recorder = recordRequests();
+    server.events.on("request:end", ({ request }) => {
+      if (request.method === "PUT") renamed = true;
+    });
+    await user.click(within(panel).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+
+    expect(recorder.requests.filter((r) => r.method === "PUT").map((r) => new URL(r.url).pathname)).toEqual([
+      expect.stringMatching(/\/callParks\/CP1$/),
+    ]);
+    const detailReads = recorder.requests.filter((r) => r.method === "GET" && /\/callParks\/CP1$/.test(new URL(r.url).pathname));
+    expect(detailReads).toEqual([]);
+  });
+});
