@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleReport } from "./bundle-size";
 import { benchListApi } from "./bench-api";
+import { benchGateway } from "./bench-gateway";
 import { benchImport } from "./bench-import";
 
 // `npm run bench`: figures, never pass/fail assertions in the test suite.
@@ -29,6 +30,9 @@ async function main() {
 
   console.log("\nBulk import of call park extensions:");
   await benchImport();
+
+  console.log("\nWebex mode (the gateway) against a stand-in for Webex:");
+  await benchGateway();
 }
 
 main().catch((error) => {

@@ -48,8 +48,9 @@ export function staleBuilds(dir = root) {
 }
 
 /**
- * Bundles server/index.ts and everything it imports from server/ and domain/ (aliases
- * from tsconfig.json's "paths") into `outdir`/index.js: ESM for Node 20. Packages stay
+ * Bundles server/index.ts (and server/cli/create-admin.ts) with everything they import from
+ * server/ and domain/ (aliases from tsconfig.json's "paths") into `outdir`/index.js (and
+ * create-admin.js): ESM for Node 20. Packages stay
  * imports, loaded from node_modules (better-sqlite3 is native and cannot be bundled).
  */
 export async function buildServer({ outdir = path.join(root, "dist-server") } = {}) {
@@ -58,8 +59,9 @@ export async function buildServer({ outdir = path.join(root, "dist-server") } = 
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, "server/index.ts")],
-    outfile: path.join(outdir, "index.js"),
+    // The server, and the command that creates an administrator account (npm run admin:create).
+    entryPoints: { index: path.join(root, "server/index.ts"), "create-admin": path.join(root, "server/cli/create-admin.ts") },
+    outdir,
     tsconfig: path.join(root, "tsconfig.json"),
     bundle: true,
     platform: "node",

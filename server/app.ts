@@ -11,6 +11,8 @@ import { SignInLimiter } from "./features/auth/sign-in-limiter";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
 import { callParkRoutes } from "./features/call-parks/call-parks.routes";
 import { callParkSettingsRoutes } from "./features/call-park-settings/call-park-settings.routes";
+import { attachGateway, type Gateway } from "./features/gateway/gateway";
+import { gatewayRoutes } from "./features/gateway/gateway.routes";
 import { healthRoutes } from "./features/health/health.routes";
 import { registerImportJobs } from "./features/import-jobs/import-jobs.routes";
 import { locationRoutes } from "./features/locations/locations.routes";
@@ -44,6 +46,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** API_RATE_LIMIT: /v1 requests a minute per token, session or address; unset (tests, benchmarks), no limit. */
   apiRateLimit?: ApiRateLimit;
+  /** Webex mode: the organisation lives in Webex, mirrored in `db` and changed through this gateway. */
+  gateway?: Gateway;
 }
 
 /**
@@ -83,7 +87,9 @@ export async function buildApp({
   trustProxy = false,
   metricsToken,
   apiRateLimit,
+  gateway,
 }: AppOptions) {
+  if (gateway) attachGateway(db, gateway);
   const app = Fastify({
     logger,
     trustProxy,
@@ -128,12 +134,13 @@ export async function buildApp({
   await app.register(authRoutes, { db, limiter: signInLimiter });
   await app.register(auditEventRoutes, { db });
   await app.register(organizationRoutes, { db });
+  await app.register(gatewayRoutes, { gateway });
   await app.register(locationRoutes, { db });
   await app.register(callParkExtensionRoutes, { db });
   await app.register(callParkRoutes, { db });
   await app.register(callParkSettingsRoutes, { db });
   await registerImportJobs(app, db);
-  await app.register(healthRoutes, { db });
+  await app.register(healthRoutes, { db, gateway });
 
   if (serveSpa) await serveBuiltSpa(app, spaDir);
 

@@ -16,7 +16,28 @@ describe("configuration from the environment", () => {
       LOG_LEVEL: "info",
       TRUST_PROXY: false,
       API_RATE_LIMIT: 600,
+      WEBEX_SYNC_INTERVAL: 900,
     });
+  });
+
+  it("takes Webex mode's variables as a set: the address and one kind of credential", () => {
+    const url = { WEBEX_API_URL: "https://webexapis.com/v1" };
+    expect(readEnv({ ...url, WEBEX_ACCESS_TOKEN: "abc" })).toMatchObject({ ...url, WEBEX_ACCESS_TOKEN: "abc" });
+    const oauth = { WEBEX_CLIENT_ID: "id", WEBEX_CLIENT_SECRET: "secret-value", WEBEX_REFRESH_TOKEN: "refresh-value" };
+    expect(readEnv({ ...url, ...oauth })).toMatchObject(oauth);
+    const refusals: [Record<string, string>, string][] = [
+      [url, "Webex mode needs a credential"],
+      [{ WEBEX_ACCESS_TOKEN: "abc" }, "set WEBEX_API_URL too"],
+      [{ ...url, ...oauth, WEBEX_ACCESS_TOKEN: "abc" }, "not both"],
+      [{ ...url, WEBEX_CLIENT_ID: "id" }, "WEBEX_CLIENT_SECRET, WEBEX_REFRESH_TOKEN: missing"],
+      [{ WEBEX_API_URL: "ftp://example.com" }, "WEBEX_API_URL"],
+      [{ ...url, WEBEX_ACCESS_TOKEN: "has a space secret-value" }, "WEBEX_ACCESS_TOKEN=(hidden)"],
+    ];
+    for (const [env, message] of refusals) {
+      expect(() => readEnv(env)).toThrow(message);
+      // No secret's value in the message, whatever is wrong.
+      expect(() => readEnv(env)).not.toThrow(/secret-value|refresh-value/);
+    }
   });
 
   it("reads API_RATE_LIMIT, 0 turning the limit off", () => {

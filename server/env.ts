@@ -24,7 +24,38 @@ const envSchema = z.object({
   // /v1 requests a minute one token, session or address may make before 429 (Webex limits callers
   // too); the admin screens stay far below it. 0 turns the limit off.
   API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  // Webex mode: the organisation lives in Webex (README: Connect a Webex organisation).
+  WEBEX_API_URL: z.url({ protocol: /^https?$/, error: "must be the Webex API's address, such as https://webexapis.com/v1" }).optional(),
+  WEBEX_ACCESS_TOKEN: z.string().regex(/^\S+$/, { message: "must not contain spaces" }).optional(),
+  WEBEX_CLIENT_ID: z.string().optional(),
+  WEBEX_CLIENT_SECRET: z.string().optional(),
+  WEBEX_REFRESH_TOKEN: z.string().regex(/^\S+$/, { message: "must not contain spaces" }).optional(),
+  WEBEX_ORG_ID: z.string().max(500).optional(),
+  WEBEX_ORG_NAME: z.string().max(200).optional(),
+  // Seconds between synchronisations of the mirror with Webex; 0: only at start and on demand.
+  WEBEX_SYNC_INTERVAL: z.coerce.number().int().min(0).max(86_400).default(900),
 });
+
+const OAUTH = ["WEBEX_CLIENT_ID", "WEBEX_CLIENT_SECRET", "WEBEX_REFRESH_TOKEN"] as const;
+
+/** Webex mode's variables come as a set: the address, and one kind of credential. */
+function webexProblems(env: z.output<typeof envSchema>): string[] {
+  const oauth = OAUTH.filter((name) => env[name] !== undefined);
+  if (!env.WEBEX_API_URL) {
+    const stray = [...(env.WEBEX_ACCESS_TOKEN ? ["WEBEX_ACCESS_TOKEN"] : []), ...oauth, ...(env.WEBEX_ORG_ID ? ["WEBEX_ORG_ID"] : [])];
+    return stray.length ? [`  ${stray.join(", ")}: set WEBEX_API_URL too (Webex mode), or remove them (standalone mode)`] : [];
+  }
+  if (env.WEBEX_ACCESS_TOKEN && oauth.length) {
+    return ["  WEBEX_ACCESS_TOKEN: give either WEBEX_ACCESS_TOKEN or WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN, not both"];
+  }
+  if (!env.WEBEX_ACCESS_TOKEN && oauth.length < OAUTH.length) {
+    const missing = OAUTH.filter((name) => env[name] === undefined);
+    return oauth.length
+      ? [`  ${missing.join(", ")}: missing (a refreshed credential needs WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN)`]
+      : ["  WEBEX_API_URL: Webex mode needs a credential: WEBEX_ACCESS_TOKEN, or WEBEX_CLIENT_ID, WEBEX_CLIENT_SECRET and WEBEX_REFRESH_TOKEN"];
+  }
+  return [];
+}
 
 export type Env = z.output<typeof envSchema>;
 
@@ -32,8 +63,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(present);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(present[String(i.path[0])])}: ${i.message}`);
+    // A secret's value is never echoed, even a malformed one.
+    const shown = (name: string) => (/TOKEN|SECRET/.test(name) ? "(hidden)" : JSON.stringify(present[name]));
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}=${shown(String(i.path[0]))}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
+  // Secrets are never echoed: only the variables' names.
+  const problems = webexProblems(result.data);
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   return result.data;
 }

@@ -3,6 +3,8 @@ import { buildApp } from "./app";
 import { openDatabase } from "./db/database";
 import { seedDemoOrganization } from "./db/seed";
 import { readEnv } from "./env";
+import { GatewayStartError } from "./features/gateway/gateway";
+import { gatewayFromEnv } from "./features/gateway/start";
 
 /**
  * The longest a graceful stop may take before the process ends anyway: under the 30 s an
@@ -19,8 +21,19 @@ async function main() {
     process.exit(1);
   }
   const db = await openDatabase(env.DATABASE_URL);
-  if (env.SEED === "demo") await seedDemoOrganization(db);
-  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, apiRateLimit: { max: env.API_RATE_LIMIT }, metricsToken: env.METRICS_TOKEN });
+  // Webex mode: the organisation comes from Webex (never the demo one); a credential
+  // Webex does not take stops the start here, with what to do about it.
+  const gateway = gatewayFromEnv(env, db);
+  if (gateway) {
+    try {
+      await gateway.connect();
+    } catch (error) {
+      console.error(error instanceof GatewayStartError ? error.message : error);
+      await db.destroy();
+      process.exit(1);
+    }
+  } else if (env.SEED === "demo") await seedDemoOrganization(db);
+  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, apiRateLimit: { max: env.API_RATE_LIMIT }, metricsToken: env.METRICS_TOKEN, gateway });
 
   // SIGTERM or SIGINT: stop accepting, let the requests in flight finish and the import
   // batch in flight commit (its job carries on at the next start), then close the
@@ -40,7 +53,7 @@ async function main() {
       else app.log.info({ signal }, "stopping: finishing the requests and the import batch in flight (a second signal stops at once)");
       // Fastify stops the import runner only once every request has been answered:
       // stop it now, beside them, so no new batch starts while they finish.
-      await Promise.all([app.importJobs.stop(), app.close()]);
+      await Promise.all([app.importJobs.stop(), app.close(), gateway?.stop()]);
       await db.destroy();
       app.log.info("stopped");
     },
@@ -50,6 +63,13 @@ async function main() {
   app.log.info(`Call Park Admin is running at ${address}`);
   // Import jobs a stopped server left unfinished carry on (an atomic one starts over),
   // once the server already answers, so a long job never holds up the start.
+  if (gateway) {
+    app.log.info(`Webex mode: managing organisation ${gateway.organization?.id ?? ""} through ${gateway.config.apiUrl}`);
+    // The first synchronisation fills the mirror; /readyz answers 503 until one has.
+    const first = await gateway.sync();
+    if (first.outcome === "failed") app.log.error({ errors: first.errors }, "the first synchronisation with Webex failed");
+    gateway.schedule();
+  }
   await app.importJobs.resumeUnfinished();
 }
 

@@ -49,6 +49,7 @@ import {
   locationWithCountsSchema,
   organizationListSchema,
 } from "@domain/schemas/location";
+import { gatewayStatusSchema } from "@domain/schemas/gateway-status";
 import { orgIdSchema, orgQuerySchema, withOrgId } from "@domain/schemas/org-query";
 import { type Endpoint, endpoint } from "./endpoint";
 
@@ -102,6 +103,16 @@ export const api = {
     actors: endpoint({
       method: "GET", path: "/auditEvents/actors", query: orgQuerySchema, response: auditActorListSchema, status: 200,
       access: "read", webex: false, summary: "The people the audit log names",
+    }),
+  },
+  gateway: {
+    status: endpoint({
+      method: "GET", path: "/gateway/status", query: orgQuerySchema, response: gatewayStatusSchema, status: 200,
+      access: "read", webex: false, summary: "Which organisation this server manages (its own, or one in Webex) and its last synchronisation",
+    }),
+    sync: endpoint({
+      method: "POST", path: "/gateway/actions/sync/invoke", query: orgQuerySchema, response: gatewayStatusSchema, status: 200,
+      access: "read", webex: false, summary: "Webex mode: start a synchronisation of the mirror now (answers at once; status says when it ends)",
     }),
   },
   organizations: {

@@ -10,6 +10,10 @@ export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 export const AUDIT_ACTIONS = ["CREATE", "UPDATE", "DELETE", "IMPORT"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** Where a change was made: in this app, or outside it (found in Webex by a synchronisation). */
+export const AUDIT_ORIGINS = ["app", "upstream"] as const;
+export type AuditOrigin = (typeof AUDIT_ORIGINS)[number];
+
 /** Values as stored: a flat-ish JSON object of the object's fields. */
 const values = z.record(z.string(), z.unknown());
 
@@ -33,6 +37,8 @@ export const auditEventSchema = z.object({
   /** The import job (task) a bulk import entry stands for. */
   taskId: z.string().optional(),
   trackingId: z.string(),
+  /** "upstream": changed outside Call Park Admin (Control Hub, another tool), found by a Webex synchronisation. */
+  origin: z.enum(AUDIT_ORIGINS),
 });
 export type AuditEvent = z.output<typeof auditEventSchema>;
 
@@ -45,6 +51,8 @@ export const auditEventListQuerySchema = z
     /** One object's history (a call park extension, group, location's settings, task or token). */
     objectId: z.string().max(500, { error: "tooLong" }).optional(),
     actorId: z.string().max(500, { error: "tooLong" }).optional(),
+    /** Only the changes made in this app, or only those made outside it. */
+    origin: z.enum(AUDIT_ORIGINS, { error: "invalidValue" }).optional(),
     /** Inclusive bounds: a whole day in UTC, or an exact time (the SPA sends the user's own day). */
     from: isoDate.optional(),
     to: isoDate.optional(),

@@ -25,6 +25,8 @@ export const meSchema = z.object({
   id: z.string(),
   emails: z.array(z.string()),
   displayName: z.string(),
+  /** The organisation, as Webex's people/me names it. */
+  orgId: z.string(),
   role: adminRoleSchema,
   /** The locations a location administrator manages (empty for the other roles). */
   locationIds: z.array(z.string()),

@@ -79,7 +79,7 @@ export const callParkSchema = z.object({
 });
 export type CallPark = z.output<typeof callParkSchema>;
 
-/** 201 of POST and 200 of PUT: the group's id (ours never changes on rename). */
+/** 201 of POST and 200 of PUT: the group's id (a new one when PUT renamed it, as in Webex). */
 export const callParkIdSchema = z.object({ id: z.string() });
 
 /** An item of GET …/callParks (Webex ListCallParkObject). */

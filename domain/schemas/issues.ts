@@ -24,6 +24,12 @@ export const VALIDATION_CODES = [
   // Bulk import rows
   "locationNotFound",
   "callParkExtensionNotFound",
+  // Bulk import rows in Webex mode: Webex's verdict on a row
+  "extensionInvalid",
+  "upstreamRefused",
+  "upstreamUnavailable",
+  "upstreamUnclear",
+  "upstreamDenied",
   // Call park groups
   "nameTaken",
   "duplicateInList",

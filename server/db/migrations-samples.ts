@@ -94,6 +94,18 @@ export const SAMPLES: Record<string, Samples> = {
       { id: "ae-4", seq: 4, occurred_at: AT, actor_id: "adm-full", actor_name: "Morgan Reyes", actor_email: "admin@acme.example", source_ip: "127.0.0.1", user_agent: null, action: "UPDATE", object_type: "callPark", object_id: "cp-2b", history_id: "cp-2a", object_name: "Doca norte", location_id: "loc-sp", location_name: "São Paulo", before_values: '{"name":"Doca"}', after_values: '{"name":"Doca norte"}', task_id: null, tracking_id: "CPA_ae-4" },
     ],
   },
+  "0007-webex-gateway": {
+    gateway_state: [
+      { key: "refreshToken", value: '{"fromEnvironment":"rt-env","current":"rt-2"}', updated_at: AT },
+      { key: "lastSync", value: '{"startedAt":"2026-01-05T09:00:00.000Z","outcome":"succeeded","objects":12,"upstreamCalls":9,"drift":1,"errors":[]}', updated_at: AT },
+    ],
+    audit_events: [
+      { id: "ae-5", seq: 5, occurred_at: AT, actor_id: "webex", actor_name: "Webex", actor_email: "", source_ip: "", user_agent: null, action: "UPDATE", object_type: "callParkExtension", object_id: "cpe-2", history_id: "cpe-2", object_name: "Dock 2b", location_id: "loc-sj", location_name: "San Jose HQ", before_values: '{"name":"Dock 2"}', after_values: '{"name":"Dock 2b"}', task_id: null, tracking_id: "CPA_sync-1", origin: "upstream" },
+    ],
+    import_job_rows: [
+      { job_id: "job-2", item_number: 2, row_values: '{"location":"São Paulo","name":"Doca 3","extension":"2003"}', state: "pending", outcome: null, issues: null, upstream_started_at: AT, upstream_id: null },
+    ],
+  },
 };
 
 /** Writes one migration's sample rows (in the order given: parents before children). */

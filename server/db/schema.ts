@@ -146,6 +146,10 @@ export interface ImportJobRowTable {
   state: Generated<"pending" | "done">;
   outcome: ImportRowOutcome | null;
   issues: string | null;
+  /** Webex mode: when the row's upstream call was sent (committed before sending). */
+  upstream_started_at: string | null;
+  /** Webex mode: the id Webex gave the row's object. */
+  upstream_id: string | null;
 }
 
 export interface AdminTable {
@@ -204,6 +208,17 @@ export interface AuditEventTable {
   after_values: string | null;
   task_id: string | null;
   tracking_id: string;
+  /** Made in this app, or found by a Webex synchronisation (made outside it). */
+  origin: Generated<AuditOrigin>;
+}
+
+export type AuditOrigin = "app" | "upstream";
+
+/** Webex mode: what the gateway keeps between starts, by key. */
+export interface GatewayStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -224,4 +239,5 @@ export interface Database {
   sessions: SessionTable;
   access_tokens: AccessTokenTable;
   audit_events: AuditEventTable;
+  gateway_state: GatewayStateTable;
 }

@@ -43,6 +43,16 @@ export const ERROR_CATALOG = {
   tooManySignInAttempts: { status: 429, errorCode: 4290 },
   // More API requests in a minute than API_RATE_LIMIT allows, for one token, session or address.
   tooManyRequests: { status: 429, errorCode: 4291 },
+  // Webex mode: the organisation lives in Webex and each change goes there first.
+  gatewayNotConfigured: { status: 409, errorCode: 4097 },
+  atomicImportUnavailable: { status: 400, errorCode: 4016 },
+  upstreamRefused: { status: 400, errorCode: 4003 },
+  upstreamNotFound: { status: 404, errorCode: 4046 },
+  upstreamConflict: { status: 409, errorCode: 4098 },
+  upstreamScopeMissing: { status: 403, errorCode: 4033 },
+  upstreamCredential: { status: 503, errorCode: 5031 },
+  upstreamUnavailable: { status: 503, errorCode: 5030 },
+  upstreamUnclear: { status: 503, errorCode: 5032 },
   internal: { status: 500, errorCode: 5000 },
 } as const satisfies Record<string, { status: number; errorCode: number }>;
 

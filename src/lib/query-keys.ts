@@ -11,6 +11,8 @@ export const queryRoots = {
   locations: ["locations"] as const,
   /** Bulk import tasks (jobs); a new import refreshes the Tasks page through it. */
   importJobs: ["importJobs"] as const,
+  /** Webex mode: which organisation the server manages and its synchronisation. */
+  gateway: ["gateway"] as const,
   /** Dry runs of a bulk import; kept apart so refreshing the tasks never re-runs one. */
   importPreviews: ["importPreviews"] as const,
 };

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { abilityOf, safeNext, signInUrl } from "./session";
+import type { GatewayStatus } from "@domain/schemas/gateway-status";
+import { abilityOf, safeNext, signInUrl, withGateway } from "./session";
 
 const me = (role: "FULL_ADMIN" | "READ_ONLY_ADMIN" | "LOCATION_ADMIN", locationIds: string[] = []) => ({
   id: "P1",
   emails: ["a@example.com"],
   displayName: "A",
+  orgId: "ORG1",
   role,
   locationIds,
 });
@@ -17,6 +19,33 @@ describe("session helpers", () => {
     expect(abilityOf(me("READ_ONLY_ADMIN")).canImport).toBe(false);
     expect(abilityOf(me("LOCATION_ADMIN", ["L1"])).canWrite("L1")).toBe(true);
     expect(abilityOf(me("LOCATION_ADMIN", ["L1"])).canWrite("L2")).toBe(false);
+  });
+
+  it("in Webex mode, a token lacking a scope makes every administrator read-only; otherwise the role decides", () => {
+    const gateway = (overrides: Partial<GatewayStatus>): GatewayStatus => ({
+      mode: "webex",
+      missingScopes: [],
+      readOnly: false,
+      syncing: false,
+      ...overrides,
+    });
+    const readOnly = gateway({ readOnly: true, missingScopes: ["spark-admin:telephony_config_write"] });
+    const full = abilityOf(me("FULL_ADMIN"));
+    const location = abilityOf(me("LOCATION_ADMIN", ["L1"]));
+
+    expect(withGateway(full, readOnly).canWrite()).toBe(false);
+    expect(withGateway(full, readOnly).canWrite("L9")).toBe(false);
+    expect(withGateway(full, readOnly).canImport).toBe(false);
+    expect(withGateway(location, readOnly).canWrite("L1")).toBe(false);
+    // Reading is untouched.
+    expect(withGateway(location, readOnly).canSeeLocation("L1")).toBe(true);
+    expect(withGateway(full, readOnly).me?.role).toBe("FULL_ADMIN");
+
+    for (const status of [undefined, gateway({}), { ...readOnly, mode: "standalone" as const }]) {
+      expect(withGateway(full, status).canWrite("L9")).toBe(true);
+      expect(withGateway(full, status).canImport).toBe(true);
+      expect(withGateway(location, status).canWrite("L1")).toBe(true);
+    }
   });
 
   it("only ever sends the user back to a path of this app", () => {

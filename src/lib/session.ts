@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@domain/api/endpoints";
 import { canImport, canSeeLocation, canWrite } from "@domain/rules/access";
 import type { Me, Session } from "@domain/schemas/auth";
+import type { GatewayStatus } from "@domain/schemas/gateway-status";
 import { ApiError, callApi, setCsrfToken } from "./api-client";
 import { SIGN_IN_PATH } from "./paths";
 import { queryRoots } from "./query-keys";
@@ -48,8 +49,49 @@ export function abilityOf(me: Me | undefined): Ability {
   };
 }
 
+/** How often the gateway's status is read: every 5 s while a synchronisation runs (to see it end), else every minute. */
+export const GATEWAY_POLL_MS = { syncing: 5_000, idle: 60_000 } as const;
+
+/**
+ * Which organisation the server manages (its own, or one in Webex) and how its Webex
+ * mirror stands. Read by the ability below (a Webex token without the write scope makes
+ * the app read-only), the top bar and the audit log, so it lives here rather than in a
+ * feature (features/gateway builds on it). A standalone server stays standalone while it
+ * runs: it is read once. In Webex mode it is read again every minute, every 5 s while a
+ * synchronisation runs, and whenever the window comes back into focus.
+ */
+export const gatewayStatusQuery = () =>
+  queryOptions({
+    queryKey: [...queryRoots.gateway, "status"] as const,
+    queryFn: async ({ signal }) => (await callApi(api.gateway.status, { signal })).data,
+    refetchInterval: (query) => {
+      const status = query.state.data;
+      if (status?.mode === "standalone") return false;
+      return status?.syncing ? GATEWAY_POLL_MS.syncing : GATEWAY_POLL_MS.idle;
+    },
+    refetchOnWindowFocus: (query) => (query.state.data?.mode === "standalone" ? false : "always"),
+  });
+
+/** The gateway's status once known (never before the session is: it needs a signed-in administrator). */
+export function useGatewayStatus(): GatewayStatus | undefined {
+  const signedIn = Boolean(useSession());
+  return useQuery({ ...gatewayStatusQuery(), enabled: signedIn }).data;
+}
+
+/**
+ * The ability as the gateway leaves it: in Webex mode, a token lacking a scope the changes
+ * need makes every administrator read-only, as a read-only administrator is. Anything
+ * else (standalone, no status yet) leaves the ability as the role makes it.
+ */
+export function withGateway(ability: Ability, gateway: GatewayStatus | undefined): Ability {
+  if (gateway?.mode !== "webex" || !gateway.readOnly) return ability;
+  return { ...ability, canWrite: () => false, canImport: false };
+}
+
 export function useAbility(): Ability {
-  return abilityOf(useSession()?.me);
+  const me = useSession()?.me;
+  const gateway = useGatewayStatus();
+  return withGateway(abilityOf(me), gateway);
 }
 
 /** Whether an error means the session is gone (expired, signed out elsewhere); not a wrong password. */

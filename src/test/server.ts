@@ -1,12 +1,13 @@
 import { setupServer } from "msw/node";
-import { sessionHandler } from "./session";
+import { gatewayStatusHandler, sessionHandler } from "./session";
 
 /**
  * The one MSW server of the component tests; each test adds the answers it needs.
- * Every test starts signed in as a full administrator; `server.use(sessionHandler(role))`
- * signs in as another role.
+ * Every test starts signed in as a full administrator of a standalone server;
+ * `server.use(sessionHandler(role))` signs in as another role, `server.use(gatewayStatusHandler(status))`
+ * puts the server in Webex mode.
  */
-export const server = setupServer(sessionHandler());
+export const server = setupServer(sessionHandler(), gatewayStatusHandler());
 
 /** Every request MSW sees, in order, so a test can assert what did (or did not) reach the API. */
 export function recordRequests() {

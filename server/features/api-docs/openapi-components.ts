@@ -20,6 +20,7 @@ export const TAGS: Record<keyof typeof api, { name: string; description: string 
   session: { name: "Session", description: "Signing in and out of the SPA's session (ours)." },
   people: { name: "People", description: "The administrator the request acts for, and their personal access tokens." },
   auditEvents: { name: "Audit events", description: "Who changed what, when (ours)." },
+  gateway: { name: "Gateway", description: "Which organisation this server manages: its own, or one in Webex through the public Webex API (ours)." },
   organizations: { name: "Organizations", description: "The organisation this server manages." },
   locations: { name: "Locations", description: "The organisation's locations." },
   callParkExtensions: { name: "Call Park Extensions", description: "Extensions calls are parked on." },

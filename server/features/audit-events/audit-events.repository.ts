@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { LocationScope } from "@domain/rules/access";
-import type { AuditAction, AuditEvent, AuditObjectType } from "@domain/schemas/audit-event";
+import type { AuditAction, AuditEvent, AuditObjectType, AuditOrigin } from "@domain/schemas/audit-event";
 import type { AuditEventTable, Database } from "@server/db/schema";
 import { isOneOf } from "@server/db/search";
 import { newId } from "@server/lib/ids";
@@ -20,6 +20,8 @@ export interface AuditEntry {
   before?: Values;
   after?: Values;
   taskId?: string;
+  /** Found by a Webex synchronisation: made outside this app. */
+  origin?: AuditOrigin;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
       after_values: entry.after ? JSON.stringify(entry.after) : null,
       task_id: entry.taskId ?? null,
       tracking_id: actor.trackingId,
+      origin: entry.origin ?? "app",
     })
     .execute();
 }
@@ -66,6 +69,7 @@ export interface AuditFilter {
   objectType?: AuditObjectType;
   objectId?: string;
   actorId?: string;
+  origin?: AuditOrigin;
   /** Inclusive ISO bounds on the time. */
   since?: string;
   until?: string;
@@ -90,6 +94,7 @@ function visible(db: Executor, scope: LocationScope, viewerId: string, filter: A
     );
   }
   if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
+  if (filter.origin) query = query.where("origin", "=", filter.origin);
   if (filter.since) query = query.where("occurred_at", ">=", filter.since);
   if (filter.until) query = query.where("occurred_at", "<=", filter.until);
   return query;
@@ -114,6 +119,7 @@ function toEvent(row: Selectable<AuditEventTable>): AuditEvent {
     ...(row.after_values ? { after: JSON.parse(row.after_values) as Values } : {}),
     ...(row.task_id ? { taskId: row.task_id } : {}),
     trackingId: row.tracking_id,
+    origin: row.origin,
   };
 }
 

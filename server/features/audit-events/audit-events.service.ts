@@ -8,11 +8,12 @@ import * as repo from "./audit-events.repository";
 
 /** One page of the audit log, newest first, with the query's whole-day bounds taken in UTC. */
 export function listAuditEvents(db: Db, viewer: Viewer, query: AuditEventListQuery) {
-  const { objectType, objectId, actorId, from, to, start, max } = query;
+  const { objectType, objectId, actorId, origin, from, to, start, max } = query;
   const filter = {
     objectType,
     objectId,
     actorId,
+    origin,
     since: from ? startOfRange(from) : undefined,
     until: to ? endOfRange(to) : undefined,
   };

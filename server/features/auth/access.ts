@@ -4,7 +4,7 @@ import { canSeeLocation } from "@domain/rules/access";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import * as repo from "./auth.repository";
-import type { Principal } from "./principal";
+import { ADMIN_TOKEN_ACTOR_ID, type Principal } from "./principal";
 import { sameSecret, sha256 } from "./secrets";
 
 // Every API route declares who may call it (config.access, which route() takes from
@@ -54,14 +54,37 @@ export async function principalFor(
   const admin = await repo.findAdmin(db, adminId);
   if (!admin) return undefined;
   const locationIds = admin.role === "LOCATION_ADMIN" ? await repo.locationIdsOf(db, admin.id) : [];
-  return { id: admin.id, email: admin.email, displayName: admin.display_name, role: admin.role, locationIds, via, ...(session ? { session } : {}) };
+  return {
+    id: admin.id,
+    email: admin.email,
+    displayName: admin.display_name,
+    role: admin.role,
+    locationIds,
+    orgId: admin.org_id,
+    via,
+    ...(session ? { session } : {}),
+  };
+}
+
+
+async function adminTokenPrincipal(db: Db): Promise<Principal | undefined> {
+  const admin = await repo.firstFullAdmin(db);
+  if (admin) return principalFor(db, admin.id, "token");
+  const organization = await db.selectFrom("organizations").select("id").orderBy("created_at").executeTakeFirst();
+  if (!organization) return undefined;
+  return {
+    id: ADMIN_TOKEN_ACTOR_ID,
+    email: "",
+    displayName: "ADMIN_TOKEN",
+    role: "FULL_ADMIN",
+    locationIds: [],
+    orgId: organization.id,
+    via: "token",
+  };
 }
 
 async function fromBearer(db: Db, token: string, adminToken: string | undefined): Promise<Principal | undefined> {
-  if (adminToken && sameSecret(token, adminToken)) {
-    const admin = await repo.firstFullAdmin(db);
-    return admin ? principalFor(db, admin.id, "token") : undefined;
-  }
+  if (adminToken && sameSecret(token, adminToken)) return adminTokenPrincipal(db);
   const stored = await repo.findAccessTokenByHash(db, sha256(token));
   if (!stored) return undefined;
   const now = new Date().toISOString();

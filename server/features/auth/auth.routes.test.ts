@@ -25,6 +25,7 @@ describe("signing in and out", () => {
       id: expect.any(String),
       emails: [DEMO_ADMINS.full.email],
       displayName: DEMO_ADMINS.full.displayName,
+      orgId: expect.any(String),
       role: "FULL_ADMIN",
       locationIds: [],
     });

@@ -7,6 +7,7 @@ import { recordAudit } from "@server/features/audit-events/audit-events.reposito
 import * as repo from "./auth.repository";
 import { verifyPassword } from "./password";
 import type { Actor, Principal } from "./principal";
+import { ADMIN_TOKEN_ACTOR_ID } from "./principal";
 import { newSecret, sha256 } from "./secrets";
 import type { SignInLimiter } from "./sign-in-limiter";
 
@@ -18,6 +19,7 @@ export function toMe(principal: Principal): Me {
     id: principal.id,
     emails: [principal.email],
     displayName: principal.displayName,
+    orgId: principal.orgId,
     role: principal.role,
     locationIds: principal.locationIds,
   };
@@ -65,6 +67,8 @@ export async function listAccessTokens(db: Db, principal: Principal) {
 
 /** A new personal access token: the only time its value is ever returned. */
 export async function createAccessToken(db: Db, principal: Principal, input: AccessTokenCreate & { name: string }, actor: Actor): Promise<AccessTokenCreated> {
+  // ADMIN_TOKEN before any administrator account exists has no account to hold tokens.
+  if (principal.id === ADMIN_TOKEN_ACTOR_ID) throw new HttpError("forbidden");
   if ((await repo.countAccessTokens(db, principal.id)) >= MAX_ACCESS_TOKENS) {
     throw new HttpError("accessTokenLimit", { max: MAX_ACCESS_TOKENS });
   }

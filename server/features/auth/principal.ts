@@ -2,6 +2,9 @@ import type { FastifyRequest } from "fastify";
 import { type AccessSubject, type AdminRole, type LocationScope, locationScope } from "@domain/rules/access";
 import { HttpError } from "@server/http/errors";
 
+/** Who ADMIN_TOKEN acts as before any administrator account exists (Webex mode, before the first is created). */
+export const ADMIN_TOKEN_ACTOR_ID = "ADMIN_TOKEN";
+
 /** The administrator a request acts for, from their session cookie or a bearer token. */
 export interface Principal extends AccessSubject {
   id: string;
@@ -9,6 +12,8 @@ export interface Principal extends AccessSubject {
   displayName: string;
   role: AdminRole;
   locationIds: string[];
+  /** The organisation, as Webex's people/me names it. */
+  orgId: string;
   via: "session" | "token";
   /** For a session: its stored id (a hash), CSRF token and end. */
   session?: { tokenHash: string; csrfToken: string; expires: string };

@@ -7,12 +7,15 @@ import type {
   SortKey,
   ValidateExtensionsResult,
 } from "@domain/schemas/call-park-extension";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { constraintViolation } from "@server/db/constraint-error";
 import { HttpError } from "@server/http/errors";
 import { newId } from "@server/lib/ids";
 import { type AuditEntry, recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
+import { type Gateway, gatewayOf } from "@server/features/gateway/gateway";
+import { UpstreamError } from "@server/features/gateway/upstream";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-extensions.repository";
 
@@ -41,6 +44,8 @@ export interface LocationState {
 export interface ImportWrite {
   location: LocationState;
   audit: false;
+  /** Webex mode: the id Webex gave the call park extension a row created (the mirror keeps Webex's ids). */
+  upstreamId?: string;
 }
 
 /** Who writes: a request's actor (its own transaction and audit entry), or an import. */
@@ -79,6 +84,8 @@ async function currentOf(db: Db, locationId: string, id: string, by: Writer) {
   }
   throw new HttpError("callParkExtensionNotFound", { id });
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function assertRoom(state: LocationState) {
   if (state.count >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) throw locationFull();
@@ -140,8 +147,23 @@ export async function getCallParkExtension(db: Db, locationId: string, id: strin
 }
 
 /** What the audit log keeps of a call park extension. */
-function audited({ name, extension }: { name: string; extension: string }) {
+export function audited({ name, extension }: { name: string; extension: string }) {
   return { name, extension };
+}
+
+/** Webex mode: the organisation's Webex, for a request's write (an import row goes through its job). */
+function upstreamFor(db: Db, by: Writer) {
+  return isImport(by) ? undefined : gatewayOf(db);
+}
+
+/** Webex's call park extension as it now stands, for the mirror. */
+async function upstreamExtension(gateway: Gateway, locationId: string, id: string) {
+  const found = await gateway.read(
+    api.callParkExtensions.get,
+    { params: { locationId, callParkExtensionId: id } },
+    { locationId, notFound: "callParkExtensionNotFound" },
+  );
+  return { name: found.name, extension: found.extension };
 }
 
 export async function createCallParkExtension(db: Db, locationId: string, input: CallParkExtensionCreate, by: Writer) {
@@ -149,7 +171,26 @@ export async function createCallParkExtension(db: Db, locationId: string, input:
   // Checked first for a clear answer; the transaction's constraints decide a race.
   assertRoom(state);
   assertFree(state, input.extension);
-  const id = newId(OWNER);
+  const gateway = upstreamFor(db, by);
+  let id = isImport(by) && by.upstreamId ? by.upstreamId : newId(OWNER);
+  if (gateway) {
+    // Webex first; the mirror then takes what Webex made of it.
+    const params = { locationId };
+    ({ id } = await gateway.send(
+      api.callParkExtensions.create,
+      { params, body: input, trackingId: (by as Actor).trackingId },
+      {
+        locationId,
+        notFound: "locationNotFound",
+        verify: async () => {
+          const found = await gateway.upstream.listAll(api.callParkExtensions.list, { query: { locationId, extension: input.extension } });
+          const made = found.find((c) => c.extension === input.extension && c.name === input.name);
+          return made ? { answer: { id: made.id } } : undefined;
+        },
+      },
+    ));
+    input = await upstreamExtension(gateway, locationId, id);
+  }
   await write(db, by, locationId, input.extension, async (trx) => {
     await repo.adjustCount(trx, locationId, +1);
     await repo.claimNumber(trx, locationId, input.extension, OWNER, id);
@@ -176,17 +217,33 @@ export async function updateCallParkExtension(
   by: Writer,
 ) {
   const current = await currentOf(db, locationId, id, by);
-  const newExtension = input.extension !== undefined && input.extension !== current.extension ? input.extension : undefined;
+  let newExtension = input.extension !== undefined && input.extension !== current.extension ? input.extension : undefined;
   const state = await stateFor(db, locationId, by, newExtension ? [newExtension] : []);
   if (newExtension) assertFree(state, newExtension);
-  const after = audited({ name: input.name ?? current.name, extension: newExtension ?? current.extension });
+  let after = audited({ name: input.name ?? current.name, extension: newExtension ?? current.extension });
+  const gateway = upstreamFor(db, by);
+  if (gateway) {
+    const params = { locationId, callParkExtensionId: id };
+    const wanted = after;
+    await gateway.send(
+      api.callParkExtensions.update,
+      { params, body: input, trackingId: (by as Actor).trackingId },
+      {
+        locationId,
+        notFound: "callParkExtensionNotFound",
+        verify: async () => (same(await upstreamExtension(gateway, locationId, id), wanted) ? { answer: undefined } : undefined),
+      },
+    );
+    after = await upstreamExtension(gateway, locationId, id);
+    if (after.extension !== current.extension) newExtension = after.extension;
+  }
   await write(db, by, locationId, newExtension, async (trx) => {
     if (newExtension) {
       await repo.releaseNumber(trx, OWNER, id);
       await repo.claimNumber(trx, locationId, newExtension, OWNER, id);
     }
     const changes = {
-      ...(input.name !== undefined ? { name: input.name, name_key: searchKey(input.name) } : {}),
+      ...(after.name !== current.name ? { name: after.name, name_key: searchKey(after.name) } : {}),
       ...(newExtension ? { extension: newExtension } : {}),
     };
     // A concurrent delete may have won since the check above: claim nothing for a row that is gone.
@@ -210,6 +267,27 @@ export async function updateCallParkExtension(
 export async function deleteCallParkExtension(db: Db, locationId: string, id: string, by: Writer) {
   const current = await currentOf(db, locationId, id, by);
   const state = await stateFor(db, locationId, by, []);
+  const gateway = upstreamFor(db, by);
+  if (gateway) {
+    const params = { locationId, callParkExtensionId: id };
+    await gateway.send(
+      api.callParkExtensions.delete,
+      { params, trackingId: (by as Actor).trackingId },
+      {
+        locationId,
+        notFound: "callParkExtensionNotFound",
+        verify: async () => {
+          try {
+            await gateway.upstream.call(api.callParkExtensions.get, { params });
+            return undefined;
+          } catch (error) {
+            if (error instanceof UpstreamError && error.kind === "notFound") return { answer: undefined };
+            throw error;
+          }
+        },
+      },
+    );
+  }
   await write(db, by, locationId, undefined, async (trx) => {
     await repo.releaseNumber(trx, OWNER, id);
     // Only the delete that removed the row moves the count; a concurrent repeat is a 404.
@@ -230,6 +308,11 @@ export async function validateExtensions(
   extensions: string[],
 ): Promise<ValidateExtensionsResult> {
   await requireLocation(db, locationId);
+  // Webex knows the whole numbering plan (the mirror holds only what call park needs).
+  const gateway = gatewayOf(db);
+  if (gateway) {
+    return gateway.read(api.callParkExtensions.validateExtensions, { params: { locationId }, body: { extensions } }, { locationId, notFound: "locationNotFound" }) as Promise<ValidateExtensionsResult>;
+  }
   const candidates = extensions.map((e) => e.trim());
   const owners = await repo.findNumberOwners(db, locationId, candidates);
   const checks = classifyExtensions(candidates, owners);

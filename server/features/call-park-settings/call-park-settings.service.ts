@@ -7,10 +7,12 @@ import {
   huntGroupIssue,
 } from "@domain/schemas/call-park-settings";
 import type { FieldIssue } from "@domain/schemas/issues";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
+import { gatewayOf } from "@server/features/gateway/gateway";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-settings.repository";
 
@@ -21,6 +23,23 @@ interface StoredSettings {
   ringPattern: RingPattern;
   recallTime: number;
   huntWaitTime: number;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Settings as Webex answers them, as the mirror's row holds them. */
+function rowOf(s: CallParkSettings): Required<repo.SettingsChanges> {
+  return {
+    recall_option: s.callParkRecall.option,
+    recall_hunt_group_id: s.callParkRecall.huntGroupId ?? null,
+    ring_pattern: s.callParkSettings.ringPattern,
+    recall_time: s.callParkSettings.recallTime,
+    hunt_wait_time: s.callParkSettings.huntWaitTime,
+  };
+}
+
+function pick<T extends object>(from: T, like: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.keys(like).map((k) => [k, from[k as keyof T]])) as Partial<T>;
 }
 
 /** What the location holds: its row, or the defaults of a location never changed. */
@@ -70,7 +89,7 @@ async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string, 
  * option that needs none keeps none.
  */
 /** What the audit log keeps of a location's settings. */
-function audited({ callParkRecall, callParkSettings }: CallParkSettings) {
+export function audited({ callParkRecall, callParkSettings }: CallParkSettings) {
   return {
     recallOption: callParkRecall.option,
     ...(callParkRecall.huntGroupName ? { recallHuntGroup: callParkRecall.huntGroupName } : {}),
@@ -99,6 +118,19 @@ export async function updateCallParkSettings(db: Db, locationId: string, body: C
   if (settings.recallTime !== undefined) changes.recall_time = settings.recallTime;
   if (settings.huntWaitTime !== undefined) changes.hunt_wait_time = settings.huntWaitTime;
 
+  const gateway = gatewayOf(db);
+  if (gateway) {
+    // Webex first; the mirror then takes the settings as Webex answers them.
+    const params = { locationId };
+    const read = () => gateway.read(api.callParkSettings.get, { params }, { locationId, notFound: "locationNotFound" });
+    const wanted = { ...changes };
+    await gateway.send(
+      api.callParkSettings.update,
+      { params, body, trackingId: actor.trackingId },
+      { locationId, notFound: "locationNotFound", verify: async () => (same(pick(rowOf(await read()), wanted), wanted) ? { answer: undefined } : undefined) },
+    );
+    Object.assign(changes, rowOf(await read()));
+  }
   await db.transaction().execute(async (trx) => {
     const before = await getCallParkSettings(trx, locationId);
     await repo.upsertSettings(

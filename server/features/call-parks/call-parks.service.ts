@@ -3,18 +3,21 @@ import { type CallParkRuleInput, recallHuntGroupId } from "@domain/rules/call-pa
 import { searchKey } from "@domain/rules/text";
 import type { CallPark, CallParkCreate, CallParkSortField, CallParkUpdate } from "@domain/schemas/call-park";
 import type { OrderKey } from "@domain/schemas/sort-order";
+import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { constraintViolation } from "@server/db/constraint-error";
 import { HttpError } from "@server/http/errors";
 import { newId as makeId } from "@server/lib/ids";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
+import { type Gateway, gatewayOf } from "@server/features/gateway/gateway";
+import { ensureReferences } from "@server/features/gateway/mirror";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import { assertAcceptable, parkOnAgentsConflict, type Proposal } from "./call-parks.checks";
 import * as repo from "./call-parks.repository";
 
 /** What the audit log keeps of a call park group: its settings, members and destinations by name. */
-function audited(p: CallPark) {
+export function audited(p: CallPark) {
   return {
     name: p.name,
     recallOption: p.recall.option,
@@ -26,6 +29,41 @@ function audited(p: CallPark) {
 }
 
 const AUDIT_TYPE = "callPark" as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Webex mode: the group as Webex now has it. */
+function upstreamGroup(gateway: Gateway, locationId: string, callParkId: string) {
+  return gateway.read(api.callParks.get, { params: { locationId, callParkId } }, { locationId, notFound: "callParkNotFound" });
+}
+
+/** Webex mode, after an unclear create or rename: the group of that name, if Webex has it. */
+async function named(gateway: Gateway, locationId: string, name: string) {
+  const found = await gateway.upstream.listAll(api.callParks.list, { params: { locationId }, query: { name } });
+  const group = found.find((g) => g.name === name);
+  return group ? { answer: { id: group.id } } : undefined;
+}
+
+/** The parts of a group the rules read, in one shape (to compare what was sent with what Webex has). */
+function normalized(d: CallParkRuleInput) {
+  const huntGroupId = recallHuntGroupId(d.recall);
+  return {
+    recall: { option: d.recall.option, ...(huntGroupId ? { huntGroupId } : {}) },
+    agents: [...d.agents],
+    parkOnAgentsEnabled: d.parkOnAgentsEnabled,
+    callParkExtensions: [...d.callParkExtensions],
+  };
+}
+
+/** Those parts of a group as Webex answers it. */
+function ruleInputOf(g: CallPark) {
+  return normalized({
+    recall: g.recall,
+    agents: g.agents.map((a) => a.id),
+    parkOnAgentsEnabled: g.parkOnAgentsEnabled,
+    callParkExtensions: g.callParkExtensions.map((c) => c.id),
+  });
+}
 
 function notFound(id: string) {
   return new HttpError("callParkNotFound", { id });
@@ -113,13 +151,27 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     scope: actor.scope,
   };
   await assertAcceptable(db, proposal);
-  const id = makeId("CALL_PARK");
+  let id = makeId("CALL_PARK");
+  let name = input.name;
+  const gateway = gatewayOf(db);
+  if (gateway) {
+    // Webex first; the mirror then takes the group as Webex answers it.
+    ({ id } = await gateway.send(
+      api.callParks.create,
+      { params: { locationId }, body: input, trackingId: actor.trackingId },
+      { locationId, notFound: "locationNotFound", verify: async () => named(gateway, locationId, input.name) },
+    ));
+    const truth = await upstreamGroup(gateway, locationId, id);
+    await ensureReferences(db, locationId, truth);
+    ({ name } = truth);
+    Object.assign(draft, ruleInputOf(truth));
+  }
   await write(db, proposal, async (trx) => {
     await repo.insertCallPark(trx, {
       id,
       location_id: locationId,
-      name: input.name,
-      name_key: searchKey(input.name),
+      name,
+      name_key: searchKey(name),
       recall_option: draft.recall.option,
       recall_hunt_group_id: recallHuntGroupId(draft.recall) ?? null,
       park_on_agents_enabled: draft.parkOnAgentsEnabled ? 1 : 0,
@@ -133,7 +185,8 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
 }
 
 /** Omitted fields stay as they are; `agents` and `callParkExtensions`, when sent, replace the lists. */
-export async function updateCallPark(db: Db, locationId: string, id: string, input: CallParkUpdate, actor: Actor) {
+export async function updateCallPark(db: Db, locationId: string, id: string, sent: CallParkUpdate, actor: Actor) {
+  let input = sent;
   const location = await locationOf(db, locationId);
   const current = await getCallPark(db, locationId, id);
   const draft: CallParkRuleInput = {
@@ -156,12 +209,35 @@ export async function updateCallPark(db: Db, locationId: string, id: string, inp
   };
   await assertAcceptable(db, proposal);
   // As Webex's, a group's id follows its name: a rename gives it a new id, and the old one is gone.
-  const newName = input.name !== undefined && input.name !== current.name ? input.name : undefined;
-  const renamed = newName !== undefined;
-  const newId = renamed ? makeId("CALL_PARK") : id;
+  let newName = input.name !== undefined && input.name !== current.name ? input.name : undefined;
+  let newId = newName !== undefined ? makeId("CALL_PARK") : id;
+  const gateway = gatewayOf(db);
+  if (gateway) {
+    // Webex first (a rename gives a new id there too); the mirror then takes Webex's answer whole.
+    const sentName = input.name;
+    ({ id: newId } = await gateway.send(
+      api.callParks.update,
+      { params: { locationId, callParkId: id }, body: input, trackingId: actor.trackingId },
+      {
+        locationId,
+        notFound: "callParkNotFound",
+        verify: async () => {
+          if (sentName !== undefined && sentName !== current.name) return named(gateway, locationId, sentName);
+          const now = await upstreamGroup(gateway, locationId, id);
+          return same(ruleInputOf(now), normalized(draft)) ? { answer: { id } } : undefined;
+        },
+      },
+    ));
+    const truth = await upstreamGroup(gateway, locationId, newId);
+    await ensureReferences(db, locationId, truth);
+    newName = truth.name !== current.name ? truth.name : undefined;
+    input = ruleInputOf(truth);
+  }
+  const renamed = newId !== id;
   await write(db, proposal, async (trx) => {
     const changes = {
-      ...(newName !== undefined ? { id: newId, name: newName, name_key: searchKey(newName) } : {}),
+      ...(renamed ? { id: newId } : {}),
+      ...(newName !== undefined ? { name: newName, name_key: searchKey(newName) } : {}),
       ...(input.recall
         ? { recall_option: input.recall.option, recall_hunt_group_id: recallHuntGroupId(input.recall) ?? null }
         : {}),
@@ -192,6 +268,18 @@ export async function updateCallPark(db: Db, locationId: string, id: string, inp
 export async function deleteCallPark(db: Db, locationId: string, id: string, actor: Actor) {
   const location = await locationOf(db, locationId);
   const current = await getCallPark(db, locationId, id);
+  const gateway = gatewayOf(db);
+  if (gateway) {
+    await gateway.send(
+      api.callParks.delete,
+      { params: { locationId, callParkId: id }, trackingId: actor.trackingId },
+      {
+        locationId,
+        notFound: "callParkNotFound",
+        verify: async () => ((await upstreamGroup(gateway, locationId, id).catch(() => undefined)) ? undefined : { answer: undefined }),
+      },
+    );
+  }
   await db.transaction().execute(async (trx) => {
     // Members and destinations go with the group (ON DELETE CASCADE); a concurrent repeat is a 404.
     if ((await repo.deleteCallPark(trx, id)) === 0) throw notFound(id);

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { type CallParkExtensionCsvRow, checkCsvRow } from "@domain/csv/call-park-extension-csv";
 import type { LocationScope } from "@domain/rules/access";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 import type { NumberOwner } from "@domain/rules/numbering-plan";
 import { searchKey } from "@domain/rules/text";
 import type { ImportRowOutcome } from "@domain/schemas/import-job";
@@ -32,6 +33,8 @@ export interface RowResult extends repo.RowRecord {
   row?: CallParkExtensionCsvRow;
   /** The stored name an UPDATE replaces or a DELETE removes. */
   previousName?: string;
+  /** The location the row names, when it names one (Webex mode's preview asks Webex about it). */
+  locationId?: string;
 }
 
 /**
@@ -75,7 +78,7 @@ type Plan =
   | { outcome: "ERROR"; issues: FieldIssue[] };
 
 /** A refusal said of the file's columns: the service's `locationId` is the row's `location`. */
-function fileIssues(error: HttpError): FieldIssue[] {
+export function fileIssues(error: HttpError): FieldIssue[] {
   return error.issues.map((issue) => (issue.path[0] === "locationId" ? { ...issue, path: ["location", ...issue.path.slice(1)] } : issue));
 }
 
@@ -95,6 +98,8 @@ function decide(row: CallParkExtensionCsvRow, location: LocationState): Plan {
   }
   if (ownsIt) return owner.name === row.name ? { outcome: "UNCHANGED", target: owner } : { outcome: "UPDATE", target: owner };
   if (owner) return { outcome: "ERROR", issues: fileIssues(refusals.extensionTaken(row.extension, owner)) };
+  // The service refuses the same (Webex mode decides before sending, so it is said here too).
+  if (location.count >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) return { outcome: "ERROR", issues: fileIssues(refusals.locationFull()) };
   return { outcome: "CREATE" };
 }
 
@@ -164,13 +169,19 @@ async function loadLocations(trx: Db, rows: CallParkExtensionCsvRow[], scope: Lo
   return byRow;
 }
 
-async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guarded: boolean): Promise<RowResult[]> {
+/** A stored row with its cells checked, its location found and the file's own problems with it. */
+interface CheckedRow extends repo.StoredRow {
+  row?: CallParkExtensionCsvRow;
+  location?: LocationState;
+  issues: FieldIssue[];
+}
+
+async function check(trx: Db, rows: repo.StoredRow[], file: FileContext): Promise<CheckedRow[]> {
   const checked = rows.map((stored) => ({ ...stored, ...checkCsvRow(stored.values) }));
   const valid = checked.filter((c) => c.row).map((c) => c.row!);
   const locations = await loadLocations(trx, valid, file.scope);
-  const results: RowResult[] = [];
   let v = 0;
-  for (const { itemNumber, values, row, issues: cellIssues } of checked) {
+  return checked.map(({ itemNumber, values, row, issues: cellIssues }) => {
     const location = row ? locations[v++] : undefined;
     const issues = [...cellIssues];
     const repeated = file.repeats.get(itemNumber);
@@ -178,6 +189,13 @@ async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guar
       issues.push({ path: ["extension"], code: "extensionRepeated", params: { extension: values.extension.trim(), row: repeated } });
     }
     if (row && !location) issues.push({ path: ["location"], code: "locationNotFound", params: { location: row.location } });
+    return { itemNumber, values, row, location, issues };
+  });
+}
+
+async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guarded: boolean): Promise<RowResult[]> {
+  const results: RowResult[] = [];
+  for (const { itemNumber, values, row, location, issues } of await check(trx, rows, file)) {
     if (!row || !location || issues.length) {
       results.push({ itemNumber, values, row, outcome: "ERROR", issues });
       continue;
@@ -188,9 +206,36 @@ async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guar
     const outcome: ImportRowOutcome = refused.length ? "ERROR" : plan.outcome;
     const previousName =
       !refused.length && (plan.outcome === "UPDATE" || plan.outcome === "DELETE") ? plan.target.name : undefined;
-    results.push({ itemNumber, values, row, outcome, issues: refused, ...(previousName !== undefined ? { previousName } : {}) });
+    results.push({ itemNumber, values, row, outcome, issues: refused, locationId: location.id, ...(previousName !== undefined ? { previousName } : {}) });
   }
   return results;
+}
+
+/** One row decided against the data as it now is, and nothing written. */
+export interface RowPlan {
+  /** What the row does: ERROR and UNCHANGED are final; CREATE, UPDATE and DELETE are to be applied. */
+  result: RowResult;
+  row?: CallParkExtensionCsvRow;
+  /** The location the row names, as the data now has it (also for a row in error, when it names one). */
+  location?: LocationState;
+  /** The call park extension an UPDATE, DELETE or UNCHANGED row is about. */
+  target?: NumberOwner;
+}
+
+/**
+ * Webex mode: a row's decision, by the same checks and rules as processRows, without
+ * applying it (Webex is asked first; the mirror follows). The location's state is read
+ * now, with the owner of the row's extension.
+ */
+export async function planRow(db: Db, stored: repo.StoredRow, file: FileContext): Promise<RowPlan> {
+  const [{ itemNumber, values, row, location, issues }] = await check(db, [stored], file);
+  if (!row || !location || issues.length) return { result: { itemNumber, values, row, outcome: "ERROR", issues }, row, location };
+  const plan = decide(row, location);
+  const base = { itemNumber, values, row, locationId: location.id };
+  if (plan.outcome === "ERROR") return { result: { ...base, outcome: "ERROR", issues: plan.issues }, row, location };
+  if (plan.outcome === "CREATE") return { result: { ...base, outcome: "CREATE", issues: [] }, row, location };
+  const previousName = plan.outcome === "UNCHANGED" ? {} : { previousName: plan.target.name };
+  return { result: { ...base, outcome: plan.outcome, issues: [], ...previousName }, row, location, target: plan.target };
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "@server/db/database";
+import { gatewayOf } from "@server/features/gateway/gateway";
 import { fileContext, type FileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
+import { runUpstreamJob, type UpstreamSeams } from "./import-jobs.upstream";
 
 // Applies stored jobs in the background, one job at a time, oldest first.
 //
@@ -14,6 +16,9 @@ import * as repo from "./import-jobs.repository";
 // (and the job marked COMPLETED in it). A crash leaves nothing applied and the job
 // STARTED; on the next start the job is re-run from scratch against the data as it
 // then is, which is what an upload at that moment would have done.
+//
+// Webex mode (the database mirrors a Webex organisation): rows go to Webex one by one,
+// each made durable around its call (import-jobs.upstream.ts); there is no atomic mode.
 
 export interface RunnerSettings {
   /** Rows a batch (a transaction, in partial mode) takes. */
@@ -59,6 +64,8 @@ export class ImportJobRunner {
     private readonly db: Db,
     settings: Partial<RunnerSettings> = {},
     private readonly log?: FastifyBaseLogger,
+    /** Webex mode: points in a row's life where a test holds the runner, as a crash would stop it. */
+    readonly seams: UpstreamSeams = {},
   ) {
     this.settings = { ...runnerSettingsFromEnv(), ...settings };
   }
@@ -82,7 +89,7 @@ export class ImportJobRunner {
     while (this.loop) await this.loop;
   }
 
-  /** Lets the batch in flight commit, then stops; unfinished jobs stay STARTED for the next start. */
+  /** Lets the batch (Webex mode: the row) in flight commit, then stops; unfinished jobs stay STARTED for the next start. */
   async stop() {
     this.stopping = true;
     await this.idle();
@@ -114,6 +121,17 @@ export class ImportJobRunner {
     if (job?.status !== "STARTED") return;
     const rows = await repo.allRows(this.db, jobId);
     const file = fileContext(rows, repo.jobScope(job));
+    const gateway = gatewayOf(this.db);
+    if (gateway) {
+      // Refused at upload in Webex mode; one stored before the server turned to Webex cannot run.
+      if (job.mode === "atomic") {
+        this.log?.warn({ jobId }, "an all-or-nothing import cannot run against Webex: failed");
+        await repo.finishJob(this.db, jobId, "FAILED", "FAILED", now());
+        return;
+      }
+      await runUpstreamJob({ db: this.db, gateway, jobId, file, stopping: () => this.stopping, log: this.log, seams: this.seams });
+      return;
+    }
     if (job.mode === "atomic") await this.runAtomic(jobId, rows, file);
     else await this.runPartial(jobId, file);
   }

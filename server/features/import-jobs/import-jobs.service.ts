@@ -13,8 +13,10 @@ import { type Language, translate } from "@server/http/messages";
 import { newId } from "@server/lib/ids";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor, Viewer } from "@server/features/auth/principal";
+import { gatewayOf } from "@server/features/gateway/gateway";
 import { fileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
+import { checkCreatesUpstream } from "./import-jobs.upstream";
 
 // Who asks about jobs: an administrator limited to some locations sees the jobs they
 // started, whose rows could only touch their locations; other administrators see all.
@@ -44,6 +46,11 @@ export function toJob(record: repo.JobRecord): ImportJob {
   };
 }
 
+/** Webex mode has no all-or-nothing import: Webex applies each change on its own, with no transaction across calls. */
+function assertModeAvailable(db: Db, mode: ImportMode) {
+  if (mode === "atomic" && gatewayOf(db)) throw new HttpError("atomicImportUnavailable");
+}
+
 /**
  * Stores the job, every row and its one audit entry in one transaction; the runner
  * applies the rows afterwards, within the locations its starter may change.
@@ -53,6 +60,7 @@ export async function createJob(
   input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode },
   actor: Actor,
 ): Promise<ImportJob> {
+  assertModeAvailable(db, input.mode);
   const id = newId("JOB_ID");
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -86,13 +94,17 @@ class DryRun extends Error {
   }
 }
 
-/** The import run for real against current data, then rolled back: what the job would do. */
+/**
+ * The import run for real against current data, then rolled back: what the job would do.
+ * In Webex mode, against the mirror, and the extensions it would create asked of Webex.
+ */
 export async function previewImport(
   db: Db,
   rows: repo.StoredRow[],
   mode: ImportMode,
   scope: LocationScope,
 ): Promise<ImportPreview> {
+  assertModeAvailable(db, mode);
   let results: RowResult[];
   try {
     await db.transaction().execute(async (trx) => {
@@ -103,6 +115,8 @@ export async function previewImport(
     if (!(error instanceof DryRun)) throw error;
     results = error.results;
   }
+  const gateway = gatewayOf(db);
+  if (gateway) results = await checkCreatesUpstream(db, gateway, results);
   const counts = tally(results);
   return {
     mode,

@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useNavigation } from "react-router";
 import { LoadingState } from "@/components/states";
+import { GatewayBanner } from "@/features/gateway";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
 
@@ -21,6 +22,8 @@ export function AppShell() {
       <TopBar />
       <SideNav />
       <main id="main" className="main" tabIndex={-1} aria-busy={navigation.state === "loading"}>
+        {/* Webex mode: a credential Webex refuses, or a token that leaves the app read-only. */}
+        <GatewayBanner />
         <Suspense fallback={<LoadingState />}>
           <Outlet />
         </Suspense>

@@ -3,11 +3,14 @@ import { http, HttpResponse } from "msw";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { i18n, initI18n, LANGUAGE_STORAGE_KEY } from "@/lib/i18n";
+import { gatewayStatusQuery } from "@/lib/session";
 import { THEME_STORAGE_KEY } from "@/lib/theme";
 import { readLocales } from "@/test/locales";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
+import { gatewayStatusHandler } from "@/test/session";
+import { webexStatus } from "@/features/gateway/test-status";
 import { TopBar } from "./top-bar";
 
 const locales = readLocales();
@@ -56,6 +59,28 @@ describe("TopBar: language", () => {
   it("shows the organization's name", async () => {
     await renderTopBar();
     await waitFor(() => expect(screen.getByLabelText("Organization")).toHaveTextContent("Acme Brasil"));
+  });
+});
+
+describe("TopBar: Webex mode", () => {
+  it("shows nothing of Webex on a standalone server", async () => {
+    const { queryClient } = await renderTopBar();
+    await waitFor(() => expect(queryClient.getQueryData(gatewayStatusQuery().queryKey)).toBeDefined());
+    await waitFor(() => expect(screen.getByLabelText("Organization")).toHaveTextContent("Acme Brasil"));
+    await screen.findByRole("button", { name: /Test Admin/ });
+    expect(screen.queryByRole("button", { name: "Synchronize now" })).not.toBeInTheDocument();
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Dark theme", expect.stringContaining("Test Admin")]);
+  });
+
+  it("shows the Webex badge, its words loaded as the app loads any namespace, in the chosen language", async () => {
+    server.use(gatewayStatusHandler(webexStatus()));
+    const { user } = await renderTopBar();
+    expect(await screen.findByRole("button", { name: "Webex Acme Telecom Synchronized 3 minutes ago" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Synchronize now" })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "Português (Brasil)");
+    expect(await screen.findByRole("button", { name: "Webex Acme Telecom Sincronizado há 3 minutos" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sincronizar agora" })).toBeInTheDocument();
   });
 });
 

@@ -4,12 +4,16 @@ import { useTranslation } from "react-i18next";
 import { Icon } from "@/components/icon";
 import { LanguageSwitch } from "@/components/language-switch";
 import { UserMenu } from "@/features/auth";
+import { GatewayBadge } from "@/features/gateway";
 import { organizationQueries } from "@/lib/location-queries";
+import { useGatewayStatus } from "@/lib/session";
 import { applyTheme, storedTheme, type Theme } from "@/lib/theme";
 
 export function TopBar() {
   const { t } = useTranslation();
   const organization = useQuery(organizationQueries.current());
+  // Webex mode: the badge names the organisation too; on a narrow screen it takes the brand's copy's room (gateway.css).
+  const webex = useGatewayStatus()?.mode === "webex";
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const toggleTheme = () => {
     const next = theme === "dark" ? "light" : "dark";
@@ -17,7 +21,7 @@ export function TopBar() {
     setTheme(next);
   };
   return (
-    <header className="top-bar">
+    <header className={webex ? "top-bar top-bar-webex" : "top-bar"}>
       <div className="brand">
         <span className="brand-name">{t("app.name")}</span>
         <span className="org-name" aria-label={t("topBar.organization")}>
@@ -25,6 +29,7 @@ export function TopBar() {
         </span>
       </div>
       <div className="top-bar-tools">
+        <GatewayBadge />
         <LanguageSwitch />
         <button type="button" className="icon-button theme-switch" aria-pressed={theme === "dark"} onClick={toggleTheme}>
           <Icon name="brightness" size={20} />

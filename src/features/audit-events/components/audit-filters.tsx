@@ -1,14 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { AUDIT_OBJECT_TYPES } from "@domain/schemas/audit-event";
+import { AUDIT_OBJECT_TYPES, AUDIT_ORIGINS } from "@domain/schemas/audit-event";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { issueMessage } from "@/lib/error-message";
+import { useGatewayStatus } from "@/lib/session";
 import { auditLogQueries } from "@/features/audit-events/api/queries";
 import type { AuditFilters as Filters } from "@/features/audit-events/routes/params";
 
 type DateField = "from" | "to";
 
-/** Object type, person and days, each a labelled native control whose value lives in the URL. */
+/**
+ * Object type, person, days and, in Webex mode, where the change was made: each a labelled
+ * native control whose value lives in the URL.
+ */
 export function AuditFilters({
   filters,
   onChange,
@@ -23,6 +27,8 @@ export function AuditFilters({
 }) {
   const { t } = useTranslation("auditLog");
   const actors = useQuery(auditLogQueries.actors());
+  // Only a server mirroring Webex finds changes made outside this app.
+  const webex = useGatewayStatus()?.mode === "webex";
   const hasFilters = Object.values(filters).some(Boolean);
   const issueOf = (field: DateField) => issues.find((issue) => issue.path[0] === field);
 
@@ -81,6 +87,24 @@ export function AuditFilters({
           ))}
         </select>
       </div>
+      {webex && (
+        <div className="field field-inline">
+          <label htmlFor="audit-origin">{t("filters.origin")}</label>
+          <select
+            id="audit-origin"
+            className="input"
+            value={filters.origin}
+            onChange={(e) => onChange({ origin: e.target.value as Filters["origin"] })}
+          >
+            <option value="">{t("origins.any")}</option>
+            {AUDIT_ORIGINS.map((origin) => (
+              <option key={origin} value={origin}>
+                {t(`origins.${origin}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {dateField("from")}
       {dateField("to")}
       <button type="button" className="btn btn-secondary" disabled={!hasFilters} onClick={onClear}>

@@ -43,7 +43,15 @@ export function AuditRow({ event }: { event: AuditEvent }) {
           <span className="audit-actor">{event.actorName}</span>
           <span className="audit-email">{event.actorEmail}</span>
         </td>
-        <td>{action}</td>
+        <td>
+          {action}
+          {event.origin === "upstream" && (
+            <>
+              {" "}
+              <span className="badge audit-origin-badge">{t("origin.upstream")}</span>
+            </>
+          )}
+        </td>
         <td>
           <span className="audit-object-type">{objectType}</span>
           <span className="audit-object-name">{event.objectName}</span>

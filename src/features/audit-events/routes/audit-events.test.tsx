@@ -3,11 +3,14 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { AuditEvent } from "@domain/schemas/audit-event";
+import type { GatewayStatus } from "@domain/schemas/gateway-status";
 import { AUDIT_LOG_PATH, auditLogPath } from "@/lib/paths";
 import { apiErrorResponse } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
+import { gatewayStatusHandler } from "@/test/session";
+import { gatewayStatusQuery } from "@/lib/session";
 import AuditLogRoute from "./audit-events-route";
 
 const MARKUP = `<img src=x onerror=alert(1)>`;
@@ -29,6 +32,7 @@ function auditEvent(id: string, overrides: Partial<AuditEvent> = {}): AuditEvent
     before: { name: "Dock 1", extension: "7101" },
     after: { name: "Dock 2", extension: "7101" },
     trackingId: `TRACK_${id}`,
+    origin: "app",
     ...overrides,
   };
 }
@@ -288,5 +292,67 @@ describe("Audit log", () => {
     await screen.findByText("Dock 2");
     expect(screen.getByRole("status")).toHaveTextContent("Mostrando o histórico de um objeto: Dock 2 (Ramal de estacionamento de chamadas)");
     expect(screen.getByRole("button", { name: "Mostrar todos os objetos" })).toBeInTheDocument();
+  });
+});
+
+describe("Audit log: changes made outside Call Park Admin (Webex mode)", () => {
+  const WEBEX: GatewayStatus = { mode: "webex", organization: { id: "ORG-W", displayName: "Acme Telecom" }, missingScopes: [], readOnly: false, syncing: false };
+  const UPSTREAM = auditEvent("E9", {
+    actorId: "WEBEX",
+    actorName: "Webex",
+    actorEmail: "",
+    sourceIp: "",
+    objectName: "Dock 9",
+    origin: "upstream",
+  });
+
+  it("tags an entry found changed in Webex, next to its action", async () => {
+    server.use(gatewayStatusHandler(WEBEX));
+    auditAnswering([UPSTREAM, auditEvent("E1")]);
+    await renderAuditLog();
+    await screen.findByText("Dock 9");
+    const action = within(rowOf("Dock 9")).getAllByRole("cell")[3];
+    expect(action).toHaveTextContent("Updated Changed outside Call Park Admin");
+    expect(within(rowOf("Dock 9")).getByText("Webex", { selector: ".audit-actor" })).toBeInTheDocument();
+    expect(within(rowOf("Dock 2")).queryByText("Changed outside Call Park Admin")).not.toBeInTheDocument();
+  });
+
+  it("filters by where the change was made, kept in the URL and sent as origin", async () => {
+    server.use(gatewayStatusHandler(WEBEX));
+    const queries = auditAnswering([UPSTREAM]);
+    const { user, router } = await renderAuditLog();
+    await screen.findByText("Dock 9");
+    expect(queries[0].has("origin")).toBe(false);
+    const madeIn = await screen.findByLabelText("Made in");
+    expect(madeIn).toHaveDisplayValue("Any");
+    expect([...(madeIn as HTMLSelectElement).options].map((o) => o.text)).toEqual(["Any", "Call Park Admin", "Outside Call Park Admin"]);
+
+    await user.selectOptions(madeIn, "Outside Call Park Admin");
+    await waitFor(() => expect(router.state.location.search).toBe("?origin=upstream"));
+    await waitFor(() => expect(queries.at(-1)?.get("origin")).toBe("upstream"));
+
+    await user.selectOptions(madeIn, "Call Park Admin");
+    await waitFor(() => expect(queries.at(-1)?.get("origin")).toBe("app"));
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+    expect(madeIn).toHaveDisplayValue("Any");
+  });
+
+  it("opens on the origin the URL names (the badge's link), in Portuguese", async () => {
+    server.use(gatewayStatusHandler(WEBEX));
+    const queries = auditAnswering([UPSTREAM]);
+    await renderAuditLog("?origin=upstream", "pt-BR");
+    await screen.findByText("Dock 9");
+    expect(queries[0].get("origin")).toBe("upstream");
+    expect(await screen.findByLabelText("Onde foi feita")).toHaveDisplayValue("Fora do Call Park Admin");
+    expect(within(rowOf("Dock 9")).getByText("Alterado fora do Call Park Admin")).toBeInTheDocument();
+  });
+
+  it("offers no such filter on a standalone server", async () => {
+    auditAnswering([auditEvent("E1")]);
+    const { queryClient } = await renderAuditLog();
+    await screen.findByText("Dock 2");
+    await waitFor(() => expect(queryClient.getQueryData(gatewayStatusQuery().queryKey)).toBeDefined());
+    expect(screen.queryByLabelText("Made in")).not.toBeInTheDocument();
   });
 });

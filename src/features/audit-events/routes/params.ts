@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_OBJECT_TYPES } from "@domain/schemas/audit-event";
+import { AUDIT_OBJECT_TYPES, AUDIT_ORIGINS } from "@domain/schemas/audit-event";
 import { defineListScreen, type ListState } from "@/lib/use-list-state";
 import type { AuditEventListParams } from "@/features/audit-events/api/queries";
 
@@ -7,12 +7,14 @@ export const PAGE_SIZE = 100;
 
 /**
  * The filters and page as they live in the URL: one object's history (`objectId`, its exact
- * id), days as the user picked them (YYYY-MM-DD, their own calendar), Webex's row offset.
+ * id), where the change was made (`origin`, Webex mode: in this app or outside it), days as
+ * the user picked them (YYYY-MM-DD, their own calendar), Webex's row offset.
  */
 const schema = z.object({
   objectType: z.union([z.enum(AUDIT_OBJECT_TYPES), z.literal("")]).default(""),
   objectId: z.string().default(""),
   actorId: z.string().default(""),
+  origin: z.union([z.enum(AUDIT_ORIGINS), z.literal("")]).default(""),
   from: z.string().default(""),
   to: z.string().default(""),
   start: z.coerce.number().int().min(0).default(0),
@@ -27,6 +29,7 @@ export const auditEventList = defineListScreen({
     objectType: state.objectType || undefined,
     objectId: state.objectId || undefined,
     actorId: state.actorId || undefined,
+    origin: state.origin || undefined,
     from: localDayBound(state.from, "start"),
     to: localDayBound(state.to, "end"),
     start,
