@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { asAdmin, inspect, lab, startServer, until } from "@server/test/server-process";
+import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import type { ImportJob } from "@domain/schemas/import-job";
+import { startFaultProxy } from "@server/test/fault-proxy";
 import { startStandIn } from "@server/test/standin";
+import { locationIdOf } from "@server/test/test-server";
 
 // The server process in Webex mode, against a stand-in for Webex: what an operator sees.
 
@@ -68,6 +72,55 @@ describe("starting in Webex mode", () => {
       const admins = await inspect(l.file, (db) => db.selectFrom("admins").select("email").execute());
       expect(admins).toEqual([]);
     } finally {
+      await standin.close();
+    }
+  });
+});
+
+describe("an import through the gateway, killed and restarted", () => {
+  it("applies every row upstream exactly once across a SIGKILL in the middle of the job", async () => {
+    const standin = await startStandIn();
+    // Each Webex call takes a while, so the kill lands in the middle of the job.
+    const proxy = await startFaultProxy({ target: standin.url });
+    proxy.latencyMs = 40;
+    try {
+      const l = lab();
+      const env = { WEBEX_API_URL: proxy.url, WEBEX_ACCESS_TOKEN: standin.token, WEBEX_SYNC_INTERVAL: "0", API_RATE_LIMIT: "0" };
+      const first = await startServer(l, env);
+      await until("the first synchronisation", async () => ((await fetch(`${first.base}/readyz`)).ok ? true : undefined));
+      const rows = Array.from({ length: 40 }, (_, i) => ({ location: "San Jose HQ", name: `Killed ${i}`, extension: String(6700 + i) }));
+      const upload = await fetch(`${first.base}${urlOf(api.importJobs.create, {}, { mode: "partial", fileName: "kill.csv" })}`, {
+        method: "POST",
+        headers: { ...asAdmin, "content-type": "text/csv" },
+        body: toCallParkExtensionCsv(rows),
+      });
+      expect(upload.status, await upload.clone().text()).toBe(201);
+      const { id: jobId } = (await upload.json()) as { id: string };
+      const job = async (base: string) =>
+        (await (await fetch(`${base}${urlOf(api.importJobs.get, { jobId })}`, { headers: asAdmin })).json()) as ImportJob;
+      await until("some rows applied", async () => ((await job(first.base)).counts.processed >= 8 ? true : undefined));
+      first.child.kill("SIGKILL");
+      await first.exited;
+      // Killed in the middle: rows were left to do.
+      const left = await inspect(l.file, (db) => db.selectFrom("import_job_rows").select("item_number").where("job_id", "=", jobId).where("state", "=", "pending").execute());
+      expect(left.length).toBeGreaterThan(0);
+
+      const second = await startServer(l, env);
+      const done = await until("the job finished", async () => {
+        const j = await job(second.base);
+        return j.latestExecutionStatus === "STARTED" ? undefined : j;
+      }, 120_000);
+      expect(done).toMatchObject({ latestExecutionStatus: "COMPLETED", latestExecutionExitCode: "COMPLETED", counts: { total: 40, created: 40, failed: 0 } });
+      // Webex holds each one once, and was asked to create each one once.
+      const sanJose = await locationIdOf(standin.db, "San Jose HQ");
+      const upstream = await standin.app.inject({ url: urlOf(api.callParkExtensions.list, {}, { locationId: sanJose, name: "Killed", max: 100 }) });
+      expect((upstream.json().callParkExtensions as { name: string }[]).map((c) => c.name).sort()).toEqual(rows.map((r) => r.name).sort());
+      const creates = proxy.requests.filter((r) => r.method === "POST" && /\/callParkExtensions$/.test(r.path) && r.forwarded);
+      expect(creates).toHaveLength(40);
+      second.child.kill("SIGTERM");
+      await second.exited;
+    } finally {
+      await proxy.close();
       await standin.close();
     }
   });

@@ -7,8 +7,8 @@ import { useNodeFormData } from "@/test/node-form-data";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
-import { sessionHandler } from "@/test/session";
-import { sessionQuery } from "@/lib/session";
+import { gatewayStatusHandler, sessionHandler, STANDALONE_GATEWAY } from "@/test/session";
+import { gatewayStatusQuery, sessionQuery } from "@/lib/session";
 import type { ImportPreview, ImportPreviewRow } from "@domain/schemas/import-job";
 import { BulkManageDialog } from "./bulk-manage-dialog";
 
@@ -193,6 +193,20 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
     await waitFor(() => expect(uploads.map((u) => u.mode)).toEqual(["partial", "atomic"]));
     await waitFor(() => expect(submit).toBeDisabled());
     expect(screen.getByText(/^Nothing can be imported while 1 row has an error/)).toBeInTheDocument();
+  });
+
+  it("says, for an organisation in Webex, that all-or-nothing is not available, and keeps row by row", async () => {
+    server.use(gatewayStatusHandler({ ...STANDALONE_GATEWAY, mode: "webex", organization: { id: "ORG-W", displayName: "Acme" } }));
+    const uploads = previewAnswering(PREVIEW_ROWS);
+    const { queryClient } = await renderDialog("pt-BR");
+    await waitFor(() => expect(queryClient.getQueryData(gatewayStatusQuery().queryKey)).toMatchObject({ mode: "webex" }));
+    choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
+    await screen.findByRole("table");
+    const atomic = screen.getByRole("radio", { name: "Não importar nada a menos que todas as linhas estejam certas" });
+    expect(atomic).toBeDisabled();
+    expect(atomic).toHaveAccessibleDescription(/não está disponível para uma organização no Webex/);
+    expect(screen.getByRole("radio", { name: /Importar as linhas válidas/ })).toBeChecked();
+    expect(uploads.map((u) => u.mode)).toEqual(["partial"]);
   });
 
   it("offers no Submit when every row already matches", async () => {
