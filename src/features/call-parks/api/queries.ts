@@ -30,6 +30,20 @@ export const callParkQueries = {
       queryKey: [...callParkQueries.all(), "detail", locationId, callParkId] as const,
       queryFn: async ({ signal }) => (await callApi(endpoints.get, { params: { locationId, callParkId }, signal })).data,
     }),
+  /**
+   * The id a group now has, when this one was renamed (as in Webex, a rename gives a new id:
+   * by another administrator, or in Webex itself): its history's newest entry names it.
+   * Null when the group is gone or was never renamed.
+   */
+  renamedTo: (callParkId: string) =>
+    queryOptions({
+      queryKey: [...callParkQueries.all(), "renamedTo", callParkId] as const,
+      queryFn: async ({ signal }) => {
+        const { items } = (await callApi(api.auditEvents.list, { query: { objectId: callParkId, objectType: "callPark", max: 1 }, signal })).data;
+        const newest = items[0];
+        return newest && newest.action !== "DELETE" && newest.objectId !== callParkId ? newest.objectId : null;
+      },
+    }),
   /** Same-named groups of a location, to report a taken name before the server must. */
   namesLike: (locationId: string, name: string) =>
     queryOptions({

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
+import { http, type HttpHandler, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { callParkAgent, LOCATIONS, parkDestination } from "@/test/fixtures";
@@ -21,8 +21,23 @@ const GROUP: CallPark = {
   callParkExtensions: [parkDestination("CPE1", "Reception park", "5001"), parkDestination("CPE2", "Loading dock", "5002")],
 };
 
+const RENAME_ENTRY = {
+  id: "AE1",
+  time: "2026-11-26T10:00:00.000Z",
+  actorId: "webex",
+  actorName: "Webex",
+  actorEmail: "",
+  sourceIp: "",
+  action: "UPDATE",
+  objectType: "callPark",
+  objectId: "CP1",
+  objectName: "Reception",
+  trackingId: "T1",
+  origin: "upstream",
+} as const;
+
 /** The side panel of GROUP in São Paulo (L1). */
-async function renderPanel() {
+async function renderPanel(overrides: HttpHandler[] = [], url = `${CALL_PARKS_PATH}/L1/CP1`) {
   server.use(
     // Before the group's own address, whose :callParkId would also match these.
     http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
@@ -30,8 +45,10 @@ async function renderPanel() {
     http.get(mswPath(api.callParks.get), () => HttpResponse.json(GROUP)),
     http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
   );
+  // Each in its own call: the last registered wins.
+  for (const handler of overrides) server.use(handler);
   const rendered = await renderWithProviders(<CallParkPanelRoute />, {
-    url: `${CALL_PARKS_PATH}/L1/CP1`,
+    url,
     path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
   });
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
@@ -120,5 +137,33 @@ describe("call park group side panel: a rename", () => {
     ]);
     const detailReads = recorder.requests.filter((r) => r.method === "GET" && /\/callParks\/CP1$/.test(new URL(r.url).pathname));
     expect(detailReads).toEqual([]);
+  });
+});
+
+describe("call park group side panel: a group renamed elsewhere", () => {
+  const gone = () =>
+    http.get(mswPath(api.callParks.get), ({ params }) =>
+      params.callParkId === "CP1"
+        ? HttpResponse.json({ message: "gone", errors: [{ errorCode: 4043, description: "gone" }], trackingId: "T", code: "callParkNotFound" }, { status: 404 })
+        : HttpResponse.json({ ...GROUP, id: "CP1-renamed", name: "Reception" }),
+    );
+
+  it("follows the group to its new id, which its history names", async () => {
+    const history = http.get(mswPath(api.auditEvents.list), ({ request }) =>
+      new URL(request.url).searchParams.get("objectId") === "CP1"
+        ? HttpResponse.json({ items: [{ ...RENAME_ENTRY, objectId: "CP1-renamed" }] })
+        : HttpResponse.json({ items: [] }),
+    );
+    const { router } = await renderPanel([gone(), history], `${CALL_PARKS_PATH}/L1/CP1?q=front`);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1-renamed`));
+    expect(router.state.location.search).toBe("?q=front");
+    expect(await screen.findByRole("dialog", { name: "Reception" })).toBeInTheDocument();
+  });
+
+  it("says the group no longer exists when its history ends in a deletion", async () => {
+    const history = http.get(mswPath(api.auditEvents.list), () => HttpResponse.json({ items: [{ ...RENAME_ENTRY, action: "DELETE", objectId: "CP1" }] }));
+    const { router } = await renderPanel([gone(), history]);
+    expect(await screen.findByText(/This call park group does not exist/)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
   });
 });

@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/states";
 import { Icon } from "@/components/icon";
-import { auditLogPath } from "@/lib/paths";
+import { ApiError } from "@/lib/api-client";
+import { auditLogPath, callParkPath } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { callParkQueries, useDeleteCallPark } from "@/features/call-parks/api/queries";
@@ -28,6 +29,12 @@ export default function CallParkPanelRoute() {
   const { search } = useLocation();
   const { locationId = "", callParkId = "" } = useParams();
   const detail = useQuery(callParkQueries.detail(locationId, callParkId));
+  // Renamed meanwhile (elsewhere, or in Webex), the group answers under a new id: follow it.
+  const gone = detail.error instanceof ApiError && detail.error.status === 404;
+  const renamedTo = useQuery({ ...callParkQueries.renamedTo(callParkId), enabled: gone });
+  useEffect(() => {
+    if (renamedTo.data) navigate(`${callParkPath(locationId, renamedTo.data)}${search}`, { replace: true });
+  }, [renamedTo.data, locationId, navigate, search]);
   const remove = useDeleteCallPark();
   const [deleting, setDeleting] = useState(false);
   const editable = useAbility().canWrite(locationId);
@@ -53,7 +60,7 @@ export default function CallParkPanelRoute() {
               </Link>
             </p>
           )}
-          {detail.isPending ? (
+          {detail.isPending || (gone && (renamedTo.isPending || renamedTo.data)) ? (
             <LoadingState />
           ) : detail.isError ? (
             <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
