@@ -111,6 +111,7 @@ test.describe("bulk manage call park extensions, in English", () => {
     page,
     request,
     locationNamed,
+    mode,
   }, testInfo) => {
     const floripa = locationNamed(LOCATION);
     await createExtension(request, floripa.id, "Old name 8110", "8110");
@@ -147,10 +148,17 @@ test.describe("bulk manage call park extensions, in English", () => {
     await expect(preview.getByRole("row", { name: /Bay 8111 again/ })).toContainText("Extension 8111 appears more than once.");
     await expectNoAxeViolations(page, "Bulk manage preview, errors");
 
-    // Nothing unless all is right: Submit stays off.
-    await dialog.getByRole("radio", { name: "Import nothing unless every row is right" }).check();
-    await expect(dialog.getByText(/^Nothing can be imported while 4 rows have errors/)).toBeVisible();
-    await expect(dialog.getByRole("button", { name: "Submit" })).toBeDisabled();
+    const atomic = dialog.getByRole("radio", { name: "Import nothing unless every row is right" });
+    if (mode === "webex") {
+      // Webex applies each change on its own: all-or-nothing is not offered, and the reason is said.
+      await expect(atomic).toBeDisabled();
+      await expect(atomic).toHaveAccessibleDescription(/not available for an organization in Webex/);
+    } else {
+      // Nothing unless all is right: Submit stays off.
+      await atomic.check();
+      await expect(dialog.getByText(/^Nothing can be imported while 4 rows have errors/)).toBeVisible();
+      await expect(dialog.getByRole("button", { name: "Submit" })).toBeDisabled();
+    }
 
     await dialog.getByRole("radio", { name: "Import the valid rows, skip the wrong ones" }).check();
     await expect(dialog.getByText("Submit imports 3 changes; the rows with errors (4) are skipped.")).toBeVisible();

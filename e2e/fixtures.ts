@@ -1,5 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Cookie, expect, type Page, request as playwrightRequest, type Response, test as base } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Cookie,
+  expect,
+  type Page,
+  request as playwrightRequest,
+  type Response,
+  test as base,
+} from "@playwright/test";
 import { API_BASE, type Endpoint, pathOf, urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
@@ -8,11 +16,12 @@ import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
 export type Role = keyof typeof DEMO_ADMINS;
 export { DEMO_ADMINS, DEMO_PASSWORD };
 
-// One session per role and worker, opened through the API the first time a test needs it.
-const sessions = new Map<Role, Promise<Cookie[]>>();
+// One session per server, role and worker, opened through the API the first time a test needs it.
+const sessions = new Map<string, Promise<Cookie[]>>();
 
 function sessionCookies(role: Role, baseURL: string): Promise<Cookie[]> {
-  let cookies = sessions.get(role);
+  const key = `${baseURL} ${role}`;
+  let cookies = sessions.get(key);
   if (!cookies) {
     cookies = (async () => {
       const client = await playwrightRequest.newContext({ baseURL });
@@ -24,7 +33,7 @@ function sessionCookies(role: Role, baseURL: string): Promise<Cookie[]> {
       await client.dispose();
       return jar;
     })();
-    sessions.set(role, cookies);
+    sessions.set(key, cookies);
   }
   return cookies;
 }
@@ -43,12 +52,47 @@ export async function expectNoAxeViolations(page: Page, context: string) {
   expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
-export const test = base.extend<{
-  role: Role | null;
-  language: "en" | "pt-BR";
-  locations: DemoLocation[];
-  locationNamed: (name: string) => DemoLocation;
-}>({
+/** The stand-in for Webex a gateway-mode server mirrors: its address and its ADMIN_TOKEN. */
+export interface WebexStandIn {
+  baseURL: string;
+  token: string;
+}
+
+/** What each project of playwright.config.ts sets: the server's token, and Webex mode's stand-in. */
+export interface E2eOptions {
+  /** The ADMIN_TOKEN of the server under test (baseURL). */
+  adminToken: string;
+  /** Webex mode: the stand-in the server under test is the gateway to; null in standalone mode. */
+  webex: WebexStandIn | null;
+}
+
+/** An API client acting as a full administrator through a server's ADMIN_TOKEN. */
+function tokenClient(baseURL: string | undefined, token: string): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+}
+
+export const test = base.extend<
+  {
+    role: Role | null;
+    language: "en" | "pt-BR";
+    locations: DemoLocation[];
+    locationNamed: (name: string) => DemoLocation;
+    /** Which mode the server under test runs in: its own organisation, or a gateway to Webex's. */
+    mode: "standalone" | "webex";
+    /**
+     * The organisation itself, whatever the mode: in Webex mode the stand-in for Webex (read
+     * back what the gateway sent, or change it behind the gateway's back); standalone, the
+     * server under test (the same as `request`). Acts as a full administrator.
+     */
+    upstream: APIRequestContext;
+  },
+  E2eOptions
+>({
+  adminToken: [process.env.E2E_ADMIN_TOKEN ?? "", { option: true, scope: "worker" }],
+  webex: [null, { option: true, scope: "worker" }],
+  mode: async ({ webex }, use) => {
+    await use(webex ? "webex" : "standalone");
+  },
   // Tests run signed in as the full administrator unless they choose another role (or null).
   role: ["full", { option: true }],
   context: async ({ context, role, baseURL }, use) => {
@@ -56,11 +100,14 @@ export const test = base.extend<{
     await use(context);
   },
   // The tests' own API calls (setting data up, checking it) act through ADMIN_TOKEN.
-  request: async ({ baseURL }, use) => {
-    const api = await playwrightRequest.newContext({
-      baseURL,
-      extraHTTPHeaders: { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN}` },
-    });
+  request: async ({ baseURL, adminToken }, use) => {
+    const api = await tokenClient(baseURL, adminToken);
+    await use(api);
+    await api.dispose();
+  },
+  upstream: async ({ request, webex }, use) => {
+    if (!webex) return use(request);
+    const api = await tokenClient(webex.baseURL, webex.token);
     await use(api);
     await api.dispose();
   },

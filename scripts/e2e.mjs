@@ -50,5 +50,21 @@ function freePort() {
 const vite = path.join(root, "node_modules/vite/bin/vite.js");
 if (run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
 const playwright = path.join(root, "node_modules/@playwright/test/cli.js");
-const env = { ...process.env, E2E_PORT: process.env.E2E_PORT ?? String(await freePort()) };
+// Three servers, three ports: the standalone server (project "chromium"), and for the
+// "gateway" project the Webex stand-in and the gateway in Webex mode in front of it.
+const ports = new Set();
+const portFor = async (name) => {
+  if (process.env[name]) return process.env[name];
+  let port;
+  do port = String(await freePort());
+  while (ports.has(port));
+  ports.add(port);
+  return port;
+};
+const env = {
+  ...process.env,
+  E2E_PORT: await portFor("E2E_PORT"),
+  E2E_STANDIN_PORT: await portFor("E2E_STANDIN_PORT"),
+  E2E_GATEWAY_PORT: await portFor("E2E_GATEWAY_PORT"),
+};
 process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)], { env }));
