@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
+import pLimit from "p-limit";
 import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionCsvRow } from "@domain/csv/call-park-extension-csv";
+import { searchKey } from "@domain/rules/text";
 import type { ValidateExtensionsResult } from "@domain/schemas/call-park-extension";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { constraintViolation } from "@server/db/constraint-error";
@@ -82,22 +84,21 @@ const now = () => new Date().toISOString();
 
 // ---- The rows' upstream columns ---------------------------------------------------
 
-async function nextPending(db: Db, jobId: string): Promise<PendingRow | undefined> {
-  const row = await db
+/** The job's rows still to apply, in file order. */
+async function pendingRows(db: Db, jobId: string): Promise<PendingRow[]> {
+  const rows = await db
     .selectFrom("import_job_rows")
     .select(["item_number", "row_values", "upstream_started_at", "upstream_id"])
     .where("job_id", "=", jobId)
     .where("state", "=", "pending")
     .orderBy("item_number")
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
+    .execute();
+  return rows.map((row) => ({
     itemNumber: row.item_number,
     values: JSON.parse(row.row_values) as repo.RowValues,
     startedAt: row.upstream_started_at,
     upstreamId: row.upstream_id,
-  };
+  }));
 }
 
 /** Step (b): committed on its own before Webex is called. */
@@ -127,20 +128,35 @@ async function saveUpstreamId(trx: Db, jobId: string, itemNumber: number, id: st
 
 // ---- The job ----------------------------------------------------------------------
 
-/** Applies the job's pending rows in order, one by one, until none is left or the runner stops. */
+/**
+ * Locations applied at once. Rows of one location go one by one, in file order (each is
+ * decided on what the rows before it left: its count, its extensions); different locations
+ * share nothing, so a distant Webex's latency is paid a few locations at a time.
+ */
+const PARALLEL_LOCATIONS = 6;
+
+/** Applies the job's pending rows, each location's in file order, until none is left or the runner stops. */
 export async function runUpstreamJob(run: UpstreamRun) {
-  for (;;) {
-    if (run.stopping()) return;
-    const job = await repo.findJob(run.db, run.jobId);
-    if (job?.status !== "STARTED") return;
-    const pending = await nextPending(run.db, run.jobId);
-    if (!pending) {
-      await run.db.transaction().execute((trx) => finishIfDone(trx, run.jobId));
-      return;
-    }
-    // The job's tracking id (its upload's) names each of its calls, row by row (kept within Webex's 200 characters).
-    await applyRow(run, `${job.tracking_id.slice(0, 180)}_${pending.itemNumber}`, pending);
+  const job = await repo.findJob(run.db, run.jobId);
+  if (job?.status !== "STARTED") return;
+  const lanes = new Map<string, PendingRow[]>();
+  for (const row of await pendingRows(run.db, run.jobId)) {
+    const key = searchKey(row.values.location);
+    lanes.set(key, [...(lanes.get(key) ?? []), row]);
   }
+  const limit = pLimit(PARALLEL_LOCATIONS);
+  await Promise.all(
+    [...lanes.values()].map((lane) =>
+      limit(async () => {
+        for (const pending of lane) {
+          if (run.stopping()) return;
+          // The job's tracking id (its upload's) names each of its calls, row by row (kept within Webex's 200 characters).
+          await applyRow(run, `${job.tracking_id.slice(0, 180)}_${pending.itemNumber}`, pending);
+        }
+      }),
+    ),
+  );
+  if (!run.stopping()) await run.db.transaction().execute((trx) => finishIfDone(trx, run.jobId));
 }
 
 async function applyRow(run: UpstreamRun, trackingId: string, pending: PendingRow) {
