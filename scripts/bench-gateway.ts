@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +17,7 @@ import { UPSTREAM_CONCURRENCY } from "@server/features/gateway/start";
 import { Upstream } from "@server/features/gateway/upstream";
 import { startFaultProxy } from "@server/test/fault-proxy";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
+import { freePort } from "@server/test/free-port";
 
 // Webex mode against a stand-in for Webex (this project's server on a large organisation)
 // behind a proxy that adds 50 ms to every call, as a distant Webex would.
@@ -27,16 +27,6 @@ const LOCATIONS = 1000;
 const PER_LOCATION = 100;
 const LATENCY_MS = 50;
 const IMPORT_ROWS = 1000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
 import { openDatabase } from "@server/db/database";
 import { TEST_ADMIN_TOKEN } from "./test-server";
+import { freePort } from "./free-port";
 
 // The real server in a real process (`node --import tsx server/index.ts`) on a database
 // file of its own, for tests of what only a process shows: signals, exit codes, restarts.
@@ -41,16 +41,6 @@ export function lab() {
   return { file: path.join(dir, "server.sqlite"), children };
 }
 export type Lab = ReturnType<typeof lab>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 export interface ServerProcess {
   base: string;

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +11,7 @@ import { DEMO_LOCATIONS } from "@server/db/seed";
 import { openDatabase } from "@server/db/database";
 import { addRows, callParkState, csvOf, type CsvRow, expectConsistent } from "./test-helpers";
 import { TEST_ADMIN_TOKEN } from "@server/test/test-server";
+import { freePort } from "@server/test/free-port";
 
 // The real server in a real process, stopped with SIGKILL in the middle of a job and
 // started again on the same database file: the job must end as if nothing happened.
@@ -33,16 +33,6 @@ function lab() {
   return { file: path.join(dir, "crash.sqlite"), children };
 }
 type Lab = ReturnType<typeof lab>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
