@@ -18,6 +18,7 @@ import { type Gateway, gatewayOf } from "@server/features/gateway/gateway";
 import { UpstreamError } from "@server/features/gateway/upstream";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-extensions.repository";
+import { sameValues } from "@server/lib/same-values";
 
 const OWNER = "CALL_PARK_EXTENSION" as const;
 const AUDIT_TYPE = "callParkExtension" as const;
@@ -84,8 +85,6 @@ async function currentOf(db: Db, locationId: string, id: string, by: Writer) {
   }
   throw new HttpError("callParkExtensionNotFound", { id });
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function assertRoom(state: LocationState) {
   if (state.count >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION) throw locationFull();
@@ -231,7 +230,7 @@ export async function updateCallParkExtension(
       {
         locationId,
         notFound: "callParkExtensionNotFound",
-        verify: async () => (same(await upstreamExtension(gateway, locationId, id), wanted) ? { answer: undefined } : undefined),
+        verify: async () => (sameValues(await upstreamExtension(gateway, locationId, id), wanted) ? { answer: undefined } : undefined),
       },
     );
     after = await upstreamExtension(gateway, locationId, id);

@@ -15,6 +15,7 @@ import type { Actor } from "@server/features/auth/principal";
 import { gatewayOf } from "@server/features/gateway/gateway";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import * as repo from "./call-park-settings.repository";
+import { sameValues } from "@server/lib/same-values";
 
 interface StoredSettings {
   option: RecallOption;
@@ -24,8 +25,6 @@ interface StoredSettings {
   recallTime: number;
   huntWaitTime: number;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Settings as Webex answers them, as the mirror's row holds them. */
 function rowOf(s: CallParkSettings): Required<repo.SettingsChanges> {
@@ -127,7 +126,7 @@ export async function updateCallParkSettings(db: Db, locationId: string, body: C
     await gateway.send(
       api.callParkSettings.update,
       { params, body, trackingId: actor.trackingId },
-      { locationId, notFound: "locationNotFound", verify: async () => (same(pick(rowOf(await read()), wanted), wanted) ? { answer: undefined } : undefined) },
+      { locationId, notFound: "locationNotFound", verify: async () => (sameValues(pick(rowOf(await read()), wanted), wanted) ? { answer: undefined } : undefined) },
     );
     Object.assign(changes, rowOf(await read()));
   }

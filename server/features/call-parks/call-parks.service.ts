@@ -15,6 +15,7 @@ import { ensureReferences } from "@server/features/gateway/mirror";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
 import { assertAcceptable, parkOnAgentsConflict, type Proposal } from "./call-parks.checks";
 import * as repo from "./call-parks.repository";
+import { sameValues } from "@server/lib/same-values";
 
 /** What the audit log keeps of a call park group: its settings, members and destinations by name. */
 export function audited(p: CallPark) {
@@ -29,8 +30,6 @@ export function audited(p: CallPark) {
 }
 
 const AUDIT_TYPE = "callPark" as const;
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Webex mode: the group as Webex now has it. */
 function upstreamGroup(gateway: Gateway, locationId: string, callParkId: string) {
@@ -224,7 +223,7 @@ export async function updateCallPark(db: Db, locationId: string, id: string, sen
         verify: async () => {
           if (sentName !== undefined && sentName !== current.name) return named(gateway, locationId, sentName);
           const now = await upstreamGroup(gateway, locationId, id);
-          return same(ruleInputOf(now), normalized(draft)) ? { answer: { id } } : undefined;
+          return sameValues(ruleInputOf(now), normalized(draft)) ? { answer: { id } } : undefined;
         },
       },
     ));

@@ -11,6 +11,7 @@ import * as callParkSettings from "@server/features/call-park-settings/call-park
 import * as callParks from "@server/features/call-parks/call-parks.service";
 import { type LocationSnapshot, removeLocationsExcept, replaceLocation, upsertOrganization } from "./mirror";
 import { type Upstream, UpstreamError } from "./upstream";
+import { sameValues } from "@server/lib/same-values";
 
 // A full synchronisation: every location of the organisation, as Webex answers for it,
 // replaces the mirror's copy. Locations are fetched a few at a time (the Upstream bounds
@@ -86,8 +87,6 @@ async function mirrorState(db: Db, locationId: string): Promise<MirrorState> {
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /** Members, destinations and recall: what stays when only the name (and so the id) changed. */
 const shapeOf = (g: CallPark) =>
   JSON.stringify([g.recall.option, g.recall.huntGroupId, g.parkOnAgentsEnabled, g.agents.map((a) => a.id), g.callParkExtensions.map((c) => c.id)]);
@@ -108,7 +107,7 @@ async function recordDrift(trx: Db, actor: Actor, before: MirrorState, snap: Loc
     const is = now.get(id);
     const wasValues = callParkExtensions.audited(was);
     if (!is) await record({ action: "DELETE", objectType: extensionType, objectId: id, objectName: was.name, before: wasValues });
-    else if (!same(wasValues, callParkExtensions.audited(is))) {
+    else if (!sameValues(wasValues, callParkExtensions.audited(is))) {
       await record({ action: "UPDATE", objectType: extensionType, objectId: id, objectName: is.name, before: wasValues, after: callParkExtensions.audited(is) });
     }
   }
@@ -138,12 +137,12 @@ async function recordDrift(trx: Db, actor: Actor, before: MirrorState, snap: Loc
   }
   for (const is of snap.groups) {
     const was = before.groups.get(is.id);
-    if (was && !same(callParks.audited(was), callParks.audited(is))) {
+    if (was && !sameValues(callParks.audited(was), callParks.audited(is))) {
       await record({ action: "UPDATE", objectType: groupType, objectId: is.id, objectName: is.name, before: callParks.audited(was), after: callParks.audited(is) });
     }
   }
 
-  if (before.settings && !same(callParkSettings.audited(before.settings), callParkSettings.audited(snap.settings))) {
+  if (before.settings && !sameValues(callParkSettings.audited(before.settings), callParkSettings.audited(snap.settings))) {
     await record({
       action: "UPDATE",
       objectType: "callParkSettings",

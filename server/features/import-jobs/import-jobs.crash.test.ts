@@ -1,99 +1,22 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { type ImportJob, importJobSchema, type ImportMode } from "@domain/schemas/import-job";
 import { DEMO_LOCATIONS } from "@server/db/seed";
-import { openDatabase } from "@server/db/database";
 import { addRows, callParkState, csvOf, type CsvRow, expectConsistent } from "./test-helpers";
-import { TEST_ADMIN_TOKEN } from "@server/test/test-server";
-import { freePort } from "@server/test/free-port";
+import { asAdmin, inspect, lab, type Lab, type ServerProcess, startServer, until } from "@server/test/server-process";
 
 // The real server in a real process, stopped with SIGKILL in the middle of a job and
 // started again on the same database file: the job must end as if nothing happened.
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+// The tests run one after the other (lab() ends the current test's servers).
 
-/**
- * A database file in a temporary folder, and the servers started on it, all removed when
- * the test ends. The tests run one after the other: onTestFinished from the module
- * scope belongs to whichever test is current, so concurrent tests would end each
- * other's servers.
- */
-function lab() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-crash-"));
-  const children = new Set<ChildProcess>();
-  onTestFinished(() => {
-    for (const child of children) child.kill("SIGKILL");
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return { file: path.join(dir, "crash.sqlite"), children };
-}
-type Lab = ReturnType<typeof lab>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await sleep(15);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const asAdmin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-
-interface Server {
-  base: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `node --import tsx server/index.ts` on this database file, answering once it listens. */
-async function startServer({ file: databaseFile, children }: Lab, env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${databaseFile}`, SEED: "demo", LOG_LEVEL: "info", ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${port}`;
-  // Ready when this very child says it listens on its port: a poll of the port could
-  // be answered by another test's server, and a child that dies says why at once.
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for the server on port ${port}:\n${output}`)), 60_000);
-    const check = () => {
-      if (output.includes(`running at ${base}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", check);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server on port ${port} exited (${code ?? signal}):\n${output}`));
-    });
-  });
-  return { base, child, output: () => output };
-}
-
-async function kill9(server: Server) {
+async function kill9(server: ServerProcess) {
   const exited = new Promise((resolve) => server.child.once("exit", resolve));
   server.child.kill("SIGKILL");
   await exited;
 }
 
-async function jobOf(server: Server, id: string): Promise<ImportJob> {
+async function jobOf(server: ServerProcess, id: string): Promise<ImportJob> {
   return importJobSchema.parse(await (await fetch(server.base + urlOf(api.importJobs.get, { jobId: id }), { headers: asAdmin })).json());
 }
 
@@ -105,7 +28,7 @@ function bigFile(): CsvRow[] {
   ]);
 }
 
-async function upload(server: Server, mode: ImportMode) {
+async function upload(server: ServerProcess, mode: ImportMode) {
   const res = await fetch(server.base + urlOf(api.importJobs.create, {}, { mode, fileName: "big.csv" }), {
     method: "POST",
     headers: { ...asAdmin, "content-type": "text/csv" },
@@ -113,16 +36,6 @@ async function upload(server: Server, mode: ImportMode) {
   });
   expect(res.status).toBe(201);
   return importJobSchema.parse(await res.json());
-}
-
-/** Reads the file directly, the server being down, then lets it go. */
-async function inspect<T>(databaseFile: string, read: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
-  const db = await openDatabase(`sqlite:${databaseFile}`);
-  try {
-    return await read(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 async function expectAllApplied(databaseFile: string) {
