@@ -40,6 +40,12 @@ export interface Endpoint {
    * written for webexapis.com works against it unchanged); false for this project's own.
    */
   webex: boolean;
+  /**
+   * One object an administrator edits, with versions: its GET answers an `ETag` (and 304
+   * to a matching `If-None-Match`), its PUT honours `If-Match` (412 when the object has
+   * changed since). A client that sends neither (a Webex client) sees no difference.
+   */
+  versioned?: true;
   summary: string;
 }
 

@@ -145,11 +145,11 @@ export const api = {
     get: endpoint({
       method: "GET", path: `${LOCATION}/callParkExtensions/{callParkExtensionId}`, query: orgQuerySchema,
       response: callParkExtensionSchema.omit({ id: true }), status: 200,
-      access: "read", webex: true, summary: "One call park extension",
+      versioned: true, access: "read", webex: true, summary: "One call park extension",
     }),
     update: endpoint({
       method: "PUT", path: `${LOCATION}/callParkExtensions/{callParkExtensionId}`, query: orgQuerySchema,
-      body: callParkExtensionUpdateSchema, status: 204, access: "write", webex: true, summary: "Update a call park extension",
+      body: callParkExtensionUpdateSchema, status: 204, versioned: true, access: "write", webex: true, summary: "Update a call park extension",
     }),
     delete: endpoint({
       method: "DELETE", path: `${LOCATION}/callParkExtensions/{callParkExtensionId}`, query: orgQuerySchema, status: 204,
@@ -191,11 +191,11 @@ export const api = {
     }),
     get: endpoint({
       method: "GET", path: `${LOCATION}/callParks/{callParkId}`, query: orgQuerySchema, response: callParkSchema,
-      status: 200, access: "read", webex: true, summary: "One call park group",
+      status: 200, versioned: true, access: "read", webex: true, summary: "One call park group",
     }),
     update: endpoint({
       method: "PUT", path: `${LOCATION}/callParks/{callParkId}`, query: orgQuerySchema, body: callParkUpdateSchema,
-      response: callParkIdSchema, status: 200, access: "write", webex: true, summary: "Update a call park group (renamed, it answers its new id, as Webex does)",
+      response: callParkIdSchema, status: 200, versioned: true, access: "write", webex: true, summary: "Update a call park group (renamed, it answers its new id, as Webex does)",
     }),
     delete: endpoint({
       method: "DELETE", path: `${LOCATION}/callParks/{callParkId}`, query: orgQuerySchema, status: 204,
@@ -205,11 +205,11 @@ export const api = {
   callParkSettings: {
     get: endpoint({
       method: "GET", path: `${LOCATION}/callParks/settings`, query: orgQuerySchema, response: callParkSettingsSchema,
-      status: 200, access: "read", webex: true, summary: "The location's Call Park Settings",
+      status: 200, versioned: true, access: "read", webex: true, summary: "The location's Call Park Settings",
     }),
     update: endpoint({
       method: "PUT", path: `${LOCATION}/callParks/settings`, query: orgQuerySchema, body: callParkSettingsUpdateSchema,
-      status: 204, access: "write", webex: true, summary: "Update the location's Call Park Settings",
+      status: 204, versioned: true, access: "write", webex: true, summary: "Update the location's Call Park Settings",
     }),
   },
   importJobs: {

@@ -53,6 +53,12 @@ export const ERROR_CATALOG = {
   upstreamCredential: { status: 503, errorCode: 5031 },
   upstreamUnavailable: { status: 503, errorCode: 5030 },
   upstreamUnclear: { status: 503, errorCode: 5032 },
+  // Hardening: an edit made on a stale copy, and answers given before any route runs.
+  changedMeanwhile: { status: 412, errorCode: 4120 },
+  requestTimeout: { status: 408, errorCode: 4080 },
+  headersTooLarge: { status: 431, errorCode: 4310 },
+  invalidEncoding: { status: 400, errorCode: 4004 },
+  shuttingDown: { status: 503, errorCode: 5033 },
   internal: { status: 500, errorCode: 5000 },
 } as const satisfies Record<string, { status: number; errorCode: number }>;
 

@@ -40,6 +40,20 @@ function interpolate(template: string, params: Record<string, string | number>):
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ""));
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * A moment given as `at` (an ISO instant, kept as it is in the body's params for a client
+ * to show in its reader's time zone) reads in the message as a date and time in the
+ * language, in UTC, which the server can say for everyone.
+ */
+function withReadableTime(language: Language, params: Record<string, string | number>) {
+  const { at } = params;
+  if (typeof at !== "string" || !ISO_INSTANT.test(at)) return params;
+  const format = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  return { ...params, at: `${format.format(new Date(at))} UTC` };
+}
+
 export function translate(
   language: Language,
   namespace: "errors" | "validation",
@@ -55,5 +69,5 @@ export function translate(
   const lookup = (lng: Language) =>
     [...(context ? [context] : []), ...plurals(lng), key].map((k) => catalogs[lng][namespace][k]).find((t) => t !== undefined);
   const template = lookup(language) ?? lookup("en") ?? key;
-  return interpolate(template, params);
+  return interpolate(template, withReadableTime(language, params));
 }

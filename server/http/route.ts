@@ -10,6 +10,7 @@ import {
   routePattern,
 } from "@domain/api/endpoint";
 import { setPagingHeaders } from "./paging";
+import { etagOf, type IfMatch, ifMatchOf, ifNoneMatchOf, matchesWeakly } from "./versions";
 
 // Any Fastify instance, whatever its type provider: the endpoint's schemas type the handler.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,6 +21,8 @@ export interface RouteInput<E extends Endpoint> {
   params: ParamsOf<E>;
   query: QueryOutput<E>;
   body: BodyOutput<E>;
+  /** A versioned endpoint's write: the versions the caller's `If-Match` accepts (none sent: any). */
+  ifMatch?: IfMatch;
 }
 
 type Handler<E extends Endpoint, R> = (input: RouteInput<E>, request: FastifyRequest, reply: FastifyReply) => Promise<R> | R;
@@ -46,8 +49,24 @@ function register(app: AnyFastify, e: Endpoint, handler: (request: FastifyReques
   });
 }
 
-const inputOf = <E extends Endpoint>(request: FastifyRequest) =>
-  ({ params: request.params, query: request.query ?? {}, body: request.body }) as RouteInput<E>;
+const inputOf = <E extends Endpoint>(request: FastifyRequest, e: Endpoint) =>
+  ({
+    params: request.params,
+    query: request.query ?? {},
+    body: request.body,
+    ...(e.versioned && e.method !== "GET" ? { ifMatch: ifMatchOf(request) } : {}),
+  }) as RouteInput<E>;
+
+/**
+ * A versioned object's GET: its `ETag`, and 304 without a body when the caller already
+ * has this version. `no-cache`: a browser keeps the answer but asks again each time.
+ */
+function answerVersioned(request: FastifyRequest, reply: FastifyReply, result: unknown) {
+  const etag = etagOf(result);
+  reply.header("etag", etag).header("cache-control", "private, no-cache");
+  const ifNoneMatch = ifNoneMatchOf(request);
+  return ifNoneMatch !== undefined && matchesWeakly(etag, ifNoneMatch);
+}
 
 /**
  * Registers the route of an endpoint: its path, method, access rule and schemas come
@@ -56,8 +75,9 @@ const inputOf = <E extends Endpoint>(request: FastifyRequest) =>
  */
 export function route<E extends Endpoint>(app: AnyFastify, e: E, handler: Handler<E, ResponseInput<E>>) {
   register(app, e, async (request, reply) => {
-    const result = await handler(inputOf<E>(request), request, reply);
+    const result = await handler(inputOf<E>(request, e), request, reply);
     if (reply.sent) return reply;
+    if (e.versioned && e.method === "GET" && answerVersioned(request, reply, result)) return reply.code(304).send();
     reply.code(e.status);
     return e.status === 204 ? reply.send() : reply.send(result);
   });
@@ -74,7 +94,7 @@ export function listRoute<E extends Endpoint & { list: string }>(
   handler: Handler<E, PageResult<ItemOf<E>>>,
 ) {
   register(app, e, async (request, reply) => {
-    const { items, total } = await handler(inputOf<E>(request), request, reply);
+    const { items, total } = await handler(inputOf<E>(request, e), request, reply);
     const { start, max } = request.query as { start: number; max: number };
     setPagingHeaders(request, reply, { start, max, total });
     return reply.code(e.status).send({ [e.list]: items });

@@ -69,6 +69,10 @@ export const components = {
     },
     "X-Total-Count": { description: "How many items match, in all (ours).", schema: { type: "integer", minimum: 0 } },
     "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 0 } },
+    ETag: {
+      description: "The object's version (ours): send it back as `If-Match` on a PUT so it cannot overwrite a change made since.",
+      schema: { type: "string" },
+    },
   },
   responses: {
     BadRequest: errorResponse("The request is not valid: its parameters, JSON body or CSV file (`issues` names each field)."),
@@ -80,6 +84,10 @@ export const components = {
     Conflict: errorResponse("The change conflicts with the current state (a taken extension or name, a limit)."),
     PayloadTooLarge: errorResponse("The body or file is too large."),
     UnsupportedMediaType: errorResponse("The body's Content-Type is not one this operation accepts."),
+    PreconditionFailed: errorResponse(
+      "The object has changed since the version in `If-Match` (ours): `params` names who changed it last and when. Nothing was saved.",
+    ),
+    NotModified: { description: "The object is still the version in `If-None-Match` (ours); no body.", headers: { ETag: ref("headers", "ETag") } },
     TooManyRequests: errorResponse("Too many requests; wait `Retry-After` seconds.", { "Retry-After": ref("headers", "Retry-After") }),
     Error: errorResponse("Any other refusal or failure, with the Webex error body."),
   },
@@ -89,6 +97,17 @@ export const components = {
 const BEARER = { bearerAuth: [] };
 const SESSION_READ = { sessionCookie: [] };
 const SESSION_WRITE = { sessionCookie: [], csrfToken: [] };
+
+/** A versioned object's conditional headers (ours; a Webex client sends neither and sees no difference). */
+export function versionParametersOf(e: Endpoint) {
+  if (!e.versioned) return [];
+  const name = e.method === "GET" ? "If-None-Match" : "If-Match";
+  const description =
+    e.method === "GET"
+      ? "The `ETag` of the copy the caller has: 304 without a body while it is current."
+      : "The `ETag` of the version the change was made on: 412 if the object has changed since. Without it, the change is made whatever the object holds, as Webex does.";
+  return [{ name, in: "header", required: false, description, schema: { type: "string" } }];
+}
 
 /** Who may call the endpoint: nobody in particular for a public one, else a token or the session. */
 export function securityOf(e: Endpoint) {
@@ -107,6 +126,8 @@ export function errorResponsesOf(e: Endpoint, hasPathParams: boolean) {
     ["403", "Forbidden", e.access !== "public" && (e.access === "write" || writes)],
     ["404", "NotFound", hasPathParams],
     ["409", "Conflict", writes && (e.access === "write" || e.method === "POST") && e.access !== "public"],
+    ["304", "NotModified", Boolean(e.versioned) && !writes],
+    ["412", "PreconditionFailed", Boolean(e.versioned) && writes],
     ["413", "PayloadTooLarge", hasBody],
     ["415", "UnsupportedMediaType", hasBody],
     ["429", "TooManyRequests", true],

@@ -156,12 +156,26 @@ describe("the OpenAPI document", () => {
     expect(list.responses["200"].headers).toHaveProperty("Link");
   });
 
+  it("documents the versions of what an administrator edits: ETag, If-None-Match and 304, If-Match and 412", () => {
+    for (const path of ["/telephony/config/locations/{locationId}/callParks/{callParkId}", "/telephony/config/locations/{locationId}/callParks/settings"]) {
+      const read = operationOf("GET", path);
+      expect(read.responses["200"].headers).toHaveProperty("ETag");
+      expect(read.responses).toHaveProperty("304");
+      expect(read.parameters.map((p) => p.name)).toContain("If-None-Match");
+      const write = operationOf("PUT", path);
+      expect(write.responses).toHaveProperty("412");
+      expect(write.parameters.map((p) => p.name)).toContain("If-Match");
+    }
+    expect(operationOf("GET", "/telephony/config/callParkExtensions").responses).not.toHaveProperty("304");
+  });
+
   it("answers every refusal with the Webex error body", () => {
     const error = doc.components.schemas.ApiError as { required: string[] };
     expect(error.required).toEqual(expect.arrayContaining(["message", "errors", "trackingId"]));
     for (const { path, method, operation } of operations) {
       for (const [status, response] of Object.entries(operation.responses)) {
-        if (status.startsWith("2")) continue;
+        // Success, and a versioned GET's 304 Not Modified (no body).
+        if (/^[23]/.test(status)) continue;
         const content = (resolve(response) as { content: Record<string, { schema: JsonObject }> }).content;
         expect(content["application/json"].schema, `${method} ${path} ${status}`).toEqual({ $ref: "#/components/schemas/ApiError" });
       }

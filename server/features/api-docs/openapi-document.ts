@@ -1,7 +1,7 @@
 import { API_BASE, type Endpoint, paramNames, paramsSchema } from "@domain/api/endpoint";
 import { allEndpoints, type api } from "@domain/api/endpoints";
 import { MAX_CSV_BYTES } from "@domain/csv/call-park-extension-csv";
-import { components, errorResponsesOf, jsonSchema, securityOf, TAGS } from "./openapi-components";
+import { components, errorResponsesOf, jsonSchema, securityOf, TAGS, versionParametersOf } from "./openapi-components";
 
 // The OpenAPI 3.1 document of the API, made from the endpoint table itself: the same
 // entries register the routes and their zod schemas validate the requests, so the
@@ -61,6 +61,7 @@ function requestBodyOf(e: Endpoint) {
 
 function successOf(e: Endpoint) {
   const headers: JsonObject = { TrackingID: { $ref: "#/components/headers/TrackingID" } };
+  if (e.versioned && e.method === "GET") headers.ETag = { $ref: "#/components/headers/ETag" };
   if (e.list) {
     headers.Link = { $ref: "#/components/headers/Link" };
     headers["X-Total-Count"] = { $ref: "#/components/headers/X-Total-Count" };
@@ -83,7 +84,7 @@ function operationOf(name: string, e: Endpoint) {
     description: [e.webex ? WEBEX : OURS, ...(e.list ? [PAGED] : [])].join("\n\n"),
     "x-webex": e.webex,
     security: securityOf(e),
-    parameters: parametersOf(name, e),
+    parameters: [...parametersOf(name, e), ...versionParametersOf(e)],
     ...(requestBody ? { requestBody } : {}),
     responses: { [e.status]: successOf(e), ...errorResponsesOf(e, hasPathParams) },
   };

@@ -147,3 +147,14 @@ export async function listAuditActors(db: Executor, scope: LocationScope, viewer
     .execute();
   return rows.map((r) => ({ id: r.actor_id, displayName: r.actor_name, email: r.actor_email }));
 }
+
+/** Who last changed an object (under any id it has had), and when, as its history says. */
+export async function lastChangeOf(db: Executor, objectId: string) {
+  return db
+    .selectFrom("audit_events")
+    .select(["actor_name", "occurred_at"])
+    .where("history_id", "in", (eb) => eb.selectFrom("audit_events as known").select("known.history_id").where("known.object_id", "=", objectId))
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

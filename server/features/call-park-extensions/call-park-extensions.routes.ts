@@ -22,8 +22,8 @@ export async function callParkExtensionRoutes(app: FastifyInstance, { db }: { db
     service.getCallParkExtension(db, params.locationId, params.callParkExtensionId),
   );
 
-  route(app, endpoints.update, async ({ params, body }, request) => {
-    await service.updateCallParkExtension(db, params.locationId, params.callParkExtensionId, body, actorOf(request));
+  route(app, endpoints.update, async ({ params, body, ifMatch }, request) => {
+    await service.updateCallParkExtension(db, params.locationId, params.callParkExtensionId, body, actorOf(request), ifMatch);
   });
 
   route(app, endpoints.delete, async ({ params }, request) => {

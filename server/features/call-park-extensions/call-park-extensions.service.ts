@@ -11,8 +11,10 @@ import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { constraintViolation } from "@server/db/constraint-error";
 import { HttpError } from "@server/http/errors";
+import type { IfMatch } from "@server/http/versions";
 import { newId } from "@server/lib/ids";
 import { type AuditEntry, recordAudit } from "@server/features/audit-events/audit-events.repository";
+import { assertVersion } from "@server/features/audit-events/version-check";
 import type { Actor } from "@server/features/auth/principal";
 import { type Gateway, gatewayOf } from "@server/features/gateway/gateway";
 import { UpstreamError } from "@server/features/gateway/upstream";
@@ -214,8 +216,11 @@ export async function updateCallParkExtension(
   id: string,
   input: CallParkExtensionUpdate,
   by: Writer,
+  ifMatch?: IfMatch,
 ) {
   const current = await currentOf(db, locationId, id, by);
+  // Sent with If-Match: only on the version the caller read (checked again in the write, for a race).
+  await assertVersion(db, ifMatch, current, id);
   let newExtension = input.extension !== undefined && input.extension !== current.extension ? input.extension : undefined;
   const state = await stateFor(db, locationId, by, newExtension ? [newExtension] : []);
   if (newExtension) assertFree(state, newExtension);
@@ -237,6 +242,8 @@ export async function updateCallParkExtension(
     if (after.extension !== current.extension) newExtension = after.extension;
   }
   await write(db, by, locationId, newExtension, async (trx) => {
+    // Webex mode: Webex has taken the change already; the mirror follows it whatever it holds.
+    if (!gateway && ifMatch !== undefined) await assertVersion(trx, ifMatch, await getCallParkExtension(trx, locationId, id), id);
     if (newExtension) {
       await repo.releaseNumber(trx, OWNER, id);
       await repo.claimNumber(trx, locationId, newExtension, OWNER, id);

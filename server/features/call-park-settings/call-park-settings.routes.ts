@@ -10,7 +10,7 @@ const endpoints = api.callParkSettings;
 export async function callParkSettingsRoutes(app: FastifyInstance, { db }: { db: Db }) {
   route(app, endpoints.get, ({ params }) => service.getCallParkSettings(db, params.locationId));
 
-  route(app, endpoints.update, async ({ params, body }, request) => {
-    await service.updateCallParkSettings(db, params.locationId, body, actorOf(request));
+  route(app, endpoints.update, async ({ params, body, ifMatch }, request) => {
+    await service.updateCallParkSettings(db, params.locationId, body, actorOf(request), ifMatch);
   });
 }

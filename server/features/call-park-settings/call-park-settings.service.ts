@@ -10,7 +10,9 @@ import type { FieldIssue } from "@domain/schemas/issues";
 import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
+import type { IfMatch } from "@server/http/versions";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import { assertVersion } from "@server/features/audit-events/version-check";
 import type { Actor } from "@server/features/auth/principal";
 import { gatewayOf } from "@server/features/gateway/gateway";
 import { locationOf, requireLocation } from "@server/features/locations/locations.service";
@@ -96,8 +98,16 @@ export function audited({ callParkRecall, callParkSettings }: CallParkSettings) 
   };
 }
 
-export async function updateCallParkSettings(db: Db, locationId: string, body: CallParkSettingsUpdate, actor: Actor) {
+export async function updateCallParkSettings(
+  db: Db,
+  locationId: string,
+  body: CallParkSettingsUpdate,
+  actor: Actor,
+  ifMatch?: IfMatch,
+) {
   const location = await locationOf(db, locationId);
+  // Sent with If-Match: only on the version the caller read (checked again in the write, for a race).
+  if (ifMatch !== undefined) await assertVersion(db, ifMatch, await getCallParkSettings(db, locationId), locationId);
   const current = await currentSettings(db, locationId);
   const recall = body.callParkRecall;
   const settings = body.callParkSettings ?? {};
@@ -132,6 +142,8 @@ export async function updateCallParkSettings(db: Db, locationId: string, body: C
   }
   await db.transaction().execute(async (trx) => {
     const before = await getCallParkSettings(trx, locationId);
+    // Webex mode: Webex has taken the change already; the mirror follows it whatever it holds.
+    if (!gateway) await assertVersion(trx, ifMatch, before, locationId);
     await repo.upsertSettings(
       trx,
       {

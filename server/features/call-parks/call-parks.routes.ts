@@ -44,8 +44,8 @@ export async function callParkRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   route(app, endpoints.get, ({ params }) => service.getCallPark(db, params.locationId, params.callParkId));
 
-  route(app, endpoints.update, ({ params, body }, request) =>
-    service.updateCallPark(db, params.locationId, params.callParkId, body, actorOf(request)),
+  route(app, endpoints.update, ({ params, body, ifMatch }, request) =>
+    service.updateCallPark(db, params.locationId, params.callParkId, body, actorOf(request), ifMatch),
   );
 
   route(app, endpoints.delete, async ({ params }, request) => {

@@ -7,8 +7,10 @@ import { api } from "@domain/api/endpoints";
 import type { Db } from "@server/db/database";
 import { constraintViolation } from "@server/db/constraint-error";
 import { HttpError } from "@server/http/errors";
+import type { IfMatch } from "@server/http/versions";
 import { newId as makeId } from "@server/lib/ids";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
+import { assertVersion } from "@server/features/audit-events/version-check";
 import type { Actor } from "@server/features/auth/principal";
 import { type Gateway, gatewayOf } from "@server/features/gateway/gateway";
 import { ensureReferences } from "@server/features/gateway/mirror";
@@ -184,10 +186,19 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
 }
 
 /** Omitted fields stay as they are; `agents` and `callParkExtensions`, when sent, replace the lists. */
-export async function updateCallPark(db: Db, locationId: string, id: string, sent: CallParkUpdate, actor: Actor) {
+export async function updateCallPark(
+  db: Db,
+  locationId: string,
+  id: string,
+  sent: CallParkUpdate,
+  actor: Actor,
+  ifMatch?: IfMatch,
+) {
   let input = sent;
   const location = await locationOf(db, locationId);
   const current = await getCallPark(db, locationId, id);
+  // Sent with If-Match: only on the version the caller read (checked again in the write, for a race).
+  await assertVersion(db, ifMatch, current, id);
   const draft: CallParkRuleInput = {
     recall: input.recall ?? current.recall,
     agents: input.agents ?? current.agents.map((a) => a.id),
@@ -234,6 +245,8 @@ export async function updateCallPark(db: Db, locationId: string, id: string, sen
   }
   const renamed = newId !== id;
   await write(db, proposal, async (trx) => {
+    // Webex mode: Webex has taken the change already; the mirror follows it whatever it holds.
+    if (!gateway && ifMatch !== undefined) await assertVersion(trx, ifMatch, await getCallPark(trx, locationId, id), id);
     const changes = {
       ...(renamed ? { id: newId } : {}),
       ...(newName !== undefined ? { name: newName, name_key: searchKey(newName) } : {}),
