@@ -43,6 +43,8 @@ interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** A save of a versioned object: the ETag of the version it was made on (412 if it has changed since). */
+  ifMatch?: string;
 }
 
 /**
@@ -87,7 +89,7 @@ function fallbackCode(status: number): string {
  * content type with the boundary, so none is set here.
  */
 async function request<T>(url: string, options: RequestOptions = {}, retried = false): Promise<ApiResponse<T>> {
-  const { method = "GET", body, signal } = options;
+  const { method = "GET", body, signal, ifMatch } = options;
   const isForm = typeof FormData !== "undefined" && body instanceof FormData;
   let response: Response;
   try {
@@ -99,6 +101,7 @@ async function request<T>(url: string, options: RequestOptions = {}, retried = f
         "accept-language": i18n.resolvedLanguage ?? i18n.language ?? "en",
         ...(body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
         ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+        ...(ifMatch ? { "if-match": ifMatch } : {}),
       },
       body: isForm ? body : body !== undefined ? JSON.stringify(body) : undefined,
     });
@@ -143,6 +146,8 @@ export type CallOptions<E extends Endpoint> = {
   /** JSON, or a FormData holding the file of an upload endpoint. */
   body?: BodyInput<E> | FormData;
   signal?: AbortSignal;
+  /** A versioned endpoint's save: the ETag of the version it was made on. */
+  ifMatch?: string;
 } & (keyof ParamsOf<E> extends never ? { params?: undefined } : { params: ParamsOf<E> });
 
 /** Calls one endpoint of `domain/api`: its address built from the parameters, its answer typed from its schema. */
@@ -150,9 +155,9 @@ export function callApi<E extends Endpoint>(
   e: E,
   ...[options]: keyof ParamsOf<E> extends never ? [options?: CallOptions<E>] : [options: CallOptions<E>]
 ): Promise<ApiResponse<ResponseOf<E>>> {
-  const { params, query, body, signal } = (options ?? {}) as CallOptions<Endpoint> & { params?: Record<string, string> };
+  const { params, query, body, signal, ifMatch } = (options ?? {}) as CallOptions<Endpoint> & { params?: Record<string, string> };
   const url = urlOf(e as Endpoint, params ?? {}, query as Record<string, string | number | boolean | undefined>);
-  return request<ResponseOf<E>>(url, { method: e.method, body, signal });
+  return request<ResponseOf<E>>(url, { method: e.method, body, signal, ifMatch });
 }
 
 export interface Page<T> {
@@ -168,4 +173,17 @@ export async function callApiPage<E extends Endpoint & { list: string }>(
   const { data, headers } = await callApi(e, ...args);
   const items = (data as Record<string, ItemOf<E>[]>)[e.list];
   return { items, total: Number(headers.get("x-total-count") ?? items.length) };
+}
+
+/** An object as its versioned GET answered it, with that version's ETag (what a save sends back as If-Match). */
+export type Versioned<T> = T & { etag?: string };
+
+/** A versioned endpoint's GET: the object, with its version. */
+export async function callVersioned<E extends Endpoint>(
+  e: E,
+  ...args: keyof ParamsOf<E> extends never ? [options?: CallOptions<E>] : [options: CallOptions<E>]
+): Promise<Versioned<ResponseOf<E>>> {
+  const { data, headers } = await callApi(e, ...args);
+  const etag = headers.get("etag") ?? undefined;
+  return Object.assign({}, data as ResponseOf<E>, etag ? { etag } : {});
 }

@@ -1,12 +1,15 @@
 import type { TFunction } from "i18next";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { ApiError } from "./api-client";
+import { formatDateTime } from "./format-date-time";
 import { i18n } from "./i18n";
 
 /** The user-language sentence for any error the SPA can meet. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    return t(`errors:${error.code}`, { ...error.params, defaultValue: error.message });
+    // A moment (`at`, as the server keeps it) reads in the user's language and time zone.
+    const at = typeof error.params.at === "string" ? { at: formatDateTime(error.params.at, i18n.language, "short") } : {};
+    return t(`errors:${error.code}`, { ...error.params, ...at, defaultValue: error.message });
   }
   return t("errors:internal");
 }

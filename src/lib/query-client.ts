@@ -38,6 +38,8 @@ export const queryClient = new QueryClient({
       if (isSignedOut(error)) return goToSignIn();
       // Problems tied to fields are shown on those fields by the form.
       if (error instanceof ApiError && error.issues.length > 0) return;
+      // A save on a copy someone else changed meanwhile: the screen shows what changed and asks.
+      if (error instanceof ApiError && error.code === "changedMeanwhile") return;
       showToast({ tone: "error", title: errorMessage(i18n.t, error) });
     },
   }),

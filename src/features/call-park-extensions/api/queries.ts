@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionCreate, CallParkExtensionListQuery, CallParkExtensionUpdate } from "@domain/schemas/call-park-extension";
-import { callApi, callApiPage } from "@/lib/api-client";
+import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 
 const endpoints = api.callParkExtensions;
@@ -27,10 +27,14 @@ export const callParkExtensionQueries = {
   detail: (locationId: string, callParkExtensionId: string) =>
     queryOptions({
       queryKey: [...callParkExtensionQueries.all(), "detail", locationId, callParkExtensionId] as const,
-      queryFn: async ({ signal }) =>
-        (await callApi(endpoints.get, { params: { locationId, callParkExtensionId }, signal })).data,
+      queryFn: ({ signal }) => latestCallParkExtension(locationId, callParkExtensionId, signal),
     }),
 };
+
+/** A call park extension as it is now, with its version. */
+export function latestCallParkExtension(locationId: string, callParkExtensionId: string, signal?: AbortSignal) {
+  return callVersioned(endpoints.get, { params: { locationId, callParkExtensionId }, signal });
+}
 
 /** Webex's validateExtensions for one candidate: is it free in the location's numbering plan? */
 export async function checkExtension(locationId: string, extension: string, signal?: AbortSignal) {
@@ -68,8 +72,8 @@ export function useCreateCallParkExtension() {
 export function useUpdateCallParkExtension() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: async ({ locationId, id, ...body }: CallParkExtensionUpdate & { locationId: string; id: string }) => {
-      await callApi(endpoints.update, { params: { locationId, callParkExtensionId: id }, body });
+    mutationFn: async ({ locationId, id, ifMatch, body }: { locationId: string; id: string; ifMatch?: string; body: CallParkExtensionUpdate }) => {
+      await callApi(endpoints.update, { params: { locationId, callParkExtensionId: id }, body, ifMatch });
     },
     onSuccess: invalidate,
     meta: { successMessage: "callParkExtensions:toast.updated" },

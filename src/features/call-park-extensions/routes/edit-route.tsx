@@ -1,15 +1,25 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
 import { PageHeader } from "@/components/page-header";
+import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { ErrorState, LoadingState } from "@/components/states";
 import { auditLogPath } from "@/lib/paths";
 import { locationQueries } from "@/lib/location-queries";
+import { ApiError, type Versioned } from "@/lib/api-client";
+import { changedFields } from "@/lib/changed-fields";
+import { errorMessage } from "@/lib/error-message";
 import { queryClient } from "@/lib/query-client";
+import { showToast } from "@/lib/toast";
+import { useOpenedVersion } from "@/lib/use-opened-version";
 import { useAbility } from "@/lib/session";
-import { callParkExtensionQueries, useUpdateCallParkExtension } from "@/features/call-park-extensions/api/queries";
+import {
+  callParkExtensionQueries,
+  latestCallParkExtension,
+  useUpdateCallParkExtension,
+} from "@/features/call-park-extensions/api/queries";
 import { CallParkExtensionDetails } from "@/features/call-park-extensions/components/call-park-extension-details";
 import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
 import { DeleteCallParkExtensionDialog } from "@/features/call-park-extensions/components/delete-call-park-extension";
@@ -24,14 +34,29 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
+interface Values {
+  name: string;
+  extension: string;
+}
+
+/** A save refused because someone changed the extension meanwhile: what they made of it, and what this administrator wanted. */
+interface Refused extends Conflict {
+  theirs: Versioned<Values>;
+  mine: Values;
+}
+
 export default function EditCallParkExtensionRoute() {
   const { t } = useTranslation(["callParkExtensions", "common"]);
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { locationId = "", id = "" } = useParams();
   const detail = useQuery(callParkExtensionQueries.detail(locationId, id));
   const location = useQuery(locationQueries.detail(locationId));
   const update = useUpdateCallParkExtension();
   const [deleting, setDeleting] = useState(false);
+  // The version the form was opened on: its ETag goes with the save, whatever a refresh brought since.
+  const [opened, setOpened] = useOpenedVersion(id, detail.data);
+  const [refused, setRefused] = useState<Refused | null>(null);
   const editable = useAbility().canWrite(locationId);
   const back = { to: CALL_PARK_EXTENSIONS_PATH, label: t("list.title") };
 
@@ -45,6 +70,26 @@ export default function EditCallParkExtensionRoute() {
     );
   }
   const current = detail.data;
+  const base = opened ?? current;
+
+  /** Saves what changed from `from` on the version `ifMatch`; a 412 opens the conflict dialog instead. */
+  const save = async (mine: Values, from: Values, ifMatch: string | undefined) => {
+    const body = changedFields(mine, from);
+    try {
+      if (Object.keys(body).length) await update.mutateAsync({ locationId, id, ifMatch, body });
+      setRefused(null);
+      navigate(CALL_PARK_EXTENSIONS_PATH);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === "changedMeanwhile")) throw error;
+      const theirs = await latestCallParkExtension(locationId, id).catch((failure: unknown) => {
+        showToast({ tone: "error", title: errorMessage(t, failure) });
+        return undefined;
+      });
+      if (!theirs) return;
+      const field = (label: string, key: keyof Values) => ({ label, base: base[key], theirs: theirs[key], mine: mine[key] });
+      setRefused({ error, theirs, mine, fields: [field(t("form.name"), "name"), field(t("form.extension"), "extension")] });
+    }
+  };
   // Every role may read the audit log, so the way to this extension's history is always there.
   const history = (
     <Link className="btn btn-secondary" to={auditLogPath({ objectId: id })} aria-label={t("history.viewOf", { name: current.name })}>
@@ -76,16 +121,26 @@ export default function EditCallParkExtensionRoute() {
         }
       />
       <CallParkExtensionForm
-        key={`${current.name}:${current.extension}`}
-        defaultValues={{ locationId, name: current.name, extension: current.extension }}
+        key={base.etag ?? `${base.name}:${base.extension}`}
+        defaultValues={{ locationId, name: base.name, extension: base.extension }}
         ownId={id}
         lockedLocationName={location.data?.name ?? ""}
         cancelTo={CALL_PARK_EXTENSIONS_PATH}
         submitLabel={t("edit.title")}
-        onSubmit={async (values) => {
-          await update.mutateAsync({ locationId, id, name: values.name, extension: values.extension });
-          navigate(CALL_PARK_EXTENSIONS_PATH);
+        onSubmit={(values) => save({ name: values.name, extension: values.extension }, base, base.etag)}
+      />
+      <ConflictDialog
+        conflict={refused}
+        isPending={update.isPending}
+        onCancel={() => setRefused(null)}
+        onReload={() => {
+          if (!refused) return;
+          // Their version becomes the one on screen (and the one the next save is made on).
+          client.setQueryData(callParkExtensionQueries.detail(locationId, id).queryKey, refused.theirs);
+          setOpened(refused.theirs);
+          setRefused(null);
         }}
+        onReapply={() => refused && save(refused.mine, base, refused.theirs.etag)}
       />
       <DeleteCallParkExtensionDialog
         target={deleting ? { locationId, id, name: current.name, extension: current.extension } : null}
