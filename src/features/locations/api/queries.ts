@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { ItemOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import type { CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
-import { callApi, callApiPage } from "@/lib/api-client";
+import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 
 export type RecallHuntGroup = ItemOf<typeof api.callParks.availableRecallHuntGroups>;
@@ -33,16 +33,21 @@ export const locationPageQueries = {
   callParkSettings: (locationId: string) =>
     queryOptions({
       queryKey: [...locationPageQueries.all(), "callParkSettings", locationId] as const,
-      queryFn: async ({ signal }) => (await callApi(api.callParkSettings.get, { params: { locationId }, signal })).data,
+      queryFn: ({ signal }) => latestCallParkSettings(locationId, signal),
     }),
 };
 
-/** Saves the location's Call Park Settings; resolves once the page's settings are fresh again. */
+/** The location's Call Park Settings as they are now, with their version. */
+export function latestCallParkSettings(locationId: string, signal?: AbortSignal) {
+  return callVersioned(api.callParkSettings.get, { params: { locationId }, signal });
+}
+
+/** Saves the location's Call Park Settings (on the version `ifMatch`); resolves once the page's settings are fresh again. */
 export function useUpdateCallParkSettings(locationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: CallParkSettingsUpdate) => {
-      await callApi(api.callParkSettings.update, { params: { locationId }, body });
+    mutationFn: async ({ body, ifMatch }: { body: CallParkSettingsUpdate; ifMatch?: string }) => {
+      await callApi(api.callParkSettings.update, { params: { locationId }, body, ifMatch });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: locationPageQueries.callParkSettings(locationId).queryKey }),
     meta: { successMessage: "locations:callParkSettings.saved" },

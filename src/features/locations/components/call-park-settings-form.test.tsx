@@ -147,3 +147,68 @@ describe("CallParkSettingsForm", () => {
     );
   });
 });
+
+describe("CallParkSettingsForm when someone else changed the settings meanwhile", () => {
+  const THEIRS: CallParkSettings = { ...DEFAULTS, callParkSettings: { ...DEFAULTS.callParkSettings, recallTime: 150 } };
+
+  /** The first save is refused (412): Beatriz changed the Recall Timer after the form opened. */
+  function refusingFirst() {
+    const sent: { ifMatch: string | null; body: unknown }[] = [];
+    server.use(
+      http.get(mswPath(api.callParkSettings.get), () => HttpResponse.json(THEIRS, { headers: { etag: '"v2"' } })),
+      http.put(mswPath(api.callParkSettings.update), async ({ request }) => {
+        sent.push({ ifMatch: request.headers.get("if-match"), body: await request.json() });
+        if (sent.length > 1) return new HttpResponse(null, { status: 204 });
+        return HttpResponse.json(
+          {
+            message: "Changed meanwhile",
+            errors: [{ description: "Changed meanwhile", errorCode: 4120 }],
+            trackingId: "CPA_test",
+            code: "changedMeanwhile",
+            params: { context: "known", name: "Beatriz Souza", at: "2026-11-26T10:00:00.000Z" },
+          },
+          { status: 412 },
+        );
+      }),
+    );
+    return sent;
+  }
+
+  async function refusedSave() {
+    const sent = refusingFirst();
+    const rendered = await renderForm({ settings: { ...DEFAULTS, etag: '"v1"' } as CallParkSettings });
+    await choose(rendered.user, "Ring pattern", "Short-Short-Long");
+    await rendered.user.click(saveButton());
+    const dialog = await screen.findByRole("alertdialog", { name: "Someone else changed this" });
+    return { ...rendered, sent, dialog };
+  }
+
+  it("shows who changed what, and applies the administrator's change on top of theirs", async () => {
+    const { user, sent, dialog } = await refusedSave();
+    expect(dialog).toHaveTextContent(/Beatriz Souza changed it on .*2026/);
+    const rows = within(dialog).getAllByRole("row").slice(1).map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["Ring pattern", "Normal", "Normal", "Short-Short-Long"],
+      ["Recall Timer (seconds)", "45", "150", "Not changed"],
+    ]);
+    await user.click(within(dialog).getByRole("button", { name: "Apply my changes on top" }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent).toEqual([
+      { ifMatch: '"v1"', body: { callParkSettings: { ringPattern: "SHORT_SHORT_LONG" } } },
+      { ifMatch: '"v2"', body: { callParkSettings: { ringPattern: "SHORT_SHORT_LONG" } } },
+    ]);
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+  });
+
+  it("can reload their version instead: the form shows it, and the next save is made on it", async () => {
+    const { user, sent, dialog } = await refusedSave();
+    await user.click(within(dialog).getByRole("button", { name: "Reload their version" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(screen.getByRole("spinbutton", { name: "Recall Timer (seconds)" })).toHaveValue(150);
+    expect(saveButton()).toBeDisabled();
+    await choose(user, "Ring pattern", "Long-Long");
+    await user.click(saveButton());
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toEqual({ ifMatch: '"v2"', body: { callParkSettings: { ringPattern: "LONG_LONG" } } });
+  });
+});

@@ -1,3 +1,5 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Controller, type FieldNamesMarkedBoolean, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,6 +8,7 @@ import {
   RECALL_OPTIONS,
   RECALL_TIME_MAX,
   RECALL_TIME_MIN,
+  type RecallOption,
   RING_PATTERNS,
   usesHuntWaitTime,
 } from "@domain/rules/recall";
@@ -17,13 +20,22 @@ import {
   recallSecondsSchema,
   toSettingsForm,
 } from "@domain/schemas/call-park-settings";
+import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { Icon } from "@/components/icon";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { TextInputField } from "@/components/text-input-field";
-import { ApiError } from "@/lib/api-client";
+import { ApiError, type Versioned } from "@/lib/api-client";
+import { errorMessage } from "@/lib/error-message";
+import { showToast } from "@/lib/toast";
+import { useOpenedVersion } from "@/lib/use-opened-version";
 import { auditLogPath } from "@/lib/paths";
 import { applyServerIssues, contractResolver } from "@/lib/form";
-import { type RecallHuntGroup, useUpdateCallParkSettings } from "@/features/locations/api/queries";
+import {
+  latestCallParkSettings,
+  locationPageQueries,
+  type RecallHuntGroup,
+  useUpdateCallParkSettings,
+} from "@/features/locations/api/queries";
 import { RecallSummary } from "./recall-summary";
 import { SettingsSelect } from "./settings-select";
 import { UnsavedChangesGuard } from "./unsaved-changes-guard";
@@ -50,6 +62,12 @@ function changedBody(values: FormValues, dirty: Partial<FieldNamesMarkedBoolean<
   return body;
 }
 
+/** A save refused because someone changed the settings meanwhile: their version, and what this administrator sent. */
+interface Refused extends Conflict {
+  theirs: Versioned<CallParkSettings>;
+  body: CallParkSettingsUpdate;
+}
+
 /** Management > Locations > a location > Calling > Call Park Settings; shown without Save to who may not change them. */
 export function CallParkSettingsForm({
   locationId,
@@ -59,7 +77,7 @@ export function CallParkSettingsForm({
   readOnly = false,
 }: {
   locationId: string;
-  settings: CallParkSettings;
+  settings: Versioned<CallParkSettings>;
   /** The location's hunt groups; undefined while they load. */
   huntGroups?: RecallHuntGroup[];
   /** Call park groups of the location that alert the parking user first, then a hunt group. */
@@ -69,6 +87,10 @@ export function CallParkSettingsForm({
 }) {
   const { t } = useTranslation(["locations", "common"]);
   const update = useUpdateCallParkSettings(locationId);
+  const queryClient = useQueryClient();
+  // The version the form was opened on: its ETag goes with the save, whatever a refresh brought since.
+  const [opened = settings, setOpened] = useOpenedVersion(locationId, settings);
+  const [refused, setRefused] = useState<Refused | null>(null);
   const { control, register, handleSubmit, setError, reset, formState } = useForm<FormValues>({
     resolver: contractResolver(callParkSettingsFormSchema),
     defaultValues: toSettingsForm(settings),
@@ -79,14 +101,55 @@ export function CallParkSettingsForm({
   const { recallTime, huntWaitTime, ringPattern } = values.callParkSettings;
   const errors = formState.errors;
 
-  const submit = handleSubmit(async (valid) => {
+  /** Makes `version` the one on screen and the one the next save is made on. */
+  const take = (version: Versioned<CallParkSettings>) => {
+    setOpened(version);
+    reset(toSettingsForm(version));
+  };
+
+  /** What the conflict dialog lists: each setting as opened, now, and as this administrator wants it. */
+  const conflictFields = (theirs: CallParkSettings, mine: FormValues) => {
+    const huntGroupOf = (s: { callParkRecall: { option: RecallOption; huntGroupId?: string } }, name?: string) =>
+      needsHuntGroup(s.callParkRecall.option) ? (name ?? huntGroups?.find((h) => h.id === s.callParkRecall.huntGroupId)?.name ?? "") : "";
+    const shown = (s: FormValues | CallParkSettings, huntGroupName?: string) => ({
+      option: t(`callParkSettings.recallOptions.${s.callParkRecall.option}`),
+      huntGroup: huntGroupOf(s, huntGroupName),
+      ringPattern: t(`callParkSettings.ringPatterns.${s.callParkSettings.ringPattern}`),
+      recallTime: String(s.callParkSettings.recallTime),
+      huntWaitTime: String(s.callParkSettings.huntWaitTime),
+    });
+    const [base, now, wanted] = [shown(opened, opened.callParkRecall.huntGroupName), shown(theirs, theirs.callParkRecall.huntGroupName), shown(mine)];
+    const labels = {
+      option: t("callParkSettings.recallOption"),
+      huntGroup: t("callParkSettings.huntGroup"),
+      ringPattern: t("callParkSettings.ringPattern"),
+      recallTime: t("callParkSettings.recallTime"),
+      huntWaitTime: t("callParkSettings.huntWaitTime"),
+    };
+    return (Object.keys(labels) as (keyof typeof labels)[]).map((key) => ({ label: labels[key], base: base[key], theirs: now[key], mine: wanted[key] }));
+  };
+
+  /** Saves `body` on the version `ifMatch`; a 412 opens the conflict dialog instead. */
+  const save = async (body: CallParkSettingsUpdate, mine: FormValues, ifMatch: string | undefined) => {
     try {
-      await update.mutateAsync(changedBody(valid, formState.dirtyFields));
-      reset(valid);
+      await update.mutateAsync({ body, ifMatch });
+      setRefused(null);
+      // The page's settings are fresh again by now: the next save is made on the version just saved.
+      const saved = queryClient.getQueryData(locationPageQueries.callParkSettings(locationId).queryKey);
+      if (saved) take(saved);
+      else reset(mine);
     } catch (error) {
-      if (error instanceof ApiError) applyServerIssues(error.issues, setError, FIELDS);
+      if (!(error instanceof ApiError)) return;
+      if (error.code !== "changedMeanwhile") return applyServerIssues(error.issues, setError, FIELDS);
+      const theirs = await latestCallParkSettings(locationId).catch((failure: unknown) => {
+        showToast({ tone: "error", title: errorMessage(t, failure) });
+        return undefined;
+      });
+      if (theirs) setRefused({ error, theirs, body, fields: conflictFields(theirs, mine) });
     }
-  });
+  };
+
+  const submit = handleSubmit((valid) => save(changedBody(valid, formState.dirtyFields), valid, opened.etag));
 
   const huntWaitUsedHere = usesHuntWaitTime(option);
   const huntWaitInUse = huntWaitUsedHere || groupsUsingHuntWaitTime > 0;
@@ -238,6 +301,18 @@ export function CallParkSettingsForm({
         </div>
       )}
       <UnsavedChangesGuard when={formState.isDirty} />
+      <ConflictDialog
+        conflict={refused}
+        isPending={update.isPending}
+        onCancel={() => setRefused(null)}
+        onReload={() => {
+          if (!refused) return;
+          queryClient.setQueryData(locationPageQueries.callParkSettings(locationId).queryKey, refused.theirs);
+          take(refused.theirs);
+          setRefused(null);
+        }}
+        onReapply={() => refused && save(refused.body, values, refused.theirs.etag)}
+      />
     </form>
   );
 }
