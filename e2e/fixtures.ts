@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import {
   type APIRequestContext,
+  type Browser,
   type Cookie,
   expect,
   type Page,
@@ -36,6 +37,17 @@ function sessionCookies(role: Role, baseURL: string): Promise<Cookie[]> {
     sessions.set(key, cookies);
   }
   return cookies;
+}
+
+/**
+ * A second administrator in their own browser (a context of its own, signed in as `role`,
+ * in English): for tests where two people work on the same objects at once.
+ */
+export async function pageOf(browser: Browser, role: Role, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  await context.addCookies(await sessionCookies(role, baseURL));
+  await context.addInitScript(() => localStorage.setItem("callParkAdmin.language", "en"));
+  return context.newPage();
 }
 
 export interface DemoLocation {
