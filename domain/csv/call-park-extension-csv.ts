@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
+import { isBlank } from "@domain/rules/text";
 import { callParkExtensionNameSchema } from "@domain/schemas/call-park-extension";
 import { extensionSchema } from "@domain/schemas/extension";
 import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
@@ -82,7 +83,7 @@ export interface CallParkExtensionCsvRow {
 export function checkCsvRow(values: Record<CsvField, string>): { row?: CallParkExtensionCsvRow; issues: FieldIssue[] } {
   const cells = csvRowCells.safeParse(values);
   const deleting = values.action.trim().toUpperCase() === "DELETE";
-  const name = deleting && values.name.trim() === "" ? undefined : callParkExtensionNameSchema.safeParse(values.name);
+  const name = deleting && isBlank(values.name) ? undefined : callParkExtensionNameSchema.safeParse(values.name);
   const issues = [
     ...(cells.success ? [] : toFieldIssues(cells.error, values)),
     ...(name && !name.success ? toFieldIssues(name.error, values.name).map((i) => ({ ...i, path: ["name"] })) : []),

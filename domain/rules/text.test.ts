@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalText, characterCount, hasForbiddenCharacters, searchKey } from "./text";
+import { canonicalText, characterCount, hasForbiddenCharacters, isBlank, searchKey } from "./text";
 
 describe("hasForbiddenCharacters", () => {
   it.each([
@@ -32,6 +32,72 @@ describe("hasForbiddenCharacters", () => {
     ["reversed surrogate pair", "Park\ude97\ud83d"],
   ])("refuses %s", (_label, value) => {
     expect(hasForbiddenCharacters(value)).toBe(true);
+  });
+});
+
+/** Characters that show nothing, each of which alone makes a blank name. */
+const INVISIBLE_CHARACTERS: [string, string][] = [
+  ["space", " "],
+  ["tab", "\t"],
+  ["newline", "\n"],
+  ["no-break space U+00A0", "\u00a0"],
+  ["ideographic space U+3000", "\u3000"],
+  ["line separator U+2028", "\u2028"],
+  ["paragraph separator U+2029", "\u2029"],
+  ["em space U+2003", "\u2003"],
+  ["narrow no-break space U+202F", "\u202f"],
+  ["zero-width space U+200B", "\u200b"],
+  ["zero-width non-joiner U+200C", "\u200c"],
+  ["zero-width joiner U+200D", "\u200d"],
+  ["left-to-right mark U+200E", "\u200e"],
+  ["word joiner U+2060", "\u2060"],
+  ["invisible separator U+2063", "\u2063"],
+  ["byte order mark U+FEFF", "\ufeff"],
+  ["soft hyphen U+00AD", "\u00ad"],
+  ["Arabic letter mark U+061C", "\u061c"],
+  ["Mongolian vowel separator U+180E", "\u180e"],
+  ["right-to-left override U+202E", "\u202e"],
+  ["combining grapheme joiner U+034F", "\u034f"],
+  ["Hangul filler U+3164", "\u3164"],
+  ["Hangul choseong filler U+115F", "\u115f"],
+  ["Hangul jungseong filler U+1160", "\u1160"],
+  ["half-width Hangul filler U+FFA0", "\uffa0"],
+  ["braille pattern blank U+2800", "\u2800"],
+  ["variation selector-16 U+FE0F", "\ufe0f"],
+  ["tag space U+E0020 (a surrogate pair)", "\u{e0020}"],
+  ["NUL", "\u0000"],
+  ["DEL", "\u007f"],
+];
+
+describe("isBlank", () => {
+  it("takes the empty string as blank", () => {
+    expect(isBlank("")).toBe(true);
+  });
+
+  it.each(INVISIBLE_CHARACTERS)("takes a name of %s alone, or several, as blank", (_label, character) => {
+    expect(isBlank(character)).toBe(true);
+    expect(isBlank(character.repeat(3))).toBe(true);
+    expect(isBlank(` ${character}\u200b${character}\u00a0`)).toBe(true);
+  });
+
+  it("takes a mixture of every invisible character as blank", () => {
+    expect(isBlank(INVISIBLE_CHARACTERS.map(([, c]) => c).join(""))).toBe(true);
+  });
+
+  it.each([
+    ["a letter", "P"],
+    ["a letter between zero-width spaces", "\u200bP\u200b"],
+    ["a name with a soft hyphen", "Estaciona\u00admento"],
+    ["a zero-width-joiner family", "👨‍👩‍👧"],
+    ["a heart with its variation selector", "❤️"],
+    ["a flag made of tag characters", "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}"],
+    ["Persian with a zero-width non-joiner", "می\u200cخواهم"],
+    ["Korean after a Hangul filler", "\u3164주차"],
+    ["a digit", "0"],
+    ["a full stop", "."],
+    ["a braille letter", "\u2801"],
+  ])("does not take %s as blank", (_label, value) => {
+    expect(isBlank(value)).toBe(false);
   });
 });
 

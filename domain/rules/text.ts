@@ -10,6 +10,21 @@ export function hasForbiddenCharacters(value: string): boolean {
   return FORBIDDEN.test(value);
 }
 
+// Characters that show nothing: whitespace of every kind (no-break, ideographic, line
+// and paragraph separators), controls, format characters (zero-width space and
+// joiners, word joiner, soft hyphen, BOM…), the default-ignorable ones (combining
+// grapheme joiner, Hangul fillers, variation selectors, tags) and the braille blank.
+const INVISIBLE_ONLY = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/**
+ * Whether a name shows nothing at all: empty, or made only of invisible characters.
+ * Such a name is refused as blank; invisible characters among visible ones (the
+ * zero-width joiner of an emoji sequence) are no reason to refuse it.
+ */
+export function isBlank(value: string): boolean {
+  return INVISIBLE_ONLY.test(value);
+}
+
 /** Length as a person counts it: code points, so an emoji is one character, not two. */
 export function characterCount(value: string): number {
   let n = 0;

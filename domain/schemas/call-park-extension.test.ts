@@ -50,10 +50,27 @@ describe("callParkExtensionCreateSchema: name", () => {
   it.each([
     ["empty", ""],
     ["only spaces", "   "],
+    ["a zero-width space", "\u200b"],
+    ["zero-width joiners and a word joiner", "\u200c\u200d\u2060"],
+    ["a BOM and a soft hyphen", "\ufeff\u00ad"],
+    ["no-break and ideographic spaces", "\u00a0\u3000"],
+    ["line and paragraph separators", "\u2028\u2029"],
+    ["a combining grapheme joiner", "\u034f"],
+    ["Hangul fillers", "\u3164\u115f\u1160"],
+    ["a braille blank", "\u2800"],
+    ["a right-to-left override", "\u202e"],
   ])("refuses a name that is %s as required", (_label, name) => {
     expect(issuesOf(callParkExtensionCreateSchema, { name, extension: "5001" })).toEqual([
       { path: ["name"], code: "required" },
     ]);
+  });
+
+  it.each([
+    ["a zero-width-joiner family", "👨‍👩‍👧 Family"],
+    ["a soft hyphen", "Estaciona\u00admento"],
+    ["a zero-width non-joiner in Persian", "می\u200cخواهم"],
+  ])("accepts a name with %s, as typed", (_label, name) => {
+    expect(create({ name, extension: "5001" }).data?.name).toBe(name);
   });
 
   it.each([

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { requiredString } from "./issues";
-import { canonicalText, characterCount, hasForbiddenCharacters } from "@domain/rules/text";
+import { canonicalText, characterCount, hasForbiddenCharacters, isBlank } from "@domain/rules/text";
 
 /**
  * A display name: NFC-normalised and trimmed, between min and max characters as a
- * person counts them, free of control and bidi-override characters.
+ * person counts them, free of control and bidi-override characters. A name of
+ * invisible characters only (zero-width spaces, no-break spaces…) is as blank as "".
  */
 export function displayName({ min = 1, max }: { min?: number; max: number }) {
   return z
@@ -12,7 +13,7 @@ export function displayName({ min = 1, max }: { min?: number; max: number }) {
     .transform(canonicalText)
     .check((ctx) => {
       const value = ctx.value;
-      if (value.length === 0) {
+      if (isBlank(value)) {
         ctx.issues.push({ code: "custom", message: "required", input: value });
       } else if (hasForbiddenCharacters(value)) {
         ctx.issues.push({ code: "custom", message: "invalidCharacters", input: value });

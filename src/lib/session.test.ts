@@ -57,4 +57,39 @@ describe("session helpers", () => {
     expect(signInUrl("/tasks")).toBe("/sign-in?next=%2Ftasks");
     expect(signInUrl("/")).toBe("/sign-in");
   });
+
+  it.each([
+    ["NUL", "/tasks\u0000"],
+    ["a newline", "/tasks\nSet-Cookie: x=1"],
+    ["a carriage return", "/tasks\r"],
+    ["ESC", "/tasks\u001b[31m"],
+    ["a tab, which URL parsing drops to make //evil.example", "/\t/evil.example"],
+    ["a newline, which URL parsing drops to make //evil.example", "/\n/evil.example"],
+    ["DEL", "/tasks\u007f"],
+    ["a C1 control (NEL)", "/tasks\u0085"],
+    ["a line separator", "/tasks\u2028"],
+    ["a paragraph separator", "/tasks\u2029"],
+    ["a percent-encoded newline", "/tasks%0a"],
+    ["a percent-encoded NUL", "/tasks?q=%00"],
+  ])("treats a next with %s as unsafe: home", (_label, next) => {
+    expect(safeNext(next)).toBe("/");
+  });
+
+  it.each([
+    ["a stray percent sign", "/tasks%"],
+    ["a percent sign without hex digits", "/tasks%zz"],
+    ["a truncated UTF-8 sequence", "/tasks?q=%E0%A4%A"],
+    ["an invalid UTF-8 byte", "/tasks%FF"],
+    ["invalid UTF-8 in the parameter itself, decoded to U+FFFD", new URLSearchParams("next=%2Ftasks%FF").get("next")],
+  ])("treats a next with invalid percent-encoding (%s) as unsafe: home", (_label, next) => {
+    expect(() => safeNext(next)).not.toThrow();
+    expect(safeNext(next)).toBe("/");
+  });
+
+  it("keeps a percent-encoded path and query as they are, and encodes what is not", () => {
+    expect(safeNext("/locations?name=S%C3%A3o%20Paulo")).toBe("/locations?name=S%C3%A3o%20Paulo");
+    expect(safeNext("/call-park-extensions?q=50%25")).toBe("/call-park-extensions?q=50%25");
+    expect(safeNext("/locations?name=São")).toBe("/locations?name=S%C3%A3o");
+    expect(safeNext("/駐車場")).toBe("/%E9%A7%90%E8%BB%8A%E5%A0%B4");
+  });
 });

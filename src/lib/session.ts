@@ -110,7 +110,27 @@ export function signInUrl(path: string): string {
   return path && path !== "/" && !path.startsWith(SIGN_IN_PATH) ? `${SIGN_IN_PATH}?next=${encodeURIComponent(path)}` : SIGN_IN_PATH;
 }
 
-/** A `next` parameter made safe: a path of this app, never another site. */
+// Controls (C0, DEL, C1) and line/paragraph separators are in no path this app makes.
+// URL parsing drops some of them ("/\t/evil.example" is "//evil.example", another
+// site), and a redirect cannot carry them in its Location header. U+FFFD is what
+// percent-encoding that is not UTF-8 became when the parameter was decoded.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_NEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/;
+const THIS_APP = "http://this-app.invalid";
+
+/**
+ * A `next` parameter made safe: a path of this app, never another site, in its
+ * percent-encoded form; anything else (control characters, plain or encoded, or
+ * percent-encoding that does not decode) is home, `/`. Never throws.
+ */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  try {
+    if (UNSAFE_IN_NEXT.test(next) || UNSAFE_IN_NEXT.test(decodeURIComponent(next))) return "/";
+    const url = new URL(next, THIS_APP);
+    return url.origin === THIS_APP ? url.pathname + url.search + url.hash : "/";
+  } catch {
+    // decodeURIComponent: percent-encoding that does not decode.
+    return "/";
+  }
 }

@@ -26,18 +26,17 @@ export function toMe(principal: Principal): Me {
 }
 
 /**
- * Checks the password and opens a session. Refused attempts count towards the
- * limiter, which is asked before the (deliberately slow) password check.
+ * Checks the password and opens a session. The attempt is counted by the limiter
+ * before the (deliberately slow) password check, in the same step as asking it, so a
+ * burst of parallel guesses cannot all be checked; only a success takes it back.
+ * An attempt that fails in any way (wrong password, or an error) stays counted.
  */
 export async function signIn(db: Db, limiter: SignInLimiter, input: SignInInput & { email: string }, sourceIp: string) {
-  const wait = limiter.retryAfter(input.email, sourceIp);
-  if (wait > 0) throw new HttpError("tooManySignInAttempts", { seconds: wait });
+  const limit = limiter.reserve(input.email, sourceIp);
+  if ("retryAfter" in limit) throw new HttpError("tooManySignInAttempts", { seconds: limit.retryAfter });
   const admin = await repo.findAdminByEmail(db, input.email);
-  if (!(await verifyPassword(input.password, admin?.password_hash)) || !admin) {
-    limiter.failed(input.email, sourceIp);
-    throw new HttpError("invalidCredentials");
-  }
-  limiter.succeeded(input.email);
+  if (!(await verifyPassword(input.password, admin?.password_hash)) || !admin) throw new HttpError("invalidCredentials");
+  limiter.succeeded(limit.reservation);
   const token = newSecret();
   const csrfToken = newSecret();
   const now = new Date();

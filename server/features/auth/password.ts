@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from "node:crypto";
+import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 
 // Passwords are hashed with scrypt, the memory-hard function built into Node, at
 // OWASP's recommended cost (N=2^17, r=8, p=1: 128 MiB per hash), and stored as
@@ -10,11 +12,22 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 
+/**
+ * Hashes computed at once, whatever asks (signing in, creating an administrator):
+ * each takes a whole core and 128 MiB for a while, so a burst waits its turn
+ * instead of taking every core and the memory with it.
+ */
+export const HASH_CONCURRENCY = Math.min(2, availableParallelism());
+const hashing = pLimit(HASH_CONCURRENCY);
+
 function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 2 * 128 * r * 2 ** logN };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFC"), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize("NFC"), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

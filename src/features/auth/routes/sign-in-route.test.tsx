@@ -62,6 +62,25 @@ describe("Sign-in page", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
   });
 
+  it.each([
+    ["NUL", "%2Ftasks%00"],
+    ["a newline", "%2Ftasks%0aSet-Cookie%3A%20x%3D1"],
+    ["ESC", "%2Ftasks%1b%5B31m"],
+    ["a tab before a second slash", "%2F%09%2Fevil.example"],
+    ["DEL", "%2Ftasks%7f"],
+    ["a line separator", "%2Ftasks%E2%80%A8"],
+    ["invalid percent-encoding", "%2Ftasks%25zz"],
+    ["a truncated UTF-8 sequence", "%2Ftasks%25E0%25A4%25A"],
+    ["invalid UTF-8 in the parameter itself", "%2Ftasks%FF%FE"],
+  ])("goes home after signing in when next holds %s", async (_label, next) => {
+    signInAnswering();
+    const { user, router } = await renderSignIn(`?next=${next}`);
+    await fillIn(user);
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    expect(router.state.location.search).toBe("");
+    expect(router.state.errors).toBeNull();
+  });
+
   it("says so beside the form when the password is wrong, and stays", async () => {
     signInAnswering(() => apiErrorResponse(401, "invalidCredentials"));
     const { user, router } = await renderSignIn("?next=%2Ftasks");
@@ -132,6 +151,21 @@ describe("Sign-in page, with the app's own query client", () => {
     const router = await renderRoute("/sign-in?next=%2Ftasks");
     await waitFor(() => expect(router.state.location.pathname).toBe("/tasks"));
     expect(appQueryClient.getQueryData(sessionQuery().queryKey)).toEqual(testSession());
+  });
+
+  it.each([
+    ["NUL", "%2Ftasks%00"],
+    ["a newline", "%2Ftasks%0aSet-Cookie%3A%20x%3D1"],
+    ["ESC", "%2Ftasks%1b%5B31m"],
+    ["a tab before a second slash", "%2F%09%2Fevil.example"],
+    ["DEL", "%2Ftasks%7f"],
+    ["a line separator", "%2Ftasks%E2%80%A8"],
+    ["invalid percent-encoding", "%2Ftasks%25zz"],
+  ])("goes straight home, not to an error, when already signed in and next holds %s", async (_label, next) => {
+    const router = await renderRoute(`/sign-in?next=${next}`);
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    expect(router.state.errors).toBeNull();
+    expect(screen.queryByText(/unexpected application error/i)).not.toBeInTheDocument();
   });
 
   it("shows a refusal only inline, never as a toast as well", async () => {
