@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@domain/api/endpoints";
-import type { CallParkOrgListQuery } from "@domain/schemas/call-park";
-import { callApi, callApiPage } from "@/lib/api-client";
+import type { CallParkOrgListQuery, CallParkUpdate } from "@domain/schemas/call-park";
+import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 import { type CallParkDraft, toRequestBody } from "./types";
 
@@ -28,7 +28,7 @@ export const callParkQueries = {
   detail: (locationId: string, callParkId: string) =>
     queryOptions({
       queryKey: [...callParkQueries.all(), "detail", locationId, callParkId] as const,
-      queryFn: async ({ signal }) => (await callApi(endpoints.get, { params: { locationId, callParkId }, signal })).data,
+      queryFn: ({ signal }) => latestCallPark(locationId, callParkId, signal),
     }),
   /**
    * The id a group now has, when this one was renamed (as in Webex, a rename gives a new id:
@@ -83,6 +83,11 @@ export const callParkQueries = {
   /** The location's recall hunt groups: the one shared query of lib/location-queries. */
 };
 
+/** A call park group as it is now, with its version. */
+export function latestCallPark(locationId: string, callParkId: string, signal?: AbortSignal) {
+  return callVersioned(endpoints.get, { params: { locationId, callParkId }, signal });
+}
+
 function useInvalidateCallParks() {
   const queryClient = useQueryClient();
   // Groups change which call park extensions are free and the locations' counts.
@@ -108,8 +113,9 @@ export function useUpdateCallPark() {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateCallParks();
   return useMutation({
-    mutationFn: async ({ locationId, id, draft }: { locationId: string; id: string; draft: CallParkDraft }) =>
-      (await callApi(endpoints.update, { params: { locationId, callParkId: id }, body: toRequestBody(draft) })).data,
+    // `body` holds only the parts changed (see updateBody); `ifMatch`, the version they were changed on.
+    mutationFn: async ({ locationId, id, ifMatch, body }: { locationId: string; id: string; ifMatch?: string; body: CallParkUpdate }) =>
+      (await callApi(endpoints.update, { params: { locationId, callParkId: id }, body, ifMatch })).data,
     onSuccess: (saved, { locationId, id }) => {
       // Renamed, the group has a new id (as in Webex) and the old one answers 404: drop it rather than refetch it.
       if (saved.id !== id) queryClient.removeQueries({ queryKey: callParkQueries.detail(locationId, id).queryKey, exact: true });

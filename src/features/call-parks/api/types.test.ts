@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callParkAgent, parkDestination } from "@/test/fixtures";
-import { type CallParkDraft, toRequestBody } from "./types";
+import { type CallParkDraft, toRequestBody, updateBody } from "./types";
 
 const ANA = callParkAgent("U1", "Ana Souza", { extension: "1001" });
 const BRUNO = callParkAgent("U2", "Bruno Lima", { extension: "1002" });
@@ -55,5 +55,44 @@ describe("toRequestBody", () => {
 
   it("trims the name", () => {
     expect(toRequestBody(draft({ name: "   Front desk \t " })).name).toBe("Front desk");
+  });
+});
+
+describe("updateBody: only what the administrator changed from the version opened", () => {
+  const opened = draft({ agents: [ANA], callParkExtensions: [RECEPTION, DOCK] });
+
+  it("sends nothing when nothing changed, whatever spaces the name gained", () => {
+    expect(updateBody(draft({ ...opened, name: " Front desk " }), opened)).toStrictEqual({});
+  });
+
+  it("sends only the changed parts: a new name, a reordered list, a recall with its hunt group", () => {
+    expect(updateBody({ ...opened, name: "Reception" }, opened)).toStrictEqual({ name: "Reception" });
+    expect(updateBody({ ...opened, callParkExtensions: [DOCK, RECEPTION] }, opened)).toStrictEqual({ callParkExtensions: ["CPE2", "CPE1"] });
+    expect(updateBody({ ...opened, agents: [ANA, BRUNO] }, opened)).toStrictEqual({ agents: ["U1", "U2"] });
+    expect(updateBody({ ...opened, recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: "HG1" } }, opened)).toStrictEqual({
+      recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: "HG1" },
+    });
+  });
+
+  it("sends no call park extensions with members as destinations, even when the group opened had none", () => {
+    expect(updateBody({ ...opened, parkOnAgentsEnabled: true }, opened)).toStrictEqual({
+      parkOnAgentsEnabled: true,
+      callParkExtensions: [],
+    });
+    // Someone may have listed some meanwhile: the server refuses both kinds at once unless the list is emptied too.
+    const none = draft({ agents: [ANA] });
+    expect(updateBody({ ...none, parkOnAgentsEnabled: true }, none)).toStrictEqual({ parkOnAgentsEnabled: true, callParkExtensions: [] });
+  });
+
+  it("sends the chosen call park extensions when members stop being the destinations", () => {
+    const onMembers = draft({ agents: [ANA], parkOnAgentsEnabled: true });
+    expect(updateBody({ ...onMembers, parkOnAgentsEnabled: false, callParkExtensions: [DOCK] }, onMembers)).toStrictEqual({
+      parkOnAgentsEnabled: false,
+      callParkExtensions: ["CPE2"],
+    });
+    expect(updateBody({ ...onMembers, parkOnAgentsEnabled: false }, onMembers)).toStrictEqual({
+      parkOnAgentsEnabled: false,
+      callParkExtensions: [],
+    });
   });
 });

@@ -5,7 +5,9 @@ import type {
   CallParkCreate,
   CallParkDestination,
   CallParkForm,
+  CallParkUpdate,
 } from "@domain/schemas/call-park";
+import { changedFields } from "@/lib/changed-fields";
 
 export type { CallPark, CallParkForm, CallParkListItem } from "@domain/schemas/call-park";
 
@@ -37,4 +39,18 @@ export function toRequestBody(draft: CallParkDraft): CallParkCreate {
     callParkExtensions: draft.parkOnAgentsEnabled ? [] : draft.callParkExtensions.map((c) => c.id),
     recall: { option: draft.recall.option, ...(huntGroupId ? { huntGroupId } : {}) },
   };
+}
+
+/**
+ * The side panel's save: only what the administrator changed from the version they opened,
+ * so a change someone made meanwhile to another part stays. Turning "Use members as park
+ * destinations" on or off sends the destinations with it (none, when on): the two exclude
+ * each other, and the server refuses members as destinations while the group still lists
+ * call park extensions.
+ */
+export function updateBody(edited: CallParkDraft, opened: CallParkDraft): CallParkUpdate {
+  const mine = toRequestBody(edited);
+  const body: CallParkUpdate = changedFields(mine, toRequestBody(opened));
+  if (body.parkOnAgentsEnabled !== undefined) body.callParkExtensions = mine.callParkExtensions;
+  return body;
 }

@@ -35,7 +35,7 @@ async function renderEditor() {
     }),
   );
   const onSaved = vi.fn();
-  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} />);
+  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} onReload={vi.fn()} />);
   return { ...rendered, puts, onSaved };
 }
 
@@ -89,13 +89,8 @@ describe("CallParkEditor: using the members as park destinations", () => {
     expect(puts).toEqual([
       {
         path: urlOf(api.callParks.update, { locationId: "L1", callParkId: "CP1" }),
-        body: {
-          name: "Front desk",
-          agents: ["U1"],
-          parkOnAgentsEnabled: true,
-          callParkExtensions: [],
-          recall: { option: "ALERT_PARKING_USER_ONLY" },
-        },
+        // Only what changed: the members as destinations, and so no call park extensions.
+        body: { parkOnAgentsEnabled: true, callParkExtensions: [] },
       },
     ]);
   });

@@ -1,20 +1,50 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { needsHuntGroup } from "@domain/rules/recall";
 import { callParkFormSchema } from "@domain/schemas/call-park";
+import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { ApiError } from "@/lib/api-client";
+import { ApiError, type Versioned } from "@/lib/api-client";
+import { errorMessage } from "@/lib/error-message";
 import { applyServerIssues, contractResolver } from "@/lib/form";
-import { useUpdateCallPark } from "@/features/call-parks/api/queries";
-import { type CallPark, type CallParkForm, draftOf } from "@/features/call-parks/api/types";
+import { locationQueries } from "@/lib/location-queries";
+import { showToast } from "@/lib/toast";
+import { latestCallPark, useUpdateCallPark } from "@/features/call-parks/api/queries";
+import { type CallPark, type CallParkDraft, type CallParkForm, draftOf, updateBody } from "@/features/call-parks/api/types";
+import { conflictFields } from "./call-park-conflict";
 import { DestinationsField, MembersField, NameField, RecallField, takeMembersAsDestinations } from "./call-park-fields";
 import { OffPeakBanner } from "./off-peak-banner";
 import { ServerIssues } from "./server-issues";
 import { FORM_FIELDS } from "./wizard-steps";
 
-/** The side panel's form: every part of a group, checked by the domain schema and saved together. */
-export function CallParkEditor({ locationId, group, onSaved }: { locationId: string; group: CallPark; onSaved: () => void }) {
+/** A save refused because someone changed the group meanwhile: what they made of it, and what this administrator wanted. */
+interface Refused extends Conflict {
+  theirs: Versioned<CallPark>;
+  mine: CallParkDraft;
+}
+
+/**
+ * The side panel's form: every part of a group, checked by the domain schema. It saves
+ * only the parts changed from `group`, the version the panel opened, on that version
+ * (If-Match); when someone changed the group meanwhile it shows what changed and lets the
+ * administrator keep editing, take their version (`onReload`) or apply their changes on top.
+ */
+export function CallParkEditor({
+  locationId,
+  group,
+  onSaved,
+  onReload,
+}: {
+  locationId: string;
+  group: Versioned<CallPark>;
+  onSaved: () => void;
+  /** Their version becomes the one the panel opened: the form shows it and the next save is made on it. */
+  onReload: (theirs: Versioned<CallPark>) => void;
+}) {
   const { t } = useTranslation(["callParkGroups", "common"]);
+  const client = useQueryClient();
   const form = useForm<CallParkForm>({
     resolver: contractResolver(callParkFormSchema),
     defaultValues: { locationId, ...draftOf(group) },
@@ -24,19 +54,46 @@ export function CallParkEditor({ locationId, group, onSaved }: { locationId: str
   const extensionCount = useWatch({ control, name: "callParkExtensions" }).length;
   const [confirmParkOnAgents, setConfirmParkOnAgents] = useState(false);
   const [serverError, setServerError] = useState<ApiError>();
+  const [refused, setRefused] = useState<Refused | null>(null);
   const update = useUpdateCallPark();
 
-  const save = handleSubmit(async (values) => {
+  /** The name of the hunt group this administrator chose (to show it in the conflict dialog). */
+  const huntGroupName = async (recall: CallParkDraft["recall"], theirs: CallPark) => {
+    if (!needsHuntGroup(recall.option) || !recall.huntGroupId) return undefined;
+    const known = [group.recall, theirs.recall].find((r) => r.huntGroupId === recall.huntGroupId)?.huntGroupName;
+    if (known) return known;
+    const huntGroups = await client.ensureQueryData(locationQueries.recallHuntGroups(locationId)).catch(() => []);
+    return huntGroups.find((h) => h.id === recall.huntGroupId)?.name;
+  };
+
+  /** Refused as changed meanwhile: the group as it is now, set against the version opened and this administrator's changes. */
+  const showConflict = async (error: ApiError, mine: CallParkDraft) => {
+    const theirs = await latestCallPark(locationId, group.id).catch((failure: unknown) => {
+      showToast({ tone: "error", title: errorMessage(t, failure) });
+      return undefined;
+    });
+    if (!theirs) return setRefused(null);
+    const fields = conflictFields(t, group, theirs, mine, await huntGroupName(mine.recall, theirs));
+    setRefused({ error, theirs, mine, fields });
+  };
+
+  /** Saves what changed from the version opened, on the version `ifMatch`; a 412 opens the conflict dialog instead. */
+  const send = async (mine: CallParkDraft, ifMatch: string | undefined) => {
     setServerError(undefined);
+    const body = updateBody(mine, draftOf(group));
     try {
-      await update.mutateAsync({ locationId, id: group.id, draft: values });
+      if (Object.keys(body).length) await update.mutateAsync({ locationId, id: group.id, ifMatch, body });
+      setRefused(null);
       onSaved();
     } catch (error) {
       if (!(error instanceof ApiError)) return;
+      if (error.code === "changedMeanwhile") return showConflict(error, mine);
+      setRefused(null);
       setServerError(error);
       applyServerIssues(error.issues, setError, FORM_FIELDS);
     }
-  });
+  };
+  const save = handleSubmit((values) => send(values, group.etag));
 
   return (
     <form className="panel-form" noValidate onSubmit={save}>
@@ -86,6 +143,17 @@ export function CallParkEditor({ locationId, group, onSaved }: { locationId: str
       >
         <p>{t("parkOnAgentsConfirm.body", { count: extensionCount })}</p>
       </ConfirmDialog>
+      <ConflictDialog
+        conflict={refused}
+        isPending={update.isPending}
+        onCancel={() => setRefused(null)}
+        onReload={() => {
+          if (!refused) return;
+          setRefused(null);
+          onReload(refused.theirs);
+        }}
+        onReapply={() => refused && send(refused.mine, refused.theirs.etag)}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api-client";
 import { auditLogPath, callParkPath } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
+import { useOpenedVersion } from "@/lib/use-opened-version";
 import { callParkQueries, useDeleteCallPark } from "@/features/call-parks/api/queries";
 import { CallParkDetails } from "@/features/call-parks/components/call-park-details";
 import { CallParkEditor } from "@/features/call-parks/components/call-park-editor";
@@ -28,7 +29,11 @@ export default function CallParkPanelRoute() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const { locationId = "", callParkId = "" } = useParams();
+  const client = useQueryClient();
   const detail = useQuery(callParkQueries.detail(locationId, callParkId));
+  // The version the editor opened: its ETag goes with the save, and a refresh behind the
+  // administrator's back neither changes it nor wipes their edits.
+  const [opened, setOpened] = useOpenedVersion(callParkId, detail.data);
   // Renamed meanwhile (elsewhere, or in Webex), the group answers under a new id: follow it.
   const gone = detail.error instanceof ApiError && detail.error.status === 404;
   const renamedTo = useQuery({ ...callParkQueries.renamedTo(callParkId), enabled: gone });
@@ -68,7 +73,18 @@ export default function CallParkPanelRoute() {
             <CallParkDetails locationId={locationId} group={detail.data} />
           ) : (
             <>
-              <CallParkEditor key={JSON.stringify(detail.data)} locationId={locationId} group={detail.data} onSaved={close} />
+              {opened && (
+                <CallParkEditor
+                  key={opened.etag ?? JSON.stringify(opened)}
+                  locationId={locationId}
+                  group={opened}
+                  onSaved={close}
+                  onReload={(theirs) => {
+                    client.setQueryData(callParkQueries.detail(locationId, callParkId).queryKey, theirs);
+                    setOpened(theirs);
+                  }}
+                />
+              )}
               <div className="side-panel-footer">
                 <button type="button" className="btn btn-danger-outline" onClick={() => setDeleting(true)}>
                   {t("panel.delete")}
