@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, expect, pageOf, responseTo, test, uniqueExtension } from "./fixtures";
+import { deleteGroupsStartingWith, GROUPS, searchAndAdd } from "./call-parks-helpers";
 import { chooseSetting, resetCallParkSettings, storedSettings } from "./locations-helpers";
 
 // Two administrators, one object, two browsers: Morgan Reyes (the full administrator, this
@@ -63,6 +64,51 @@ test.describe("two administrators editing the same object", () => {
     const stored = await (await request.get(urlOf(api.callParkExtensions.get, { locationId: saoPaulo.id, callParkExtensionId: id }))).json();
     expect({ name: stored.name, extension: stored.extension }).toEqual({ name: "Morgan's park", extension: theirs });
     await request.delete(urlOf(api.callParkExtensions.delete, { locationId: saoPaulo.id, callParkExtensionId: id }));
+  });
+
+  test("a call park group: Beatriz adds a member, Morgan's park-on-members change goes on top and her member stays", async ({
+    page,
+    request,
+    locationNamed,
+  }) => {
+    const saoPaulo = locationNamed(LOCATION);
+    await deleteGroupsStartingWith(request, saoPaulo.id, "Shared desk");
+    const free = await request.get(urlOf(api.callParks.availableUsers, { locationId: saoPaulo.id }, { max: 50 }));
+    const people = ((await free.json()).agents as { id: string; displayName: string; type: string }[]).filter((a) => a.type === "PEOPLE");
+    const [first, second] = people;
+    const created = await request.post(urlOf(api.callParks.create, { locationId: saoPaulo.id }), {
+      data: { name: "Shared desk", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [first.id] },
+    });
+    expect(created.status()).toBe(201);
+    const callParkId: string = (await created.json()).id;
+    const address = `${GROUPS}/${encodeURIComponent(saoPaulo.id)}/${encodeURIComponent(callParkId)}`;
+    const panelOf = (p: Page) => p.getByRole("dialog", { name: "Shared desk" });
+
+    for (const p of [page, beatriz]) {
+      await p.goto(address);
+      await expect(panelOf(p).getByRole("button", { name: `Remove ${first.displayName}` })).toBeVisible();
+    }
+    await searchAndAdd(beatriz, "Search members", second.displayName, `Add ${second.displayName}`);
+    const hers = responseTo(beatriz, api.callParks.update, { locationId: saoPaulo.id, callParkId });
+    await panelOf(beatriz).getByRole("button", { name: "Save" }).click();
+    expect((await hers).status()).toBe(200);
+
+    await panelOf(page).getByLabel("Use members as park destinations").click();
+    const refused = responseTo(page, api.callParks.update, { locationId: saoPaulo.id, callParkId });
+    await panelOf(page).getByRole("button", { name: "Save" }).click();
+    expect((await refused).status()).toBe(412);
+    expect(await conflictRows(page)).toEqual([
+      ["Members", first.displayName, `${first.displayName}, ${second.displayName}`, "Not changed"],
+      ["Use members as park destinations", "No", "No", "Yes"],
+    ]);
+
+    const applied = responseTo(page, api.callParks.update, { locationId: saoPaulo.id, callParkId });
+    await page.getByRole("button", { name: "Apply my changes on top" }).click();
+    expect((await applied).status()).toBe(200);
+    const stored = await (await request.get(urlOf(api.callParks.get, { locationId: saoPaulo.id, callParkId }))).json();
+    expect(stored.agents.map((a: { id: string }) => a.id)).toEqual([first.id, second.id]);
+    expect(stored.parkOnAgentsEnabled).toBe(true);
+    await deleteGroupsStartingWith(request, saoPaulo.id, "Shared desk");
   });
 
   test("Call Park Settings: Morgan reloads Beatriz's Recall Timer, then saves the ring pattern on it", async ({ page, request, locationNamed }) => {
