@@ -19,9 +19,14 @@ import { locationRoutes } from "./features/locations/locations.routes";
 import { installMetrics } from "./features/metrics/metrics";
 import { installOrganizationScope } from "./features/organizations/organization-scope";
 import { organizationRoutes } from "./features/organizations/organizations.routes";
+import { clientErrorHandler } from "./http/client-error";
 import { frameworkErrors, installErrorHandling } from "./http/error-handler";
+import { HttpError } from "./http/errors";
 import { acceptEmptyJsonBodies } from "./http/json-body";
+import { installPublicUrl } from "./http/paging";
 import { type ApiRateLimit, installApiRateLimit } from "./http/rate-limit";
+import { installBodyGuards } from "./http/request-body";
+import { securityHeadersOf } from "./http/security-headers";
 import { installCompression, serveBuiltSpa } from "./http/static";
 import { trackingIdOf } from "./http/tracking-id";
 import { validatorCompiler } from "./http/validation";
@@ -42,12 +47,16 @@ export interface AppOptions {
   signInLimiter?: SignInLimiter;
   /** Take the client's address from X-Forwarded-For (only behind a reverse proxy). */
   trustProxy?: boolean;
+  /** PUBLIC_URL: the address clients reach the server at, which absolute links in answers start with. */
+  publicUrl?: string;
   /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset, /metrics does not exist. */
   metricsToken?: string;
   /** API_RATE_LIMIT: /v1 requests a minute per token, session or address; unset (tests, benchmarks), no limit. */
   apiRateLimit?: ApiRateLimit;
   /** Webex mode: the organisation lives in Webex, mirrored in `db` and changed through this gateway. */
   gateway?: Gateway;
+  /** How long a request body may take to arrive whole before it is cut off with 408 (30 s unless given). */
+  bodyTimeoutMs?: number;
 }
 
 /**
@@ -77,6 +86,13 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  frameguard: { action: "deny" as const },
+  // Same-origin app: nothing is embedded from elsewhere.
+  crossOriginEmbedderPolicy: false,
+};
+
 export async function buildApp({
   db,
   logger = false,
@@ -85,11 +101,15 @@ export async function buildApp({
   adminToken,
   signInLimiter = new SignInLimiter(),
   trustProxy = false,
+  publicUrl,
   metricsToken,
   apiRateLimit,
   gateway,
+  bodyTimeoutMs,
 }: AppOptions) {
   if (gateway) attachGateway(db, gateway);
+  // For the answers written where helmet's hook does not run.
+  const securityHeaders = await securityHeadersOf(HELMET_OPTIONS);
   const app = Fastify({
     logger,
     trustProxy,
@@ -101,7 +121,11 @@ export async function buildApp({
     onConstructorPoisoning: "error",
     // Path parameters are bounded by the route schemas (500), not Fastify's default 100.
     routerOptions: { maxParamLength: 500 },
-    frameworkErrors,
+    frameworkErrors: frameworkErrors(securityHeaders),
+    // What the HTTP parser refuses (431, 400, slow headers' 408) answers in the same body and headers.
+    clientErrorHandler: clientErrorHandler(securityHeaders),
+    // Requests arriving during a stop get the Webex-shaped 503 of the onRequest hook below.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; a text/plain body (fetch's default for a string) gets 415, not a type error.
@@ -110,21 +134,31 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installBodyGuards(app, { timeoutMs: bodyTimeoutMs });
   // Before every route, so each one is counted and timed.
   installMetrics(app, { db, token: metricsToken });
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("trackingid", request.id);
   });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    frameguard: { action: "deny" },
-    // Same-origin app: nothing is embedded from elsewhere.
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
   await app.register(fastifyCookie);
   // Before every route: compression applies to the routes registered after it.
   await installCompression(app);
+  // During a stop (app.close(), on SIGTERM): a request still arriving gets 503 in Webex's body
+  // (Fastify's own 503 is off: return503OnClosing), and every answer closes its connection, so
+  // none stays open idle once its request in flight is answered.
+  let stopping = false;
+  app.addHook("preClose", async () => {
+    stopping = true;
+  });
+  app.addHook("onRequest", async () => {
+    if (stopping) throw new HttpError("shuttingDown");
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (stopping) reply.header("connection", "close");
+  });
+  installPublicUrl(app, { publicUrl, trustProxy });
   // After the cookie parser (a session is a caller), before authentication (no database work for a refused request).
   if (apiRateLimit) await installApiRateLimit(app, apiRateLimit);
   installAccessControl(app, { db, adminToken });

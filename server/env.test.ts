@@ -55,6 +55,20 @@ describe("configuration from the environment", () => {
     expect(readEnv({ METRICS_TOKEN: "" })).not.toHaveProperty("METRICS_TOKEN");
   });
 
+  it("reads PUBLIC_URL, an absolute http(s) address with or without a path, and leaves it unset when empty", () => {
+    for (const url of ["https://admin.example.com", "https://admin.example.com/callpark", "http://10.0.0.5:8080/"]) {
+      expect(readEnv({ PUBLIC_URL: url }).PUBLIC_URL).toBe(url);
+    }
+    expect(readEnv({ PUBLIC_URL: "" })).not.toHaveProperty("PUBLIC_URL");
+  });
+
+  it.each(["admin.example.com", "/callpark", "ftp://admin.example.com", "https://admin.example.com/?page=1", "https://admin.example.com/#top", "https://user:pass@admin.example.com"])(
+    "refuses PUBLIC_URL=%j with a message naming it",
+    (url) => {
+      expect(() => readEnv({ PUBLIC_URL: url })).toThrow(/Invalid configuration:[\s\S]*PUBLIC_URL=.*must be an/);
+    },
+  );
+
   it.each([
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],

@@ -20,6 +20,17 @@ const envSchema = z.object({
   // Behind a reverse proxy, the client's address comes from X-Forwarded-For: the audit log
   // and the sign-in limiter then see the person, not the proxy. Only set it behind one.
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  // The address people reach the server at (with the path a reverse proxy serves it under, if any):
+  // absolute links in answers (Link: rel="next") start with it rather than with any Host header.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) address, such as https://admin.example.com or https://admin.example.com/callpark" })
+    .refine((url) => {
+      // An address that is not one at all has its message already.
+      if (!URL.canParse(url)) return true;
+      const { search, hash, username, password } = new URL(url);
+      return !search && !hash && !username && !password;
+    }, { message: "must be an address without a query, a fragment or credentials" })
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // /v1 requests a minute one token, session or address may make before 429 (Webex limits callers
   // too); the admin screens stay far below it. 0 turns the limit off.

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
-import { describe, expect, it } from "vitest";
+import net from "node:net";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { type ImportJob, importJobSchema, importPreviewSchema } from "@domain/schemas/import-job";
@@ -11,7 +12,8 @@ import { asAdmin, inspect, type Lab, lab, type ServerProcess, sleep, startServer
 // The real server in a real process, stopped with SIGTERM while a request and an import
 // are in flight: the request gets its answer, the import's batch in flight commits and
 // its job carries on at the next start, the database is closed, the exit code is 0.
-// A second signal ends the process at once.
+// A second signal ends the process at once. Idle keep-alive connections do not hold the
+// stop up, and no request the server has received goes unanswered.
 
 /** 500 rows: every location filled to 100 (94 new each) and its 6 seeded ones renamed. */
 function bigFile(): CsvRow[] {
@@ -29,7 +31,7 @@ async function jobOf(server: ServerProcess, id: string): Promise<ImportJob> {
  * A CSV preview whose body arrives in two parts: the first now, the rest when `finish`
  * is called. Until then the request is in flight on the server.
  */
-async function slowPreview(server: ServerProcess, csv: string) {
+async function slowPreview(server: ServerProcess, csv: string, agent?: http.Agent) {
   const body = Buffer.from(csv);
   const half = Math.floor(body.length / 2);
   const request = http.request({
@@ -38,13 +40,14 @@ async function slowPreview(server: ServerProcess, csv: string) {
     method: "POST",
     path: urlOf(api.importJobs.preview, {}, { mode: "partial" }),
     headers: { ...asAdmin, "content-type": "text/csv", "content-length": body.length },
+    agent,
   });
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const answer = new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     request.on("response", (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
     });
     request.on("error", reject);
   });
@@ -86,7 +89,151 @@ async function restartAndExpectFinished(place: Lab, id: string) {
   });
 }
 
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A GET through `agent`. `written`: once the whole request is handed to the system (on
+ * loopback, in the server's socket buffer), with whether it went on an existing
+ * keep-alive connection. `answer`: the full answer, or the error the client saw instead.
+ */
+function sendGet(agent: http.Agent, port: number, path: string) {
+  const request = http.get({ host: "127.0.0.1", port, path, agent, headers: asAdmin });
+  const written = new Promise<boolean>((resolve) => request.once("finish", () => resolve(request.reusedSocket)));
+  const answer = new Promise<Answer | string>((resolve) => {
+    request.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      res.on("aborted", () => resolve("answer cut short"));
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+  return { written, answer };
+}
+
+/** The first whole HTTP answer in the bytes a raw connection received, and the bytes after it. */
+function firstAnswerOf(received: Buffer): { answer: Answer; rest: Buffer } | undefined {
+  const end = received.indexOf("\r\n\r\n");
+  if (end < 0) return undefined;
+  const [statusLine, ...lines] = received.subarray(0, end).toString("latin1").split("\r\n");
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+  const length = Number(headers["content-length"]);
+  if (received.length < end + 4 + length) return undefined;
+  const body = received.subarray(end + 4, end + 4 + length).toString("utf8");
+  return { answer: { status: Number(statusLine.split(" ")[1]), headers, body }, rest: received.subarray(end + 4 + length) };
+}
+
+/**
+ * A keep-alive connection of its own that has had one answer and has begun its next
+ * request: the request line and a header are sent, the end of the headers is not.
+ * `finish` sends the rest; `answers` are all it then receives, once the server closes it.
+ */
+async function halfSentRequest(port: number, path: string) {
+  const socket = net.connect(port, "127.0.0.1");
+  onTestFinished(() => void socket.destroy());
+  let received: Buffer = Buffer.alloc(0);
+  socket.on("data", (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+  const ended = new Promise<string | undefined>((resolve) => {
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    socket.once("close", () => resolve(undefined));
+  });
+  const head = `GET ${path} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\n`;
+  socket.write(`${head}authorization: ${asAdmin.authorization}\r\n\r\n`);
+  const first = await until("the first answer", async () => firstAnswerOf(received));
+  expect(first.answer.status).toBe(200);
+  expect(first.answer.headers.connection).toBe("keep-alive");
+  received = Buffer.alloc(0);
+  await new Promise<void>((resolve, reject) => socket.write(head, (error) => (error ? reject(error) : resolve())));
+  return {
+    finish: () => socket.write(`authorization: ${asAdmin.authorization}\r\n\r\n`),
+    answers: ended.then((error) => {
+      const answers: (Answer | string)[] = [];
+      for (let next = firstAnswerOf(received); next; next = firstAnswerOf(next.rest)) {
+        answers.push(next.answer);
+        received = next.rest;
+      }
+      if (received.length) answers.push(`${received.length} stray bytes`);
+      if (error) answers.push(error);
+      return answers;
+    }),
+  };
+}
+
+/** A full answer: 200 with the whole list, or 503 with the Webex body saying the server is stopping, closing the connection. */
+function outcomeOf(answer: Answer | string): string {
+  if (typeof answer === "string") return answer;
+  try {
+    return outcomeOfJson(answer);
+  } catch {
+    return `${answer.status} with a body cut short: ${answer.body}`;
+  }
+}
+
+function outcomeOfJson(answer: Answer): string {
+  if (answer.status === 200) return Array.isArray((JSON.parse(answer.body) as { items?: unknown }).items) ? "200" : `200 ${answer.body}`;
+  if (answer.status !== 503) return `${answer.status} ${answer.body}`;
+  const body = JSON.parse(answer.body) as { code?: string; errors?: { errorCode: number }[]; trackingId?: string; message?: string };
+  const webex = body.code === "shuttingDown" && body.errors?.[0]?.errorCode === 5033 && typeof body.trackingId === "string" && !!body.message;
+  return webex && answer.headers.connection === "close" ? "503 shuttingDown" : `503 ${answer.headers.connection ?? ""} ${answer.body}`;
+}
+
 describe("a server stopped with SIGTERM", { timeout: 90_000 }, () => {
+  it("closes idle keep-alive connections at once, answers every request it has received in full, and exits in seconds", async () => {
+    const place = lab();
+    const server = await startServer(place);
+    const list = urlOf(api.locations.list);
+    // Keep-alive connections the clients never close themselves: only the server's stop ends them.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 44 });
+    const slowAgent = new http.Agent({ keepAlive: true });
+    onTestFinished(() => {
+      agent.destroy();
+      slowAgent.destroy();
+    });
+    const freeSockets = () => Object.values(agent.freeSockets).reduce((sum, sockets) => sum + (sockets?.length ?? 0), 0);
+
+    // 44 keep-alive connections, opened by a first round of GETs, then idle.
+    const opening = Array.from({ length: 44 }, () => sendGet(agent, server.port, list));
+    expect((await Promise.all(opening.map((r) => r.answer))).map(outcomeOf)).toEqual(Array(44).fill("200"));
+    await until("44 idle keep-alive connections", async () => (freeSockets() === 44 ? true : undefined));
+
+    // 50 requests the server has received when the signal comes:
+    // 5 CSV previews in flight, their bodies half sent, each on a keep-alive connection of its own;
+    const previews = [];
+    for (let i = 0; i < 5; i++) previews.push(await slowPreview(server, csvOf(addRows(DEMO_LOCATIONS[0].name, 20, 8000 + 100 * i)), slowAgent));
+    // 1 request begun on an existing keep-alive connection, the rest of its headers to come during the stop;
+    const halfSent = await halfSentRequest(server.port, list);
+    // 44 GETs on the 44 idle keep-alive connections, each written whole (on loopback: in the server's socket buffer).
+    const gets = Array.from({ length: 44 }, () => sendGet(agent, server.port, list));
+    expect(await Promise.all(gets.map((r) => r.written)), "on existing keep-alive connections").toEqual(Array(44).fill(true));
+
+    server.child.kill("SIGTERM");
+    const deadline = sleep(10_000).then(() => "still running 10 s after SIGTERM");
+    await until("the server to start stopping", async () => (server.output().includes("stopping:") ? true : undefined));
+    halfSent.finish();
+    for (const preview of previews) preview.finish();
+
+    // Every one answered in full: the GETs with their list or, if the stop came first, 503 in Webex's body.
+    const getOutcomes = (await Promise.all(gets.map((r) => r.answer))).map(outcomeOf);
+    expect(getOutcomes.filter((o) => o !== "200" && o !== "503 shuttingDown")).toEqual([]);
+    // The request that arrived during the stop: 503 in Webex's body, and the connection closed.
+    expect((await halfSent.answers).map(outcomeOf)).toEqual(["503 shuttingDown"]);
+    // The previews in flight: their whole answer, closing their connection.
+    for (const preview of previews) {
+      const answer = await preview.answer;
+      expect(answer.status, answer.body).toBe(200);
+      expect(importPreviewSchema.parse(JSON.parse(answer.body)).rows).toHaveLength(20);
+      expect(answer.headers.connection).toBe("close");
+    }
+    // No idle keep-alive connection holds the stop up.
+    expect(await Promise.race([server.exited, deadline])).toEqual({ code: 0, signal: null });
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
   it("answers the request in flight, commits the import batch in flight, closes the database and exits 0", async () => {
     const place = lab();
     const server = await startServer(place, slow);

@@ -33,11 +33,13 @@ async function main() {
       process.exit(1);
     }
   } else if (env.SEED === "demo") await seedDemoOrganization(db);
-  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, apiRateLimit: { max: env.API_RATE_LIMIT }, metricsToken: env.METRICS_TOKEN, gateway });
+  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL }, serveSpa: true, adminToken: env.ADMIN_TOKEN, trustProxy: env.TRUST_PROXY, publicUrl: env.PUBLIC_URL, apiRateLimit: { max: env.API_RATE_LIMIT }, metricsToken: env.METRICS_TOKEN, gateway });
 
-  // SIGTERM or SIGINT: stop accepting, let the requests in flight finish and the import
+  // SIGTERM or SIGINT: stop accepting, close the idle keep-alive connections at once, let
+  // the requests in flight finish (each answer closing its connection; a request still
+  // arriving on an open one gets 503 shuttingDown: buildApp's stop hooks) and the import
   // batch in flight commit (its job carries on at the next start), then close the
-  // database and exit 0. A second signal, or the timeout, ends
+  // database and exit 0, in seconds. A second signal, or the timeout, ends
   // the process at once with 1: a batch cut short rolls back whole, so that is safe too.
   // An uncaught error takes the same way out, with 1.
   closeWithGrace(

@@ -67,3 +67,48 @@ describe("an empty JSON body where one is required", () => {
     }
   });
 });
+
+describe("a JSON body that is not UTF-8", () => {
+  const create = () => urlOf(api.callParkExtensions.create, { locationId });
+  const storedNames = async () =>
+    (await server.db.selectFrom("call_park_extensions").select("name").where("location_id", "=", locationId).execute()).map((row) => row.name);
+
+  it("refuses bytes that are not UTF-8 with 400 invalidEncoding, storing nothing", async () => {
+    const before = await totals(server.db);
+    // "Caf" then 0xC3 0x28: a lead byte whose continuation is missing.
+    const payload = Buffer.concat([Buffer.from('{"name":"Caf'), Buffer.from([0xc3, 0x28]), Buffer.from('","extension":"7001"}')]);
+    expectApiError(await server.app.inject({ method: "POST", url: create(), headers: json, payload }), "invalidEncoding");
+    expect(await totals(server.db)).toEqual(before);
+  });
+
+  it.each(["iso-8859-1", "Windows-1252", "utf-16"])("refuses a body declared as charset=%s with 400 invalidEncoding, storing nothing", async (charset) => {
+    const before = await totals(server.db);
+    const res = await server.app.inject({
+      method: "POST",
+      url: create(),
+      headers: { "content-type": `application/json; charset=${charset}` },
+      payload: Buffer.from('{"name":"Cafe","extension":"7001"}'),
+    });
+    expectApiError(res, "invalidEncoding");
+    expect(await totals(server.db)).toEqual(before);
+  });
+
+  it.each(["UTF-8", "utf-8", '"utf-8"', "utf8"])("takes a body declared as charset=%s", async (charset) => {
+    const res = await server.app.inject({
+      method: "POST",
+      url: create(),
+      headers: { "content-type": `application/json; charset=${charset}` },
+      payload: JSON.stringify({ name: "Declared", extension: "7001" }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it("stores UTF-8 with accents and emoji as sent", async () => {
+    const name = "Recepção 🅿️ Café ñ 東京";
+    const res = await server.app.inject({ method: "POST", url: create(), headers: json, payload: Buffer.from(JSON.stringify({ name, extension: "7001" }), "utf8") });
+    expect(res.statusCode, res.body).toBe(201);
+    const read = await server.app.inject({ url: urlOf(api.callParkExtensions.get, { locationId, callParkExtensionId: res.json().id }) });
+    expect(read.json().name).toBe(name);
+    expect(await storedNames()).toContain(name);
+  });
+});

@@ -22,23 +22,40 @@ function cleanFileName(name: string | undefined): string {
   return base && !hasForbiddenCharacters(base) ? base : DEFAULT_FILE_NAME;
 }
 
-/** A refusal of the multipart parser: too large, or a malformed body (busboy's own errors carry no status). */
+/**
+ * A refusal of the multipart parser: too large; past its other limits (a second file,
+ * too many fields or parts), whose 4xx the app answers as 400; or a malformed body
+ * (busboy's own errors carry no status).
+ */
 function multipartError(error: unknown): unknown {
   const { code, statusCode } = error as { code?: string; statusCode?: number };
   if (code === "FST_REQ_FILE_TOO_LARGE") return csvTooLarge();
   return statusCode ? error : new HttpError("badRequest");
 }
 
-async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileName?: string }> {
-  if (request.isMultipart()) {
-    const part = await request.file({ limits: MULTIPART_LIMITS }).catch((error) => Promise.reject(multipartError(error)));
-    if (!part || part.fieldname !== "file") {
-      part?.file.resume();
-      throw new HttpError("validation", {}, [{ path: ["file"], code: "required" }]);
+/**
+ * The `file` part of a multipart body. Every part is read, up to the end of the body
+ * (other fields are ignored), so the answer comes after the whole request and the
+ * connection is free for the next one; a second file, or parts past the limits, are
+ * refused (the body's rest is then dropped by the app's body guard).
+ */
+async function readMultipart(request: FastifyRequest): Promise<{ bytes: Buffer; fileName?: string }> {
+  let upload: { bytes: Buffer; fileName?: string } | undefined;
+  try {
+    for await (const part of request.parts({ limits: MULTIPART_LIMITS })) {
+      if (part.type !== "file") continue;
+      if (part.fieldname === "file") upload = { bytes: await part.toBuffer(), fileName: part.filename };
+      else part.file.resume();
     }
-    const bytes = await part.toBuffer().catch((error) => Promise.reject(multipartError(error)));
-    return { bytes, fileName: part.filename };
+  } catch (error) {
+    throw multipartError(error);
   }
+  if (!upload) throw new HttpError("validation", {}, [{ path: ["file"], code: "required" }]);
+  return upload;
+}
+
+async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileName?: string }> {
+  if (request.isMultipart()) return readMultipart(request);
   if (Buffer.isBuffer(request.body)) return { bytes: request.body };
   throw new HttpError("csvUnsupportedMediaType");
 }
