@@ -53,6 +53,9 @@ describe("translate with a count", () => {
     expect(translate("en", "errors", "tooManyRequests", { count: 42 })).toBe("Too many requests: try again in 42 seconds.");
     expect(translate("pt-BR", "errors", "tooManyRequests", { count: 1 })).toBe("Muitas solicitações: tente novamente em 1 segundo.");
     expect(translate("pt-BR", "errors", "tooManyRequests", { count: 30 })).toBe("Muitas solicitações: tente novamente em 30 segundos.");
+    // Portuguese puts 0 with 1 ("0 segundo"): a `_zero` form says it as a person would.
+    expect(translate("pt-BR", "errors", "tooManyRequests", { count: 0 })).toBe("Muitas solicitações: tente novamente agora.");
+    expect(translate("en", "errors", "tooManyRequests", { count: 0 })).toBe("Too many requests: try again now.");
   });
 
   it("falls back to the plain key without a count, and for a key with no plural forms", () => {

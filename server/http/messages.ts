@@ -61,11 +61,14 @@ export function translate(
   params: Record<string, string | number> = {},
 ): string {
   // i18next's conventions: `key_CONTEXT` first; with a numeric count, the language's
-  // plural form (`key_one`, `key_other`); then `key`.
+  // plural form (`key_zero`, `key_one`, `key_other`); then `key`.
   const context = params.context ? `${key}_${params.context}` : undefined;
   const count = params.count;
+  // As i18next: a `_zero` form, where there is one, for a count of 0 (Portuguese's plural rules put 0 with 1).
   const plurals = (lng: Language) =>
-    typeof count === "number" ? [`${key}_${new Intl.PluralRules(lng).select(count)}`, `${key}_other`] : [];
+    typeof count === "number"
+      ? [...(count === 0 ? [`${key}_zero`] : []), `${key}_${new Intl.PluralRules(lng).select(count)}`, `${key}_other`]
+      : [];
   const lookup = (lng: Language) =>
     [...(context ? [context] : []), ...plurals(lng), key].map((k) => catalogs[lng][namespace][k]).find((t) => t !== undefined);
   const template = lookup(language) ?? lookup("en") ?? key;
