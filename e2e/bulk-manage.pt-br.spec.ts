@@ -51,7 +51,7 @@ test.describe("gerenciamento em massa, em português", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Tarefas" })).toBeVisible();
     const row = page.getByRole("row", { name: /ramais\.csv/ }).first();
     await expect(row).toContainText("Concluída com erros");
-    await expect(row).toContainText("3 de 3 linhas: 2 criados, 0 atualizados, 0 excluídos, 0 sem alteração, 1 com falha");
+    await expect(row).toContainText("3 de 3 linhas — criadas: 2, atualizadas: 0, excluídas: 0, sem alteração: 0, com falha: 1");
     await expectNoAxeViolations(page, "Tarefas");
 
     await row.getByRole("link", { name: "ramais.csv" }).click();

@@ -30,11 +30,11 @@ test("o assistente cria um grupo de estacionamento de chamadas, em português", 
   await searchAndAdd(page, "Pesquisar ramais de estacionamento de chamadas", "Estacionamento 03", "Adicionar Estacionamento 03");
   await page.getByRole("button", { name: "Próximo" }).click();
 
-  await expectStep(page, "recall", "Configurações de recordação");
-  await expect(page.getByRole("group", { name: "Lembrar Para" })).toBeVisible();
+  await expectStep(page, "recall", "Configurações de rechamada");
+  await expect(page.getByRole("group", { name: "Rechamar para" })).toBeVisible();
   await page.getByLabel("Alertar somente o grupo de busca").check();
   await page.getByLabel("Grupo de busca", { exact: true }).selectOption({ label: "Suporte" });
-  await expectNoAxeViolations(page, "assistente, recordação (pt-BR)");
+  await expectNoAxeViolations(page, "assistente, rechamada (pt-BR)");
   await page.getByRole("button", { name: "Próximo" }).click();
 
   await expectStep(page, "review", "Revisão");

@@ -12,7 +12,7 @@ test.afterEach(async ({ request, locationNamed }) => {
 });
 
 const summary = (page: Page) => page.getByTestId("recall-summary");
-const recallTimer = (page: Page) => page.getByRole("spinbutton", { name: "Tempo de recordação (segundos)" });
+const recallTimer = (page: Page) => page.getByRole("spinbutton", { name: "Tempo de rechamada (segundos)" });
 const huntWaitTime = (page: Page) =>
   page.getByRole("spinbutton", { name: "Tempo de espera para alertar o grupo de busca (segundos)" });
 const save = (page: Page) => page.getByRole("button", { name: "Salvar" });
@@ -43,7 +43,7 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
     );
     await expect(save(page)).toBeDisabled();
 
-    await chooseSetting(page, "Opções de lembrar para estacionamento de chamada direcionado", "Alertar somente o grupo de busca");
+    await chooseSetting(page, "Opções de rechamada do estacionamento de chamada direcionado", "Alertar somente o grupo de busca");
     await save(page).click();
     await expect(page.getByText("Escolha o grupo de busca que receberá as chamadas estacionadas não recuperadas.")).toBeVisible();
     await chooseSetting(page, "Grupo de busca", "Support");
@@ -52,7 +52,7 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
     await huntWaitTime(page).fill("60");
     await expect(huntWaitTime(page)).toHaveAccessibleDescription(/Sem uso no momento/);
     await expect(summary(page)).toHaveText(
-      "Após 90 s, a chamada vai para o grupo de busca Support, com o toque Longo-Longo. Lá ela segue o roteamento do grupo de busca e não é recordada de novo.",
+      "Após 90 s, a chamada vai para o grupo de busca Support, com o toque Longo-Longo. Lá ela segue o roteamento do grupo de busca e não volta a ser rechamada.",
     );
     await expectNoAxeViolations(page, "Configurações de estacionamento de chamadas (pt-BR)");
     await saveSettings(page, save(page), locationNamed(LOCATION).id);
@@ -72,12 +72,12 @@ test.describe("locais e configurações de estacionamento de chamadas, em portug
 
     await chooseSetting(
       page,
-      "Opções de lembrar para estacionamento de chamada direcionado",
+      "Opções de rechamada do estacionamento de chamada direcionado",
       "Alertar primeiro o usuário que estacionou, depois o grupo de busca",
     );
-    await expect(huntWaitTime(page)).toHaveAccessibleDescription(/Em uso pela opção de lembrar acima\./);
+    await expect(huntWaitTime(page)).toHaveAccessibleDescription(/Em uso pela opção de rechamada acima\./);
     await expect(summary(page)).toHaveText(
-      "Após 90 s, a chamada volta a tocar para quem a estacionou, com o toque Longo-Longo; após mais 60 s, ela vai para o grupo de busca Support. Lá ela segue o roteamento do grupo de busca e não é recordada de novo.",
+      "Após 90 s, a chamada volta a tocar para quem a estacionou, com o toque Longo-Longo; após mais 60 s, ela vai para o grupo de busca Support. Lá ela segue o roteamento do grupo de busca e não volta a ser rechamada.",
     );
   });
 

@@ -27,7 +27,7 @@ test.describe("administrador somente leitura, em português", () => {
     );
 
     await page.goto(`/locations/${locationNamed("São Paulo").id}/calling`);
-    await expect(page.getByRole("spinbutton", { name: "Tempo de recordação (segundos)" })).not.toBeEditable();
+    await expect(page.getByRole("spinbutton", { name: "Tempo de rechamada (segundos)" })).not.toBeEditable();
     await expect(page.getByRole("note")).toHaveText("Somente visualização. Você pode ver estas configurações, mas não alterá-las.");
     await expect(page.getByRole("button", { name: "Salvar" })).toHaveCount(0);
     await expectNoAxeViolations(page, "Chamadas de um local (pt-BR), somente leitura");

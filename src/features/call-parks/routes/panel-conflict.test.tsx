@@ -250,7 +250,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
       ["Usar membros como destinos de estacionamento", "Não", "Sim", "Sem alteração"],
       ["Destinos de estacionamento", "Reception park (5001), Loading dock (5002)", "(nenhum)", "Sem alteração"],
       [
-        "Lembrar Para",
+        "Rechamar para",
         "Alertar somente o usuário que estacionou",
         "Alertar somente o usuário que estacionou",
         "Alertar somente o grupo de busca — Suporte",

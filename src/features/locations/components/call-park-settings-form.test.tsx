@@ -139,7 +139,7 @@ describe("CallParkSettingsForm", () => {
         callParkSettings: { ringPattern: "LONG_LONG", recallTime: 45, huntWaitTime: 45 },
       },
     });
-    expect(screen.getByText("Opções de lembrar para estacionamento de chamada direcionado")).toBeInTheDocument();
+    expect(screen.getByText("Opções de rechamada do estacionamento de chamada direcionado")).toBeInTheDocument();
     expect(screen.getByText("Padrão de toques")).toBeInTheDocument();
     expect(saveButton("Salvar")).toBeDisabled();
     expect(summary()).toHaveTextContent(

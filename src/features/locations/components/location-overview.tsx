@@ -2,15 +2,16 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocationWithCounts } from "@domain/schemas/location";
 import { formatAddress } from "./format-address";
+import { languageName } from "./language-name";
 
 /** The Overview tab: where the location is and what call park holds there. */
 export function LocationOverview({ location }: { location: LocationWithCounts }) {
-  const { t } = useTranslation("locations");
+  const { t, i18n } = useTranslation("locations");
   const rows: [string, string | number][] = [
     [t("overview.address"), formatAddress(location.address)],
     [t("overview.timeZone"), location.timeZone],
-    [t("overview.preferredLanguage"), location.preferredLanguage],
-    [t("overview.announcementLanguage"), location.announcementLanguage],
+    [t("overview.preferredLanguage"), languageName(location.preferredLanguage, i18n.language)],
+    [t("overview.announcementLanguage"), languageName(location.announcementLanguage, i18n.language)],
     [t("overview.callParkExtensions"), location.callParkCounts?.callParkExtensions ?? "—"],
     [t("overview.callParks"), location.callParkCounts?.callParks ?? "—"],
   ];
