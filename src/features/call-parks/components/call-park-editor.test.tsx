@@ -35,7 +35,7 @@ async function renderEditor() {
     }),
   );
   const onSaved = vi.fn();
-  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} onReload={vi.fn()} />);
+  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} onReload={vi.fn()} leaving={{ current: false }} />);
   return { ...rendered, puts, onSaved };
 }
 

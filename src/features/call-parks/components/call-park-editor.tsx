@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type RefObject, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { needsHuntGroup } from "@domain/rules/recall";
 import { callParkFormSchema } from "@domain/schemas/call-park";
 import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { ApiError, type Versioned } from "@/lib/api-client";
 import { errorMessage } from "@/lib/error-message";
 import { applyServerIssues, contractResolver } from "@/lib/form";
@@ -36,12 +37,15 @@ export function CallParkEditor({
   group,
   onSaved,
   onReload,
+  leaving,
 }: {
   locationId: string;
   group: Versioned<CallPark>;
   onSaved: () => void;
   /** Their version becomes the one the panel opened: the form shows it and the next save is made on it. */
   onReload: (theirs: Versioned<CallPark>) => void;
+  /** Set when the panel closes on purpose (saved, deleted): no question about unsaved changes then. */
+  leaving: RefObject<boolean>;
 }) {
   const { t } = useTranslation(["callParkGroups", "common"]);
   const client = useQueryClient();
@@ -84,6 +88,7 @@ export function CallParkEditor({
     try {
       if (Object.keys(body).length) await update.mutateAsync({ locationId, id: group.id, ifMatch, body });
       setRefused(null);
+      leaving.current = true;
       onSaved();
     } catch (error) {
       if (!(error instanceof ApiError)) return;
@@ -153,6 +158,17 @@ export function CallParkEditor({
           onReload(refused.theirs);
         }}
         onReapply={() => refused && send(refused.mine, refused.theirs.etag)}
+      />
+      {/* Closing the panel (its button, Escape, a click outside) navigates: with unsaved edits, that asks first. */}
+      <UnsavedChangesGuard
+        when={formState.isDirty}
+        leaving={leaving}
+        messages={{
+          title: t("panel.unsaved.title"),
+          body: t("panel.unsaved.body"),
+          leave: t("panel.unsaved.leave"),
+          stay: t("panel.unsaved.stay"),
+        }}
       />
     </form>
   );

@@ -167,3 +167,46 @@ describe("call park group side panel: a group renamed elsewhere", () => {
     expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
   });
 });
+
+describe("call park group side panel: unsaved edits", () => {
+  async function editName() {
+    const rendered = await renderPanel();
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    const name = await within(panel).findByRole("textbox", { name: "Call park group name" });
+    await rendered.user.clear(name);
+    await rendered.user.type(name, "Reception");
+    return { ...rendered, panel, name };
+  }
+
+  it("closing with the close button or Escape asks first; staying keeps the edits, leaving closes", async () => {
+    const { user, router, panel, name } = await editName();
+    await user.click(within(panel).getByRole("button", { name: "Close" }));
+    const question = await screen.findByRole("alertdialog", { name: "Leave without saving?" });
+    expect(question).toHaveTextContent("Your changes to this call park group have not been saved and will be lost.");
+    expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
+    await user.click(within(question).getByRole("button", { name: "Stay and keep editing" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(name).toHaveValue("Reception");
+
+    await user.keyboard("{Escape}");
+    const again = await screen.findByRole("alertdialog", { name: "Leave without saving?" });
+    await user.click(within(again).getByRole("button", { name: "Leave without saving" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+  });
+
+  it("closes without asking when nothing was changed, or when the group is deleted", async () => {
+    const untouched = await renderPanel();
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    await within(panel).findByRole("textbox", { name: "Call park group name" });
+    await untouched.user.click(within(panel).getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(untouched.router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    untouched.unmount();
+
+    server.use(http.delete(mswPath(api.callParks.delete), () => new HttpResponse(null, { status: 204 })));
+    const { user, router, panel: edited } = await editName();
+    await user.click(within(edited).getByRole("button", { name: "Delete group" }));
+    await user.click(await screen.findByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    expect(screen.queryByRole("alertdialog", { name: "Leave without saving?" })).not.toBeInTheDocument();
+  });
+});

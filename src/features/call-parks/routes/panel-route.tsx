@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
@@ -42,6 +42,8 @@ export default function CallParkPanelRoute() {
   }, [renamedTo.data, locationId, navigate, search]);
   const remove = useDeleteCallPark();
   const [deleting, setDeleting] = useState(false);
+  // Set when the panel closes on purpose (saved, deleted): unsaved edits are not asked about then.
+  const leaving = useRef(false);
   const editable = useAbility().canWrite(locationId);
   const close = () => navigate(`${CALL_PARKS_PATH}${search}`);
 
@@ -79,6 +81,7 @@ export default function CallParkPanelRoute() {
                   locationId={locationId}
                   group={opened}
                   onSaved={close}
+                  leaving={leaving}
                   onReload={(theirs) => {
                     client.setQueryData(callParkQueries.detail(locationId, callParkId).queryKey, theirs);
                     setOpened(theirs);
@@ -100,7 +103,13 @@ export default function CallParkPanelRoute() {
                 onConfirm={() =>
                   remove.mutate(
                     { locationId, id: callParkId },
-                    { onSuccess: close, onSettled: () => setDeleting(false) },
+                    {
+                      onSuccess: () => {
+                        leaving.current = true;
+                        close();
+                      },
+                      onSettled: () => setDeleting(false),
+                    },
                   )
                 }
               >

@@ -23,6 +23,7 @@ import {
 import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { Icon } from "@/components/icon";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { TextInputField } from "@/components/text-input-field";
 import { ApiError, type Versioned } from "@/lib/api-client";
 import { errorMessage } from "@/lib/error-message";
@@ -38,7 +39,6 @@ import {
 } from "@/features/locations/api/queries";
 import { RecallSummary } from "./recall-summary";
 import { SettingsSelect } from "./settings-select";
-import { UnsavedChangesGuard } from "./unsaved-changes-guard";
 
 const FIELDS = [
   "callParkRecall.option",
@@ -300,7 +300,15 @@ export function CallParkSettingsForm({
           </button>
         </div>
       )}
-      <UnsavedChangesGuard when={formState.isDirty} />
+      <UnsavedChangesGuard
+        when={formState.isDirty}
+        messages={{
+          title: t("callParkSettings.unsaved.title"),
+          body: t("callParkSettings.unsaved.body"),
+          leave: t("callParkSettings.unsaved.leave"),
+          stay: t("callParkSettings.unsaved.stay"),
+        }}
+      />
       <ConflictDialog
         conflict={refused}
         isPending={update.isPending}
