@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import BetterSqlite3 from "better-sqlite3";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
@@ -10,18 +11,17 @@ import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
 import { encodeId } from "@server/lib/ids";
+import { describe, type Figure, median } from "./bench-support";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 20;
 const SEEDED_PER_LOCATION = 6;
 const ROWS = 1000;
 const RUNS = 7;
+const RATIO_BUDGET = 10;
+const DURATION_BUDGET_MS = 1000;
+const SECTION = "import";
 const { preview: PREVIEW, create: CREATE, get: GET } = api.importJobs;
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** 1,000 new call park extensions, 50 in each of the 20 locations. */
 function benchRows(locations: { id: string; name: string }[]) {
@@ -38,35 +38,33 @@ function multipart(csv: string) {
   return { payload: Buffer.from(`${head}${csv}\r\n--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** The same rows written the plainest way: multi-row INSERTs and a count per location, one transaction. */
-async function rawInsert(db: Db, rows: ReturnType<typeof benchRows>) {
-  const now = new Date().toISOString();
-  const extensions = rows.map((r, i) => ({
-    id: encodeId("CALL_PARK_EXTENSION", `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`),
-    location_id: r.location.id,
-    name: r.name,
-    name_key: searchKey(r.name),
-    extension: r.extension,
-    created_at: now,
-  }));
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < extensions.length; i += 500) {
-      const part = extensions.slice(i, i + 500);
-      await trx.insertInto("call_park_extensions").values(part).execute();
-      await trx
-        .insertInto("location_numbers")
-        .values(part.map((e) => ({ location_id: e.location_id, extension: e.extension, owner_type: "CALL_PARK_EXTENSION" as const, owner_id: e.id })))
-        .execute();
-    }
-    for (const location of new Set(rows.map((r) => r.location.id))) {
-      const n = rows.filter((r) => r.location.id === location).length;
-      await trx
-        .updateTable("locations")
-        .set((eb) => ({ call_park_extension_count: eb("call_park_extension_count", "+", n) }))
-        .where("id", "=", location)
-        .execute();
-    }
+/**
+ * The floor: the same rows written the plainest way SQLite allows, with prepared better-sqlite3
+ * statements (no Kysely) in one transaction: the rows, whole (their location's name and key
+ * too, so the triggers that fill those in have nothing to do), their numbers, a count per
+ * location. The schema's other triggers (the name search index) run as for any writer.
+ */
+function rawInsertOf(sqlite: BetterSqlite3.Database) {
+  const locationKeys = new Map(
+    (sqlite.prepare("SELECT id, name_key FROM locations").all() as { id: string; name_key: string }[]).map((l) => [l.id, l.name_key]),
+  );
+  const insertExtension = sqlite.prepare(
+    "INSERT INTO call_park_extensions (id, location_id, name, name_key, extension, created_at, location_name_key, location_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertNumber = sqlite.prepare("INSERT INTO location_numbers (location_id, extension, owner_type, owner_id) VALUES (?, ?, 'CALL_PARK_EXTENSION', ?)");
+  const addToCount = sqlite.prepare("UPDATE locations SET call_park_extension_count = call_park_extension_count + ? WHERE id = ?");
+  const insertAll = sqlite.transaction((rows: ReturnType<typeof benchRows>) => {
+    const now = new Date().toISOString();
+    const perLocation = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const id = encodeId("CALL_PARK_EXTENSION", `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+      insertExtension.run(id, r.location.id, r.name, searchKey(r.name), r.extension, now, locationKeys.get(r.location.id), r.location.name);
+      insertNumber.run(r.location.id, r.extension, id);
+      perLocation.set(r.location.id, (perLocation.get(r.location.id) ?? 0) + 1);
+    });
+    for (const [locationId, n] of perLocation) addToCount.run(n, locationId);
   });
+  return (rows: ReturnType<typeof benchRows>) => insertAll(rows);
 }
 
 /** Takes the bench's rows out again, so each run starts from the same data. */
@@ -80,15 +78,24 @@ async function undo(db: Db) {
 }
 
 /**
- * Times a 1,000-row import from upload to finished job against a raw insert of the
- * same rows into the same database file, and the dry run of the same file.
+ * Times a 1,000-row import from upload to finished job against a raw insert of the same rows
+ * into the same database file (prepared better-sqlite3 statements, one transaction), and the
+ * dry run of the same file. Returns the budgeted figures.
  */
-export async function benchImport() {
+export async function benchImport(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-import-"));
-  const db = await openDatabase(`sqlite:${path.join(dir, "bench.sqlite")}`);
+  const file = path.join(dir, "bench.sqlite");
+  const db = await openDatabase(`sqlite:${file}`);
   await insertOrganization(db, buildLargeOrganization(LOCATIONS, SEEDED_PER_LOCATION));
   await seedDemoAdministrators(db);
   const app = await buildApp({ db, adminToken: BENCH_TOKEN });
+  // A connection of its own on the same file, set up as the server's (server/db/database.ts).
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const rawInsert = rawInsertOf(sqlite);
   const locations = await db.selectFrom("locations").select(["id", "name"]).orderBy("name").execute();
   const rows = benchRows(locations);
   const { payload, contentType } = multipart(
@@ -97,7 +104,7 @@ export async function benchImport() {
   const times = { raw: [] as number[], import: [] as number[], preview: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     let t = performance.now();
-    await rawInsert(db, rows);
+    rawInsert(rows);
     times.raw.push(performance.now() - t);
     await undo(db);
 
@@ -118,13 +125,15 @@ export async function benchImport() {
   }
   const raw = median(times.raw);
   const imported = median(times.import);
-  console.log(`  raw insert of ${ROWS} call park extensions (one transaction): median ${raw.toFixed(1)} ms over ${RUNS} runs`);
+  const ratio: Figure = { section: SECTION, name: `import of ${ROWS} rows ÷ raw insert`, value: imported / raw, unit: "×", max: RATIO_BUDGET };
+  const duration: Figure = { section: SECTION, name: `import of ${ROWS} rows, upload to finished job`, value: imported, unit: "ms", max: DURATION_BUDGET_MS, digits: 0 };
+  console.log(`  raw insert of ${ROWS} call park extensions (prepared better-sqlite3 statements, one transaction): median ${raw.toFixed(1)} ms over ${RUNS} runs`);
   console.log(`  dry run (preview) of the same ${ROWS}-row file: median ${median(times.preview).toFixed(1)} ms`);
-  console.log(
-    `  import of the same ${ROWS}-row file, upload to finished job: median ${imported.toFixed(1)} ms — ` +
-      `${(imported / raw).toFixed(1)}× the raw insert (target: under 1,000 ms and within 25×)`,
-  );
+  console.log(`  import of the same ${ROWS}-row file, upload to finished job: median ${describe(duration)}`);
+  console.log(`  import ÷ raw insert: ${describe(ratio)}`);
   await app.close();
+  sqlite.close();
   await db.destroy();
   fs.rmSync(dir, { recursive: true, force: true });
+  return [duration, ratio];
 }

@@ -1,0 +1,186 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { freePort } from "@server/test/free-port";
+import { describe, type Figure, median, root, rssOf, startBuiltServer } from "./bench-support";
+import { asAdmin } from "./large-org";
+
+// The compiled server in a process of its own, as it runs in production: its throughput
+// under 200 concurrent clients next to a bare Fastify server answering the same bytes, and
+// how fast it starts and how much memory it holds once started.
+
+const CONNECTIONS = 200;
+const WARM_UP_S = 1;
+const DURATION_S = 5;
+const LARGE = { locations: 1000, perLocation: 100 };
+const THROUGHPUT_BUDGET_PERCENT = 40;
+const P99_BUDGET_MS = 50;
+const START_BUDGET_MS = 600;
+const MEMORY_BUDGET_MB = 110;
+const STARTS = 3;
+const IDLE_MS = 2000;
+// The limiter stays on the requests' path, as in production, but far above what the bench sends.
+const RATE_LIMIT = 1_000_000;
+const SECTION = "server";
+const FIRST_PAGE = urlOf(api.callParkExtensions.list, {}, { max: 25 });
+
+interface Load {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  timeouts: number;
+  errors: number;
+  non2xx: number;
+}
+
+/**
+ * A warm-up (a few clients for a second, then one request that waits behind any still in
+ * flight, so no backlog is left), then `DURATION_S` seconds of `CONNECTIONS` clients asking
+ * for the first page. p99 is over the answered requests; none answered counts as infinite.
+ */
+async function load(origin: string): Promise<Load> {
+  const url = `${origin}${FIRST_PAGE}`;
+  const headers = { ...asAdmin };
+  await autocannon({ url, headers, connections: 10, duration: WARM_UP_S });
+  await fetch(url, { headers }).then((r) => r.arrayBuffer());
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+  const answered = result.requests.total > 0;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: answered ? result.latency.p50 : Number.POSITIVE_INFINITY,
+    p99: answered ? result.latency.p99 : Number.POSITIVE_INFINITY,
+    timeouts: result.timeouts,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+const BARE_SERVER = `
+import fs from "node:fs";
+import Fastify from "fastify";
+const body = fs.readFileSync(process.env.BODY_FILE);
+const app = Fastify();
+app.get(process.env.ROUTE, (_request, reply) => reply.type(process.env.CONTENT_TYPE).send(body));
+await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
+`;
+
+/** A bare Fastify server in its own process answering `body` on the first page's route, nothing else. */
+async function startBareServer(body: Buffer, contentType: string, dir: string) {
+  const bodyFile = path.join(dir, "first-page.json");
+  fs.writeFileSync(bodyFile, body);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), BODY_FILE: bodyFile, ROUTE: FIRST_PAGE.split("?")[0], CONTENT_TYPE: contentType },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  for (let ready = false; !ready; ) {
+    if (child.exitCode !== null) throw new Error("the bare server exited");
+    ready = await fetch(`${origin}${FIRST_PAGE}`).then((r) => r.ok, () => false);
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { origin, stop: async () => (kill(child), await exited) };
+}
+
+function kill(child: ChildProcess) {
+  if (child.exitCode === null) child.kill("SIGTERM");
+}
+
+/** `npm run seed:large`'s own script writes the large organisation, in its own process. */
+function writeLargeOrganization(databaseUrl: string) {
+  return new Promise<void>((resolve, reject) => {
+    const args = ["--import", "tsx", "scripts/generate-large-org.ts", "--locations", String(LARGE.locations), "--per-location", String(LARGE.perLocation), "--database", databaseUrl];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed:large exited with ${code}`))));
+  });
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${String(value).padStart(4)} ms` : "none answered");
+
+function printLoad(label: string, l: Load, bare?: Load) {
+  const share = bare ? ` (${((100 * l.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}% of bare)` : "";
+  console.log(
+    `  ${label.padEnd(42)} ${l.requestsPerSecond.toFixed(0).padStart(6)} req/s${share.padEnd(16)} p50 ${ms(l.p50)}  p99 ${ms(l.p99)}  ` +
+      `timeouts ${l.timeouts}, errors ${l.errors}, non-2xx ${l.non2xx}`,
+  );
+}
+
+function loadFigures(org: string, l: Load, bare: Load): Figure[] {
+  return [
+    { section: SECTION, name: `req/s under ${CONNECTIONS} clients, ${org}, % of bare`, value: (100 * l.requestsPerSecond) / bare.requestsPerSecond, unit: "%", min: THROUGHPUT_BUDGET_PERCENT, digits: 0 },
+    { section: SECTION, name: `p99 latency under ${CONNECTIONS} clients, ${org}`, value: l.p99, unit: "ms", max: P99_BUDGET_MS, digits: 0 },
+    { section: SECTION, name: `timeouts + errors + non-2xx, ${org}`, value: l.timeouts + l.errors + l.non2xx, unit: "", max: 0, digits: 0 },
+  ];
+}
+
+/** From spawn to the first 200 on /healthz, then the resident memory after `IDLE_MS` idle; median of `STARTS`. */
+async function startAndMemory(databaseUrl: string) {
+  const starts: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const server = await startBuiltServer({ databaseUrl, seed: "demo" });
+    starts.push(server.startMs);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    rss.push(await rssOf(server.child.pid!));
+    await server.stop();
+  }
+  return { startMs: median(starts), rssMb: median(rss) / 1024 / 1024, starts, rss };
+}
+
+/**
+ * Throughput of GET the first page of call park extensions under 200 concurrent clients
+ * (autocannon) on the demo organisation and on 1,000 × 100, beside a bare Fastify server;
+ * then start time and idle memory of the compiled server. Needs `npm run build` done.
+ */
+export async function benchLoad(): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-load-"));
+  const demoUrl = `sqlite:${path.join(dir, "demo.sqlite")}`;
+  const largeUrl = `sqlite:${path.join(dir, "large.sqlite")}`;
+  const figures: Figure[] = [];
+  try {
+    console.log(`  GET ${FIRST_PAGE} with ADMIN_TOKEN, ${CONNECTIONS} concurrent clients (autocannon, no Accept-Encoding; a timeout is no answer in 10 s), after a warm-up, for ${DURATION_S} s:`);
+    const demo = await startBuiltServer({ databaseUrl: demoUrl, seed: "demo", apiRateLimit: RATE_LIMIT });
+    const firstStartMs = demo.startMs;
+    const captured = await fetch(`${demo.origin}${FIRST_PAGE}`, { headers: asAdmin });
+    if (captured.status !== 200) throw new Error(`${FIRST_PAGE} answered ${captured.status}`);
+    const body = Buffer.from(await captured.arrayBuffer());
+    const contentType = captured.headers.get("content-type") ?? "application/json";
+    const onDemo = await load(demo.origin).finally(() => demo.stop());
+
+    const t = performance.now();
+    await writeLargeOrganization(largeUrl);
+    const seededS = (performance.now() - t) / 1000;
+    const large = await startBuiltServer({ databaseUrl: largeUrl, seed: "none", apiRateLimit: RATE_LIMIT });
+    const onLarge = await load(large.origin).finally(() => large.stop());
+
+    const bareServer = await startBareServer(body, contentType, dir);
+    const bare = await load(bareServer.origin).finally(() => bareServer.stop());
+
+    printLoad(`bare Fastify, the same ${body.length}-byte body`, bare);
+    printLoad("compiled server, demo organisation", onDemo, bare);
+    printLoad(`compiled server, ${LARGE.locations.toLocaleString("en-US")} × ${LARGE.perLocation} organisation`, onLarge, bare);
+    console.log(`  (the ${LARGE.locations.toLocaleString("en-US")} × ${LARGE.perLocation} organisation written by npm run seed:large's script in ${seededS.toFixed(0)} s)`);
+    const demoFigures = loadFigures("demo org", onDemo, bare);
+    const largeFigures = loadFigures(`${LARGE.locations} × ${LARGE.perLocation} org`, onLarge, bare);
+    for (const f of [...demoFigures, ...largeFigures]) console.log(`    ${f.name}: ${describe(f)}`);
+    figures.push(...demoFigures, ...largeFigures);
+
+    const { startMs, rssMb, starts, rss } = await startAndMemory(demoUrl);
+    const start: Figure = { section: SECTION, name: "start, spawn to first 200 on /healthz", value: startMs, unit: "ms", max: START_BUDGET_MS, digits: 0 };
+    const memory: Figure = { section: SECTION, name: `idle memory (RSS ${IDLE_MS / 1000} s after start)`, value: rssMb, unit: "MB", max: MEMORY_BUDGET_MB, digits: 1 };
+    console.log(`\n  compiled server (node dist-server/index.js) on the demo database, median of ${STARTS} starts:`);
+    console.log(`    start: ${describe(start)}   (runs: ${starts.map((s) => s.toFixed(0)).join(", ")} ms; the first start, creating and seeding the database: ${firstStartMs.toFixed(0)} ms)`);
+    console.log(`    idle memory: ${describe(memory)}   (runs: ${rss.map((r) => (r / 1024 / 1024).toFixed(1)).join(", ")} MB)`);
+    figures.push(start, memory);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}

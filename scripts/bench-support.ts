@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@server/test/free-port";
+import { BENCH_TOKEN } from "./large-org";
+
+// What the bench's parts share: its figures with their budgets (the final table), and the
+// compiled server (dist-server/index.js, as `npm run build` makes it) in a process of its own.
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** A figure and its budget: `max` (at most) or `min` (at least). */
+export interface Figure {
+  section: string;
+  name: string;
+  /** NaN when it could not be measured. */
+  value: number;
+  unit: string;
+  max?: number;
+  min?: number;
+  /** Digits after the point when printed. */
+  digits?: number;
+}
+
+export function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export const kb = (bytes: number) => bytes / 1024;
+
+export function formatValue(figure: Pick<Figure, "value" | "unit" | "digits">) {
+  if (Number.isNaN(figure.value)) return "n/a";
+  if (figure.value === Number.POSITIVE_INFINITY) return "no answer";
+  const number = figure.value.toLocaleString("en-US", { minimumFractionDigits: figure.digits ?? 1, maximumFractionDigits: figure.digits ?? 1 });
+  return figure.unit ? `${number} ${figure.unit}` : number;
+}
+
+export function budgetOf(figure: Figure) {
+  const limit = figure.max ?? figure.min;
+  if (limit === undefined) return "(none)";
+  const shown = formatValue({ value: limit, unit: figure.unit, digits: Number.isInteger(limit) ? 0 : figure.digits });
+  return `${figure.max !== undefined ? "≤" : "≥"} ${shown}`;
+}
+
+/** OK when the figure keeps its budget, OVER when it does not (too high, or too low for a minimum). */
+export function verdictOf(figure: Figure) {
+  if (figure.max === undefined && figure.min === undefined) return "";
+  if (Number.isNaN(figure.value)) return "n/a";
+  if (figure.max !== undefined && figure.value > figure.max) return "OVER";
+  if (figure.min !== undefined && figure.value < figure.min) return "OVER";
+  return "OK";
+}
+
+/** One line: the figure beside its budget and verdict. */
+export function describe(figure: Figure) {
+  return `${formatValue(figure)} — budget ${budgetOf(figure)}: ${verdictOf(figure)}`;
+}
+
+export function printSummary(figures: Figure[]) {
+  const rows = figures.map((f) => [f.section, f.name, formatValue(f), budgetOf(f), verdictOf(f)]);
+  const head = ["part", "figure", "measured", "budget", ""];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+  const over = figures.filter((f) => verdictOf(f) === "OVER").length;
+  const missing = figures.filter((f) => verdictOf(f) === "n/a").length;
+  const ok = figures.filter((f) => verdictOf(f) === "OK").length;
+  console.log(`\n${ok} OK, ${over} OVER budget${missing ? `, ${missing} not measured` : ""} (OVER: misses its budget, above a maximum or below a minimum)`);
+}
+
+export interface BuiltServer {
+  origin: string;
+  child: ChildProcess;
+  /** From spawn to the first 200 on /healthz. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+export interface BuiltServerOptions {
+  databaseUrl: string;
+  seed: "demo" | "none";
+  /** Requests a minute per token before 429 (the server's API_RATE_LIMIT); 0 turns the limiter off. */
+  apiRateLimit?: number;
+}
+
+/**
+ * The compiled server (dist-server/index.js, run by plain `node` as `npm start` runs it) on
+ * a free port, with the bench's ADMIN_TOKEN; resolves at its first 200 on /healthz.
+ */
+export async function startBuiltServer({ databaseUrl, seed, apiRateLimit = 0 }: BuiltServerOptions): Promise<BuiltServer> {
+  const entry = path.join(root, "dist-server/index.js");
+  if (!fs.existsSync(entry)) throw new Error("dist-server/index.js is missing: run `npm run build` first");
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    SEED: seed,
+    LOG_LEVEL: "warn",
+    ADMIN_TOKEN: BENCH_TOKEN,
+    API_RATE_LIMIT: String(apiRateLimit),
+  };
+  for (const name of Object.keys(env)) if (name.startsWith("WEBEX_") || name === "METRICS_TOKEN" || name === "PUBLIC_URL") delete env[name as keyof typeof env];
+  const t = performance.now();
+  const child = spawn(process.execPath, [entry], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let alive = true;
+  void exited.then(() => (alive = false));
+  for (;;) {
+    if (!alive) throw new Error(`the compiled server exited before answering /healthz (${databaseUrl})`);
+    const ok = await fetch(`${origin}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const startMs = performance.now() - t;
+  return {
+    origin,
+    child,
+    startMs,
+    async stop() {
+      if (alive) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** A process's resident set size in bytes (Linux: /proc; elsewhere `ps`). */
+export async function rssOf(pid: number): Promise<number> {
+  const status = `/proc/${pid}/status`;
+  if (fs.existsSync(status)) {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(status, "utf8"));
+    if (match) return Number(match[1]) * 1024;
+  }
+  const { execFileSync } = await import("node:child_process");
+  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) * 1024;
+}
