@@ -106,6 +106,23 @@ export const SAMPLES: Record<string, Samples> = {
       { job_id: "job-2", item_number: 2, row_values: '{"location":"São Paulo","name":"Doca 3","extension":"2003"}', state: "pending", outcome: null, issues: null, upstream_started_at: AT, upstream_id: null },
     ],
   },
+  "0008-lists-at-scale": {
+    locations: [
+      { id: "loc-fl", org_id: "org-1", name: "Florianópolis", name_key: "florianopolis", address1: "Rua Bocaiúva, 2125", address2: null, city: "Florianópolis", state: "SC", postal_code: "88015-530", country: "BR", time_zone: "America/Sao_Paulo", preferred_language: "pt_br", announcement_language: "pt_br", latitude: null, longitude: null, notes: null, routing_prefix: "8004", call_park_extension_count: 2 },
+    ],
+    // Each call park extension now carries its location's name and search key.
+    call_park_extensions: [
+      { id: "cpe-4", location_id: "loc-fl", name: "Doca Ção", name_key: "doca cao", extension: "4001", created_at: AT, location_name_key: "florianopolis", location_name: "Florianópolis" },
+      { id: "cpe-5", location_id: "loc-fl", name: "50% Doca_1", name_key: "50% doca_1", extension: "4002", created_at: AT, location_name_key: "florianopolis", location_name: "Florianópolis" },
+    ],
+    location_numbers: [
+      { location_id: "loc-fl", extension: "4001", owner_type: "CALL_PARK_EXTENSION", owner_id: "cpe-4" },
+      { location_id: "loc-fl", extension: "4002", owner_type: "CALL_PARK_EXTENSION", owner_id: "cpe-5" },
+    ],
+    call_parks: [
+      { id: "cp-3", location_id: "loc-fl", name: "Doca sul", name_key: "doca sul", recall_option: "ALERT_PARKING_USER_ONLY", recall_hunt_group_id: null, park_on_agents_enabled: 0, created_at: AT },
+    ],
+  },
 };
 
 /** Writes one migration's sample rows (in the order given: parents before children). */

@@ -65,6 +65,23 @@ export interface CallParkExtensionTable {
   name_key: string;
   extension: string;
   created_at: string;
+  /** The location's name_key and name, kept in step by triggers: the list sorts by them through an index. */
+  location_name_key: Generated<string>;
+  location_name: Generated<string>;
+}
+
+/** The distinct name keys of call park extensions and how many hold each, kept by triggers (FTS5-indexed). */
+export interface CallParkExtensionNameTable {
+  id: Generated<number>;
+  name_key: string;
+  extensions: number;
+}
+
+/** External-content FTS5 (trigram) index of call_park_extension_names.name_key; `rowid` is its id. */
+export interface CallParkExtensionNameSearchTable {
+  rowid: number;
+  name_key: string;
+  call_park_extension_names_search: string;
 }
 
 /** One row per extension in use: the database's own guard of the numbering plan. */
@@ -227,6 +244,8 @@ export interface Database {
   members: MemberTable;
   hunt_groups: HuntGroupTable;
   call_park_extensions: CallParkExtensionTable;
+  call_park_extension_names: CallParkExtensionNameTable;
+  call_park_extension_names_search: CallParkExtensionNameSearchTable;
   location_numbers: LocationNumberTable;
   location_call_park_settings: LocationCallParkSettingsTable;
   call_parks: CallParkTable;

@@ -3,6 +3,7 @@ import { Kysely, type Migration, sql, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { FIRST_RELEASE, MIGRATIONS, migrateToLatest } from "@server/db/migrations";
 import { integrityProblems, rowsOf, schemaOf } from "./migrations-schema";
+import { expectListIndexesInStep } from "@server/test/list-indexes";
 import { insertSamples, SAMPLES, samplesUpTo } from "./migrations-samples";
 
 // Every migration is a starting point: a database left there (by a release, or by a
@@ -75,6 +76,50 @@ describe("upgrading a database from each migration to the latest", () => {
     const tables = (await schemaOf(db)).tables;
     expect(Object.keys(tables)).toContain("import_jobs");
     expect(Object.keys(tables)).not.toContain("admins");
+  });
+
+  it("from 0007 with data, 0008 derives each list's sort keys, names and counts, kept in step by later writes", async () => {
+    const db = await databaseAt("0007-webex-gateway");
+    await migrateToLatest(db);
+    await expectListIndexesInStep(db);
+    const located = await sql<{ id: string; location_name_key: string; location_name: string }>`select id, location_name_key, location_name from call_park_extensions order by id`.execute(db);
+    expect(located.rows).toEqual([
+      { id: "cpe-1", location_name_key: "san jose hq", location_name: "San Jose HQ" },
+      { id: "cpe-2", location_name_key: "san jose hq", location_name: "San Jose HQ" },
+      { id: "cpe-3", location_name_key: "sao paulo", location_name: "São Paulo" },
+    ]);
+    const names = await sql`select name_key, extensions from call_park_extension_names order by name_key`.execute(db);
+    expect(names.rows).toEqual([
+      { name_key: "doca cao", extensions: 1 },
+      { name_key: "dock 1", extensions: 1 },
+      { name_key: "dock 2", extensions: 1 },
+    ]);
+
+    // Written afterwards the way every writer does (the API, imports, the Webex mirror, a seed).
+    await insertSamples(db, SAMPLES["0008-lists-at-scale"]);
+    await sql`insert into call_park_extensions (id, location_id, name, name_key, extension, created_at) values ('cpe-6', 'loc-sp', 'Dock 1', 'dock 1', '2002', '2026-01-06T00:00:00.000Z')`.execute(db);
+    await sql`update locations set name = 'San José HQ', name_key = 'san jose hq' where id = 'loc-sj'`.execute(db);
+    await sql`update call_park_extensions set name = 'Dock 9', name_key = 'dock 9' where id = 'cpe-2'`.execute(db);
+    await sql`delete from call_park_extensions where id = 'cpe-1'`.execute(db);
+    await expectListIndexesInStep(db);
+    const after = await sql`select name_key, extensions from call_park_extension_names order by name_key`.execute(db);
+    expect(after.rows).toEqual([
+      { name_key: "50% doca_1", extensions: 1 },
+      { name_key: "doca cao", extensions: 2 },
+      { name_key: "dock 1", extensions: 1 },
+      { name_key: "dock 9", extensions: 1 },
+    ]);
+    // A location removed (as the Webex mirror removes one) takes its call park extensions' names along.
+    await sql`delete from locations where id = 'loc-fl'`.execute(db);
+    await expectListIndexesInStep(db);
+    const gone = await sql`select name_key, extensions from call_park_extension_names order by name_key`.execute(db);
+    expect(gone.rows).toEqual([
+      { name_key: "doca cao", extensions: 1 },
+      { name_key: "dock 1", extensions: 1 },
+      { name_key: "dock 9", extensions: 1 },
+    ]);
+    const cpe6 = await sql`select location_name_key, location_name from call_park_extensions where id = 'cpe-6'`.execute(db);
+    expect(cpe6.rows).toEqual([{ location_name_key: "sao paulo", location_name: "São Paulo" }]);
   });
 
   it("from 0004 as it was changed after shipping (with audit_events_object_id), to the same schema", async () => {

@@ -6,6 +6,7 @@ import * as administratorsAndAudit from "./0004-administrators-and-audit";
 import * as auditEventsObjectIdIndex from "./0005-audit-events-object-id-index";
 import * as callParkIdFollowsName from "./0006-call-park-id-follows-name";
 import * as webexGateway from "./0007-webex-gateway";
+import * as listsAtScale from "./0008-lists-at-scale";
 
 // Migrations are append-only. A shipped migration already ran on databases we cannot
 // reach, so it is never edited (SHIPPED.sha256 and its test hold them to that): a change
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0005-audit-events-object-id-index": auditEventsObjectIdIndex,
   "0006-call-park-id-follows-name": callParkIdFollowsName,
   "0007-webex-gateway": webexGateway,
+  "0008-lists-at-scale": listsAtScale,
 };
 
 /** The last migration of the first release: the oldest database an upgrade starts from. */

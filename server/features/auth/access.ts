@@ -83,16 +83,72 @@ async function adminTokenPrincipal(db: Db): Promise<Principal | undefined> {
   };
 }
 
-async function fromBearer(db: Db, token: string, adminToken: string | undefined): Promise<Principal | undefined> {
-  if (adminToken && sameSecret(token, adminToken)) return adminTokenPrincipal(db);
-  const stored = await repo.findAccessTokenByHash(db, sha256(token));
-  if (!stored) return undefined;
+/** How long a bearer token's administrator is kept before it is read again (a revocation drops it at once). */
+export const TOKEN_CACHE_MS = 5_000;
+const MAX_KEPT_TOKENS = 1000;
+
+interface KeptToken {
+  principal: Principal;
+  until: number;
+  /** accessTokenRevocations() before the token was read: any revocation since drops it. */
+  revocations: number;
+  /** A personal access token's id and when its use was last recorded (none for ADMIN_TOKEN). */
+  token?: { id: string; lastUsedAt: string | null };
+}
+
+// Bearer tokens' administrators, by the token's hash, per database: a script's every call
+// would otherwise read the token, the administrator and their locations again.
+const keptTokens = new WeakMap<Db, Map<string, KeptToken>>();
+
+function keptToken(db: Db, key: string): KeptToken | undefined {
+  const kept = keptTokens.get(db)?.get(key);
+  if (!kept) return undefined;
+  if (kept.until > Date.now() && kept.revocations === repo.accessTokenRevocations()) return kept;
+  keptTokens.get(db)?.delete(key);
+  return undefined;
+}
+
+function keepToken(db: Db, key: string, kept: KeptToken) {
+  let tokens = keptTokens.get(db);
+  if (!tokens) keptTokens.set(db, (tokens = new Map()));
+  tokens.delete(key);
+  tokens.set(key, kept);
+  if (tokens.size > MAX_KEPT_TOKENS) tokens.delete(tokens.keys().next().value!);
+}
+
+/** Records a personal access token's use, at most once a minute, so a busy script does not write on every call. */
+async function recordUse(db: Db, token: { id: string; lastUsedAt: string | null }) {
   const now = new Date().toISOString();
-  // Recorded at most once a minute, so a busy script does not write on every call.
-  if (!stored.last_used_at || Date.parse(now) - Date.parse(stored.last_used_at) > 60_000) {
-    await repo.touchAccessToken(db, stored.id, now);
+  if (!token.lastUsedAt || Date.parse(now) - Date.parse(token.lastUsedAt) > 60_000) {
+    await repo.touchAccessToken(db, token.id, now);
+    token.lastUsedAt = now;
   }
-  return principalFor(db, stored.admin_id, "token");
+}
+
+async function fromBearer(db: Db, bearer: string, adminToken: string | undefined): Promise<Principal | undefined> {
+  const isAdminToken = Boolean(adminToken && sameSecret(bearer, adminToken));
+  // Kept apart: an app without this ADMIN_TOKEN on the same database does not take it.
+  const hash = sha256(bearer);
+  const key = `${isAdminToken ? "ADMIN_TOKEN" : "token"}:${hash}`;
+  const kept = keptToken(db, key);
+  if (kept) {
+    if (kept.token) await recordUse(db, kept.token);
+    return { ...kept.principal, locationIds: [...kept.principal.locationIds] };
+  }
+  const revocations = repo.accessTokenRevocations();
+  let principal: Principal | undefined;
+  let token: KeptToken["token"];
+  if (isAdminToken) {
+    principal = await adminTokenPrincipal(db);
+  } else {
+    const stored = await repo.findAccessTokenByHash(db, hash);
+    if (!stored) return undefined;
+    token = { id: stored.id, lastUsedAt: stored.last_used_at };
+    await recordUse(db, token);
+    principal = await principalFor(db, stored.admin_id, "token");
+  }
+  if (principal) keepToken(db, key, { principal: { ...principal, locationIds: [...principal.locationIds] }, until: Date.now() + TOKEN_CACHE_MS, revocations, token });
+  return principal;
 }
 
 async function fromCookie(db: Db, cookie: string): Promise<Principal | undefined> {

@@ -14,9 +14,9 @@ export interface CallParkFilter {
   name?: string;
 }
 
+/** The groups the filter finds; their locations are joined for the page only (every group has one: a foreign key). */
 function filtered(db: Executor, f: CallParkFilter) {
-  let query = db.selectFrom("call_parks as p").innerJoin("locations as l", "l.id", "p.location_id");
-  query = withinScope(query, "p.location_id", f.scope);
+  let query = withinScope(db.selectFrom("call_parks as p"), "p.location_id", f.scope);
   if (f.locationId) query = query.where("p.location_id", "=", f.locationId);
   if (f.name) query = query.where(keyContains("p.name_key", f.name));
   return query;
@@ -39,7 +39,9 @@ export async function listCallParks(
   start: number,
   max: number,
 ) {
-  let query = filtered(db, filter).select(["p.id", "p.name", "p.location_id", "l.name as location_name"]);
+  let query = filtered(db, filter)
+    .innerJoin("locations as l", "l.id", "p.location_id")
+    .select(["p.id", "p.name", "p.location_id", "l.name as location_name"]);
   for (const { field, direction } of order?.length ? order : DEFAULT_ORDER) {
     for (const column of SORT_COLUMNS[field]) query = query.orderBy(column, direction);
   }

@@ -1,0 +1,101 @@
+import BetterSqlite3 from "better-sqlite3";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Db, openDatabase, withStatementCache } from "./database";
+
+// Kysely's SqliteDriver prepares every query on every call; the database it is given keeps
+// each prepared statement by its SQL text instead, bounded, and never hands out one that
+// is still being iterated.
+
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+function cached(size?: number) {
+  const sqlite = new BetterSqlite3(":memory:");
+  sqlite.exec("create table t (id integer primary key, name text)");
+  const database = withStatementCache(sqlite, size);
+  opened.push(database);
+  return database;
+}
+
+describe("the statement cache", () => {
+  it("hands out the same statement for the same SQL, another for other SQL", () => {
+    const database = cached();
+    const select = database.prepare("select * from t");
+    expect(database.prepare("select * from t")).toBe(select);
+    expect(database.prepare("select id from t")).not.toBe(select);
+  });
+
+  it("keeps at most its size, the least recently used going first", () => {
+    const database = cached(2);
+    const a = database.prepare("select 1");
+    const b = database.prepare("select 2");
+    expect(database.prepare("select 1")).toBe(a);
+    database.prepare("select 3");
+    expect(database.prepare("select 1")).toBe(a);
+    expect(database.prepare("select 2")).not.toBe(b);
+  });
+
+  it("never hands out a statement while it is being iterated", () => {
+    const database = cached();
+    database.prepare("insert into t (name) values (?)").run(["a"]);
+    database.prepare("insert into t (name) values (?)").run(["b"]);
+    const select = database.prepare("select name from t order by id");
+    const rows = select.iterate([]);
+    expect(rows.next().value).toEqual({ name: "a" });
+    const meanwhile = database.prepare("select name from t order by id");
+    expect(meanwhile).not.toBe(select);
+    expect(meanwhile.all([])).toEqual([{ name: "a" }, { name: "b" }]);
+    expect([...rows]).toEqual([{ name: "b" }]);
+    expect(database.prepare("select name from t order by id")).toBe(select);
+  });
+});
+
+describe("the database Kysely is given", () => {
+  let db: Db;
+  afterEach(() => db?.destroy());
+
+  it("prepares a query run again only once", async () => {
+    db = await openDatabase("sqlite::memory:");
+    const prepare = vi.spyOn(BetterSqlite3.prototype, "prepare");
+    for (let i = 0; i < 3; i++) await db.selectFrom("organizations").select("id").where("id", "=", `org-${i}`).execute();
+    expect(prepare.mock.calls.filter(([text]) => String(text).includes('from "organizations"'))).toHaveLength(1);
+  });
+
+  it("keeps transactions working: commits, rollbacks and savepoints, again and again", async () => {
+    db = await openDatabase("sqlite::memory:");
+    const org = (id: string) => ({ id, display_name: id, created_at: "2026-01-05T09:00:00.000Z" });
+    const ids = async () => (await db.selectFrom("organizations").select("id").orderBy("id").execute()).map((r) => r.id);
+    for (const round of [1, 2]) {
+      await db.transaction().execute((trx) => trx.insertInto("organizations").values(org(`kept-${round}`)).execute());
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto("organizations").values(org(`undone-${round}`)).execute();
+          throw new Error("undo");
+        }),
+      ).rejects.toThrow("undo");
+      const trx = await db.startTransaction().execute();
+      await trx.insertInto("organizations").values(org(`before-savepoint-${round}`)).execute();
+      const savepoint = await trx.savepoint("row").execute();
+      await savepoint.insertInto("organizations").values(org(`in-savepoint-${round}`)).execute();
+      await savepoint.rollbackToSavepoint("row").execute();
+      await trx.commit().execute();
+    }
+    expect(await ids()).toEqual(["before-savepoint-1", "before-savepoint-2", "kept-1", "kept-2"]);
+  });
+
+  it("answers reads and writes of one statement each time, and a changed table's new columns", async () => {
+    db = await openDatabase("sqlite::memory:");
+    await sql`create table notes (id integer primary key, body text)`.execute(db);
+    const insert = (body: string) => sql`insert into notes (body) values (${body})`.execute(db);
+    const all = async () => (await sql`select * from notes order by id`.execute(db)).rows;
+    expect((await insert("a")).numAffectedRows).toBe(1n);
+    expect((await insert("b")).insertId).toBe(2n);
+    expect(await all()).toEqual([{ id: 1, body: "a" }, { id: 2, body: "b" }]);
+    await sql`alter table notes add column author text`.execute(db);
+    expect(await all()).toEqual([{ id: 1, body: "a", author: null }, { id: 2, body: "b", author: null }]);
+  });
+});
