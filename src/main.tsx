@@ -1,4 +1,5 @@
-import "@momentum-design/fonts/dist/css/fonts.css";
+// Momentum's Inter, as a Latin subset made at build time (scripts/vite-font-subset.ts).
+import "virtual:interface-font.css";
 import "@momentum-design/tokens/dist/css/theme/webex/light-stable.css";
 import "@momentum-design/tokens/dist/css/theme/webex/dark-stable.css";
 import "./app/app.css";
@@ -11,12 +12,16 @@ import { initI18n } from "./lib/i18n";
 import { applyTheme, storedTheme } from "./lib/theme";
 
 applyTheme(storedTheme());
+// Everything the first screen waits for is asked for here, at once: the language's files
+// (i18n detects the language and requests them now), then, as the router starts, the
+// session, the screen's code and its own namespaces (its routes' loaders, in parallel).
 void initI18n();
+const router = createRouter();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <Providers>
-      <RouterProvider router={createRouter()} />
+      <RouterProvider router={router} />
     </Providers>
   </StrictMode>,
 );

@@ -20,18 +20,24 @@ import {
   SIGN_IN_PATH,
   TASKS_PATH,
 } from "@/lib/paths";
+import { initI18n, loadNamespaces } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
 import { isSignedOut, sessionQuery, signInUrl } from "@/lib/session";
+import { loader as signInLoader } from "@/features/auth/routes/sign-in-loader";
 import { AppShell } from "./shell/app-shell";
-import { FeaturesPage } from "./routes/features-page";
+import { FEATURES_NAMESPACES, FeaturesPage } from "./routes/features-page";
 import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
 
-// One lazy module per screen: the first screen loads only the shell and the cards.
+// One lazy module per screen: the first screen loads only the shell and the cards. Nothing
+// waits on a chain: the session, the language's files, the screen's code and its own
+// namespaces are all asked for at once, as the router starts (loaders run in parallel).
 export const routes: RouteObject[] = [
   // Outside the shell, and open to whoever is signed out.
   {
     path: SIGN_IN_PATH,
-    lazy: () => import("@/features/auth/routes/sign-in-route").then(asRoute),
+    // Its loader (already signed in? then on to next) is asked beside the page's code.
+    loader: signInLoader,
+    lazy: () => import("@/features/auth/routes/sign-in-route").then((module) => ({ Component: module.default })),
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
   },
@@ -45,40 +51,48 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to={FEATURES_PATH} replace /> },
       { path: CALLING_PATH, element: <Navigate to={FEATURES_PATH} replace /> },
-      { path: FEATURES_PATH, element: <FeaturesPage /> },
+      { path: FEATURES_PATH, element: <FeaturesPage />, loader: () => loadNamespaces(FEATURES_NAMESPACES).then(() => null) },
       {
         path: CALL_PARK_EXTENSIONS_PATH,
-        lazy: () => import("@/features/call-park-extensions/routes/list-route").then(asRoute),
-        children: [{ path: "bulk", lazy: () => import("@/features/import-jobs/routes/bulk-route").then(asRoute) }],
+        lazy: screen(() => import("@/features/call-park-extensions/routes/list-route"), ["callParkExtensions"]),
+        children: [
+          {
+            path: "bulk",
+            lazy: screen(() => import("@/features/import-jobs/routes/bulk-route"), ["bulkManage", "tasks"]),
+          },
+        ],
       },
       {
         path: newCallParkExtensionPath(),
-        lazy: () => import("@/features/call-park-extensions/routes/create-route").then(asRoute),
+        lazy: screen(() => import("@/features/call-park-extensions/routes/create-route"), ["callParkExtensions"]),
       },
       {
         path: `${CALL_PARK_EXTENSIONS_PATH}/:locationId/:id`,
-        lazy: () => import("@/features/call-park-extensions/routes/edit-route").then(asRoute),
+        lazy: screen(() => import("@/features/call-park-extensions/routes/edit-route"), ["callParkExtensions"]),
       },
       {
         path: CALL_PARKS_PATH,
-        lazy: () => import("@/features/call-parks/routes/list-route").then(asRoute),
+        lazy: screen(() => import("@/features/call-parks/routes/list-route"), ["callParkGroups"]),
         children: [
           {
             path: ":locationId/:callParkId",
-            lazy: () => import("@/features/call-parks/routes/panel-route").then(asRoute),
+            lazy: screen(() => import("@/features/call-parks/routes/panel-route"), ["callParkGroups"]),
           },
         ],
       },
       {
         path: newCallParkPath(),
-        lazy: () => import("@/features/call-parks/routes/create-route").then(asRoute),
+        lazy: screen(() => import("@/features/call-parks/routes/create-route"), ["callParkGroups"]),
       },
-      { path: LOCATIONS_PATH, lazy: () => import("@/features/locations/routes/locations-route").then(asRoute) },
-      { path: `${LOCATIONS_PATH}/:locationId/:tab?`, lazy: () => import("@/features/locations/routes/location-route").then(asRoute) },
-      { path: TASKS_PATH, lazy: () => import("@/features/import-jobs/routes/tasks-route").then(asRoute) },
-      { path: `${TASKS_PATH}/:jobId`, lazy: () => import("@/features/import-jobs/routes/task-route").then(asRoute) },
-      { path: AUDIT_LOG_PATH, lazy: () => import("@/features/audit-events/routes/audit-events-route").then(asRoute) },
-      { path: PROFILE_PATH, lazy: () => import("@/features/auth/routes/profile-route").then(asRoute) },
+      { path: LOCATIONS_PATH, lazy: screen(() => import("@/features/locations/routes/locations-route"), ["locations"]) },
+      {
+        path: `${LOCATIONS_PATH}/:locationId/:tab?`,
+        lazy: screen(() => import("@/features/locations/routes/location-route"), ["locations"]),
+      },
+      { path: TASKS_PATH, lazy: screen(() => import("@/features/import-jobs/routes/tasks-route"), ["tasks"]) },
+      { path: `${TASKS_PATH}/:jobId`, lazy: screen(() => import("@/features/import-jobs/routes/task-route"), ["tasks"]) },
+      { path: AUDIT_LOG_PATH, lazy: screen(() => import("@/features/audit-events/routes/audit-events-route"), ["auditLog"]) },
+      { path: PROFILE_PATH, lazy: screen(() => import("@/features/auth/routes/profile-route")) },
       // Call park groups' screens were once at …/call-park-groups: old links and bookmarks still land.
       { path: `${FEATURES_PATH}/call-park-groups/*`, element: <RenamedAddress from="call-park-groups" to="call-parks" /> },
       { path: "*", element: <NotFoundPage /> },
@@ -86,10 +100,13 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** Every screen but sign-in needs a session: without one, the sign-in page, then back here. */
+/**
+ * Every screen but sign-in needs a session: without one, the sign-in page, then back here.
+ * The shell's words are loaded beside it, so the first screen draws translated.
+ */
 async function requireSession({ request }: LoaderFunctionArgs) {
   try {
-    await queryClient.ensureQueryData(sessionQuery());
+    await Promise.all([queryClient.ensureQueryData(sessionQuery()), initI18n()]);
     return null;
   } catch (error) {
     if (!isSignedOut(error)) throw error;
@@ -98,8 +115,12 @@ async function requireSession({ request }: LoaderFunctionArgs) {
   }
 }
 
-function asRoute(module: { default: React.ComponentType; loader?: LoaderFunction }) {
-  return { Component: module.default, loader: module.loader };
+type ScreenModule = { default: React.ComponentType; loader?: LoaderFunction };
+
+/** A lazily loaded screen: its code, and its namespaces fetched beside it rather than once it renders. */
+function screen(load: () => Promise<ScreenModule>, namespaces: readonly string[] = []) {
+  return () =>
+    Promise.all([load(), loadNamespaces(namespaces)]).then(([module]) => ({ Component: module.default, loader: module.loader }));
 }
 
 export function createRouter() {

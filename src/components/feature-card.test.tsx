@@ -32,10 +32,9 @@ describe("FeatureCard", () => {
       />,
       { url: "/features", path: "/features" },
     );
-    // A disabled stand-in shows until the menu's code has loaded.
-    const manageButton = () => screen.getByRole("button", { name: "Manage call park extensions" });
-    await waitFor(() => expect(manageButton()).toBeEnabled());
-    const manage = manageButton();
+    // A plain button, usable at once; the menu's code loads when it is wanted.
+    const manage = screen.getByRole("button", { name: "Manage call park extensions" });
+    expect(manage).toBeEnabled();
     expect(screen.queryByRole("link", { name: "Manage call park extensions" })).not.toBeInTheDocument();
 
     manage.focus();

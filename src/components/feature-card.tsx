@@ -1,11 +1,13 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import type { FeatureCardMenuItem } from "./feature-card-menu";
+import { Link, useLocation, useNavigate } from "react-router";
+import { MenuButton } from "./menu-button";
 
-// The menu's react-aria code would push the first screen past its budget: it loads just after.
-const FeatureCardMenu = lazy(() => import("./feature-card-menu"));
+export interface FeatureCardMenuItem {
+  id: string;
+  text: string;
+  to: string;
+}
 
 /**
  * A card of Services > Calling > Features: what the feature is, how many exist, Add New and
@@ -32,6 +34,8 @@ export function FeatureCard({
   manageMenu?: FeatureCardMenuItem[];
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const here = useLocation();
   return (
     <article className="feature-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -46,16 +50,19 @@ export function FeatureCard({
           </Link>
         )}
         {manageMenu ? (
-          <Suspense
-            fallback={
-              <button type="button" className="btn btn-secondary" aria-label={manage.label} disabled>
-                {manage.text}
-                <span aria-hidden="true">▾</span>
-              </button>
-            }
+          <MenuButton
+            className="btn btn-secondary"
+            label={manage.label}
+            items={manageMenu}
+            onAction={(id) => {
+              const item = manageMenu.find((i) => i.id === id);
+              // A dialog opened from here (Bulk manage) closes back to here.
+              if (item) navigate(item.to, { state: { from: `${here.pathname}${here.search}` } });
+            }}
           >
-            <FeatureCardMenu label={manage.label} text={manage.text} items={manageMenu} />
-          </Suspense>
+            {manage.text}
+            <span aria-hidden="true">▾</span>
+          </MenuButton>
         ) : (
           <Link className="btn btn-secondary" to={manage.to} aria-label={manage.label}>
             {manage.text}

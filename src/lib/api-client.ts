@@ -1,6 +1,6 @@
 import {
   type BodyInput,
-  type Endpoint,
+  type CallableEndpoint,
   type ItemOf,
   type ParamsOf,
   type QueryInput,
@@ -141,7 +141,7 @@ function safeJson(text: string): unknown {
 }
 
 /** What a call sends: the path's parameters (when it has any), the query, the body. */
-export type CallOptions<E extends Endpoint> = {
+export type CallOptions<E extends CallableEndpoint> = {
   query?: QueryInput<E>;
   /** JSON, or a FormData holding the file of an upload endpoint. */
   body?: BodyInput<E> | FormData;
@@ -150,13 +150,16 @@ export type CallOptions<E extends Endpoint> = {
   ifMatch?: string;
 } & (keyof ParamsOf<E> extends never ? { params?: undefined } : { params: ParamsOf<E> });
 
-/** Calls one endpoint of `domain/api`: its address built from the parameters, its answer typed from its schema. */
-export function callApi<E extends Endpoint>(
+/**
+ * Calls one endpoint of `domain/api` (its address: the SPA holds no schema): the address built
+ * from the parameters, the answer typed from the endpoint's schema.
+ */
+export function callApi<E extends CallableEndpoint>(
   e: E,
   ...[options]: keyof ParamsOf<E> extends never ? [options?: CallOptions<E>] : [options: CallOptions<E>]
 ): Promise<ApiResponse<ResponseOf<E>>> {
-  const { params, query, body, signal, ifMatch } = (options ?? {}) as CallOptions<Endpoint> & { params?: Record<string, string> };
-  const url = urlOf(e as Endpoint, params ?? {}, query as Record<string, string | number | boolean | undefined>);
+  const { params, query, body, signal, ifMatch } = (options ?? {}) as CallOptions<CallableEndpoint> & { params?: Record<string, string> };
+  const url = urlOf(e as CallableEndpoint, params ?? {}, query as Record<string, string | number | boolean | undefined>);
   return request<ResponseOf<E>>(url, { method: e.method, body, signal, ifMatch });
 }
 
@@ -166,7 +169,7 @@ export interface Page<T> {
 }
 
 /** One page of a list endpoint, with the total our server adds in X-Total-Count. */
-export async function callApiPage<E extends Endpoint & { list: string }>(
+export async function callApiPage<E extends CallableEndpoint & { list: string }>(
   e: E,
   ...args: keyof ParamsOf<E> extends never ? [options?: CallOptions<E>] : [options: CallOptions<E>]
 ): Promise<Page<ItemOf<E>>> {
@@ -179,7 +182,7 @@ export async function callApiPage<E extends Endpoint & { list: string }>(
 export type Versioned<T> = T & { etag?: string };
 
 /** A versioned endpoint's GET: the object, with its version. */
-export async function callVersioned<E extends Endpoint>(
+export async function callVersioned<E extends CallableEndpoint>(
   e: E,
   ...args: keyof ParamsOf<E> extends never ? [options?: CallOptions<E>] : [options: CallOptions<E>]
 ): Promise<Versioned<ResponseOf<E>>> {

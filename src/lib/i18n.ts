@@ -17,10 +17,21 @@ function reflectLanguage(lng: string) {
   if (typeof document !== "undefined") document.documentElement.lang = lng;
 }
 
-/** Loads translations over HTTP from /locales/<lng>/<ns>.json; the choice is remembered. */
+/** What every screen uses: the shell's and sign-in's words, messages and field errors. */
+export const INITIAL_NAMESPACES = ["common", "validation", "errors", "auth"];
+
+let ready: Promise<unknown> | undefined;
+
+/**
+ * Loads translations over HTTP from /locales/<lng>/<ns>.json; the choice is remembered.
+ * The language is detected and its files requested at once (not after a tick), so they
+ * travel beside the session request and the first screen's code. Once only: every later
+ * call answers the same promise.
+ */
 export function initI18n() {
+  if (ready) return ready;
   i18next.on("languageChanged", reflectLanguage);
-  return i18next
+  return (ready = i18next
     .use(HttpBackend)
     .use(LanguageDetector)
     .use(initReactI18next)
@@ -29,7 +40,7 @@ export function initI18n() {
       nonExplicitSupportedLngs: false,
       load: "currentOnly",
       fallbackLng: { pt: ["pt-BR"], default: ["en"] },
-      ns: ["common", "validation", "errors", "auth"],
+      ns: INITIAL_NAMESPACES,
       defaultNS: "common",
       backend: { loadPath: "/locales/{{lng}}/{{ns}}.json" },
       detection: {
@@ -39,5 +50,14 @@ export function initI18n() {
       },
       interpolation: { escapeValue: false },
       react: { useSuspense: true },
-    });
+      initAsync: false,
+    }));
+}
+
+/**
+ * A screen's own namespaces, requested beside its code and data (a route's loader) rather
+ * than when it first renders and suspends; those loaded already are not asked again.
+ */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  await i18next.loadNamespaces([...namespaces]);
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api } from "@domain/api/endpoints";
+import { api } from "@domain/api/addresses";
 import { canImport, canSeeLocation, canWrite } from "@domain/rules/access";
 import type { Me, Session } from "@domain/schemas/auth";
 import type { GatewayStatus } from "@domain/schemas/gateway-status";

@@ -3,6 +3,9 @@ import { PageHeader } from "@/components/page-header";
 import { CallParkExtensionCard } from "@/features/call-park-extensions";
 import { CallParkCard } from "@/features/call-parks";
 
+/** The cards' namespaces: the router loads them beside the session, before the page draws. */
+export const FEATURES_NAMESPACES = ["callParkExtensions", "callParkGroups"];
+
 /** Services > Calling > Features: one card per calling feature. */
 export function FeaturesPage() {
   const { t } = useTranslation();

@@ -1,15 +1,11 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useNavigation } from "react-router";
 import { LoadingState } from "@/components/states";
+import { ToastOutlet } from "@/components/toast-outlet";
 import { GatewayBanner } from "@/features/gateway";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
-
-// Toasts need react-aria's overlay code; it loads after the first screen.
-const ToastRegionView = lazy(() =>
-  import("@/components/toast-region").then((m) => ({ default: m.ToastRegionView })),
-);
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -28,9 +24,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </main>
-      <Suspense fallback={null}>
-        <ToastRegionView />
-      </Suspense>
+      <ToastOutlet />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { api } from "@domain/api/endpoints";
+import { api } from "@domain/api/addresses";
 import type { AccessToken, AccessTokenCreate, SignInInput } from "@domain/schemas/auth";
 import { callApi } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";

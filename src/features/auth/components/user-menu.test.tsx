@@ -21,10 +21,11 @@ afterEach(() => {
   assign.mockReset();
 });
 
-/** The menu's button once its lazily loaded menu is in place (a disabled stand-in shows before). */
+/** The menu's button, once the session is known: usable at once, its menu's code loading when wanted. */
 async function menuButton() {
-  await waitFor(() => expect(screen.getByRole("button", { name: /Test Admin/ })).toBeEnabled());
-  return screen.getByRole("button", { name: /Test Admin/ });
+  const button = await screen.findByRole("button", { name: /Test Admin/ });
+  expect(button).toBeEnabled();
+  return button;
 }
 
 describe("User menu", () => {

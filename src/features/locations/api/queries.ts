@@ -1,11 +1,18 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ItemOf } from "@domain/api/endpoint";
-import { api } from "@domain/api/endpoints";
+import { api } from "@domain/api/addresses";
 import type { CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 
 export type RecallHuntGroup = ItemOf<typeof api.callParks.availableRecallHuntGroups>;
+
+/**
+ * Counts change with other screens' work (groups, extensions), so each visit checks them:
+ * the route's loader asks, and the screen shows that answer rather than asking again as it
+ * mounts. Fresh for this long after an answer; a change elsewhere invalidates it at once.
+ */
+const FRESH_FOR_THE_VISIT_MS = 10_000;
 
 /**
  * The one query-key factory of the Locations screens. Its keys sit under the locations
@@ -20,15 +27,14 @@ export const locationPageQueries = {
       queryFn: ({ signal }) =>
         callApiPage(api.locations.list, { query: { name, include: "callParkCounts", max: 1000 }, signal }),
       placeholderData: (previous) => previous,
-      // Counts change with other screens' work (groups, extensions): check on every visit.
-      staleTime: 0,
+      staleTime: FRESH_FOR_THE_VISIT_MS,
     }),
   detail: (locationId: string) =>
     queryOptions({
       queryKey: [...locationPageQueries.all(), "detail", locationId] as const,
       queryFn: async ({ signal }) =>
         (await callApi(api.locations.get, { params: { locationId }, query: { include: "callParkCounts" }, signal })).data,
-      staleTime: 0,
+      staleTime: FRESH_FOR_THE_VISIT_MS,
     }),
   callParkSettings: (locationId: string) =>
     queryOptions({

@@ -1,0 +1,39 @@
+import path from "node:path";
+import type { Plugin } from "vite";
+import { describe, expect, it } from "vitest";
+import config from "../vite.config";
+
+// What vite.config.ts does to the SPA's modules beyond React: react-aria's strings in the
+// app's two languages only, and the endpoint table's address half for the SPA.
+
+const root = path.resolve(import.meta.dirname, "..");
+const plugins = (config.plugins ?? []).flat() as Plugin[];
+const plugin = (name: string) => {
+  const found = plugins.find((p) => p?.name === name);
+  if (!found) throw new Error(`no ${name} plugin in vite.config.ts`);
+  return found;
+};
+type Resolve = (source: string, importer: string | undefined, options: object) => unknown;
+const resolverOf = (p: Plugin) => {
+  const hook = p.resolveId as Resolve | { handler: Resolve };
+  return typeof hook === "function" ? hook : hook.handler;
+};
+
+describe("vite.config.ts", () => {
+  it("keeps react-aria's strings for English and Portuguese (Brazil) only", () => {
+    const resolve = resolverOf(plugin("locales-plugin"));
+    const importer = path.join(root, "node_modules/react-aria/dist/private/toast/intlStrings.mjs");
+    const kept = (locale: string) => resolve(`../intl/toast/${locale}.mjs`, importer, {}) == null;
+    expect(kept("en-US")).toBe(true);
+    expect(kept("pt-BR")).toBe(true);
+    expect(["de-DE", "pt-PT", "ja-JP", "ar-AE", "fr-FR"].filter(kept)).toEqual([]);
+  });
+
+  it("gives the SPA's modules the endpoint table's addresses, and everything else the whole table", () => {
+    const resolve = resolverOf(plugin("spa-endpoint-addresses"));
+    const endpoints = path.join(root, "domain/api/endpoints");
+    expect(resolve(endpoints, path.join(root, "src/lib/session.ts"), {})).toBe(path.join(root, "domain/api/addresses.ts"));
+    expect(resolve(endpoints, path.join(root, "server/app.ts"), {})).toBeNull();
+    expect(resolve(endpoints, path.join(root, "scripts/bench.ts"), {})).toBeNull();
+  });
+});

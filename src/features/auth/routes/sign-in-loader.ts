@@ -1,0 +1,22 @@
+import { type LoaderFunctionArgs, redirect } from "react-router";
+import { api } from "@domain/api/addresses";
+import type { Session } from "@domain/schemas/auth";
+import { callApi } from "@/lib/api-client";
+import { queryClient } from "@/lib/query-client";
+import { adoptSession, safeNext, sessionQuery } from "@/lib/session";
+
+/**
+ * Already signed in: straight on to `next`. Asked with the API client, not the query
+ * cache, whose 401 handling would send this page to itself. Apart from the page's module,
+ * so the router asks it beside loading the page's code, not after.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  let session: Session;
+  try {
+    session = (await callApi(api.session.get, { signal: request.signal })).data;
+  } catch {
+    return null;
+  }
+  queryClient.setQueryData(sessionQuery().queryKey, adoptSession(session));
+  return redirect(safeNext(new URL(request.url).searchParams.get("next")));
+}
