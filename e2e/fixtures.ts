@@ -12,6 +12,7 @@ import {
 import { API_BASE, type Endpoint, pathOf, urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
+import { startServers, type WorkerServers } from "./servers";
 
 /** The demo accounts, one per role; `role: null` runs a test signed out. */
 export type Role = keyof typeof DEMO_ADMINS;
@@ -70,8 +71,15 @@ export interface WebexStandIn {
   token: string;
 }
 
-/** What each project of playwright.config.ts sets: the server's token, and Webex mode's stand-in. */
+/** What each project of playwright.config.ts sets: which servers its workers start. */
 export interface E2eOptions {
+  /** Which mode the server under test runs in: its own organisation, or a gateway to Webex's. */
+  mode: "standalone" | "webex";
+}
+
+/** What a worker's servers give its tests (e2e/servers.ts starts them). */
+interface WorkerFixtures extends E2eOptions {
+  servers: WorkerServers;
   /** The ADMIN_TOKEN of the server under test (baseURL). */
   adminToken: string;
   /** Webex mode: the stand-in the server under test is the gateway to; null in standalone mode. */
@@ -89,8 +97,6 @@ export const test = base.extend<
     language: "en" | "pt-BR";
     locations: DemoLocation[];
     locationNamed: (name: string) => DemoLocation;
-    /** Which mode the server under test runs in: its own organisation, or a gateway to Webex's. */
-    mode: "standalone" | "webex";
     /**
      * The organisation itself, whatever the mode: in Webex mode the stand-in for Webex (read
      * back what the gateway sent, or change it behind the gateway's back); standalone, the
@@ -98,12 +104,26 @@ export const test = base.extend<
      */
     upstream: APIRequestContext;
   },
-  E2eOptions
+  WorkerFixtures
 >({
-  adminToken: [process.env.E2E_ADMIN_TOKEN ?? "", { option: true, scope: "worker" }],
-  webex: [null, { option: true, scope: "worker" }],
-  mode: async ({ webex }, use) => {
-    await use(webex ? "webex" : "standalone");
+  mode: ["standalone", { option: true, scope: "worker" }],
+  // Each worker starts its own servers on fresh databases, once, before its first test, and
+  // stops them after its last: files in parallel never share an organisation. A worker that
+  // replaces one after a failed test starts from fresh databases too.
+  servers: [
+    async ({ mode }, use, workerInfo) => {
+      const servers = await startServers(mode, workerInfo.workerIndex);
+      await use(servers);
+      await servers.stop();
+    },
+    // Starting the gateway waits for the stand-in, the gateway's first synchronisation and
+    // the accounts: on a busy machine that can take longer than one test's budget.
+    { scope: "worker", timeout: 240_000 },
+  ],
+  adminToken: [async ({ servers }, use) => use(servers.adminToken), { scope: "worker" }],
+  webex: [async ({ servers }, use) => use(servers.webex), { scope: "worker" }],
+  baseURL: async ({ servers }, use) => {
+    await use(servers.baseURL);
   },
   // Tests run signed in as the full administrator unless they choose another role (or null).
   role: ["full", { option: true }],

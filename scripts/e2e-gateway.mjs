@@ -1,14 +1,14 @@
 // The end-to-end tests' gateway: the server in Webex mode, in front of a stand-in for Webex
-// (another server of this project, standalone, that Playwright starts beside it).
+// (another server of this project, standalone, that e2e/servers.ts starts before it).
 //   1. waits until the stand-in answers /readyz (WEBEX_API_URL's origin),
 //   2. starts the gateway (this environment: PORT, DATABASE_URL, WEBEX_API_URL, WEBEX_ACCESS_TOKEN…),
 //   3. waits until the gateway answers /readyz (its first synchronisation has finished),
 //   4. creates the administrator accounts E2E_GATEWAY_ADMINS lists (JSON: [{ email, name, role,
 //      locations }], password E2E_GATEWAY_ADMIN_PASSWORD) with the documented command, as an
 //      operator of a Webex-mode server does (no demo accounts are seeded in Webex mode),
-//   5. prints E2E_GATEWAY_READY (what Playwright waits for) and stays in the foreground with the
+//   5. prints E2E_GATEWAY_READY (what the worker's fixture waits for) and stays in the foreground with the
 //      gateway: a signal to this process goes on to it, and its exit is this process's exit.
-// It never relies on the order in which Playwright starts its web servers.
+// It does not rely on the stand-in being up already: it waits for it.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,8 +74,14 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
+// The compiled server when scripts/e2e.mjs built it (E2E_COMPILED_SERVER=1: dist-server/index.js
+// and create-admin.js start in about a second), else the sources through tsx.
+const compiled = process.env.E2E_COMPILED_SERVER === "1";
+const SERVER = compiled ? ["dist-server/index.js"] : ["--import", "tsx", "server/index.ts"];
+const CREATE_ADMIN = compiled ? ["dist-server/create-admin.js"] : ["--import", "tsx", "server/cli/create-admin.ts"];
+
 function start(args, options = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: process.env, ...options });
+  const child = spawn(process.execPath, args, { cwd: root, env: process.env, ...options });
   children.add(child);
   child.once("exit", () => children.delete(child));
   return child;
@@ -83,7 +89,7 @@ function start(args, options = {}) {
 
 if (!(await waitFor200(standInReady, () => stopping))) fail(`the stand-in for Webex did not answer ${standInReady} within ${WAIT_MS / 1000} s`);
 
-gateway = start(["server/index.ts"], { stdio: "inherit" });
+gateway = start(SERVER, { stdio: "inherit" });
 let gatewayExited = false;
 gateway.once("exit", (code, signal) => {
   gatewayExited = true;
@@ -99,9 +105,9 @@ if (!(await waitFor200(gatewayReady, () => gatewayExited || stopping))) {
   await new Promise(() => undefined); // the gateway's exit ends this process
 }
 
-/** `npm run admin:create`'s command, run from source (no build), the password piped on stdin. */
+/** `npm run admin:create`'s command, the password piped on stdin. */
 function createAdmin({ email, name, role, locations = [] }) {
-  const args = ["server/cli/create-admin.ts", "--email", email, "--name", name, "--role", role, ...locations.flatMap((l) => ["--location", l])];
+  const args = [...CREATE_ADMIN, "--email", email, "--name", name, "--role", role, ...locations.flatMap((l) => ["--location", l])];
   const child = start(args, { stdio: ["pipe", "inherit", "inherit"] });
   child.stdin.end(`${E2E_GATEWAY_ADMIN_PASSWORD}\n`);
   return new Promise((resolve) => child.once("exit", (code) => resolve(code === 0)));

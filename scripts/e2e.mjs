@@ -1,9 +1,11 @@
-// `npm run test:e2e`: makes sure a Chromium exists, builds the SPA, runs Playwright.
+// `npm run test:e2e`: makes sure a Chromium exists, builds the SPA (dist/) and the server
+// (dist-server/), runs Playwright. Each Playwright worker starts its own servers from that
+// build (e2e/servers.ts): compiled once here, not run through tsx in every worker.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildServer } from "./build-server.mjs";
 import { chromiumExecutable } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,36 +37,10 @@ if (!hasBrowser()) {
   }
 }
 
-/** A port nobody listens on, so two runs on one machine do not collide. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 const vite = path.join(root, "node_modules/vite/bin/vite.js");
 if (run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
 const playwright = path.join(root, "node_modules/@playwright/test/cli.js");
-// Three servers, three ports: the standalone server (project "chromium"), and for the
-// "gateway" project the Webex stand-in and the gateway in Webex mode in front of it.
-const ports = new Set();
-const portFor = async (name) => {
-  if (process.env[name]) return process.env[name];
-  let port;
-  do port = String(await freePort());
-  while (ports.has(port));
-  ports.add(port);
-  return port;
-};
-const env = {
-  ...process.env,
-  E2E_PORT: await portFor("E2E_PORT"),
-  E2E_STANDIN_PORT: await portFor("E2E_STANDIN_PORT"),
-  E2E_GATEWAY_PORT: await portFor("E2E_GATEWAY_PORT"),
-};
+await buildServer();
+// Tells e2e/servers.ts (and scripts/e2e-gateway.mjs) to start dist-server/ rather than the sources.
+const env = { ...process.env, E2E_COMPILED_SERVER: "1" };
 process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)], { env }));
