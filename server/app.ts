@@ -1,5 +1,4 @@
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "./db/database";
@@ -27,6 +26,7 @@ import { installPublicUrl } from "./http/paging";
 import { type ApiRateLimit, installApiRateLimit } from "./http/rate-limit";
 import { installBodyGuards } from "./http/request-body";
 import { securityHeadersOf } from "./http/security-headers";
+import { kReadListsAlways } from "./http/route";
 import { installCompression, serveBuiltSpa } from "./http/static";
 import { trackingIdOf } from "./http/tracking-id";
 import { validatorCompiler } from "./http/validation";
@@ -57,6 +57,8 @@ export interface AppOptions {
   gateway?: Gateway;
   /** How long a request body may take to arrive whole before it is cut off with 408 (30 s unless given). */
   bodyTimeoutMs?: number;
+  /** Lists keep their answers while the database is unchanged (listRoute's keepWhileUnchanged); false: always read (the list benchmark). */
+  keepListAnswers?: boolean;
 }
 
 /**
@@ -106,10 +108,13 @@ export async function buildApp({
   apiRateLimit,
   gateway,
   bodyTimeoutMs,
+  keepListAnswers = true,
 }: AppOptions) {
   if (gateway) attachGateway(db, gateway);
-  // For the answers written where helmet's hook does not run.
-  const securityHeaders = await securityHeadersOf(HELMET_OPTIONS);
+  // Helmet's headers with these options, worked out once: written on every answer by the
+  // first onRequest hook below, and by the answers written where no hook runs.
+  const securityHeaders = securityHeadersOf(HELMET_OPTIONS);
+  const securityHeaderList = Object.entries(securityHeaders);
   const app = Fastify({
     logger,
     trustProxy,
@@ -136,15 +141,8 @@ export async function buildApp({
   installErrorHandling(app);
   installBodyGuards(app, { timeoutMs: bodyTimeoutMs });
   // Before every route, so each one is counted and timed.
-  installMetrics(app, { db, token: metricsToken });
+  await installMetrics(app, { db, token: metricsToken });
 
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("trackingid", request.id);
-  });
-  await app.register(fastifyHelmet, HELMET_OPTIONS);
-  await app.register(fastifyCookie);
-  // Before every route: compression applies to the routes registered after it.
-  await installCompression(app);
   // During a stop (app.close(), on SIGTERM): a request still arriving gets 503 in Webex's body
   // (Fastify's own 503 is off: return503OnClosing), and every answer closes its connection, so
   // none stays open idle once its request in flight is answered.
@@ -152,13 +150,23 @@ export async function buildApp({
   app.addHook("preClose", async () => {
     stopping = true;
   });
-  app.addHook("onRequest", async () => {
-    if (stopping) throw new HttpError("shuttingDown");
+  // The security headers on every answer, set on the raw answer as helmet itself sets them (so
+  // an error answer keeps them too). Callback hooks rather than async ones: they run on every
+  // request, and a promise per hook per request shows under load.
+  app.addHook("onRequest", (_request, reply, done) => {
+    for (const [name, value] of securityHeaderList) reply.raw.setHeader(name, value);
+    done(stopping ? new HttpError("shuttingDown") : undefined);
   });
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
+    reply.header("trackingid", request.id);
     if (stopping) reply.header("connection", "close");
+    done(null, payload);
   });
+  await app.register(fastifyCookie);
+  // Before every route: compression applies to the routes registered after it.
+  await installCompression(app);
   installPublicUrl(app, { publicUrl, trustProxy });
+  if (!keepListAnswers) app.decorate(kReadListsAlways, true);
   // After the cookie parser (a session is a caller), before authentication (no database work for a refused request).
   if (apiRateLimit) await installApiRateLimit(app, apiRateLimit);
   installAccessControl(app, { db, adminToken });

@@ -1,7 +1,11 @@
 import BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Db, openDatabase, withStatementCache } from "./database";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { changeVersionOf, type Db, isMigrated, openDatabase, withStatementCache } from "./database";
+import { MIGRATIONS } from "./migrations";
 
 // Kysely's SqliteDriver prepares every query on every call; the database it is given keeps
 // each prepared statement by its SQL text instead, bounded, and never hands out one that
@@ -97,5 +101,57 @@ describe("the database Kysely is given", () => {
     expect(await all()).toEqual([{ id: 1, body: "a" }, { id: 2, body: "b" }]);
     await sql`alter table notes add column author text`.execute(db);
     expect(await all()).toEqual([{ id: 1, body: "a", author: null }, { id: 2, body: "b", author: null }]);
+  });
+});
+
+describe("a start on a database already migrated", () => {
+  it("finds every migration run with one read, and sends a database missing one, or with one unknown, to the migrator", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-migrated-"));
+    try {
+      const file = path.join(dir, "db.sqlite");
+      const fresh = new BetterSqlite3(file);
+      expect(isMigrated(fresh)).toBe(false);
+      fresh.close();
+      const db = await openDatabase(`sqlite:${file}`);
+      await db.destroy();
+      const sqlite = new BetterSqlite3(file);
+      opened.push(sqlite);
+      const names = Object.keys(MIGRATIONS).sort();
+      expect(isMigrated(sqlite)).toBe(true);
+      expect(isMigrated(sqlite, [...names, "9999-not-yet-run"])).toBe(false);
+      expect(isMigrated(sqlite, names.slice(0, -1))).toBe(false);
+      // The migrator is not run again: it would take its lock (a row in its lock table) first.
+      const migrate = vi.spyOn(await import("./migrations"), "migrateToLatest");
+      const again = await openDatabase(`sqlite:${file}`);
+      await again.destroy();
+      expect(migrate).not.toHaveBeenCalled();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the database's change version", () => {
+  it("changes with every write, a rolled-back one too, and not with reads", async () => {
+    const db = await openDatabase("sqlite::memory:");
+    try {
+      const version = changeVersionOf(db)!;
+      const before = version();
+      await db.selectFrom("organizations").selectAll().execute();
+      expect(version()).toBe(before);
+      await db.insertInto("organizations").values({ id: "org", display_name: "Org", created_at: "2026-01-01T00:00:00.000Z" }).execute();
+      const written = version();
+      expect(written).not.toBe(before);
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.updateTable("organizations").set({ display_name: "Other" }).execute();
+          throw new Error("roll back");
+        })
+        .catch(() => undefined);
+      expect(version()).not.toBe(written);
+    } finally {
+      await db.destroy();
+    }
   });
 });

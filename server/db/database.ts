@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
-import { migrateToLatest } from "./migrations";
+import { DEFAULT_MIGRATION_TABLE, Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
+import { MIGRATIONS, migrateToLatest } from "./migrations";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -19,6 +19,23 @@ export function onQuery(db: Db, listener: QueryListener): () => void {
   const listeners = queryListeners.get(db);
   listeners?.add(listener);
   return () => listeners?.delete(listener);
+}
+
+// Each database's change counter, read without a round through Kysely (see changeVersionOf).
+const changeVersions = new WeakMap<Db, () => string>();
+
+/**
+ * A reader of `db`'s state's version: it changes whenever anything is written, on this
+ * connection (total_changes(), which counts every inserted, updated or deleted row, a
+ * trigger's too, whether or not its transaction commits) or committed by another one (a
+ * second process on the same file: data_version). Equal versions mean an unchanged
+ * database, so an answer read at one version can be given again at the same version.
+ * Read synchronously, outside Kysely's connection queue: a transaction in flight there has
+ * its writes counted already, and a read queued behind it runs only once it has ended.
+ * Undefined for a database not opened by openDatabase.
+ */
+export function changeVersionOf(db: Db): (() => string) | undefined {
+  return changeVersions.get(db);
 }
 
 /** How many prepared statements a database keeps (the least recently used goes first). */
@@ -60,6 +77,19 @@ export function sqliteFileOf(databaseUrl: string): string {
   return file === "" ? ":memory:" : file;
 }
 
+/**
+ * Whether the database has run exactly the migrations this server knows, in order: the
+ * usual start, checked with one read instead of the migrator's locking round. Anything
+ * else (a new database, a migration to run, one this server does not know) goes to the
+ * migrator, which runs what is missing or refuses as it always has.
+ */
+export function isMigrated(sqlite: BetterSqlite3.Database, names = Object.keys(MIGRATIONS).sort()): boolean {
+  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(DEFAULT_MIGRATION_TABLE);
+  if (!table) return false;
+  const done = sqlite.prepare(`select name from "${DEFAULT_MIGRATION_TABLE}" order by name`).pluck().all() as string[];
+  return done.length === names.length && done.every((name, i) => name === names[i]);
+}
+
 /** Opens (creating if need be) and migrates the database. */
 export async function openDatabase(databaseUrl: string): Promise<Db> {
   const file = sqliteFileOf(databaseUrl);
@@ -77,6 +107,11 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
     },
   });
   queryListeners.set(db, listeners);
-  await migrateToLatest(db as Kysely<unknown>);
+  const version = sqlite.prepare("select total_changes(), data_version from pragma_data_version").raw();
+  changeVersions.set(db, () => {
+    const [changes, dataVersion] = version.get() as [number, number];
+    return `${changes}:${dataVersion}`;
+  });
+  if (!isMigrated(sqlite)) await migrateToLatest(db as Kysely<unknown>);
   return db;
 }

@@ -58,6 +58,11 @@ describe("translate with a count", () => {
     expect(translate("en", "errors", "tooManyRequests", { count: 0 })).toBe("Too many requests: try again now.");
   });
 
+  it("writes a {{name, number}} as the language writes numbers, as i18next does", () => {
+    expect(translate("en", "errors", "tooManyRequests", { count: 1200 })).toContain(" 1,200 ");
+    expect(translate("pt-BR", "errors", "tooManyRequests", { count: 1200 })).toContain(" 1.200 ");
+  });
+
   it("falls back to the plain key without a count, and for a key with no plural forms", () => {
     expect(translate("en", "errors", "tooManyRequests")).toBe("Too many requests. Wait a moment and try again.");
     expect(translate("en", "errors", "accessTokenLimit", { max: 5, count: 5 })).toBe("You already have 5 access tokens. Revoke one before creating another.");

@@ -36,8 +36,13 @@ export function pickLanguage(header: string | undefined): Language {
   return "en";
 }
 
-function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ""));
+/** `{{name}}`, and i18next's `{{name, number}}` (a number written as the language writes it). */
+function interpolate(language: Language, template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g, (_, name: string, format: string | undefined) => {
+    const value = params[name];
+    if (format === "number" && typeof value === "number") return new Intl.NumberFormat(language).format(value);
+    return String(value ?? "");
+  });
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -72,5 +77,5 @@ export function translate(
   const lookup = (lng: Language) =>
     [...(context ? [context] : []), ...plurals(lng), key].map((k) => catalogs[lng][namespace][k]).find((t) => t !== undefined);
   const template = lookup(language) ?? lookup("en") ?? key;
-  return interpolate(template, withReadableTime(language, params));
+  return interpolate(language, template, withReadableTime(language, params));
 }

@@ -49,12 +49,15 @@ export function installBodyGuards(app: FastifyInstance, { timeoutMs = BODY_TIMEO
     done();
   });
 
-  app.addHook("onSend", async (request) => {
+  // A callback hook, not an async one: it runs on every answer, and a promise per answer costs.
+  app.addHook("onSend", (request, _reply, payload, done) => {
     const raw = request.raw;
-    if (raw.readableEnded || raw.destroyed) return;
-    // Detached from a reader that gave up (unpipe alone pauses the stream), then read to nowhere.
-    raw.unpipe();
-    raw.resume();
+    if (!raw.readableEnded && !raw.destroyed) {
+      // Detached from a reader that gave up (unpipe alone pauses the stream), then read to nowhere.
+      raw.unpipe();
+      raw.resume();
+    }
+    done(null, payload);
   });
 }
 

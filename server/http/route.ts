@@ -9,6 +9,7 @@ import {
   type ResponseInput,
   routePattern,
 } from "@domain/api/endpoint";
+import { changeVersionOf, type Db } from "@server/db/database";
 import { setPagingHeaders } from "./paging";
 import { etagOf, type IfMatch, ifMatchOf, ifNoneMatchOf, matchesWeakly } from "./versions";
 
@@ -83,6 +84,31 @@ export function route<E extends Endpoint>(app: AnyFastify, e: E, handler: Handle
   });
 }
 
+export interface ListRouteOptions {
+  /**
+   * Keep answers of this list while `db` is unchanged: for a handler whose page depends on
+   * nothing but the database, the administrator asking (their id, role and locations) and
+   * the request's parameters and query. An answer given again is the same bytes, serialized
+   * (and checked against the endpoint's schema) when it was first read; any write to the
+   * database, or one committed by another process, makes it be read anew.
+   */
+  keepWhileUnchanged?: Db;
+}
+
+/** Decorates an app whose lists never keep an answer (AppOptions.keepListAnswers false). */
+export const kReadListsAlways = Symbol("readListsAlways");
+
+/** Answers kept per list route, and the largest kept (a page of 100 items is about 25 KB). */
+const MAX_KEPT_ANSWERS = 64;
+const MAX_KEPT_ANSWER_LENGTH = 64 * 1024;
+const JSON_TYPE = "application/json; charset=utf-8";
+
+interface KeptAnswer {
+  version: string;
+  total: number;
+  body: string;
+}
+
 /**
  * Registers a list endpoint: the handler returns one page and the total; the answer
  * wraps the items under the endpoint's list key, with Webex's `Link: rel="next"` and
@@ -92,11 +118,43 @@ export function listRoute<E extends Endpoint & { list: string }>(
   app: AnyFastify,
   e: E,
   handler: Handler<E, PageResult<ItemOf<E>>>,
+  { keepWhileUnchanged }: ListRouteOptions = {},
 ) {
+  const readAlways = (app as unknown as Record<symbol, boolean | undefined>)[kReadListsAlways] === true;
+  const version = keepWhileUnchanged && !readAlways && changeVersionOf(keepWhileUnchanged);
+  if (!version) {
+    register(app, e, async (request, reply) => {
+      const { items, total } = await handler(inputOf<E>(request, e), request, reply);
+      const { start, max } = request.query as { start: number; max: number };
+      setPagingHeaders(request, reply, { start, max, total });
+      return reply.code(e.status).send({ [e.list]: items });
+    });
+    return;
+  }
+  // Least recently used first (a Map keeps insertion order).
+  const kept = new Map<string, KeptAnswer>();
   register(app, e, async (request, reply) => {
-    const { items, total } = await handler(inputOf<E>(request, e), request, reply);
     const { start, max } = request.query as { start: number; max: number };
-    setPagingHeaders(request, reply, { start, max, total });
-    return reply.code(e.status).send({ [e.list]: items });
+    // Read before the handler: a write made while it reads changes the version, so an
+    // answer kept under this one is never given once the database has moved on.
+    const now = version();
+    const principal = request.principal;
+    const key = JSON.stringify([request.params, request.query, principal && [principal.id, principal.role, principal.orgId, principal.locationIds]]);
+    let answer = kept.get(key);
+    if (answer?.version === now) {
+      kept.delete(key);
+      kept.set(key, answer);
+    } else {
+      const { items, total } = await handler(inputOf<E>(request, e), request, reply);
+      answer = { version: now, total, body: reply.code(e.status).serialize({ [e.list]: items }) as string };
+      kept.delete(key);
+      if (answer.body.length <= MAX_KEPT_ANSWER_LENGTH) {
+        kept.set(key, answer);
+        if (kept.size > MAX_KEPT_ANSWERS) kept.delete(kept.keys().next().value!);
+      }
+    }
+    setPagingHeaders(request, reply, { start, max, total: answer.total });
+    // A string with its type is sent as it is, not serialized again.
+    return reply.code(e.status).type(JSON_TYPE).send(answer.body);
   });
 }

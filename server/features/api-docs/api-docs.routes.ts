@@ -12,8 +12,9 @@ export const OPENAPI_PATH = "/openapi.json";
 export const DOCS_PATH = "/docs";
 
 export async function apiDocsRoutes(app: FastifyInstance) {
-  // Static mode: the document is made from the endpoint table, not gathered from routes.
-  const specification = { document: apiDocument() } as FastifyStaticSwaggerOptions["specification"];
+  // Static mode: the document is made from the endpoint table, not gathered from routes, on
+  // first use rather than at start (it converts every endpoint's schemas).
+  const specification = { document: builtOnFirstUse(apiDocument) } as FastifyStaticSwaggerOptions["specification"];
   await app.register(fastifySwagger, { mode: "static", specification });
   // Its assets come from the package and its scripts from files, so the app's strict CSP
   // holds as it is. The base layout leaves out Swagger's top bar, whose logo is an SVG
@@ -24,4 +25,23 @@ export async function apiDocsRoutes(app: FastifyInstance) {
     uiConfig: { layout: "BaseLayout", docExpansion: "list", defaultModelsExpandDepth: 0, tryItOutEnabled: false },
   });
   app.get(OPENAPI_PATH, (_request, reply) => reply.send(app.swagger()));
+}
+
+/**
+ * An object that stands for what `build` returns, built the first time anything reads it
+ * (a property, its keys: JSON.stringify, a deep copy), then kept.
+ */
+function builtOnFirstUse<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  const target = () => (built ??= build());
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(target(), key),
+    has: (_, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    // Reported configurable: the proxy's own (empty) target does not hold the property.
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { API_BASE, type EndpointAccess } from "@domain/api/endpoint";
 import { canSeeLocation } from "@domain/rules/access";
-import type { Db } from "@server/db/database";
+import { changeVersionOf, type Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import * as repo from "./auth.repository";
 import { ADMIN_TOKEN_ACTOR_ID, type Principal } from "./principal";
@@ -151,11 +151,41 @@ async function fromBearer(db: Db, bearer: string, adminToken: string | undefined
   return principal;
 }
 
+interface KeptSession {
+  principal: Principal;
+  /** The database's change version when the session was read (changeVersionOf). */
+  version: string;
+}
+
+// Sessions' administrators, by the session token's hash, per database: the SPA's every call
+// would otherwise read the session, the administrator and their locations again. One is
+// kept only while the database is unchanged since it was read, so signing out (the session
+// deleted), a changed role or location, a removed administrator: any write drops them all
+// at once, and the next request reads its session anew.
+const keptSessions = new WeakMap<Db, Map<string, KeptSession>>();
+const MAX_KEPT_SESSIONS = 1000;
+
+const copyOf = (principal: Principal): Principal => ({ ...principal, locationIds: [...principal.locationIds] });
+
 async function fromCookie(db: Db, cookie: string): Promise<Principal | undefined> {
   const tokenHash = sha256(cookie);
-  const session = await repo.findSession(db, tokenHash, new Date().toISOString());
+  const now = new Date().toISOString();
+  // Read before the session: a write while it is read makes what is kept never match again.
+  const version = changeVersionOf(db)?.();
+  let sessions = keptSessions.get(db);
+  const kept = sessions?.get(tokenHash);
+  // An expired session is refused as the query below refuses it (expires_at > now).
+  if (kept && kept.version === version && kept.principal.session!.expires > now) return copyOf(kept.principal);
+  sessions?.delete(tokenHash);
+  const session = await repo.findSession(db, tokenHash, now);
   if (!session) return undefined;
-  return principalFor(db, session.admin_id, "session", { tokenHash, csrfToken: session.csrf_token, expires: session.expires_at });
+  const principal = await principalFor(db, session.admin_id, "session", { tokenHash, csrfToken: session.csrf_token, expires: session.expires_at });
+  if (principal && version !== undefined) {
+    if (!sessions) keptSessions.set(db, (sessions = new Map()));
+    sessions.set(tokenHash, { principal: copyOf(principal), version });
+    if (sessions.size > MAX_KEPT_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  }
+  return principal;
 }
 
 /** Bearer first (scripts); else the session cookie (the SPA). A bearer that fails is refused outright. */

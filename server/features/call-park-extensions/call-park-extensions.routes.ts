@@ -12,7 +12,7 @@ export async function callParkExtensionRoutes(app: FastifyInstance, { db }: { db
     const { start, max, order, locationId, name, extension, locationName, q } = query;
     const filter = { locationId, name, extension, locationName, q, scope: scopeOf(request) };
     return service.listCallParkExtensions(db, filter, order, start, max);
-  });
+  }, { keepWhileUnchanged: db });
 
   route(app, endpoints.create, ({ params, body }, request) =>
     service.createCallParkExtension(db, params.locationId, body, actorOf(request)),

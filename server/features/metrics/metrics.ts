@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { type Db, onQuery } from "@server/db/database";
 import { sameSecret } from "@server/features/auth/secrets";
 import { countByStatus } from "@server/features/import-jobs/import-jobs.repository";
@@ -23,8 +22,12 @@ export interface MetricsOptions {
 // SQLite statements take microseconds to milliseconds; the default buckets start at 5 ms.
 const QUERY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
-/** A registry of this app's own: tests build many apps in one process. */
-function createRegistry(db: Db) {
+/**
+ * A registry of this app's own: tests build many apps in one process. prom-client is loaded
+ * only here, when metrics are configured, so a server without METRICS_TOKEN starts without it.
+ */
+async function createRegistry(db: Db) {
+  const { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } = await import("prom-client");
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ["method", "route", "status_code"] as const;
@@ -58,12 +61,12 @@ function checkToken(request: FastifyRequest, token: string) {
   if (!match || !sameSecret(match[1], token)) throw new HttpError("invalidToken");
 }
 
-export function installMetrics(app: FastifyInstance, { db, token }: MetricsOptions) {
+export async function installMetrics(app: FastifyInstance, { db, token }: MetricsOptions) {
   if (!token) {
     app.get(METRICS_PATH, (_request, reply) => reply.callNotFound());
     return;
   }
-  const { registry, requests, latency, queries } = createRegistry(db);
+  const { registry, requests, latency, queries } = await createRegistry(db);
 
   const unsubscribe = onQuery(db, (seconds, failed) => queries.observe({ outcome: failed ? "error" : "ok" }, seconds));
   app.addHook("onClose", async () => unsubscribe());
