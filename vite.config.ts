@@ -4,6 +4,7 @@ import optimizeLocales from "@react-aria/optimize-locales-plugin";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { firstPaint } from "./scripts/vite-first-paint.js";
 import { interfaceFontSubset } from "./scripts/vite-font-subset.js";
 
 const apiPort = process.env.API_PORT ?? "8080";
@@ -37,6 +38,8 @@ export default defineConfig({
     // react-aria's own strings (a menu's, a toast's…) only in the app's languages, not its ~34.
     optimizeLocales.vite({ locales: ["en-US", "pt-BR"] }),
     interfaceFontSubset({ root: fromRoot(".") }),
+    // The sign-in page's heading and words in index.html, painted before the JavaScript runs.
+    firstPaint({ root: fromRoot("."), languages: ["en", "pt-BR"] }),
     react(),
   ],
   // The import aliases of tsconfig.json's "paths".
@@ -64,7 +67,7 @@ export default defineConfig({
             // (six connections) asks for fewer files at once, and one file compresses better.
             {
               name: "vendor",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|i18next-http-backend|i18next-browser-languagedetector|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|use-sync-external-store)[\\/]/,
             },
           ],
         },

@@ -3,6 +3,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -14,7 +15,7 @@ import { SESSION_COOKIE } from "@server/features/auth/access";
 import { freePort } from "@server/test/free-port";
 import { CALL_PARK_EXTENSIONS_PATH, callParkPath, FEATURES_PATH, LOCATIONS_PATH, SIGN_IN_PATH } from "@/lib/paths";
 import { chromiumExecutable } from "./chromium.mjs";
-import { type BuiltServer, describe, type Figure, kb, median, startBuiltServer } from "./bench-support";
+import { type BuiltServer, describe, type Figure, kb, median, printSummary, startBuiltServer } from "./bench-support";
 import { asAdmin } from "./large-org";
 
 // What the screens really cost in a browser: the built SPA served by the compiled server on a
@@ -257,6 +258,8 @@ interface LighthouseMedian {
   lcpMs: number;
   tbtMs: number;
   warnings: string[];
+  /** What Lighthouse took for the largest contentful paint, per run (selector and text), to know what to paint early. */
+  lcpElements: string[];
 }
 
 const CHROME_FLAGS = ["--headless=new", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -278,10 +281,20 @@ async function lighthouseOnce(url: string, cookie?: string) {
   }
 }
 
-async function runLighthouse(url: string, cookie?: string): Promise<LighthouseMedian> {
+/** The LCP element audit's node: its selector and the start of its text. */
+function lcpElementOf(details: unknown): string | undefined {
+  type Node = { type?: string; selector?: string; snippet?: string; nodeLabel?: string };
+  type Table = { items?: { node?: Node; items?: { node?: Node }[] }[] };
+  const items = (details as Table | undefined)?.items ?? [];
+  const node = items.flatMap((item) => [item.node, ...(item.items ?? []).map((i) => i.node)]).find((n) => n?.type === "node");
+  return node ? `${node.selector ?? node.snippet} "${(node.nodeLabel ?? "").slice(0, 40)}"` : undefined;
+}
+
+async function runLighthouse(url: string, cookie?: string, count = LIGHTHOUSE_RUNS): Promise<LighthouseMedian> {
   const runs: { score: number; fcp: number; lcp: number; tbt: number }[] = [];
   const warnings = new Set<string>();
-  for (let i = 0, failures = 0; i < LIGHTHOUSE_RUNS; i++) {
+  const lcpElements: string[] = [];
+  for (let i = 0, failures = 0; i < count; i++) {
     const result = await lighthouseOnce(url, cookie);
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
@@ -296,6 +309,7 @@ async function runLighthouse(url: string, cookie?: string): Promise<LighthouseMe
     lhr.runWarnings.forEach((w) => warnings.add(w));
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) warnings.add(`ended at ${lhr.finalDisplayedUrl}`);
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    lcpElements.push(lcpElementOf(lhr.audits["largest-contentful-paint-element"]?.details) ?? "none");
     runs.push({
       score: (lhr.categories.performance.score ?? Number.NaN) * 100,
       fcp: audit("first-contentful-paint"),
@@ -309,32 +323,34 @@ async function runLighthouse(url: string, cookie?: string): Promise<LighthouseMe
     lcpMs: median(runs.map((r) => r.lcp)),
     tbtMs: median(runs.map((r) => r.tbt)),
     warnings: [...warnings],
+    lcpElements,
   };
 }
 
-async function benchLighthouse(server: BuiltServer, screens: Screen[], session: string): Promise<Figure[]> {
+async function benchLighthouse(server: BuiltServer, screens: Screen[], session: string, runs = LIGHTHOUSE_RUNS): Promise<Figure[]> {
   const figures: Figure[] = [];
   const floor = await startFloorPage();
   try {
     const lighthouseVersion = (createRequire(import.meta.url)("lighthouse/package.json") as { version: string }).version;
-    console.log(`\n  Lighthouse ${lighthouseVersion}, mobile preset (simulated throttling), median of ${LIGHTHOUSE_RUNS} runs, each in a fresh headless Chromium:`);
+    console.log(`\n  Lighthouse ${lighthouseVersion}, mobile preset (simulated throttling), median of ${runs} runs, each in a fresh headless Chromium:`);
     console.log(`    ${"page".padEnd(28)} ${"score".padStart(5)} ${"FCP".padStart(7)} ${"LCP".padStart(7)} ${"TBT".padStart(7)}`);
     const row = (label: string, m: LighthouseMedian) =>
       `    ${label.padEnd(28)} ${m.score.toFixed(0).padStart(5)} ${(m.fcpMs / 1000).toFixed(2).padStart(5)} s ${(m.lcpMs / 1000).toFixed(2).padStart(5)} s ${m.tbtMs.toFixed(0).padStart(4)} ms`;
     for (const screen of screens.filter((s) => s.lighthouse)) {
-      const m = await runLighthouse(`${server.origin}${screen.path}`, screen.signedIn ? `${SESSION_COOKIE}=${session}` : undefined).catch(
-        (error: Error) => {
+      const m = await runLighthouse(`${server.origin}${screen.path}`, screen.signedIn ? `${SESSION_COOKIE}=${session}` : undefined, runs).catch(
+        (error: Error): LighthouseMedian => {
           console.log(`    ${screen.label}: not measured: ${error.message}`);
-          return { score: Number.NaN, fcpMs: Number.NaN, lcpMs: Number.NaN, tbtMs: Number.NaN, warnings: [] };
+          return { score: Number.NaN, fcpMs: Number.NaN, lcpMs: Number.NaN, tbtMs: Number.NaN, warnings: [], lcpElements: [] };
         },
       );
       const score: Figure = { section: SECTION, name: `Lighthouse score, ${screen.label}`, value: m.score, unit: "", min: LIGHTHOUSE_SCORE_BUDGET, digits: 0 };
       const lcp: Figure = { section: SECTION, name: `Lighthouse LCP, ${screen.label}`, value: m.lcpMs / 1000, unit: "s", max: LCP_BUDGET_S, digits: 2 };
       console.log(`${row(screen.label, m)}   score ${describe(score)}; LCP ${describe(lcp)}`);
       for (const w of m.warnings) console.log(`      warning: ${w}`);
+      if (m.lcpElements.length) console.log(`      LCP element: ${[...new Set(m.lcpElements)].join("; ")}`);
       figures.push(score, lcp);
     }
-    const m = await runLighthouse(floor.url).catch((error: Error) => {
+    const m = await runLighthouse(floor.url, undefined, runs).catch((error: Error) => {
       console.log(`    floor page: not measured: ${error.message}`);
       return undefined;
     });
@@ -351,7 +367,14 @@ async function benchLighthouse(server: BuiltServer, screens: Screen[], session: 
  * API calls: requests, bytes as sent and gzip), then Lighthouse's mobile score and LCP.
  * Needs `npm run build` done (dist/, dist-server/). Returns the budgeted figures.
  */
-export async function benchBrowser(): Promise<Figure[]> {
+export interface BenchBrowserOptions {
+  /** Only the screens with these keys (sign-in, features, extensions, group-panel, locations); all when not given. */
+  screens?: readonly string[];
+  /** Lighthouse runs per page (the median is taken); 0 skips Lighthouse. */
+  lighthouseRuns?: number;
+}
+
+export async function benchBrowser({ screens: only, lighthouseRuns = LIGHTHOUSE_RUNS }: BenchBrowserOptions = {}): Promise<Figure[]> {
   const executablePath = chromiumExecutable();
   if (!executablePath) {
     console.log("  no Chromium found (see scripts/chromium.mjs): not measured");
@@ -366,7 +389,7 @@ export async function benchBrowser(): Promise<Figure[]> {
   let browser: Browser | undefined;
   try {
     const session = await signIn(server.origin);
-    const screens = screensOf(await demoGroupPanel(server.origin));
+    const screens = screensOf(await demoGroupPanel(server.origin)).filter((s) => !only || only.includes(s.key));
     browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
     console.log(`  Chromium ${browser.version()}, a fresh context (empty cache) per screen, the compiled server on a fresh demo database:`);
     for (const screen of screens) {
@@ -382,8 +405,9 @@ export async function benchBrowser(): Promise<Figure[]> {
     }
     await browser.close();
     browser = undefined;
+    if (lighthouseRuns === 0) return figures;
     figures.push(
-      ...(await benchLighthouse(server, screens, session).catch((error: Error) => {
+      ...(await benchLighthouse(server, screens, session, lighthouseRuns).catch((error: Error) => {
         console.log(`  Lighthouse: not measured: ${error.message}`);
         return screens
           .filter((s) => s.lighthouse)
@@ -396,4 +420,18 @@ export async function benchBrowser(): Promise<Figure[]> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return figures;
+}
+
+// Alone, without the rest of the bench (the SPA and the server built already, as `npm run build`
+// leaves them): `node --import tsx scripts/bench-browser.ts [--screens=sign-in,features]
+// [--lighthouse-runs=3]` (0 runs: bytes only).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const runs = option("lighthouse-runs");
+  benchBrowser({ screens: option("screens")?.split(","), lighthouseRuns: runs === undefined ? undefined : Number(runs) })
+    .then(printSummary)
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

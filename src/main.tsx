@@ -3,6 +3,7 @@ import "virtual:interface-font.css";
 import "@momentum-design/tokens/dist/css/theme/webex/light-stable.css";
 import "@momentum-design/tokens/dist/css/theme/webex/dark-stable.css";
 import "./app/app.css";
+import "./app/first-paint.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";

@@ -6,13 +6,13 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { initI18n } from "@/lib/i18n";
-import { FEATURES_PATH } from "@/lib/paths";
+import { FEATURES_PATH, SIGN_IN_PATH } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { readLocales } from "@/test/locales";
 import { mswPath } from "@/test/msw-path";
 import { server } from "@/test/server";
 import { testSession } from "@/test/session";
-import { routes } from "./router";
+import { captureFirstPaint, routes, SignInLoading } from "./router";
 
 // The first screen waits on no chain: the session, the language's files and the screen's
 // own namespaces are all asked for before any of them answers. Every answer below is held
@@ -78,5 +78,53 @@ describe("the first screen's requests", () => {
     }
     expect(await screen.findByRole("heading", { level: 1, name: "Features" })).toBeInTheDocument();
     expect(await screen.findByText("7 call park extensions")).toBeInTheDocument();
+  });
+});
+
+describe("sign-in's first paint", () => {
+  // index.html as the build writes it (scripts/vite-first-paint.ts, tested there): the frame in
+  // each language, one chosen by its script.
+  const frame = (language: string) => {
+    const words = locales[language].auth.signIn as Record<string, string>;
+    return (
+      `<div class="sign-in-page first-paint" data-first-paint="sign-in-${language}" lang="${language}">` +
+      `<main class="sign-in-main"><div class="sign-in-card"><h1>${words.title}</h1><p class="page-description">${words.description}</p></div></main></div>`
+    );
+  };
+  const paintIndexHtml = (chosen: string | null) => {
+    if (chosen) document.documentElement.setAttribute("data-first-paint", chosen);
+    else document.documentElement.removeAttribute("data-first-paint");
+    const root = document.createElement("div");
+    root.id = "first-paint-root";
+    root.innerHTML = frame("en") + frame("pt-BR");
+    document.body.append(root);
+    captureFirstPaint();
+    // React replaces index.html's content as it renders.
+    root.remove();
+  };
+
+  afterEach(() => {
+    document.documentElement.removeAttribute("data-first-paint");
+    captureFirstPaint();
+  });
+
+  it("keeps index.html's frame on screen while the page's code and loader load", () => {
+    paintIndexHtml("sign-in-pt-BR");
+    const { container } = render(<SignInLoading />);
+    expect(container.firstElementChild).toHaveAttribute("aria-busy", "true");
+    // Both languages are copied; the stylesheet shows the chosen one (first-paint.css), which jsdom does not apply.
+    const chosen = container.querySelector('[data-first-paint="sign-in-pt-BR"]');
+    expect(chosen).toHaveAttribute("lang", "pt-BR");
+    expect(chosen?.querySelector("h1")).toHaveTextContent("Entrar");
+    const words = locales["pt-BR"].auth.signIn as Record<string, string>;
+    expect(chosen?.querySelector(".page-description")).toHaveTextContent(words.description);
+    expect(routes.find((route) => route.path === SIGN_IN_PATH)?.hydrateFallbackElement).toEqual(<SignInLoading />);
+  });
+
+  it("shows a spinner when index.html's script chose no frame (another address at first)", () => {
+    paintIndexHtml(null);
+    const { container } = render(<SignInLoading />);
+    expect(container.querySelector(".spinner")).toBeInTheDocument();
+    expect(container.querySelector("h1")).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ import { initI18n, loadNamespaces } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
 import { isSignedOut, sessionQuery, signInUrl } from "@/lib/session";
 import { loader as signInLoader } from "@/features/auth/routes/sign-in-loader";
+import { ShellSkeleton } from "@/components/states";
 import { AppShell } from "./shell/app-shell";
 import { FEATURES_NAMESPACES, FeaturesPage } from "./routes/features-page";
 import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
@@ -39,15 +40,15 @@ export const routes: RouteObject[] = [
     loader: signInLoader,
     lazy: () => import("@/features/auth/routes/sign-in-route").then((module) => ({ Component: module.default })),
     errorElement: <RouteErrorPage />,
-    hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
+    hydrateFallbackElement: <SignInLoading />,
   },
   {
     path: "/",
     element: <AppShell />,
     loader: requireSession,
     errorElement: <RouteErrorPage />,
-    // Shown while the first route's code and data load, before any text is translated.
-    hydrateFallbackElement: <div className="state" aria-busy="true"><span className="spinner" /></div>,
+    // Shown while the first route's code and data load, before any text is translated: the app's frame, not a bare spinner.
+    hydrateFallbackElement: <ShellSkeleton />,
     children: [
       { index: true, element: <Navigate to={FEATURES_PATH} replace /> },
       { path: CALLING_PATH, element: <Navigate to={FEATURES_PATH} replace /> },
@@ -124,7 +125,28 @@ function screen(load: () => Promise<ScreenModule>, namespaces: readonly string[]
 }
 
 export function createRouter() {
+  captureFirstPaint();
   return createBrowserRouter(routes);
+}
+
+let firstPaintFrame = "";
+
+/**
+ * index.html's sign-in frame (scripts/vite-first-paint.ts), read before React replaces it, when
+ * its script chose to show it (the sign-in address); nothing otherwise.
+ */
+export function captureFirstPaint() {
+  const chosen = document.documentElement.getAttribute("data-first-paint");
+  firstPaintFrame = chosen ? [...document.querySelectorAll(".first-paint")].map((frame) => frame.outerHTML).join("") : "";
+}
+
+/**
+ * Sign-in while its code and loader load: index.html's frame kept as it was painted (the same
+ * heading and words, so nothing blinks or moves), else a spinner.
+ */
+export function SignInLoading() {
+  if (!firstPaintFrame) return <div className="state" aria-busy="true"><span className="spinner" /></div>;
+  return <div aria-busy="true" dangerouslySetInnerHTML={{ __html: firstPaintFrame }} />;
 }
 
 /** An address whose segment was renamed: the same screen under its new name, search and all. */
