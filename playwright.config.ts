@@ -51,7 +51,13 @@ export default defineConfig<E2eOptions>({
   // ~40 s there, and every wait is on a state, so a longer budget only slows a real failure.
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
+  // The HTML report keeps every attachment (the responsive spec's screenshots) as files of its
+  // own folder, outside Playwright's outputDir, which each run empties.
+  reporter: [
+    ["list"],
+    ["json", { outputFile: ".test-results/playwright.json" }],
+    ["html", { outputFolder: ".test-results/html-report", open: "never" }],
+  ],
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "@/components/icon";
 import { LanguageSwitch } from "@/components/language-switch";
@@ -9,7 +9,8 @@ import { organizationQueries } from "@/lib/location-queries";
 import { useGatewayStatus } from "@/lib/session";
 import { applyTheme, storedTheme, type Theme } from "@/lib/theme";
 
-export function TopBar() {
+/** `menu`: the navigation's Menu button, which the shell gives where there is a navigation to open. */
+export function TopBar({ menu }: { menu?: ReactNode } = {}) {
   const { t } = useTranslation();
   const organization = useQuery(organizationQueries.current());
   // Webex mode: the badge names the organisation too; on a narrow screen it takes the brand's copy's room (gateway.css).
@@ -22,6 +23,7 @@ export function TopBar() {
   };
   return (
     <header className={webex ? "top-bar top-bar-webex" : "top-bar"}>
+      {menu}
       <div className="brand">
         <span className="brand-name">{t("app.name")}</span>
         <span className="org-name" aria-label={t("topBar.organization")}>

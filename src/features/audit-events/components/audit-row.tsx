@@ -36,14 +36,14 @@ export function AuditRow({ event }: { event: AuditEvent }) {
             </span>
           </button>
         </td>
-        <td>
+        <td className="cell-title">
           <time dateTime={event.time}>{formatDateTime(event.time, i18n.resolvedLanguage ?? i18n.language)}</time>
         </td>
-        <td>
+        <td data-label={t("columns.who")}>
           <span className="audit-actor">{event.actorName}</span>
           <span className="audit-email">{event.actorEmail}</span>
         </td>
-        <td>
+        <td data-label={t("columns.action")}>
           {action}
           {event.origin === "upstream" && (
             <>
@@ -52,7 +52,7 @@ export function AuditRow({ event }: { event: AuditEvent }) {
             </>
           )}
         </td>
-        <td>
+        <td data-label={t("columns.object")}>
           <span className="audit-object-type">{objectType}</span>
           <span className="audit-object-name">{event.objectName}</span>
           {event.action === "IMPORT" && event.taskId && (
@@ -61,8 +61,10 @@ export function AuditRow({ event }: { event: AuditEvent }) {
             </Link>
           )}
         </td>
-        <td>{event.locationName ?? ""}</td>
-        <td className="mono">{event.sourceIp}</td>
+        <td data-label={t("columns.location")}>{event.locationName ?? ""}</td>
+        <td className="mono" data-label={t("columns.source")}>
+          {event.sourceIp}
+        </td>
       </tr>
       {open && (
         <tr id={detailsId} className="audit-details-row">

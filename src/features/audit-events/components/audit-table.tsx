@@ -7,7 +7,7 @@ export function AuditTable({ items, busy }: { items: AuditEvent[]; busy: boolean
   const { t } = useTranslation("auditLog");
   return (
     <div className="table-wrap" aria-busy={busy}>
-      <table className="table audit-table">
+      <table className="table table-stacked audit-table">
         <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>

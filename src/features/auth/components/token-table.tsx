@@ -9,7 +9,7 @@ export function TokenTable({ items, onRevoke }: { items: AccessToken[]; onRevoke
   const moment = (iso: string) => <time dateTime={iso}>{formatDateTime(iso, language, "short")}</time>;
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-stacked">
         <caption className="visually-hidden">{t("tokens.caption")}</caption>
         <thead>
           <tr>
@@ -25,10 +25,12 @@ export function TokenTable({ items, onRevoke }: { items: AccessToken[]; onRevoke
         <tbody>
           {items.map((token) => (
             <tr key={token.id}>
-              <td>{token.name}</td>
-              <td className="mono">{t("tokens.hint", { hint: token.hint })}</td>
-              <td>{moment(token.created)}</td>
-              <td>{token.lastUsed ? moment(token.lastUsed) : t("tokens.never")}</td>
+              <td className="cell-title">{token.name}</td>
+              <td className="mono" data-label={t("tokens.columns.token")}>
+                {t("tokens.hint", { hint: token.hint })}
+              </td>
+              <td data-label={t("tokens.columns.created")}>{moment(token.created)}</td>
+              <td data-label={t("tokens.columns.lastUsed")}>{token.lastUsed ? moment(token.lastUsed) : t("tokens.never")}</td>
               <td className="row-actions">
                 <button
                   type="button"

@@ -1,0 +1,94 @@
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
+
+/** A phone, a tablet held upright, a laptop. */
+export const WIDTHS = [375, 768, 1280] as const;
+export const LANGUAGES = ["en", "pt-BR"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Below this width the left navigation is behind the top bar's Menu button (app.css). */
+const NAV_COLLAPSED_BELOW = 1024;
+
+/** The same word in each language, as a test names what it looks for. */
+export type Words = Record<Language, string>;
+
+/** The stored language for the next load, as a returning user's would be; then the screen at `url`. */
+export async function openIn(page: Page, language: Language, url: string) {
+  // A fresh page loads in the fixtures' language (English) the first time; after that the stored choice holds.
+  if (!page.url().startsWith("http")) {
+    await page.goto(url);
+    if (language === "en") return;
+  }
+  await page.evaluate((lng) => localStorage.setItem("callParkAdmin.language", lng), language);
+  await page.goto(url);
+}
+
+/**
+ * One screen at one width in one language: the document is no wider than the window, what
+ * must be reachable (the heading, the main action, the shell's menu and user menu) lies
+ * inside it, axe finds nothing, and a full-page screenshot goes into the report.
+ */
+export async function checkScreen(
+  page: Page,
+  testInfo: TestInfo,
+  {
+    screen,
+    language,
+    width,
+    essentials,
+    shell = true,
+  }: {
+    screen: string;
+    language: Language;
+    width: number;
+    /** The screen's own must-haves: its primary heading, its main action. */
+    essentials: Locator[];
+    /** Inside the app's shell (top bar, navigation), rather than the sign-in page. */
+    shell?: boolean;
+  },
+) {
+  const context = `${screen} at ${width} px (${language})`;
+  const shellParts: Locator[] = [];
+  if (shell) {
+    const banner = page.getByRole("banner").filter({ has: page.locator(".top-bar-tools") });
+    shellParts.push(banner.getByRole("button", { name: /^Morgan Reyes/ }));
+    if (width < NAV_COLLAPSED_BELOW) shellParts.push(banner.getByRole("button", { name: "Menu", exact: true }));
+    else shellParts.push(page.locator(".side-nav a").first());
+  }
+  for (const locator of [...essentials, ...shellParts]) await expect(locator, context).toBeVisible();
+  if (shell && width >= NAV_COLLAPSED_BELOW) await expect(page.getByRole("button", { name: "Menu", exact: true }), context).toBeHidden();
+
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${context}: the document scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+  for (const locator of [...essentials, ...shellParts]) {
+    const box = await locator.boundingBox();
+    expect(box, context).not.toBeNull();
+    const where = `${context}: ${locator} spans ${Math.round(box!.x)}–${Math.round(box!.x + box!.width)} px`;
+    expect(box!.x, where).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, where).toBeLessThanOrEqual(innerWidth + 0.5);
+  }
+
+  await expectNoAxeViolations(page, context);
+  await testInfo.attach(`${screen}-${language}-${width}.png`, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+}
+
+/** Every width for the screen as it is now, in one language. */
+export async function checkEveryWidth(
+  page: Page,
+  testInfo: TestInfo,
+  screen: string,
+  language: Language,
+  essentials: () => Locator[],
+  options: { shell?: boolean } = {},
+) {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await checkScreen(page, testInfo, { screen, language, width, essentials: essentials(), ...options });
+  }
+}
