@@ -60,3 +60,45 @@ describe("LocationPicker", () => {
     expect(screen.getByRole("option", { name: "São Paulo" })).toHaveAttribute("aria-selected", "true");
   });
 });
+
+describe("LocationPicker: a location with no room for another call park extension", () => {
+  /** São Paulo at the limit, Campinas with room; counts only when asked for (include=callParkCounts). */
+  function countsAnswering() {
+    server.use(
+      http.get(mswPath(api.locations.list), ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        const counts = { L1: 100, L2: 99 } as Record<string, number>;
+        const items = LOCATIONS.filter((l) => !query.get("id") || l.id === query.get("id")).map((l) =>
+          query.get("include") === "callParkCounts"
+            ? { ...l, callParkCounts: { callParkExtensions: counts[l.id], callParks: 0, callParksUsingHuntWaitTime: 0 } }
+            : l,
+        );
+        return HttpResponse.json({ items }, { headers: { "X-Total-Count": String(items.length) } });
+      }),
+    );
+  }
+
+  it.each([
+    ["en", "Location", "São Paulo Full (100 of 100)"],
+    ["pt-BR", "Local", "São Paulo Lotado (100 de 100)"],
+  ] as const)("is marked full beside its name (%s)", async (language, label, full) => {
+    countsAnswering();
+    const { user } = await renderWithProviders(<LocationPicker id="picker" value="" onChange={vi.fn()} markFull />, { language });
+    await user.click(screen.getByRole("combobox", { name: label }));
+    expect(await screen.findByRole("option", { name: full })).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "Campinas" })).toBeInTheDocument();
+  });
+
+  it("is not marked where the choice is not for a call park extension", async () => {
+    countsAnswering();
+    const { user } = await renderWithProviders(<LocationPicker id="picker" value="" onChange={vi.fn()} />);
+    await user.click(combobox());
+    expect(await screen.findByRole("option", { name: "São Paulo" })).toBeInTheDocument();
+  });
+
+  it("takes the focus it is given while its first page is still loading", async () => {
+    locationsAnswering();
+    await renderWithProviders(<LocationPicker id="picker" value="" onChange={vi.fn()} autoFocus />);
+    expect(combobox()).toHaveFocus();
+  });
+});

@@ -1,13 +1,16 @@
 import { AriaFieldHelp } from "./aria-field-help";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type Ref, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Location } from "@domain/schemas/location";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from "react-aria-components";
-import { locationQueries } from "@/lib/location-queries";
+import { locationQueries, type PickerLocation } from "@/lib/location-queries";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 
-type LocationName = Pick<Location, "id" | "name">;
+/** Whether a location holds all the call park extensions it may. */
+export function isLocationFull(location: PickerLocation | null | undefined): boolean {
+  return (location?.callParkExtensions ?? 0) >= MAX_CALL_PARK_EXTENSIONS_PER_LOCATION;
+}
 
 /** How long typing pauses before the server is asked. */
 const SEARCH_DELAY_MS = 250;
@@ -24,6 +27,9 @@ export function LocationPicker({
   error,
   isDisabled,
   description,
+  autoFocus,
+  markFull,
+  inputRef,
 }: {
   id: string;
   value: string;
@@ -32,12 +38,17 @@ export function LocationPicker({
   error?: string;
   isDisabled?: boolean;
   description?: string;
+  autoFocus?: boolean;
+  /** Choosing where a call park extension goes: a location with no room left says so beside its name. */
+  markFull?: boolean;
+  /** The text field, for a form to focus it (react-hook-form's field ref). */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
   // What the administrator typed; null while the field shows the chosen location's name.
   const [typed, setTyped] = useState<string | null>(null);
   // The location last chosen in the list, so its name shows without asking for it.
-  const [picked, setPicked] = useState<LocationName | null>(null);
+  const [picked, setPicked] = useState<PickerLocation | null>(null);
   const [shownFor, setShownFor] = useState(value);
   if (shownFor !== value) {
     // Chosen here or elsewhere (a reset, a preselection): the field shows it.
@@ -69,22 +80,35 @@ export function LocationPicker({
       }}
       onBlur={onBlur}
       isInvalid={Boolean(error)}
-      isDisabled={isDisabled || found.isPending}
+      // Not disabled while the first page loads: a disabled field could not take the focus a dialog gives it.
+      isDisabled={isDisabled}
+      autoFocus={autoFocus}
       menuTrigger="focus"
     >
       <Label>{t("location.label")}</Label>
       <div className="combobox">
-        <Input className="input" placeholder={t("location.placeholder")} />
+        <Input ref={inputRef} className="input" placeholder={t("location.placeholder")} />
         <Button className="combobox-button" aria-label={t("location.showAll")}>
           ▾
         </Button>
       </div>
       <AriaFieldHelp id={id} description={description} error={error} />
       <Popover className="popover">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{t("location.none")}</p>}>
-          {(location: LocationName) => (
+        <ListBox
+          className="listbox"
+          renderEmptyState={() => (
+            <p className="listbox-empty">{found.isPending ? t("states.loading") : t("location.none")}</p>
+          )}
+        >
+          {(location: PickerLocation) => (
             <ListBoxItem id={location.id} textValue={location.name} className="listbox-item">
               {location.name}
+              {markFull && isLocationFull(location) && " "}
+              {markFull && isLocationFull(location) && (
+                <span className="badge">
+                  {t("location.full", { count: location.callParkExtensions, max: MAX_CALL_PARK_EXTENSIONS_PER_LOCATION })}
+                </span>
+              )}
             </ListBoxItem>
           )}
         </ListBox>

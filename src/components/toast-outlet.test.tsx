@@ -30,3 +30,25 @@ describe("ToastOutlet", () => {
     expect(region.loads).toBe(1);
   });
 });
+
+describe("ToastOutlet: an error's tracking ID", () => {
+  it.each([
+    ["en", "Tracking ID: TRK-123", "Copy tracking ID", "Copied"],
+    ["pt-BR", "ID de rastreamento: TRK-123", "Copiar ID de rastreamento", "Copiado"],
+  ] as const)("shows it with a button that copies it (%s)", async (language, label, copy, copied) => {
+    const { user } = await renderWithProviders(<ToastOutlet />, { language });
+    act(() => showToast({ tone: "error", title: "Not saved.", trackingId: "TRK-123" }));
+    const toasts = await screen.findByRole("region", { name: language === "en" ? "Notifications" : "Notificações" });
+    expect(toasts).toHaveTextContent(label);
+    await user.click(screen.getByRole("button", { name: copy }));
+    expect(await navigator.clipboard.readText()).toBe("TRK-123");
+    expect(await screen.findByText(copied)).toBeInTheDocument();
+  });
+
+  it("shows none for an error without one", async () => {
+    await renderWithProviders(<ToastOutlet />);
+    act(() => showToast({ tone: "error", title: "Not saved." }));
+    expect(await screen.findByRole("region", { name: "Notifications" })).toHaveTextContent("Not saved.");
+    expect(screen.queryByRole("button", { name: "Copy tracking ID" })).not.toBeInTheDocument();
+  });
+});

@@ -14,6 +14,11 @@ export function errorMessage(t: TFunction, error: unknown): string {
   return t("errors:internal");
 }
 
+/** The tracking ID the server gave an error (its body's `trackingId`, else the `TrackingID` header), for the admin to quote. */
+export function trackingIdOf(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.trackingId || undefined : undefined;
+}
+
 /** A field issue's sentence, as the server or the form's own check phrased it. */
 export function issueMessage(t: TFunction, issue: Pick<FieldIssue, "code" | "params">): string {
   return t(`validation:${issue.code}`, { ...issue.params });

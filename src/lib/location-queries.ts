@@ -1,11 +1,24 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "@domain/api/addresses";
-import type { LocationListQuery } from "@domain/schemas/location";
+import type { LocationListQuery, LocationWithCounts } from "@domain/schemas/location";
 import { callApi, callApiPage } from "./api-client";
 import { queryRoots } from "./query-keys";
 
 /** How many locations a picker shows for what the administrator has typed. */
 export const LOCATION_SEARCH_PAGE = 20;
+
+/** What a picker shows of a location: its name and how many call park extensions it holds (to say when it is full). */
+export interface PickerLocation {
+  id: string;
+  name: string;
+  callParkExtensions?: number;
+}
+
+const pickerLocation = ({ id, name, callParkCounts }: LocationWithCounts): PickerLocation => ({
+  id,
+  name,
+  callParkExtensions: callParkCounts?.callParkExtensions,
+});
 
 // Locations and the organisation are read by several features, so their queries
 // live here rather than in one feature.
@@ -18,25 +31,28 @@ export const locationQueries = {
       queryFn: ({ signal }) => callApiPage(api.locations.list, { query: { max: 1000, ...query }, signal }),
       staleTime: 5 * 60_000,
     }),
-  /** A picker's choices: the first page of the locations whose name holds `name`, searched by the server. */
+  /** A picker's choices: the first page of the locations whose name holds `name`, searched by the server, with their counts. */
   search: (name: string) =>
     queryOptions({
       queryKey: [...locationQueries.all(), "search", name] as const,
       queryFn: async ({ signal }) => {
-        const page = await callApiPage(api.locations.list, { query: { name: name || undefined, max: LOCATION_SEARCH_PAGE }, signal });
-        return { items: page.items.map(({ id, name }) => ({ id, name })), total: page.total };
+        const page = await callApiPage(api.locations.list, {
+          query: { name: name || undefined, max: LOCATION_SEARCH_PAGE, include: "callParkCounts" },
+          signal,
+        });
+        return { items: page.items.map(pickerLocation), total: page.total };
       },
       staleTime: 5 * 60_000,
       placeholderData: (previous) => previous,
     }),
-  /** One location's id and name (a picker's chosen location, shown before any search), or null when there is none. */
+  /** One location's id, name and count (a picker's chosen location, shown before any search), or null when there is none. */
   named: (locationId: string) =>
     queryOptions({
       queryKey: [...locationQueries.all(), "named", locationId] as const,
       queryFn: async ({ signal }) => {
-        const page = await callApiPage(api.locations.list, { query: { id: locationId, max: 1 }, signal });
+        const page = await callApiPage(api.locations.list, { query: { id: locationId, max: 1, include: "callParkCounts" }, signal });
         const found = page.items.find((l) => l.id === locationId);
-        return found ? { id: found.id, name: found.name } : null;
+        return found ? pickerLocation(found) : null;
       },
       staleTime: 5 * 60_000,
     }),

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api-client";
-import { errorMessage } from "./error-message";
+import { errorMessage, trackingIdOf } from "./error-message";
 import { i18n } from "./i18n";
 import { goToSignIn, isSignedOut } from "./session";
 import { showToast } from "./toast";
@@ -24,7 +24,7 @@ export const queryClient = new QueryClient({
       // A first load that fails shows the page's error state; a failed refresh of data
       // already on screen is worth a toast.
       if (query.state.data !== undefined) {
-        showToast({ tone: "error", title: errorMessage(i18n.t, error) });
+        showToast({ tone: "error", title: errorMessage(i18n.t, error), trackingId: trackingIdOf(error) });
       }
     },
   }),
@@ -40,7 +40,7 @@ export const queryClient = new QueryClient({
       if (error instanceof ApiError && error.issues.length > 0) return;
       // A save on a copy someone else changed meanwhile: the screen shows what changed and asks.
       if (error instanceof ApiError && error.code === "changedMeanwhile") return;
-      showToast({ tone: "error", title: errorMessage(i18n.t, error) });
+      showToast({ tone: "error", title: errorMessage(i18n.t, error), trackingId: trackingIdOf(error) });
     },
   }),
   defaultOptions: {

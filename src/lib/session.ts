@@ -15,7 +15,33 @@ import { queryRoots } from "./query-keys";
 /** Sets the CSRF token the API client echoes, from a session the server handed out. */
 export function adoptSession(session: Session): Session {
   setCsrfToken(session.csrfToken);
+  rememberSignedIn(true);
   return session;
+}
+
+// The session cookie is httpOnly: the page cannot see it. This browser's note that it held
+// a session lets the sign-in page skip asking for one a visitor never had, whose expected
+// 401 the browser would log as a console error. A note left by a session that has since
+// expired costs one such 401, after which it is gone.
+const SIGNED_IN_NOTE = "callParkAdmin.signedIn";
+
+/** Notes (or forgets) that this browser holds a session. */
+export function rememberSignedIn(signedIn: boolean) {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_NOTE, "1");
+    else localStorage.removeItem(SIGNED_IN_NOTE);
+  } catch {
+    // Storage refused (private mode, full): the sign-in page then asks the server, as before.
+  }
+}
+
+/** Whether this browser may hold a session: false only when it is known not to. */
+export function mayBeSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_NOTE) === "1";
+  } catch {
+    return true;
+  }
 }
 
 export const sessionQuery = () =>
@@ -101,6 +127,7 @@ export function isSignedOut(error: unknown): boolean {
 
 /** Leaves for the sign-in page, coming back here afterwards; whatever was cached goes. */
 export function goToSignIn() {
+  rememberSignedIn(false);
   const { pathname, search } = window.location;
   window.location.assign(signInUrl(pathname + search));
 }

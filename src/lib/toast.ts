@@ -4,6 +4,8 @@ export interface ToastContent {
   title: string;
   description?: string;
   tone: "success" | "error";
+  /** An error's tracking ID, shown with a copy button for the admin to quote. */
+  trackingId?: string;
 }
 
 /** The one toast queue; only the query client's caches add to it. */

@@ -4,7 +4,7 @@ import type { AccessToken, AccessTokenCreate, SignInInput } from "@domain/schema
 import { callApi } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 import { SIGN_IN_PATH } from "@/lib/paths";
-import { adoptSession, sessionQuery } from "@/lib/session";
+import { adoptSession, rememberSignedIn, sessionQuery } from "@/lib/session";
 
 /** The signed-in administrator's personal access tokens. */
 export const accessTokenQueries = {
@@ -40,6 +40,7 @@ export function useSignOut() {
     },
     onSuccess: () => {
       queryClient.clear();
+      rememberSignedIn(false);
       window.location.assign(SIGN_IN_PATH);
     },
   });

@@ -6,12 +6,12 @@ import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { queryClient as appQueryClient } from "@/lib/query-client";
-import { sessionQuery } from "@/lib/session";
+import { mayBeSignedIn, rememberSignedIn, sessionQuery } from "@/lib/session";
 import { toastQueue } from "@/lib/toast";
 import { apiErrorResponse } from "@/test/fixtures";
 import { setTestLanguage } from "@/test/i18n";
 import { renderWithProviders } from "@/test/render";
-import { server } from "@/test/server";
+import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import { testSession } from "@/test/session";
 import SignInRoute, { loader } from "./sign-in-route";
@@ -130,8 +130,10 @@ describe("Sign-in page, with the app's own query client", () => {
     toastQueue.visibleToasts.forEach((toast) => toastQueue.close(toast.key));
   });
 
-  async function renderRoute(url: string) {
+  /** `signedInBefore`: this browser has held a session (the note the page reads before asking for one). */
+  async function renderRoute(url: string, { signedInBefore = true } = {}) {
     await setTestLanguage("en");
+    rememberSignedIn(signedInBefore);
     const router = createMemoryRouter(
       [
         { path: "/sign-in", loader, element: <SignInRoute /> },
@@ -166,6 +168,20 @@ describe("Sign-in page, with the app's own query client", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
     expect(router.state.errors).toBeNull();
     expect(screen.queryByText(/unexpected application error/i)).not.toBeInTheDocument();
+  });
+
+  it("asks for no session a browser never held, so a signed-out visitor causes no 401", async () => {
+    const recorder = recordRequests();
+    await renderRoute("/sign-in", { signedInBefore: false });
+    expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    expect(recorder.requests.filter((r) => r.url.includes("/session"))).toEqual([]);
+  });
+
+  it("forgets a session that has expired, after the one 401 that finds it gone", async () => {
+    server.use(http.get(mswPath(api.session.get), () => apiErrorResponse(401, "unauthorized")));
+    await renderRoute("/sign-in");
+    expect(await screen.findByRole("button", { name: "Sign in" })).toBeInTheDocument();
+    expect(mayBeSignedIn()).toBe(false);
   });
 
   it("shows a refusal only inline, never as a toast as well", async () => {

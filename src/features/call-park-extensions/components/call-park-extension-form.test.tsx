@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionForm as FormValues } from "@domain/schemas/call-park-extension";
 import { callApi } from "@/lib/api-client";
-import { apiErrorResponse, extensionStatus, locationsHandler, VALIDATE_EXTENSIONS } from "@/test/fixtures";
+import { apiErrorResponse, extensionStatus, LOCATIONS, locationsHandler, VALIDATE_EXTENSIONS } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
@@ -141,6 +141,86 @@ describe("CallParkExtensionForm: asks the server whether the extension is free",
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit).toHaveBeenCalledWith({ locationId: "L2", name: "Reception park", extension: "2001" });
+  });
+});
+
+describe("CallParkExtensionForm: a taken extension stays said", () => {
+  it("keeps the message on the Extension field through other edits, tabbing and Save, until the extension changes", async () => {
+    // The first check answers at once; any later check of 1001 waits, as a slow server would.
+    let checks = 0;
+    server.use(
+      http.post(VALIDATE_EXTENSIONS, async ({ request }) => {
+        const [extension] = ((await request.json()) as { extensions: string[] }).extensions;
+        if (extension !== "1001") return HttpResponse.json(extensionStatus(extension, "VALID"));
+        checks += 1;
+        if (checks > 1) await new Promise(() => {});
+        return HttpResponse.json(extensionStatus(extension, "DUPLICATE", { type: "PEOPLE", id: "P1", name: "Maria Silva" }));
+      }),
+    );
+    const { user } = await renderForm();
+    await chooseLocation(user, "São Paulo");
+    await user.type(extensionField(), "1001");
+    const taken = "Extension 1001 is already used by the person Maria Silva.";
+    await waitFor(() => expect(extensionField()).toHaveAccessibleDescription(expect.stringContaining(taken)));
+
+    await user.tab();
+    await user.click(nameField());
+    await user.type(nameField(), "Reception park");
+    await user.tab();
+    await user.tab();
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    // Asked again, the server has not answered yet: the message is still there.
+    await waitFor(() => expect(checks).toBe(2));
+    await screen.findByRole("button", { name: "Saving…" });
+    expect(extensionField()).toHaveAccessibleDescription(expect.stringContaining(taken));
+    expect(extensionField()).toHaveAttribute("aria-invalid", "true");
+
+    await user.clear(extensionField());
+    await user.type(extensionField(), "1002");
+    await waitFor(() => expect(extensionField()).toHaveAccessibleDescription(expect.stringContaining("This extension is available.")));
+    expect(extensionField()).not.toHaveAccessibleDescription(expect.stringContaining("already used"));
+  });
+});
+
+describe("CallParkExtensionForm: a location at its limit", () => {
+  function fullSaoPaulo() {
+    server.use(
+      http.get(mswPath(api.locations.list), ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        const items = LOCATIONS.filter((l) => !query.get("id") || l.id === query.get("id")).map((l) => ({
+          ...l,
+          callParkCounts: { callParkExtensions: l.id === "L1" ? 100 : 3, callParks: 0, callParksUsingHuntWaitTime: 0 },
+        }));
+        return HttpResponse.json({ items }, { headers: { "X-Total-Count": String(items.length) } });
+      }),
+    );
+  }
+
+  it.each([
+    ["en", "Location", "Extension", "Save", "São Paulo Full (100 of 100)", "This location already has the maximum of 100 call park extensions.", "This extension is available."],
+    ["pt-BR", "Local", "Ramal", "Salvar", "São Paulo Lotado (100 de 100)", "Este local já tem o máximo de 100 ramais de estacionamento de chamadas.", "Este ramal está disponível."],
+  ] as const)("says it is full before Save and never that the extension is available (%s)", async (language, label, extensionLabel, save, option, fullMessage, available) => {
+    validateExtensionsAnswering((extension) => extensionStatus(extension, "VALID"));
+    fullSaoPaulo();
+    const onSubmit = vi.fn(async () => {});
+    const rendered = await renderWithProviders(
+      <CallParkExtensionForm defaultValues={{}} cancelTo="/" submitLabel="Add" onSubmit={onSubmit} />,
+      { language },
+    );
+    const { user } = rendered;
+    const combobox = screen.getByRole("combobox", { name: label });
+    await user.click(combobox);
+    await user.click(await screen.findByRole("option", { name: option }));
+    await waitFor(() => expect(combobox).toHaveAccessibleDescription(expect.stringContaining(fullMessage)));
+
+    await user.type(nameField(language === "en" ? undefined : "Nome do ramal de estacionamento de chamadas"), "Reception park");
+    await user.type(extensionField(extensionLabel), "2001");
+    await waitFor(() => expect(extensionField(extensionLabel)).not.toHaveAccessibleDescription(expect.stringContaining("…")));
+    expect(extensionField(extensionLabel)).not.toHaveAccessibleDescription(expect.stringContaining(available));
+    await user.click(screen.getByRole("button", { name: save }));
+    await waitFor(() => expect(screen.getByRole("button", { name: save })).toBeEnabled());
+    expect(combobox).toHaveAccessibleDescription(expect.stringContaining(fullMessage));
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 });
 

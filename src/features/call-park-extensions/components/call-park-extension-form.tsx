@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -7,11 +8,13 @@ import {
   type CallParkExtensionForm as FormValues,
   callParkExtensionFormSchema,
 } from "@domain/schemas/call-park-extension";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 import { EXTENSION_MAX_LENGTH, EXTENSION_MIN_LENGTH } from "@domain/rules/numbering-plan";
-import { LocationPicker } from "@/components/location-picker";
+import { isLocationFull, LocationPicker } from "@/components/location-picker";
 import { TextInputField } from "@/components/text-input-field";
 import { ApiError } from "@/lib/api-client";
 import { applyServerIssues, contractResolver, encodeFieldIssue } from "@/lib/form";
+import { locationQueries } from "@/lib/location-queries";
 import { checkExtension } from "@/features/call-park-extensions/api/queries";
 import { useExtensionAvailability } from "./use-extension-availability";
 
@@ -52,6 +55,11 @@ export function CallParkExtensionForm({
   const locationId = watch("locationId");
   const extension = watch("extension");
   const availability = useExtensionAvailability(locationId, extension, ownId);
+  // Adding to a location already at its limit would only fail on Save: the form says so as soon as it is chosen.
+  const adding = lockedLocationName === undefined;
+  const chosenLocation = useQuery({ ...locationQueries.named(locationId), enabled: adding && Boolean(locationId) });
+  const full = adding && isLocationFull(chosenLocation.data);
+  const fullIssue = full ? encodeFieldIssue({ code: "locationFull", params: { max: MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } }) : undefined;
 
   useEffect(() => {
     if (availability.state === "taken") {
@@ -64,12 +72,23 @@ export function CallParkExtensionForm({
   }, [availability]);
 
   const submit = handleSubmit(async (values) => {
-    // Checked once more just before saving: someone may have taken it meanwhile.
+    if (fullIssue) {
+      // Not focused: focus opens the location list over the message.
+      setError("locationId", { type: "locationFull", message: fullIssue });
+      return;
+    }
+    // The form's own check knows nothing of the numbering plan and has just cleared a taken
+    // extension's message: it stays said while the server is asked again.
+    if (availability.state === "taken") {
+      setError("extension", { type: "extensionTaken", message: takenIssue(values.extension, availability.owner) });
+    }
+    // Checked once more just before saving: someone may have taken it (or freed it) meanwhile.
     const status = await checkExtension(values.locationId, values.extension).catch(() => undefined);
     if (status?.state === "DUPLICATE" && status.owner?.id !== ownId) {
       setError("extension", { type: "extensionTaken", message: takenIssue(values.extension, status.owner) }, { shouldFocus: true });
       return;
     }
+    if (availability.state === "taken") clearErrors("extension");
     try {
       await onSubmit(values);
     } catch (error) {
@@ -80,7 +99,7 @@ export function CallParkExtensionForm({
   const statusText =
     availability.state === "checking"
       ? t("form.checking")
-      : availability.state === "available" && !formState.errors.extension
+      : availability.state === "available" && !formState.errors.extension && !full
         ? t("form.available")
         : undefined;
 
@@ -105,8 +124,9 @@ export function CallParkExtensionForm({
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
-              error={fieldState.error?.message}
+              error={fieldState.error?.message ?? fullIssue}
               description={t("form.locationHelp")}
+              markFull
             />
           )}
         />

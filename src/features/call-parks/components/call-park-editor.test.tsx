@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
-import { apiErrorResponse, callParkAgent, parkDestination } from "@/test/fixtures";
+import { apiErrorResponse, callParkAgent, LOCATIONS, parkDestination } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
@@ -24,10 +24,11 @@ const GROUP: CallPark = {
 };
 
 /** The editor of GROUP; PUT answers 200 and keeps each body with its path. */
-async function renderEditor() {
+async function renderEditor(language: "en" | "pt-BR" = "en") {
   const puts: { path: string; body: unknown }[] = [];
   server.use(
     http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.locations.get), () => HttpResponse.json(LOCATIONS[0])),
     http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
     http.put(mswPath(api.callParks.update), async ({ request, params }) => {
       puts.push({ path: new URL(request.url).pathname, body: await request.json() });
@@ -35,7 +36,7 @@ async function renderEditor() {
     }),
   );
   const onSaved = vi.fn();
-  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} onReload={vi.fn()} leaving={{ current: false }} />);
+  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} onReload={vi.fn()} leaving={{ current: false }} />, { language });
   return { ...rendered, puts, onSaved };
 }
 
@@ -165,5 +166,38 @@ describe("CallParkEditor: checks and the server's answer, at their fields", () =
     // Changing the list re-checks it: the positions the server named no longer hold.
     await user.click(within(members).getByRole("button", { name: "Remove Ana Souza" }));
     expect(screen.queryByText(inOtherGroup, { selector: ".pick-reason" })).not.toBeInTheDocument();
+  });
+});
+
+describe("CallParkEditor: a group left unable to park anything", () => {
+  it("is saved only after a warning that it has no park destinations", async () => {
+    const { user, puts, onSaved } = await renderEditor();
+    await user.click(screen.getByRole("button", { name: "Remove Reception park" }));
+    await user.click(screen.getByRole("button", { name: "Remove Loading dock" }));
+    await user.click(save());
+    const dialog = await screen.findByRole("alertdialog", { name: "This group cannot park any call" });
+    expect(within(dialog).getByText("It has no park destinations: a call would have nowhere to park.")).toBeInTheDocument();
+    expect(within(dialog).queryByText("It has no members: nobody can park a call with it.")).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Go back" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(puts).toEqual([]);
+
+    await user.click(save());
+    await user.click(
+      within(await screen.findByRole("alertdialog", { name: "This group cannot park any call" })).getByRole("button", {
+        name: "Save anyway",
+      }),
+    );
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(puts).toHaveLength(1);
+  });
+
+  it("asks in Portuguese about a group with no members", async () => {
+    const { user } = await renderEditor("pt-BR");
+    await user.click(await screen.findByRole("button", { name: "Remover Ana Souza" }));
+    await user.click(screen.getByRole("button", { name: "Salvar" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Este grupo não consegue estacionar nenhuma chamada" });
+    expect(within(dialog).getByText("Ele não tem membros: ninguém poderá estacionar uma chamada com ele.")).toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "Salvar mesmo assim" })).toBeInTheDocument();
   });
 });

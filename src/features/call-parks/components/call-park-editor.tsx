@@ -16,6 +16,7 @@ import { latestCallPark, useUpdateCallPark } from "@/features/call-parks/api/que
 import { type CallPark, type CallParkDraft, type CallParkForm, draftOf, updateBody } from "@/features/call-parks/api/types";
 import { conflictFields } from "./call-park-conflict";
 import { DestinationsField, MembersField, NameField, RecallField, takeMembersAsDestinations } from "./call-park-fields";
+import { useEmptyGroupConfirm } from "./empty-group-confirm";
 import { OffPeakBanner } from "./off-peak-banner";
 import { ServerIssues } from "./server-issues";
 import { FORM_FIELDS } from "./wizard-steps";
@@ -98,7 +99,9 @@ export function CallParkEditor({
       applyServerIssues(error.issues, setError, FORM_FIELDS);
     }
   };
-  const save = handleSubmit((values) => send(values, group.etag));
+  // A group left unable to park anything is saved only once the administrator has been told so.
+  const emptyGroup = useEmptyGroupConfirm("save");
+  const save = handleSubmit((values) => emptyGroup.confirm(values, () => void send(values, group.etag)));
 
   return (
     <form className="panel-form" noValidate onSubmit={save}>
@@ -148,6 +151,7 @@ export function CallParkEditor({
       >
         <p>{t("parkOnAgentsConfirm.body", { count: extensionCount })}</p>
       </ConfirmDialog>
+      {emptyGroup.dialog}
       <ConflictDialog
         conflict={refused}
         isPending={update.isPending}

@@ -10,6 +10,7 @@ import { callParkQueries, useCreateCallPark } from "@/features/call-parks/api/qu
 import type { CallParkForm } from "@/features/call-parks/api/types";
 import { DestinationsField, MembersField, NameField, RecallField } from "./call-park-fields";
 import { CallParkReview } from "./call-park-review";
+import { useEmptyGroupConfirm } from "./empty-group-confirm";
 import { ServerIssues } from "./server-issues";
 import { loadDraft, useDraftStorage } from "./use-call-park-draft";
 import { FORM_FIELDS, firstStepOf, STEP_FIELDS, type Step, STEPS, stepOfPath } from "./wizard-steps";
@@ -46,6 +47,7 @@ export function CallParkWizard({
   const [serverError, setServerError] = useState<ApiError>();
   const create = useCreateCallPark();
   const heading = useRef<HTMLHeadingElement>(null);
+  const emptyGroup = useEmptyGroupConfirm("create");
 
   // A step is reachable only when the steps before it hold: a reload or a pasted
   // link lands on the first step that still needs an answer.
@@ -78,20 +80,23 @@ export function CallParkWizard({
     goTo(STEPS[STEPS.indexOf(step) + 1]);
   };
 
+  const createGroup = async (values: CallParkForm) => {
+    setServerError(undefined);
+    try {
+      const { id } = await create.mutateAsync({ locationId, draft: values });
+      discard();
+      onCreated(id);
+    } catch (error) {
+      if (!(error instanceof ApiError)) return;
+      setServerError(error);
+      applyServerIssues(error.issues, setError, FORM_FIELDS);
+      if (error.issues[0]) goTo(stepOfPath(error.issues[0].path));
+    }
+  };
+
   const submit = handleSubmit(
-    async (values) => {
-      setServerError(undefined);
-      try {
-        const { id } = await create.mutateAsync({ locationId, draft: values });
-        discard();
-        onCreated(id);
-      } catch (error) {
-        if (!(error instanceof ApiError)) return;
-        setServerError(error);
-        applyServerIssues(error.issues, setError, FORM_FIELDS);
-        if (error.issues[0]) goTo(stepOfPath(error.issues[0].path));
-      }
-    },
+    // A group that cannot park anything is created only once the administrator has been told so.
+    (values) => emptyGroup.confirm(values, () => void createGroup(values)),
     // Only a draft changed elsewhere gets here: back to the first step it fails.
     (errors) => goTo(firstStepOf(Object.keys(errors).map((field) => [field])) ?? "name"),
   );
@@ -155,6 +160,7 @@ export function CallParkWizard({
           {step === "review" ? t("wizard.create") : t("wizard.next")}
         </button>
       </div>
+      {emptyGroup.dialog}
     </form>
   );
 }

@@ -28,6 +28,8 @@ export function ChooseLocationDialog({ onChoose, onCancel }: { onChoose: (locati
           >
             <LocationPicker
               id="group-location"
+              // The dialog's one question: the keyboard starts in it.
+              autoFocus
               value={locationId}
               onChange={(id) => {
                 setLocationId(id);

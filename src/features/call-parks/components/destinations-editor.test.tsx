@@ -178,3 +178,18 @@ describe("DestinationsEditor: the members as park destinations", () => {
     expect(recorder.requests).toEqual([]);
   });
 });
+
+describe("DestinationsEditor: the keyboard", () => {
+  it("keeps focus in the results after Add, on the extension that took the added one's place", async () => {
+    extensionsAnswering([RECEPTION, DOCK, ANNEX]);
+    const { user } = await renderEditor();
+    await within(results()).findByText("Reception park");
+    screen.getByRole("button", { name: "Add Reception park" }).focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add Loading dock" })).toHaveFocus());
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add Annex" })).toHaveFocus());
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Available call park extensions" })).toHaveFocus());
+  });
+});

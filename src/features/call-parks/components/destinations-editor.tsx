@@ -6,7 +6,7 @@ import { Icon } from "@/components/icon";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { callParkQueries } from "@/features/call-parks/api/queries";
 import type { ParkExtension } from "@/features/call-parks/api/types";
-import { ItemIssue, ResultsSection, SearchBox } from "./picker-parts";
+import { ItemIssue, ResultsSection, SearchBox, useFocusInResults } from "./picker-parts";
 
 /**
  * The group's park destinations, in hunting order: calls park on the first free one,
@@ -43,6 +43,7 @@ export function DestinationsEditor({
     ...callParkQueries.availableExtensions(locationId, term, callParkId),
     enabled: !parkOnAgents,
   });
+  const focus = useFocusInResults();
   const chosen = new Set(value.map((c) => c.id));
   const offered = (results.data ?? []).filter((c) => !chosen.has(c.id));
   const move = (index: number, by: number) => {
@@ -84,6 +85,7 @@ export function DestinationsEditor({
             id={`${idPrefix}-destination-results`}
             heading={t("destinations.results")}
             state={results}
+            focus={focus}
             items={offered}
             noResults={t("destinations.noResults")}
             failed={t("destinations.searchFailed")}
@@ -98,7 +100,10 @@ export function DestinationsEditor({
                   type="button"
                   className="btn btn-secondary btn-small"
                   aria-label={t("destinations.add", { name: c.name })}
-                  onClick={() => onChange([...value, c])}
+                  onClick={(e) => {
+                focus.added(e.currentTarget);
+                onChange([...value, c]);
+              }}
                 >
                   <Icon name="plus" />
                   {t("actions.add")}

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { api } from "@domain/api/endpoints";
-import { callParkAgent } from "@/test/fixtures";
+import { callParkAgent, LOCATIONS } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
@@ -24,6 +24,8 @@ function usersAnswering(agents: Agent[]) {
       queries.push(new URL(request.url).searchParams);
       return HttpResponse.json({ agents });
     }),
+    // The location (in Brazil): its numbers read nationally.
+    http.get(mswPath(api.locations.get), () => HttpResponse.json(LOCATIONS[0])),
   );
   return queries;
 }
@@ -98,13 +100,14 @@ describe("MembersEditor: results", () => {
 
     const ana = await resultItem("Ana Souza");
     expect(within(ana).getByText("Person")).toBeInTheDocument();
-    expect(within(ana).getByText("+551130001001 · ext. 1001")).toBeInTheDocument();
+    expect(within(ana).getByTitle("+551130001001")).toHaveTextContent(/^\(11\) 3000-1001$/);
+    expect(within(ana).getByText("· ext. 1001")).toBeInTheDocument();
     const lobby = await resultItem("Lobby phone");
     expect(within(lobby).getByText("Workspace")).toBeInTheDocument();
     expect(within(lobby).getByText("ext. 2001")).toBeInTheDocument();
     const night = await resultItem("Night line");
     expect(within(night).getByText("Virtual line")).toBeInTheDocument();
-    expect(within(night).getByText("+551130009999")).toBeInTheDocument();
+    expect(within(night).getByTitle("+551130009999")).toHaveTextContent(/^\(11\) 3000-9999$/);
   });
 
   it("names the group a member already belongs to and does not let it be added", async () => {
@@ -132,7 +135,7 @@ describe("MembersEditor: results", () => {
     expect(onChange).toHaveBeenLastCalledWith([ANA]);
     const chosen = screen.getByRole("region", { name: "1 member" });
     expect(within(chosen).getByText("Ana Souza")).toBeInTheDocument();
-    expect(within(chosen).getByText("+551130001001 · ext. 1001")).toBeInTheDocument();
+    expect(within(chosen).getByTitle("+551130001001")).toHaveTextContent(/^\(11\) 3000-1001$/);
     expect(within(results()).queryByText("Ana Souza")).not.toBeInTheDocument();
     expect(within(results()).getByRole("button", { name: "Add Lobby phone" })).toBeEnabled();
 
@@ -148,5 +151,21 @@ describe("MembersEditor: results", () => {
     await resultItem("Ana Souza");
     expect(within(results()).queryByText("Lobby phone")).not.toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: "1 member" })).getByText("Lobby phone")).toBeInTheDocument();
+  });
+});
+
+describe("MembersEditor: the keyboard", () => {
+  it("keeps focus in the results after Add: on the next member's Add, then the one before, then the heading", async () => {
+    usersAnswering([ANA, LOBBY, NIGHT]);
+    const { user } = await renderEditor();
+    await resultItem("Ana Souza");
+    screen.getByRole("button", { name: "Add Ana Souza" }).focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add Lobby phone" })).toHaveFocus());
+    screen.getByRole("button", { name: "Add Night line" }).focus();
+    await user.keyboard(" ");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add Lobby phone" })).toHaveFocus());
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Available members" })).toHaveFocus());
   });
 });

@@ -3,9 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "@/components/icon";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { locationQueries } from "@/lib/location-queries";
 import { callParkQueries } from "@/features/call-parks/api/queries";
 import type { Agent } from "@/features/call-parks/api/types";
-import { AgentSummary, ItemIssue, ResultsSection, SearchBox } from "./picker-parts";
+import { AgentSummary, ItemIssue, ResultsSection, SearchBox, useFocusInResults } from "./picker-parts";
 
 /** Search the location's people, workspaces and virtual lines; add and remove members. */
 export function MembersEditor({
@@ -28,6 +29,9 @@ export function MembersEditor({
   const [search, setSearch] = useState("");
   const term = useDebouncedValue(search, 250);
   const results = useQuery(callParkQueries.availableUsers(locationId, term, callParkId));
+  // The location's own numbers read nationally; until it is known, every number internationally.
+  const country = useQuery(locationQueries.detail(locationId)).data?.address.country;
+  const focus = useFocusInResults();
   const chosen = new Set(value.map((a) => a.id));
   const offered = (results.data ?? []).filter((a) => !chosen.has(a.id));
 
@@ -44,6 +48,7 @@ export function MembersEditor({
         id={`${idPrefix}-member-results`}
         heading={t("members.results")}
         state={results}
+        focus={focus}
         items={offered}
         noResults={t("members.noResults")}
         failed={t("members.searchFailed")}
@@ -52,6 +57,7 @@ export function MembersEditor({
           <>
             <AgentSummary
               agent={agent}
+              country={country}
               reason={agent.callParkName ? t("members.inOtherGroup", { group: agent.callParkName }) : undefined}
             />
             <button
@@ -59,7 +65,10 @@ export function MembersEditor({
               className="btn btn-secondary btn-small"
               disabled={Boolean(agent.callParkName)}
               aria-label={t("members.add", { name: agent.displayName })}
-              onClick={() => onChange([...value, agent])}
+              onClick={(e) => {
+                focus.added(e.currentTarget);
+                onChange([...value, agent]);
+              }}
             >
               <Icon name="plus" />
               {t("actions.add")}
@@ -77,7 +86,7 @@ export function MembersEditor({
           <ul className="pick-list">
             {value.map((agent, index) => (
               <li key={agent.id} className="pick-item">
-                <AgentSummary agent={agent}>
+                <AgentSummary agent={agent} country={country}>
                   <ItemIssue id={`${idPrefix}-member-${index}-error`} message={itemError?.(index)} />
                 </AgentSummary>
                 <button

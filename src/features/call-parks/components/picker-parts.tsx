@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { decodeFieldError } from "@/lib/form";
 import { issueMessage } from "@/lib/error-message";
+import { PhoneNumber } from "@/components/phone-number";
 import type { Agent } from "@/features/call-parks/api/types";
 
 // The pieces the members and destinations editors share: a search box, a section of
@@ -31,9 +32,43 @@ export function SearchBox({
   );
 }
 
+/** What Add in the results needs so that focus stays in the list (see useFocusInResults). */
+export interface ResultsFocus {
+  section: RefObject<HTMLElement | null>;
+  /** Call from an Add button's press, before the item leaves the results. */
+  added: (button: HTMLElement) => void;
+}
+
+const ADD_BUTTONS = ".pick-item button:not(:disabled)";
+
+/**
+ * An added item leaves the results, and its Add button with it: focus would fall to the
+ * page. It goes instead to the Add of the item that took its place (or the one before),
+ * else to the results' heading, so a keyboard user goes on adding where they were.
+ */
+export function useFocusInResults(): ResultsFocus {
+  const section = useRef<HTMLElement>(null);
+  const pending = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = pending.current;
+    if (at === null || !section.current) return;
+    pending.current = null;
+    const buttons = [...section.current.querySelectorAll<HTMLElement>(ADD_BUTTONS)];
+    (buttons[Math.min(at, buttons.length - 1)] ?? section.current.querySelector<HTMLElement>("h3"))?.focus();
+  });
+  return {
+    section,
+    added: (button) => {
+      const buttons = [...(section.current?.querySelectorAll<HTMLElement>(ADD_BUTTONS) ?? [])];
+      pending.current = Math.max(0, buttons.indexOf(button));
+    },
+  };
+}
+
 export function ResultsSection<T extends { id: string }>({
   id,
   heading,
+  focus,
   state,
   items,
   noResults,
@@ -42,6 +77,7 @@ export function ResultsSection<T extends { id: string }>({
 }: {
   id: string;
   heading: string;
+  focus?: ResultsFocus;
   state: { isPending: boolean; isError: boolean };
   items: T[];
   noResults: string;
@@ -50,8 +86,8 @@ export function ResultsSection<T extends { id: string }>({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby={id}>
-      <h3 id={id} className="editor-heading">
+    <section aria-labelledby={id} ref={focus?.section}>
+      <h3 id={id} className="editor-heading" tabIndex={-1}>
         {heading}
       </h3>
       {state.isPending ? (
@@ -78,15 +114,29 @@ export function ResultsSection<T extends { id: string }>({
 }
 
 /** A member's name, kind, numbers and, when it cannot be added, why; `children` say what is wrong with a chosen one. */
-export function AgentSummary({ agent, reason, children }: { agent: Agent; reason?: string; children?: ReactNode }) {
+export function AgentSummary({
+  agent,
+  country,
+  reason,
+  children,
+}: {
+  agent: Agent;
+  /** The location's country: its numbers read nationally, others internationally. */
+  country?: string;
+  reason?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation("callParkGroups");
   const first = agent.numbers?.[0];
-  const numbers = [first?.external, first?.extension && t("members.extension", { extension: first.extension })];
   return (
     <span className="pick-main">
       <span className="pick-name">{agent.displayName}</span>
       <span className="badge">{t(`agentType.${agent.type}`)}</span>
-      <span className="muted">{numbers.filter(Boolean).join(" · ")}</span>
+      <span className="muted">
+        {first?.external && <PhoneNumber number={first.external} country={country} />}
+        {first?.external && first.extension && " · "}
+        {first?.extension && t("members.extension", { extension: first.extension })}
+      </span>
       {reason && <span className="pick-reason">{reason}</span>}
       {children}
     </span>

@@ -3,7 +3,7 @@ import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { CallParkListItem } from "@/features/call-parks/api/types";
-import { apiErrorResponse, callParkAgent, LOCATIONS, locationsHandler } from "@/test/fixtures";
+import { apiErrorResponse, callParkAgent, LOCATIONS, locationsHandler, parkDestination } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
@@ -166,7 +166,7 @@ describe("call park group wizard: the recall step and Create", () => {
   });
 
   it("goes to the step of the server's first issue and shows it at its field", async () => {
-    savedDraft();
+    savedDraft({ callParkExtensions: [parkDestination("CPE1", "Reception park", "5001")] });
     server.use(
       http.post(mswPath(api.callParks.create), () =>
         apiErrorResponse(409, "callParkMemberTaken", {
@@ -188,6 +188,78 @@ describe("call park group wizard: the recall step and Create", () => {
       "Ana Souza is already a member of the call park group Sales.",
     );
     expect(JSON.parse(sessionStorage.getItem(DRAFT_KEY)!)).toMatchObject({ name: "Front desk" });
+  });
+});
+
+describe("call park group wizard: a group that cannot park anything", () => {
+  it.each([
+    ["en", "Create", "This group cannot park any call", "It has no park destinations: a call would have nowhere to park.", "Go back", "Create anyway"],
+    ["pt-BR", "Criar", "Este grupo não consegue estacionar nenhuma chamada", "Ele não tem destinos de estacionamento: uma chamada não teria onde ficar estacionada.", "Voltar", "Criar mesmo assim"],
+  ] as const)("is created only after a warning (%s)", async (language, create, title, body, back, anyway) => {
+    savedDraft();
+    const posts: unknown[] = [];
+    server.use(
+      http.post(mswPath(api.callParks.create), async ({ request }) => {
+        posts.push(await request.json());
+        return HttpResponse.json({ id: "CP1" }, { status: 201 });
+      }),
+    );
+    server.use(
+      locationsHandler,
+      http.get(mswPath(api.locations.get), () => HttpResponse.json(LOCATIONS[0])),
+      http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
+    );
+    const { user, router } = await renderWithProviders(<CreateCallParkRoute />, {
+      url: `${NEW_PATH}?location=L1&step=review`,
+      path: NEW_PATH,
+      language,
+    });
+    await user.click(await screen.findByRole("button", { name: create }));
+    const dialog = await screen.findByRole("alertdialog", { name: title });
+    expect(within(dialog).getByText(body)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: back }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(posts).toEqual([]);
+
+    await user.click(screen.getByRole("button", { name: create }));
+    await user.click(within(await screen.findByRole("alertdialog", { name: title })).getByRole("button", { name: anyway }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    await waitFor(() => expect(router.state.location.pathname).not.toBe(NEW_PATH));
+  });
+
+  it("is created with no question when it has members and destinations", async () => {
+    savedDraft({ callParkExtensions: [parkDestination("CPE1", "Reception park", "5001")] });
+    const posts: unknown[] = [];
+    server.use(
+      http.post(mswPath(api.callParks.create), async ({ request }) => {
+        posts.push(await request.json());
+        return HttpResponse.json({ id: "CP1" }, { status: 201 });
+      }),
+    );
+    const { user } = await renderWizard("?location=L1&step=review");
+    await stepHeading("Review");
+    await user.click(screen.getByRole("button", { name: "Create" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  });
+});
+
+describe("call park group wizard: the keyboard", () => {
+  it("puts focus on the new step's heading after Next", async () => {
+    savedDraft();
+    server.use(http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })));
+    const { user } = await renderWizard("?location=L1&step=members");
+    await stepHeading("Members");
+    screen.getByRole("button", { name: "Next" }).focus();
+    await user.keyboard("{Enter}");
+    const heading = await stepHeading("Park Destinations");
+    await waitFor(() => expect(heading).toHaveFocus());
+  });
+
+  it("opens the location question with focus in its Location field", async () => {
+    await renderWizard("");
+    const dialog = await screen.findByRole("dialog", { name: "Select a location" });
+    await waitFor(() => expect(within(dialog).getByRole("combobox", { name: "Location" })).toHaveFocus());
   });
 });
 

@@ -46,6 +46,7 @@ export default function CallParkPanelRoute() {
   const leaving = useRef(false);
   const editable = useAbility().canWrite(locationId);
   const close = () => navigate(`${CALL_PARKS_PATH}${search}`);
+  useFocusBackOnClose(callParkPath(locationId, callParkId));
 
   return (
     <ModalOverlay className="panel-overlay" isOpen isDismissable onOpenChange={(open) => !open && close()}>
@@ -120,5 +121,31 @@ export default function CallParkPanelRoute() {
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/**
+ * Closing the panel (Escape, its button, Save) puts focus back on the row's link that
+ * opened it, as a dialog should: the list re-renders under the panel, so the modal's own
+ * restore can lose it. The opener is whatever had focus as the panel first rendered.
+ */
+function useFocusBackOnClose(panelPath: string) {
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(
+    () => () => {
+      // After the modal's own restore attempt; a row drawn anew meanwhile (a refreshed list)
+      // is found by its link to this panel, waiting a few frames for it while focus is nowhere.
+      let frames = 0;
+      const attempt = () => {
+        const focusIsLost = !document.activeElement || document.activeElement === document.body;
+        if (!focusIsLost && document.activeElement !== opener) return;
+        const row = document.querySelector<HTMLElement>(`.main a[href^="${panelPath}"]`);
+        const target = opener?.isConnected && opener !== document.body && !opener.closest(".side-panel") ? opener : row;
+        if (target) target.focus();
+        else if (++frames < 60) requestAnimationFrame(attempt);
+      };
+      requestAnimationFrame(attempt);
+    },
+    [opener, panelPath],
   );
 }
