@@ -127,7 +127,7 @@ export const api = joinEndpoints(addresses, {
   locations: {
     list: {
       query: locationListQuerySchema, response: locationListSchema,
-      access: "read", webex: true, summary: "Locations (with call park counts on request)",
+      access: "read", webex: true, summary: "Locations (our additions: call park counts with include=callParkCounts, and order)",
     },
     get: {
       query: z.object({ include: locationIncludeSchema, orgId: orgIdSchema }), response: locationWithCountsSchema,

@@ -2,6 +2,7 @@ import { orgIdSchema } from "./org-query";
 import { z } from "zod";
 import { pageSize, pagingQuery } from "./paging";
 import { searchText } from "./text";
+import { sortOrder } from "./sort-order";
 
 /** A location as GET /v1/locations answers (the fields of Webex's location object used here). */
 export const locationSchema = z.object({
@@ -45,8 +46,22 @@ export const locationListSchema = z.object({ items: z.array(locationWithCountsSc
 /** `include=callParkCounts` adds `callParkCounts` to each location; without it the answer is Webex's. */
 export const locationIncludeSchema = z.enum(["callParkCounts"]).optional();
 
+export const LOCATION_SORT_FIELDS = ["name", "callParkExtensions"] as const;
+export type LocationSortField = (typeof LOCATION_SORT_FIELDS)[number];
+
+/**
+ * Our addition (Webex's locations list has no `order`): `order=callParkExtensions-desc`
+ * sorts by how many call park extensions each location holds, `order=name-desc` by name.
+ * Without it the list is by name, as Webex's.
+ */
+export const locationOrderSchema = sortOrder<LocationSortField>(
+  { name: "name", callparkextensions: "callParkExtensions" },
+  { maxKeys: 2 },
+);
+
 export const locationListQuerySchema = z.object({
   name: searchText,
+  order: locationOrderSchema.optional(),
   id: z.string().max(500).optional(),
   orgId: orgIdSchema,
   include: locationIncludeSchema,

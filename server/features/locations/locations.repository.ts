@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, Selectable } from "kysely";
 import type { LocationScope } from "@domain/rules/access";
 import { RECALL_OPTIONS, usesHuntWaitTime } from "@domain/rules/recall";
-import type { CallParkCounts, Location } from "@domain/schemas/location";
+import type { CallParkCounts, Location, LocationSortField } from "@domain/schemas/location";
+import type { OrderKey } from "@domain/schemas/sort-order";
 import type { Db } from "@server/db/database";
 import type { Database, LocationTable } from "@server/db/schema";
 import { keyContains, withinScope } from "@server/db/search";
@@ -17,6 +18,13 @@ export interface LocationOptions {
   /** Add `callParkCounts` (our addition) to each location. */
   withCounts?: boolean;
 }
+
+// Each sort reads an index: locations_name_key, or locations_call_park_extension_count (a
+// count the database keeps), so a large organisation's page is not a sort of every location.
+const SORT_COLUMNS = {
+  name: ["name_key", "name"],
+  callParkExtensions: ["call_park_extension_count"],
+} as const;
 
 type LocationRow = Selectable<LocationTable> & { call_park_count?: number; hunt_wait_count?: number };
 
@@ -81,12 +89,23 @@ export async function listLocations(
   filter: LocationFilter,
   start: number,
   max: number,
-  options: LocationOptions = {},
+  options: LocationOptions & { order?: OrderKey<LocationSortField>[] } = {},
 ) {
   let query = filtered(db, filter).selectAll("locations");
   if (options.withCounts) query = query.select(groupCounts);
+  // By name unless asked otherwise, then by name and id, so paging never shows a row twice or skips one.
+  const keys: OrderKey<LocationSortField>[] = [...(options.order ?? []), { field: "name", direction: "asc" }];
+  const seen = new Set<string>();
+  for (const { field, direction } of keys) {
+    for (const column of SORT_COLUMNS[field]) {
+      if (seen.has(column)) continue;
+      seen.add(column);
+      query = query.orderBy(column, direction);
+    }
+  }
+  query = query.orderBy("id");
   const [rows, count] = await Promise.all([
-    query.orderBy("name_key").orderBy("name").limit(max).offset(start).execute(),
+    query.limit(max).offset(start).execute(),
     filtered(db, filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((row) => toLocation(row, options)), total: Number(count.n) };

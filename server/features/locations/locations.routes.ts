@@ -9,10 +9,10 @@ const endpoints = api.locations;
 
 export async function locationRoutes(app: FastifyInstance, { db }: { db: Db }) {
   listRoute(app, endpoints.list, ({ query }, request) => {
-    const { start, max, name, id, include } = query;
+    const { start, max, name, id, include, order } = query;
     const withCounts = include === "callParkCounts";
-    return listOrgLocations(db, { name, id, scope: scopeOf(request) }, start, max, { withCounts });
-  });
+    return listOrgLocations(db, { name, id, scope: scopeOf(request) }, start, max, { withCounts, order });
+  }, { keepWhileUnchanged: db });
 
   route(app, endpoints.get, async ({ params, query }) => {
     const withCounts = query.include === "callParkCounts";

@@ -2,7 +2,13 @@ import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import { findLocation, type LocationFilter, type LocationOptions, listLocations } from "./locations.repository";
 
-export function listOrgLocations(db: Db, filter: LocationFilter, start: number, max: number, options?: LocationOptions) {
+export function listOrgLocations(
+  db: Db,
+  filter: LocationFilter,
+  start: number,
+  max: number,
+  options?: Parameters<typeof listLocations>[4],
+) {
   return listLocations(db, filter, start, max, options);
 }
 

@@ -3,6 +3,7 @@ import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionCreate, CallParkExtensionListQuery, CallParkExtensionUpdate } from "@domain/schemas/call-park-extension";
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
+import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 
 const endpoints = api.callParkExtensions;
 
@@ -29,7 +30,28 @@ export const callParkExtensionQueries = {
       queryKey: [...callParkExtensionQueries.all(), "detail", locationId, callParkExtensionId] as const,
       queryFn: ({ signal }) => latestCallParkExtension(locationId, callParkExtensionId, signal),
     }),
+  /**
+   * Which call park group parks on each of the location's call park extensions (id → the
+   * group's name), as the server knows it: what a bulk delete says groups will lose.
+   */
+  groupsUsing: (locationId: string) =>
+    queryOptions({
+      queryKey: [...callParkExtensionQueries.all(), "groupsUsing", locationId] as const,
+      queryFn: async ({ signal }) => {
+        const { data } = await callApi(api.callParks.availableCallParkExtensions, {
+          params: { locationId },
+          query: { includeAssigned: "true", max: MAX_CALL_PARK_EXTENSIONS_PER_LOCATION },
+          signal,
+        });
+        return new Map(data.callParkExtensions.flatMap((e) => (e.callParkName ? [[e.id, e.callParkName] as const] : [])));
+      },
+    }),
 };
+
+/** One delete of a bulk delete: the public DELETE, without a toast of its own (the bulk dialog sums them up). */
+export async function deleteCallParkExtension({ locationId, id }: { locationId: string; id: string }) {
+  await callApi(endpoints.delete, { params: { locationId, callParkExtensionId: id } });
+}
 
 /** A call park extension as it is now, with its version. */
 export function latestCallParkExtension(locationId: string, callParkExtensionId: string, signal?: AbortSignal) {
@@ -48,7 +70,7 @@ export async function checkExtension(locationId: string, extension: string, sign
 
 // Each mutation awaits its invalidation before the caller's onSuccess runs, so a
 // page that navigates away on success lands on fresh data.
-function useInvalidateAll() {
+export function useInvalidateAll() {
   const queryClient = useQueryClient();
   // A call park extension's changes show in the groups that use it and the locations' counts.
   return () =>

@@ -2,8 +2,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { Icon } from "@/components/icon";
+import { type RowSelection, SelectPageHeader, SelectRowCell } from "@/components/bulk-selection";
+import { SortableHeader } from "@/components/sortable-header";
 import type { Sortable } from "@/features/call-park-extensions/routes/list-params";
 import { callParkExtensionPath } from "@/lib/paths";
+import { useFromList } from "@/lib/list-return";
 import type { DeleteTarget } from "./delete-call-park-extension";
 
 export function CallParkExtensionTable({
@@ -14,6 +17,7 @@ export function CallParkExtensionTable({
   onDelete,
   canChange,
   busy,
+  selection,
 }: {
   items: CallParkExtensionListItem[];
   sort: Sortable;
@@ -23,23 +27,25 @@ export function CallParkExtensionTable({
   /** Whether the administrator may edit and delete this row; rows they may not show no actions. */
   canChange: (item: CallParkExtensionListItem) => boolean;
   busy: boolean;
+  /** Rows ticked for a bulk delete; without it, no tick boxes. */
+  selection?: RowSelection<CallParkExtensionListItem>;
 }) {
   const { t } = useTranslation(["callParkExtensions", "common"]);
   const withActions = items.some(canChange);
+  const fromList = useFromList();
   const header = (field: Sortable, label: string) => (
-    <th scope="col" aria-sort={sort === field ? (direction === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" className="sort-button" onClick={() => onSort(field)}>
-        {label}
-        <span aria-hidden="true">{sort === field ? (direction === "asc" ? " ▲" : " ▼") : ""}</span>
-      </button>
-    </th>
+    <SortableHeader field={field} sort={sort} direction={direction} onSort={onSort}>
+      {label}
+    </SortableHeader>
   );
+  const selectable = items.filter(canChange);
   return (
     <div className="table-wrap" aria-busy={busy}>
-      <table className="table">
+      <table className="table table-stacked">
         <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>
+            {selection && withActions && <SelectPageHeader selection={selection} rows={selectable} />}
             {header("name", t("columns.name"))}
             {header("extension", t("columns.extension"))}
             {header("locationName", t("columns.location"))}
@@ -52,12 +58,24 @@ export function CallParkExtensionTable({
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id}>
-              <td>
-                <Link to={callParkExtensionPath(item.locationId, item.id)}>{item.name}</Link>
+            <tr key={item.id} id={callParkExtensionRowId(item.id)}>
+              {selection && withActions && (
+                <SelectRowCell
+                  selection={selection}
+                  row={item}
+                  name={t("bulkDelete.item", { name: item.name, extension: item.extension, location: item.locationName })}
+                  enabled={canChange(item)}
+                />
+              )}
+              <td className="cell-title">
+                <Link to={callParkExtensionPath(item.locationId, item.id)} state={fromList}>
+                  {item.name}
+                </Link>
               </td>
-              <td className="mono">{item.extension}</td>
-              <td>{item.locationName}</td>
+              <td className="mono" data-label={t("columns.extension")}>
+                {item.extension}
+              </td>
+              <td data-label={t("columns.location")}>{item.locationName}</td>
               {withActions && (
                 <td className="row-actions">
                   {canChange(item) && (
@@ -65,6 +83,7 @@ export function CallParkExtensionTable({
                       <Link
                         className="icon-button"
                         to={callParkExtensionPath(item.locationId, item.id)}
+                        state={fromList}
                         aria-label={t("list.editItem", { name: item.name })}
                       >
                         <Icon name="edit" />
@@ -90,3 +109,6 @@ export function CallParkExtensionTable({
     </div>
   );
 }
+
+/** The row's element id, by which the list brings an edited row back into view. */
+export const callParkExtensionRowId = (id: string) => `call-park-extension-${id}`;

@@ -14,6 +14,7 @@ import { errorMessage } from "@/lib/error-message";
 import { queryClient } from "@/lib/query-client";
 import { showToast } from "@/lib/toast";
 import { useOpenedVersion } from "@/lib/use-opened-version";
+import { useBackToList } from "@/lib/list-return";
 import { useAbility } from "@/lib/session";
 import {
   callParkExtensionQueries,
@@ -58,7 +59,9 @@ export default function EditCallParkExtensionRoute() {
   const [opened, setOpened] = useOpenedVersion(id, detail.data);
   const [refused, setRefused] = useState<Refused | null>(null);
   const editable = useAbility().canWrite(locationId);
-  const back = { to: CALL_PARK_EXTENSIONS_PATH, label: t("list.title") };
+  // Back to the list as it was left (page, sort, filters), the edited row brought into view.
+  const backToList = useBackToList(CALL_PARK_EXTENSIONS_PATH);
+  const back = { to: backToList().to, label: t("list.title") };
 
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) {
@@ -78,7 +81,8 @@ export default function EditCallParkExtensionRoute() {
     try {
       if (Object.keys(body).length) await update.mutateAsync({ locationId, id, ifMatch, body });
       setRefused(null);
-      navigate(CALL_PARK_EXTENSIONS_PATH);
+      const { to, state } = backToList(id);
+      navigate(to, { state });
     } catch (error) {
       if (!(error instanceof ApiError && error.code === "changedMeanwhile")) throw error;
       const theirs = await latestCallParkExtension(locationId, id).catch((failure: unknown) => {
@@ -125,7 +129,7 @@ export default function EditCallParkExtensionRoute() {
         defaultValues={{ locationId, name: base.name, extension: base.extension }}
         ownId={id}
         lockedLocationName={location.data?.name ?? ""}
-        cancelTo={CALL_PARK_EXTENSIONS_PATH}
+        cancelTo={back.to}
         submitLabel={t("edit.title")}
         onSubmit={(values) => save({ name: values.name, extension: values.extension }, base, base.etag)}
       />
@@ -145,7 +149,7 @@ export default function EditCallParkExtensionRoute() {
       <DeleteCallParkExtensionDialog
         target={deleting ? { locationId, id, name: current.name, extension: current.extension } : null}
         onClose={() => setDeleting(false)}
-        onDeleted={() => navigate(CALL_PARK_EXTENSIONS_PATH)}
+        onDeleted={() => navigate(back.to)}
       />
     </>
   );

@@ -1,21 +1,14 @@
 import { z } from "zod";
 import { defineListScreen } from "@/lib/use-list-state";
+import { nextOrder, sortOf, sortParam } from "@/lib/sort-param";
 import type { CallParkExtensionListParams } from "@/features/call-park-extensions/api/queries";
 
 export const PAGE_SIZE = 25;
 export const SORTABLE = ["name", "extension", "locationName"] as const;
 export type Sortable = (typeof SORTABLE)[number];
-type Direction = "asc" | "desc";
-type Order = `${Sortable}-${Direction}`;
-
-const ORDERS = SORTABLE.flatMap((field) => [`${field}-asc`, `${field}-desc`] as Order[]);
 
 /** `sort=extension-desc`; a bare field (`sort=extension`) is ascending. */
-const orderParam = z
-  .string()
-  .transform((value) => (value.includes("-") ? value : `${value}-asc`))
-  .pipe(z.enum(ORDERS as [Order, ...Order[]]))
-  .default("name-asc");
+const orderParam = sortParam(SORTABLE, "name-asc");
 
 /** The list's search (`q`), location filter, sort and page as they live in the URL. */
 export const callParkExtensionList = defineListScreen({
@@ -40,12 +33,4 @@ export const callParkExtensionList = defineListScreen({
   },
 });
 
-export function sortOf(order: Order): { field: Sortable; direction: Direction } {
-  const [field, direction] = order.split("-") as [Sortable, Direction];
-  return { field, direction };
-}
-
-/** A click on a column's header: by it ascending, or reversed when it already sorts the list. */
-export function nextOrder(order: Order, field: Sortable): Order {
-  return order === `${field}-asc` ? `${field}-desc` : `${field}-asc`;
-}
+export { nextOrder, sortOf };

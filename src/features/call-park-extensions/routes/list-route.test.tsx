@@ -54,7 +54,7 @@ describe("call park extension list: what it asks the server", () => {
       "href",
       `${CALL_PARK_EXTENSIONS_PATH}/new?location=L1`,
     );
-    await waitFor(() => expect(screen.getByRole("combobox", { name: "Location" })).toHaveValue("L1"));
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Location" })).toHaveValue("São Paulo"));
 
     await user.click(within(pages).getByRole("button", { name: "Next" }));
     await waitFor(() => expect(queries.at(-1)?.get("start")).toBe("50"));
@@ -66,7 +66,9 @@ describe("call park extension list: what it asks the server", () => {
     await renderList();
 
     const row = (await screen.findByRole("link", { name: "Loading dock" })).closest("tr")!;
+    // First, the row's tick box for a bulk delete.
     expect(within(row).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
+      "",
       "Loading dock",
       "2002",
       "Campinas",

@@ -8,23 +8,31 @@ import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";
-import { locationQueries } from "@/lib/location-queries";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { useListState } from "@/lib/use-list-state";
 import { callParkExtensionQueries } from "@/features/call-park-extensions/api/queries";
-import { DeleteCallParkExtensionDialog, type DeleteTarget } from "@/features/call-park-extensions/components/delete-call-park-extension";
-import { CallParkExtensionTable } from "@/features/call-park-extensions/components/call-park-extension-table";
+import {
+  BulkDeleteCallParkExtensionsDialog,
+  type BulkDeleteTarget,
+  DeleteCallParkExtensionDialog,
+  type DeleteTarget,
+} from "@/features/call-park-extensions/components/delete-call-park-extension";
+import {
+  CallParkExtensionTable,
+  callParkExtensionRowId,
+} from "@/features/call-park-extensions/components/call-park-extension-table";
+import { SelectionBar, useRowSelection } from "@/components/bulk-selection";
+import { useScrollToEdited } from "@/lib/list-return";
+import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { callParkExtensionList, nextOrder, PAGE_SIZE, sortOf, type Sortable } from "./list-params";
 import { BULK_MANAGE_PATH, FEATURES_PATH, newCallParkExtensionPath } from "@/lib/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = callParkExtensionList.queryOf(new URL(request.url).searchParams);
   // Prefetch without failing the route: the page shows its own error state.
-  await Promise.allSettled([
-    queryClient.ensureQueryData(callParkExtensionQueries.list(query)),
-    queryClient.ensureQueryData(locationQueries.list()),
-  ]);
+  // The location filter asks for its own page of locations as it opens, never all of them here.
+  await Promise.allSettled([queryClient.ensureQueryData(callParkExtensionQueries.list(query))]);
   return null;
 }
 
@@ -34,6 +42,8 @@ export default function CallParkExtensionListRoute() {
   const { state, update } = listState;
   const list = useQuery(callParkExtensionQueries.list(listState.query));
   const [toDelete, setToDelete] = useState<DeleteTarget | null>(null);
+  const selection = useRowSelection<CallParkExtensionListItem>();
+  const [bulkDeleting, setBulkDeleting] = useState<BulkDeleteTarget[]>([]);
   const here = useLocation();
   const { canWrite } = useAbility();
   const canAdd = canWrite(state.location || undefined);
@@ -50,6 +60,7 @@ export default function CallParkExtensionListRoute() {
   const onSort = (field: Sortable) => update({ sort: nextOrder(state.sort, field) });
   const { field: sort, direction } = sortOf(state.sort);
   const filtering = Boolean(state.q || state.location);
+  useScrollToEdited(callParkExtensionRowId, list.isSuccess && !list.isPlaceholderData);
 
   return (
     <>
@@ -104,6 +115,11 @@ export default function CallParkExtensionListRoute() {
       >
         {(data) => (
           <>
+            <SelectionBar
+              count={selection.selected.size}
+              onDelete={() => setBulkDeleting(selection.items)}
+              onClear={() => selection.drop()}
+            />
             <CallParkExtensionTable
               items={data.items}
               sort={sort}
@@ -112,12 +128,18 @@ export default function CallParkExtensionListRoute() {
               onDelete={setToDelete}
               canChange={(item) => canWrite(item.locationId)}
               busy={list.isPlaceholderData}
+              selection={selection}
             />
             <Pagination {...listState.pagination} total={data.total} />
           </>
         )}
       </QueryView>
       <DeleteCallParkExtensionDialog target={toDelete} onClose={() => setToDelete(null)} />
+      <BulkDeleteCallParkExtensionsDialog
+        targets={bulkDeleting}
+        onClose={() => setBulkDeleting([])}
+        onDone={(deleted) => selection.drop(deleted.map((item) => item.id))}
+      />
       <Outlet />
     </>
   );

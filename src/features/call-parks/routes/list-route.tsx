@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { z } from "zod";
@@ -11,15 +12,23 @@ import { EmptyState } from "@/components/states";
 import { useAbility } from "@/lib/session";
 import { defineListScreen, useListState } from "@/lib/use-list-state";
 import { callParkQueries, type CallParkListParams } from "@/features/call-parks/api/queries";
+import { BulkDeleteCallParksDialog } from "@/features/call-parks/components/bulk-delete-call-parks";
+import { SelectionBar, SelectPageHeader, SelectRowCell, useRowSelection } from "@/components/bulk-selection";
+import { SortableHeader } from "@/components/sortable-header";
+import { nextOrder, sortOf, sortParam } from "@/lib/sort-param";
+import type { CallParkListItem } from "@domain/schemas/call-park";
 import { callParkPath, FEATURES_PATH, newCallParkPath } from "@/lib/paths";
 
 const PAGE_SIZE = 25;
+const SORTABLE = ["name", "locationName"] as const;
+type Sortable = (typeof SORTABLE)[number];
 
-/** The list's search (`q`, by name), location filter and page as they live in the URL. */
+/** The list's search (`q`, by name), location filter, sort and page as they live in the URL. */
 const callParkList = defineListScreen({
   schema: z.object({
     q: z.string().default(""),
     location: z.string().default(""),
+    sort: sortParam(SORTABLE, "name-asc"),
     page: z.coerce.number().int().min(1).default(1),
   }),
   search: "q",
@@ -27,6 +36,8 @@ const callParkList = defineListScreen({
   toQuery: (state, start): CallParkListParams => ({
     name: state.q || undefined,
     locationId: state.location || undefined,
+    // The server's `order`, with the other column next so that equal names keep one order.
+    order: `${state.sort},${sortOf(state.sort).field === "name" ? "locationName" : "name"}-asc`,
     start,
     max: PAGE_SIZE,
   }),
@@ -36,12 +47,17 @@ const callParkList = defineListScreen({
 export default function CallParkListRoute() {
   const { t } = useTranslation(["callParkGroups", "common"]);
   const listState = useListState(callParkList);
-  const { q, location } = listState.state;
+  const { q, location, sort: order } = listState.state;
+  const { field: sort, direction } = sortOf(order);
+  const onSort = (field: Sortable) => listState.update({ sort: nextOrder(order, field) });
+  const ability = useAbility();
+  const selection = useRowSelection<CallParkListItem>();
+  const [bulkDeleting, setBulkDeleting] = useState<CallParkListItem[]>([]);
   const list = useQuery(callParkQueries.list(listState.query));
   const filtering = Boolean(q || location);
   // A group's side panel opens over the list as it is, and closes back to it.
   const suffix = useLocation().search;
-  const canAdd = useAbility().canWrite(location || undefined);
+  const canAdd = ability.canWrite(location || undefined);
 
   return (
     <>
@@ -80,33 +96,60 @@ export default function CallParkListRoute() {
           </EmptyState>
         }
       >
-        {(data) => (
-          <>
-            <div className="table-wrap" aria-busy={list.isPlaceholderData}>
-              <table className="table">
-                <caption className="visually-hidden">{t("list.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("columns.name")}</th>
-                    <th scope="col">{t("columns.location")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((g) => (
-                    <tr key={g.id}>
-                      <td>
-                        <Link to={`${callParkPath(g.locationId, g.id)}${suffix}`}>{g.name}</Link>
-                      </td>
-                      <td>{g.locationName}</td>
+        {(data) => {
+          const selectable = data.items.filter((g) => ability.canWrite(g.locationId));
+          const withSelection = selectable.length > 0;
+          return (
+            <>
+              <SelectionBar
+                count={selection.selected.size}
+                onDelete={() => setBulkDeleting(selection.items)}
+                onClear={() => selection.drop()}
+              />
+              <div className="table-wrap" aria-busy={list.isPlaceholderData}>
+                <table className="table">
+                  <caption className="visually-hidden">{t("list.caption")}</caption>
+                  <thead>
+                    <tr>
+                      {withSelection && <SelectPageHeader selection={selection} rows={selectable} />}
+                      <SortableHeader field="name" sort={sort} direction={direction} onSort={onSort}>
+                        {t("columns.name")}
+                      </SortableHeader>
+                      <SortableHeader field="locationName" sort={sort} direction={direction} onSort={onSort}>
+                        {t("columns.location")}
+                      </SortableHeader>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination {...listState.pagination} total={data.total} />
-          </>
-        )}
+                  </thead>
+                  <tbody>
+                    {data.items.map((g) => (
+                      <tr key={g.id}>
+                        {withSelection && (
+                          <SelectRowCell
+                            selection={selection}
+                            row={g}
+                            name={t("bulkDelete.item", { name: g.name, location: g.locationName })}
+                            enabled={ability.canWrite(g.locationId)}
+                          />
+                        )}
+                        <td>
+                          <Link to={`${callParkPath(g.locationId, g.id)}${suffix}`}>{g.name}</Link>
+                        </td>
+                        <td>{g.locationName}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination {...listState.pagination} total={data.total} />
+            </>
+          );
+        }}
       </QueryView>
+      <BulkDeleteCallParksDialog
+        targets={bulkDeleting}
+        onClose={() => setBulkDeleting([])}
+        onDone={(deleted) => selection.drop(deleted.map((g) => g.id))}
+      />
       <Outlet />
     </>
   );

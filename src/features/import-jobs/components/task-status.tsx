@@ -34,7 +34,8 @@ export function TaskProgress({ job, label }: { job: ImportJob; label: string }) 
         <>
           <div className="task-progress-labels">
             <Label className="task-progress-label">{label}</Label>
-            <span>{t("progress.value", { processed, total })}</span>
+            {/* For the eye: the bar's value text already says it to a screen reader. */}
+            <span aria-hidden="true">{t("progress.value", { processed, total })}</span>
           </div>
           <div className="task-progress-track">
             <div className="task-progress-fill" style={{ width: `${percentage ?? 0}%` }} />

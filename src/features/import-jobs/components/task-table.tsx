@@ -4,6 +4,7 @@ import type { ImportJob } from "@domain/schemas/import-job";
 import { taskPath } from "@/lib/paths";
 import { formatDateTime } from "@/lib/format-date-time";
 import { TaskProgress, TaskStatus } from "./task-status";
+import "./task-table.css";
 
 /** The import tasks: file, who started it, when, status, and what it did. */
 export function TaskTable({ items, busy }: { items: ImportJob[]; busy: boolean }) {
@@ -11,7 +12,7 @@ export function TaskTable({ items, busy }: { items: ImportJob[]; busy: boolean }
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
     <div className="table-wrap" aria-busy={busy}>
-      <table className="table">
+      <table className="table table-stacked">
         <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>
@@ -25,20 +26,30 @@ export function TaskTable({ items, busy }: { items: ImportJob[]; busy: boolean }
         <tbody>
           {items.map((job) => (
             <tr key={job.id}>
-              <td>
-                <Link to={taskPath(job.id)}>{job.fileName || job.name}</Link>
+              <td className="cell-title">
+                {/* Long names end in an ellipsis (the whole name in its title) rather than break mid-word. */}
+                <Link className="task-name" to={taskPath(job.id)} title={job.fileName || job.name}>
+                  {job.fileName || job.name}
+                </Link>
               </td>
-              <td>{job.createdBy}</td>
-              <td>
+              <td data-label={t("columns.createdBy")}>
+                <span className="task-name" title={job.createdBy}>
+                  {job.createdBy}
+                </span>
+              </td>
+              <td data-label={t("columns.created")}>
                 <time dateTime={job.created}>{formatDateTime(job.created, language)}</time>
               </td>
-              <td>
+              <td data-label={t("columns.status")}>
                 <TaskStatus job={job} />
                 {job.latestExecutionStatus === "STARTED" && (
                   <TaskProgress job={job} label={t("progress.labelOf", { fileName: job.fileName || job.name })} />
                 )}
               </td>
-              <td>{t("counts.line", { ...job.counts })}</td>
+              {/* A running task's progress is said once, by its bar; its counts follow when it ends. */}
+              <td data-label={t("columns.results")}>
+                {job.latestExecutionStatus === "STARTED" ? null : t("counts.line", { ...job.counts })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,8 +2,12 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { ItemOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/addresses";
 import type { CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
+import type { LocationListQuery } from "@domain/schemas/location";
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
+
+/** The Locations list's parameters as the screen keeps them in its URL. */
+export type LocationPageParams = Pick<LocationListQuery, "name" | "order" | "start" | "max">;
 
 export type RecallHuntGroup = ItemOf<typeof api.callParks.availableRecallHuntGroups>;
 
@@ -20,12 +24,11 @@ const FRESH_FOR_THE_VISIT_MS = 10_000;
  */
 export const locationPageQueries = {
   all: () => [...queryRoots.locations, "page"] as const,
-  /** Locations with their call park counts (our `include=callParkCounts`). */
-  list: (name?: string) =>
+  /** A page of locations with their call park counts (our `include=callParkCounts`), in our `order`. */
+  list: (query: LocationPageParams) =>
     queryOptions({
-      queryKey: [...locationPageQueries.all(), "list", name ?? ""] as const,
-      queryFn: ({ signal }) =>
-        callApiPage(api.locations.list, { query: { name, include: "callParkCounts", max: 1000 }, signal }),
+      queryKey: [...locationPageQueries.all(), "list", query] as const,
+      queryFn: ({ signal }) => callApiPage(api.locations.list, { query: { ...query, include: "callParkCounts" }, signal }),
       placeholderData: (previous) => previous,
       staleTime: FRESH_FOR_THE_VISIT_MS,
     }),

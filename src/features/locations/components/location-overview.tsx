@@ -1,4 +1,5 @@
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
+import { CallParkExtensionUsage } from "@/components/usage-meter";
 import { useTranslation } from "react-i18next";
 import type { LocationWithCounts } from "@domain/schemas/location";
 import { formatAddress } from "./format-address";
@@ -7,12 +8,19 @@ import { languageName } from "./language-name";
 /** The Overview tab: where the location is and what call park holds there. */
 export function LocationOverview({ location }: { location: LocationWithCounts }) {
   const { t, i18n } = useTranslation("locations");
-  const rows: [string, string | number][] = [
+  const rows: [string, ReactNode][] = [
     [t("overview.address"), formatAddress(location.address)],
     [t("overview.timeZone"), location.timeZone],
     [t("overview.preferredLanguage"), languageName(location.preferredLanguage, i18n.language)],
     [t("overview.announcementLanguage"), languageName(location.announcementLanguage, i18n.language)],
-    [t("overview.callParkExtensions"), location.callParkCounts?.callParkExtensions ?? "—"],
+    [
+      t("overview.callParkExtensions"),
+      location.callParkCounts ? (
+        <CallParkExtensionUsage used={location.callParkCounts.callParkExtensions} label={t("usageLabel", { name: location.name })} />
+      ) : (
+        "—"
+      ),
+    ],
     [t("overview.callParks"), location.callParkCounts?.callParks ?? "—"],
   ];
   return (

@@ -2,23 +2,42 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { LocationWithCounts } from "@domain/schemas/location";
 import { locationPath } from "@/lib/paths";
+import type { Direction } from "@/lib/sort-param";
+import { SortableHeader } from "@/components/sortable-header";
+import { CallParkExtensionUsage } from "@/components/usage-meter";
 import { formatAddress } from "./format-address";
 
-/** The Locations list: each name opens the location. */
-export function LocationTable({ items, busy }: { items: LocationWithCounts[]; busy?: boolean }) {
+export type LocationSortable = "name" | "callParkExtensions";
+
+/** The Locations list: each name opens the location; name and call park extension use sort it. */
+export function LocationTable({
+  items,
+  busy,
+  sort,
+  direction,
+  onSort,
+}: {
+  items: LocationWithCounts[];
+  busy?: boolean;
+  sort: LocationSortable;
+  direction: Direction;
+  onSort: (field: LocationSortable) => void;
+}) {
   const { t } = useTranslation("locations");
   return (
     <div className="table-wrap" aria-busy={busy || undefined}>
-      <table className="table">
+      <table className="table table-stacked">
         <caption className="visually-hidden">{t("title")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("columns.name")}</th>
+            <SortableHeader field="name" sort={sort} direction={direction} onSort={onSort}>
+              {t("columns.name")}
+            </SortableHeader>
             <th scope="col">{t("columns.address")}</th>
             <th scope="col">{t("columns.timeZone")}</th>
-            <th scope="col" className="numeric">
+            <SortableHeader field="callParkExtensions" sort={sort} direction={direction} onSort={onSort}>
               {t("columns.callParkExtensions")}
-            </th>
+            </SortableHeader>
             <th scope="col" className="numeric">
               {t("columns.callParks")}
             </th>
@@ -27,13 +46,21 @@ export function LocationTable({ items, busy }: { items: LocationWithCounts[]; bu
         <tbody>
           {items.map((l) => (
             <tr key={l.id}>
-              <td>
+              <td className="cell-title">
                 <Link to={locationPath(l.id)}>{l.name}</Link>
               </td>
-              <td>{formatAddress(l.address)}</td>
-              <td>{l.timeZone}</td>
-              <td className="numeric mono">{l.callParkCounts?.callParkExtensions ?? "—"}</td>
-              <td className="numeric mono">{l.callParkCounts?.callParks ?? "—"}</td>
+              <td data-label={t("columns.address")}>{formatAddress(l.address)}</td>
+              <td data-label={t("columns.timeZone")}>{l.timeZone}</td>
+              <td data-label={t("columns.callParkExtensions")}>
+                {l.callParkCounts ? (
+                  <CallParkExtensionUsage used={l.callParkCounts.callParkExtensions} label={t("usageLabel", { name: l.name })} />
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="numeric mono" data-label={t("columns.callParks")}>
+                {l.callParkCounts?.callParks ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>

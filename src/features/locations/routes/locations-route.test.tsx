@@ -1,5 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
@@ -36,5 +36,61 @@ describe("Locations", () => {
     await queryClient.getQueryCache().findAll().reduce((wait, query) => wait.then(() => query.promise), Promise.resolve() as Promise<unknown>);
     expect(asked).toHaveLength(1);
     expect(asked[0].get("include")).toBe("callParkCounts");
+  });
+
+  it("pages on the server, sorts by call park extension use, and shows each use as N of 100 with a meter", async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      http.get(mswPath(api.locations.list), ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        const items = LOCATIONS.map((l, i) => ({ ...l, callParkCounts: { callParkExtensions: 97 - i * 90, callParks: 1, callParksUsingHuntWaitTime: 0 } }));
+        return HttpResponse.json({ items }, { headers: { "X-Total-Count": "60" } });
+      }),
+    );
+    await setTestLanguage("en");
+    const router = createMemoryRouter([{ path: LOCATIONS_PATH, loader, Component: LocationsRoute }], {
+      initialEntries: [`${LOCATIONS_PATH}?page=2`],
+    });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    const meter = await screen.findByRole("meter", { name: "Call park extensions in São Paulo" });
+    expect(meter).toHaveAttribute("value", "97");
+    expect(meter).toHaveAttribute("max", "100");
+    expect(meter.closest("td")).toHaveTextContent("97 of 100");
+    expect(screen.getByRole("meter", { name: "Call park extensions in Campinas" })).toHaveAttribute("aria-valuetext", "7 of 100");
+    // A page of 25 from the server, never every location at once.
+    expect(Object.fromEntries(asked[0])).toMatchObject({ start: "25", max: "25", order: "name-asc" });
+    expect(screen.getByRole("navigation", { name: "Pages" })).toHaveTextContent("26–50 of 60");
+
+    const header = screen.getByRole("columnheader", { name: "Call park extensions" });
+    expect(header).toHaveAttribute("aria-sort", "none");
+    fireEvent.click(within(header).getByRole("button"));
+    await waitFor(() => expect(router.state.location.search).toBe("?sort=callParkExtensions-desc"));
+    await waitFor(() => expect(asked.at(-1)?.get("order")).toBe("callParkExtensions-desc"));
+    expect(asked.at(-1)?.get("start")).toBe("0");
+    await waitFor(() =>
+      expect(screen.getByRole("columnheader", { name: "Call park extensions" })).toHaveAttribute("aria-sort", "descending"),
+    );
+  });
+
+  it("says the use in Portuguese", async () => {
+    server.use(
+      http.get(mswPath(api.locations.list), () => {
+        const items = LOCATIONS.map((l) => ({ ...l, callParkCounts: { callParkExtensions: 6, callParks: 1, callParksUsingHuntWaitTime: 0 } }));
+        return HttpResponse.json({ items }, { headers: { "X-Total-Count": "2" } });
+      }),
+    );
+    await setTestLanguage("pt-BR");
+    const router = createMemoryRouter([{ path: LOCATIONS_PATH, loader, Component: LocationsRoute }], { initialEntries: [LOCATIONS_PATH] });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    const meter = await screen.findByRole("meter", { name: "Ramais de estacionamento de chamadas em Campinas" });
+    expect(meter).toHaveAttribute("aria-valuetext", "6 de 100");
   });
 });

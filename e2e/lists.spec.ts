@@ -1,0 +1,142 @@
+import type { APIRequestContext } from "@playwright/test";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { expect, expectNoAxeViolations, responseTo, test, uniqueExtension } from "./fixtures";
+import { GROUPS } from "./call-parks-helpers";
+
+const EXTENSIONS = "/services/calling/features/call-park-extensions";
+
+async function createExtension(request: APIRequestContext, locationId: string, name: string) {
+  const extension = uniqueExtension("6");
+  const created = await request.post(urlOf(api.callParkExtensions.create, { locationId }), { data: { name, extension } });
+  expect(created.status()).toBe(201);
+  return { id: (await created.json()).id as string, name, extension };
+}
+
+async function createGroup(request: APIRequestContext, locationId: string, name: string, callParkExtensions: string[] = []) {
+  const created = await request.post(urlOf(api.callParks.create, { locationId }), {
+    data: { name, recall: { option: "ALERT_PARKING_USER_ONLY" }, callParkExtensions },
+  });
+  expect(created.status()).toBe(201);
+}
+
+test.describe("lists an administrator works with, in English", () => {
+  test("call park groups sort by their headers (kept in the URL) and go several at once", async ({ page, request, locationNamed }) => {
+    const london = locationNamed("London");
+    const tag = `Bulk ${Date.now() % 100000}`;
+    await createGroup(request, london.id, `${tag} A`);
+    await createGroup(request, london.id, `${tag} B`);
+
+    await page.goto(`${GROUPS}?q=${encodeURIComponent(tag)}`);
+    const name = page.getByRole("columnheader", { name: "Name", exact: true });
+    await expect(name).toHaveAttribute("aria-sort", "ascending");
+    const asked = responseTo(page, api.callParks.orgList, {}, { order: "name-desc,locationName-asc" });
+    await name.getByRole("button").click();
+    await asked;
+    await expect(page).toHaveURL(/sort=name-desc/);
+    await expect(name).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("row").nth(1)).toContainText(`${tag} B`);
+
+    await page.getByRole("checkbox", { name: "Select all on this page", exact: true }).check();
+    await page.getByRole("button", { name: "Delete 2", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete 2 call park groups?" });
+    await expect(dialog.getByRole("listitem")).toHaveText([`${tag} B (London)`, `${tag} A (London)`]);
+    await expectNoAxeViolations(page, "bulk delete of call park groups");
+    await dialog.getByRole("button", { name: "Delete 2", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("No call park group matches this search.")).toBeVisible();
+    // The sort stays as it was.
+    await expect(page).toHaveURL(/sort=name-desc/);
+  });
+
+  test("call park extensions: a searched location filter, and a bulk delete naming the groups that lose a destination", async ({
+    page,
+    request,
+    locationNamed,
+  }) => {
+    const floripa = locationNamed("Florianópolis");
+    const tag = `Gone ${Date.now() % 100000}`;
+    const first = await createExtension(request, floripa.id, `${tag} one`);
+    const second = await createExtension(request, floripa.id, `${tag} two`);
+    await createGroup(request, floripa.id, `${tag} group`, [first.id]);
+
+    await page.goto(`${EXTENSIONS}?q=${encodeURIComponent(tag)}`);
+    const filter = page.getByRole("combobox", { name: "Location", exact: true });
+    await expect(filter).toHaveValue("All locations");
+    // The filter asks the server as the administrator types.
+    const searched = responseTo(page, api.locations.list, {}, { name: "Flor" });
+    await filter.fill("Flor");
+    await searched;
+    await page.getByRole("option", { name: "Florianópolis", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`location=${encodeURIComponent(floripa.id)}`));
+    await expect(filter).toHaveValue("Florianópolis");
+
+    await page.getByRole("checkbox", { name: `Select ${first.name} (${first.extension}, Florianópolis)`, exact: true }).check();
+    await page.getByRole("checkbox", { name: `Select ${second.name} (${second.extension}, Florianópolis)`, exact: true }).check();
+    await page.getByRole("button", { name: "Delete 2", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete 2 call park extensions?" });
+    await expect(dialog.getByText(`${tag} group loses ${first.name} (${first.extension})`, { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, "bulk delete of call park extensions");
+    await dialog.getByRole("button", { name: "Delete 2", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("No call park extension matches this search.", { exact: true })).toBeVisible();
+  });
+
+  test("after an edit, the list comes back as it was left, the edited row in view and focused", async ({ page, request, locationNamed }) => {
+    const london = locationNamed("London");
+    const tag = `Place ${Date.now() % 100000}`;
+    const made = await createExtension(request, london.id, `${tag} a`);
+    await createExtension(request, london.id, `${tag} b`);
+
+    const listUrl = `${EXTENSIONS}?q=${encodeURIComponent(tag)}&sort=extension-desc`;
+    await page.goto(listUrl);
+    await page.getByRole("link", { name: `Edit ${made.name}`, exact: true }).click();
+    await page.getByLabel("Call park extension name", { exact: true }).fill(`${tag} c`);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+
+    await expect(page).toHaveURL(/sort=extension-desc/);
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(tag).replace(/%20/g, "(%20|\\+)")}`));
+    await expect(page.getByRole("columnheader", { name: "Extension", exact: true })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("link", { name: `${tag} c`, exact: true })).toBeFocused();
+  });
+
+  test("Locations: each location's use of its 100 call park extensions, sorted by it and paged by the server", async ({ page }) => {
+    const first = responseTo(page, api.locations.list, {}, { start: "0", max: "25" });
+    await page.goto("/locations");
+    await first;
+    const meter = page.getByRole("meter", { name: "Call park extensions in London", exact: true });
+    await expect(meter).toHaveAttribute("max", "100");
+    await expect(meter).toHaveAttribute("aria-valuetext", /^\d+ of 100$/);
+
+    const header = page.getByRole("columnheader", { name: "Call park extensions", exact: true });
+    const sorted = responseTo(page, api.locations.list, {}, { order: "callParkExtensions-desc" });
+    await header.getByRole("button").click();
+    await sorted;
+    await expect(page).toHaveURL(/sort=callParkExtensions-desc/);
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await expectNoAxeViolations(page, "Locations with meters");
+
+    await page.getByRole("link", { name: "London", exact: true }).click();
+    await expect(page.getByRole("meter", { name: "Call park extensions in London", exact: true })).toBeVisible();
+  });
+});
+
+test.describe("lists, in Portuguese", () => {
+  test.use({ language: "pt-BR" });
+
+  test("the meter and the bulk delete speak Portuguese", async ({ page, request, locationNamed }) => {
+    const london = locationNamed("London");
+    const made = await createExtension(request, london.id, `Lote ${Date.now() % 100000}`);
+
+    await page.goto("/locations");
+    const meter = page.getByRole("meter", { name: "Ramais de estacionamento de chamadas em London", exact: true });
+    await expect(meter).toHaveAttribute("aria-valuetext", /^\d+ de 100$/);
+
+    await page.goto(`${EXTENSIONS}?q=${encodeURIComponent(made.name)}`);
+    await page.getByRole("checkbox", { name: `Selecionar ${made.name} (${made.extension}, London)`, exact: true }).check();
+    await page.getByRole("button", { name: "Excluir 1", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Excluir 1 ramal de estacionamento de chamadas?" });
+    await dialog.getByRole("button", { name: "Excluir 1", exact: true }).click();
+    await expect(dialog).toBeHidden();
+  });
+});

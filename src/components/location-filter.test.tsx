@@ -1,0 +1,62 @@
+import { screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it, vi } from "vitest";
+import { api } from "@domain/api/endpoints";
+import { LOCATION_SEARCH_PAGE } from "@/lib/location-queries";
+import { LOCATIONS } from "@/test/fixtures";
+import { mswPath } from "@/test/msw-path";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { LocationFilter } from "./location-filter";
+
+/** The locations list as the server answers it (name contains, id, a page), keeping each query asked. */
+function locationsAnswering() {
+  const queries: URLSearchParams[] = [];
+  server.use(
+    http.get(mswPath(api.locations.list), ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      queries.push(query);
+      const name = query.get("name")?.toLowerCase();
+      const found = LOCATIONS.filter((l) => (!name || l.name.toLowerCase().includes(name)) && (!query.get("id") || l.id === query.get("id")));
+      return HttpResponse.json({ items: found.slice(0, Number(query.get("max"))) }, { headers: { "X-Total-Count": String(found.length) } });
+    }),
+  );
+  return queries;
+}
+
+const combobox = () => screen.getByRole("combobox", { name: "Location" });
+
+describe("LocationFilter", () => {
+  it("is a searched combobox: it asks the server for a page as the administrator types, never for every location", async () => {
+    const queries = locationsAnswering();
+    const onChange = vi.fn();
+    const { user } = await renderWithProviders(<LocationFilter id="filter" value="" onChange={onChange} />);
+    expect(combobox()).toHaveValue("All locations");
+
+    await user.clear(combobox());
+    await user.type(combobox(), "camp");
+    await waitFor(() => expect(screen.queryByRole("option", { name: "São Paulo" })).not.toBeInTheDocument());
+    const search = queries.find((q) => q.get("name") === "camp");
+    expect(search?.get("max")).toBe(String(LOCATION_SEARCH_PAGE));
+    expect(queries.every((q) => Number(q.get("max")) <= LOCATION_SEARCH_PAGE)).toBe(true);
+
+    await user.click(screen.getByRole("option", { name: "Campinas" }));
+    expect(onChange).toHaveBeenLastCalledWith("L2");
+  });
+
+  it("shows the chosen location by name, and goes back to all locations", async () => {
+    locationsAnswering();
+    const onChange = vi.fn();
+    const { user } = await renderWithProviders(<LocationFilter id="filter" value="L1" onChange={onChange} />);
+    await waitFor(() => expect(combobox()).toHaveValue("São Paulo"));
+    await user.click(combobox());
+    await user.click(await screen.findByRole("option", { name: "All locations" }));
+    expect(onChange).toHaveBeenLastCalledWith("");
+  });
+
+  it("in Portuguese", async () => {
+    locationsAnswering();
+    await renderWithProviders(<LocationFilter id="filter" value="" onChange={vi.fn()} />, { language: "pt-BR" });
+    expect(screen.getByRole("combobox", { name: "Local" })).toHaveValue("Todos os locais");
+  });
+});
