@@ -1,6 +1,7 @@
 /**
- * A moment in the user's language and time zone, e.g. "12 Mar 2025, 14:05:09"
- * ("14:05" with `timeStyle: "short"`); an empty string for none.
+ * A moment in the user's language and time zone, as a reader of that language writes it:
+ * "27/11/2026 14:03:09" in Portuguese, "11/27/2026, 2:03:09 PM" in English ("14:03" and
+ * "2:03 PM" with `timeStyle: "short"`); an empty string for none.
  */
 export function formatDateTime(
   iso: string | undefined,
@@ -10,5 +11,15 @@ export function formatDateTime(
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle }).format(date);
+  const day = new Intl.DateTimeFormat(language, { year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  const time = new Intl.DateTimeFormat(language, { timeStyle }).format(date);
+  return `${day}${dateTimeGlue(language)}${time}`;
+}
+
+/**
+ * What goes between the date and the time. Intl's combined pattern gives Portuguese a comma
+ * ("27/11/2026, 14:03") that Brazilians do not write; English keeps its comma.
+ */
+function dateTimeGlue(language: string): string {
+  return language.toLowerCase().startsWith("pt") ? " " : ", ";
 }

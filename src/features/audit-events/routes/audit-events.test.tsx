@@ -10,6 +10,7 @@ import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import { gatewayStatusHandler } from "@/test/session";
+import { expectedDateTime, plainSpaces } from "@/test/local-date";
 import { gatewayStatusQuery } from "@/lib/session";
 import AuditLogRoute from "./audit-events-route";
 
@@ -66,8 +67,8 @@ describe("Audit log", () => {
     await renderAuditLog();
     expect(await screen.findByRole("heading", { level: 1, name: "Audit log" })).toBeInTheDocument();
     await screen.findByText("Dock 2");
-    const cells = within(rowOf("Dock 2")).getAllByRole("cell").map((c) => c.textContent);
-    const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" }).format(new Date("2025-03-12T14:05:09.000Z"));
+    const cells = within(rowOf("Dock 2")).getAllByRole("cell").map((c) => plainSpaces(c.textContent));
+    const when = expectedDateTime("2025-03-12T14:05:09.000Z", "en");
     expect(cells.slice(1)).toEqual([
       when,
       "Morgan Reyesadmin@acme.example",

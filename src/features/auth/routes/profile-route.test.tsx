@@ -8,6 +8,7 @@ import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
+import { expectedDateTime, plainSpaces } from "@/test/local-date";
 import ProfileRoute from "./profile-route";
 
 const CI: AccessToken = { id: "T1", name: "CI pipeline", hint: "abcd", created: "2025-03-12T14:05:00.000Z", lastUsed: "2025-03-13T09:30:00.000Z" };
@@ -47,8 +48,8 @@ describe("Profile", () => {
     expect(screen.getByText("Full administrator")).toBeInTheDocument();
     expect(screen.getByText("Authorization: Bearer <token>")).toBeInTheDocument();
     const row = (await screen.findByRole("cell", { name: "CI pipeline" })).closest("tr")!;
-    const format = (iso: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+    const format = (iso: string) => expectedDateTime(iso, "en", "short");
+    expect(within(row).getAllByRole("cell").map((c) => plainSpaces(c.textContent))).toEqual([
       "CI pipeline",
       "…abcd",
       format(CI.created),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { needsHuntGroup } from "@domain/rules/recall";
 import type { CallParkDraft } from "@/features/call-parks/api/types";
+import { PhoneNumber } from "@/components/phone-number";
 import type { Step } from "./wizard-steps";
 
 /**
@@ -27,6 +28,7 @@ export function CallParkReview({
     enabled: Boolean(locationId) && needsHuntGroup(draft.recall.option),
   });
   const huntGroupName = huntGroups.data?.find((h) => h.id === draft.recall.huntGroupId)?.name;
+  const country = useQuery({ ...locationQueries.detail(locationId ?? ""), enabled: Boolean(locationId) }).data?.address.country;
   const section = (step: Step, title: string, body: React.ReactNode) => (
     <section className="review-section" aria-labelledby={`review-${step}`}>
       <div className="review-heading">
@@ -60,6 +62,12 @@ export function CallParkReview({
             {draft.agents.map((a) => (
               <li key={a.id}>
                 {a.displayName} <span className="muted">({t(`agentType.${a.type}`)})</span>
+                {a.numbers[0]?.external && (
+                  <>
+                    {" "}
+                    <PhoneNumber number={a.numbers[0].external} country={country} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
+import { expectedDateTime, plainSpaces } from "@/test/local-date";
 import { api } from "@domain/api/endpoints";
 import type { ImportJob, ImportJobError } from "@domain/schemas/import-job";
 import TaskRoute from "./task-route";
@@ -56,8 +57,8 @@ describe("Tasks: the list", () => {
     await renderTasks();
     const link = await screen.findByRole("link", { name: "job1.csv" });
     expect(link).toHaveAttribute("href", "/tasks/JOB1");
-    const cells = within(link.closest("tr")!).getAllByRole("cell").map((c) => c.textContent);
-    const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" }).format(new Date("2025-03-12T14:05:09.000Z"));
+    const cells = within(link.closest("tr")!).getAllByRole("cell").map((c) => plainSpaces(c.textContent));
+    const when = expectedDateTime("2025-03-12T14:05:09.000Z", "en");
     expect(cells).toEqual([
       "job1.csv",
       "admin@acme.example",
@@ -103,7 +104,7 @@ describe("Tasks: the list", () => {
     expect(screen.getByRole("tab", { name: "Ativas" })).toBeInTheDocument();
     expect(screen.getByRole("columnheader", { name: "Iniciada por" })).toBeInTheDocument();
     expect(screen.getByText("Concluída com erros")).toBeInTheDocument();
-    const when = new Intl.DateTimeFormat("pt-BR", { dateStyle: "medium", timeStyle: "medium" }).format(new Date("2025-03-12T14:05:09.000Z"));
+    const when = expectedDateTime("2025-03-12T14:05:09.000Z", "pt-BR");
     expect(screen.getByText(when)).toBeInTheDocument();
   });
 });
