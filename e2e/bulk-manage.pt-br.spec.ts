@@ -46,7 +46,7 @@ test.describe("gerenciamento em massa, em português", () => {
     await expectNoAxeViolations(page, "Pré-visualização");
 
     await dialog.getByRole("button", { name: "Enviar" }).click();
-    await expect(page.getByText("Tarefa de importação iniciada. Acompanhe-a na página de Tarefas.")).toBeVisible();
+    await expect(page.getByText("Tarefa de importação iniciada.", { exact: true })).toBeVisible();
     await dialog.getByRole("link", { name: "Ir para Tarefas" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Tarefas" })).toBeVisible();
     const row = page.getByRole("row", { name: /ramais\.csv/ }).first();

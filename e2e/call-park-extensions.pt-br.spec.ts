@@ -30,6 +30,8 @@ test.describe("ramais de estacionamento de chamadas, em português", () => {
     await expect(page.getByText("Ramal de estacionamento de chamadas criado.")).toBeVisible();
 
     await page.getByRole("searchbox", { name: "Pesquisar" }).fill(extension);
+    // The list follows the search once typing pauses: wait for it, so no row of the list before it is taken.
+    await expect(page).toHaveURL((url) => url.searchParams.get("q") === extension);
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row.getByRole("cell", { name: "São Paulo", exact: true })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "Ramal", exact: true })).toBeVisible();
@@ -42,6 +44,8 @@ test.describe("ramais de estacionamento de chamadas, em português", () => {
     await expect(page.getByText("Ramal de estacionamento de chamadas salvo.")).toBeVisible();
 
     await page.getByRole("searchbox", { name: "Pesquisar" }).fill(extension);
+    // The list follows the search once typing pauses: wait for it, so no row of the list before it is taken.
+    await expect(page).toHaveURL((url) => url.searchParams.get("q") === extension);
     await page.getByRole("button", { name: `Excluir Doca ${extension}` }).click();
     const dialog = page.getByRole("alertdialog", { name: "Excluir ramal de estacionamento de chamadas?" });
     await expect(dialog).toContainText(`Doca ${extension} (ramal ${extension}) será excluído.`);

@@ -35,3 +35,13 @@ export async function expectStep(page: Page, step: string, title: string) {
   // Exact: the Members step also shows a heading such as "2 members".
   await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeVisible();
 }
+
+/**
+ * Saving (or creating) a group that cannot park anything — no members, or no park
+ * destinations — asks first: this answers "Save anyway" (or "Create anyway").
+ */
+export async function confirmEmptyGroup(page: Page, action: "Save anyway" | "Create anyway" = "Save anyway") {
+  const question = page.getByRole("alertdialog", { name: "This group cannot park any call" });
+  await question.getByRole("button", { name: action, exact: true }).click();
+  await expect(question).toHaveCount(0);
+}

@@ -1,7 +1,7 @@
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { chooseLocation, expect, expectNoAxeViolations, test } from "./fixtures";
-import { deleteGroupsStartingWith, expectStep, GROUPS, memberId, searchAndAdd } from "./call-parks-helpers";
+import { confirmEmptyGroup, deleteGroupsStartingWith, expectStep, GROUPS, memberId, searchAndAdd } from "./call-parks-helpers";
 
 test.describe("call park groups, in English", () => {
   test("the wizard creates a group, step by step, that the list and side panel then show", async ({ page, request, locationNamed }) => {
@@ -156,6 +156,8 @@ test.describe("call park groups, in English", () => {
     const panel = page.getByRole("dialog", { name: "Rename me" });
     await panel.getByLabel("Call park group name").fill("Renamed desk");
     await panel.getByRole("button", { name: "Save" }).click();
+    // Maria Brown and no park destination: a group that cannot park, saved on purpose.
+    await confirmEmptyGroup(page);
     await expect(page.getByText("Call park group saved.")).toBeVisible();
     // Nothing asked for the old id after the save (it answers 404 now): no error shown.
     await expect(page.getByRole("dialog")).toHaveCount(0);

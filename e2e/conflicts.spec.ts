@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, expect, pageOf, responseTo, test, uniqueExtension } from "./fixtures";
-import { deleteGroupsStartingWith, GROUPS, searchAndAdd } from "./call-parks-helpers";
+import { confirmEmptyGroup, deleteGroupsStartingWith, GROUPS, searchAndAdd } from "./call-parks-helpers";
 import { chooseSetting, resetCallParkSettings, storedSettings } from "./locations-helpers";
 
 // Two administrators, one object, two browsers: Morgan Reyes (the full administrator, this
@@ -91,6 +91,8 @@ test.describe("two administrators editing the same object", () => {
     await searchAndAdd(beatriz, "Search members", second.displayName, `Add ${second.displayName}`);
     const hers = responseTo(beatriz, api.callParks.update, { locationId: saoPaulo.id, callParkId });
     await panelOf(beatriz).getByRole("button", { name: "Save" }).click();
+    // Members and no park destination yet: saved on purpose.
+    await confirmEmptyGroup(beatriz);
     expect((await hers).status()).toBe(200);
 
     await panelOf(page).getByLabel("Use members as park destinations").click();

@@ -44,7 +44,8 @@ test.describe("Management > Locations", () => {
     }
     const row = page.getByRole("row", { name: new RegExp(LOCATION) });
     await expect(row.getByRole("cell").nth(2)).toHaveText("America/New_York");
-    await expect(row.getByRole("cell").nth(3)).toHaveText(String(counts.callParkExtensions));
+    await expect(row.getByRole("cell").nth(3)).toHaveText(`${counts.callParkExtensions} of 100`);
+    await expect(row.getByRole("meter", { name: "Call park extensions in New York Office" })).toBeVisible();
     await expect(row.getByRole("cell").nth(4)).toHaveText(String(counts.callParks));
     await expectNoAxeViolations(page, "Locations list");
 

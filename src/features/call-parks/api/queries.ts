@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { hashKey, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@domain/api/endpoints";
 import type { CallParkOrgListQuery, CallParkUpdate } from "@domain/schemas/call-park";
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
@@ -88,12 +88,21 @@ export function latestCallPark(locationId: string, callParkId: string, signal?: 
   return callVersioned(endpoints.get, { params: { locationId, callParkId }, signal });
 }
 
-function useInvalidateCallParks() {
+/** One delete of a bulk delete: the public DELETE, without a toast of its own (the bulk dialog sums them up). */
+export async function deleteCallPark({ locationId, id }: { locationId: string; id: string }) {
+  await callApi(endpoints.delete, { params: { locationId, callParkId: id } });
+}
+
+export function useInvalidateCallParks() {
   const queryClient = useQueryClient();
-  // Groups change which call park extensions are free and the locations' counts.
-  return () =>
+  // Groups change which call park extensions are free and the locations' counts. `except`: a
+  // query not to refetch (a renamed group's old id, which answers 404 now).
+  return (except?: readonly unknown[]) =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: callParkQueries.all() }),
+      queryClient.invalidateQueries({
+        queryKey: callParkQueries.all(),
+        predicate: (query) => !except || hashKey(query.queryKey) !== hashKey(except),
+      }),
       queryClient.invalidateQueries({ queryKey: queryRoots.callParkExtensions }),
       queryClient.invalidateQueries({ queryKey: queryRoots.locations }),
     ]);
@@ -104,7 +113,7 @@ export function useCreateCallPark() {
   return useMutation({
     mutationFn: async ({ locationId, draft }: { locationId: string; draft: CallParkDraft }) =>
       (await callApi(endpoints.create, { params: { locationId }, body: toRequestBody(draft) })).data,
-    onSuccess: invalidate,
+    onSuccess: () => invalidate(),
     meta: { successMessage: "callParkGroups:toast.created" },
   });
 }
@@ -117,9 +126,14 @@ export function useUpdateCallPark() {
     mutationFn: async ({ locationId, id, ifMatch, body }: { locationId: string; id: string; ifMatch?: string; body: CallParkUpdate }) =>
       (await callApi(endpoints.update, { params: { locationId, callParkId: id }, body, ifMatch })).data,
     onSuccess: (saved, { locationId, id }) => {
-      // Renamed, the group has a new id (as in Webex) and the old one answers 404: drop it rather than refetch it.
-      if (saved.id !== id) queryClient.removeQueries({ queryKey: callParkQueries.detail(locationId, id).queryKey, exact: true });
-      return invalidate();
+      if (saved.id === id) return invalidate();
+      // Renamed, the group has a new id (as in Webex) and the old one answers 404: never refetch
+      // it. Not removed either while the panel that shows it is still open: its query would be
+      // made anew and fetched into a 404 by the panel's next render. Left inactive once the
+      // panel closes, it goes with the cache's garbage collection.
+      const old = callParkQueries.detail(locationId, id).queryKey;
+      void queryClient.cancelQueries({ queryKey: old, exact: true });
+      return invalidate(old);
     },
     meta: { successMessage: "callParkGroups:toast.updated" },
   });
@@ -133,9 +147,11 @@ export function useDeleteCallPark() {
       await callApi(endpoints.delete, { params: { locationId, callParkId: id } });
     },
     onSuccess: (_data, { locationId, id }) => {
-      // Gone for good: drop it rather than refetch it into a 404.
-      queryClient.removeQueries({ queryKey: callParkQueries.detail(locationId, id).queryKey });
-      return invalidate();
+      // Gone for good: never refetched into a 404 (nor removed under the panel still showing it,
+      // as for a rename above).
+      const gone = callParkQueries.detail(locationId, id).queryKey;
+      void queryClient.cancelQueries({ queryKey: gone, exact: true });
+      return invalidate(gone);
     },
     meta: { successMessage: "callParkGroups:toast.deleted" },
   });
