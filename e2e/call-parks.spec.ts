@@ -13,6 +13,13 @@ test.describe("call park groups, in English", () => {
     await page.getByRole("link", { name: "Add New call park group", exact: true }).click();
     const locationDialog = page.getByRole("dialog", { name: "Select a location" });
     await expect(locationDialog).toBeVisible();
+    // It opens in its Location field, the list of locations offered; Escape closes the list, not the pop-up.
+    const locationField = locationDialog.getByRole("combobox", { name: "Location" });
+    await expect(locationField).toBeFocused();
+    await expect(locationField).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Escape");
+    await expect(locationField).toHaveAttribute("aria-expanded", "false");
+    await expect(locationDialog).toBeVisible();
     await expectNoAxeViolations(page, "location pop-up");
     await locationDialog.getByRole("button", { name: "Next" }).click();
     await expect(locationDialog.getByText("Choose a location.")).toBeVisible();

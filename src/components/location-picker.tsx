@@ -83,9 +83,7 @@ export function LocationPicker({
       // Not disabled while the first page loads: a disabled field could not take the focus a dialog gives it.
       isDisabled={isDisabled}
       autoFocus={autoFocus}
-      // Opened as a dialog opens (autoFocus), the list waits for typing or the button: a list
-      // popping up at once would hide the dialog it sits in from a screen reader.
-      menuTrigger={autoFocus ? "input" : "focus"}
+      menuTrigger="focus"
     >
       <Label>{t("location.label")}</Label>
       <div className="combobox">
