@@ -47,11 +47,17 @@ export function staleBuilds(dir = root) {
     .map(([name]) => name);
 }
 
+/** The packages the compiled server still imports from node_modules at run time (see below). */
+export const RUNTIME_IMPORTS = ["better-sqlite3", "@fastify/swagger-ui", "prom-client"];
+
 /**
  * Bundles server/index.ts (and server/cli/create-admin.ts) with everything they import from
  * server/ and domain/ (aliases from tsconfig.json's "paths") into `outdir`/index.js (and
- * create-admin.js): ESM for Node 20. Packages stay
- * imports, loaded from node_modules (better-sqlite3 is native and cannot be bundled).
+ * create-admin.js): ESM for Node 20, with the packages they use bundled in too. Node then
+ * reads one file instead of resolving and compiling ~850 modules one by one: the server's start
+ * (spawn to its first answer) goes from ~1.2 s to ~0.8 s on these machines (`npm run bench`).
+ * Left as imports from node_modules: better-sqlite3 (native), @fastify/swagger-ui (serves the
+ * files of its own folder) and prom-client (loaded only when METRICS_TOKEN is set).
  */
 export async function buildServer({ outdir = path.join(root, "dist-server") } = {}) {
   // Imported here: a production install (no devDependencies) runs start.mjs without esbuild.
@@ -67,7 +73,10 @@ export async function buildServer({ outdir = path.join(root, "dist-server") } = 
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    external: RUNTIME_IMPORTS,
+    // Bundled CommonJS packages call require() for Node's own modules; an ES module has no
+    // require of its own, so the bundle makes one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     // Not minified: stack traces in the logs stay readable; the map is for
     // NODE_OPTIONS=--enable-source-maps when one needs the TypeScript lines.
     sourcemap: "linked",
