@@ -298,6 +298,12 @@ async function runLighthouse(url: string, cookie?: string, count = LIGHTHOUSE_RU
     const result = await lighthouseOnce(url, cookie);
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
+    // LIGHTHOUSE_REPORTS=<folder>: each run's whole report kept there, to read what slows a screen.
+    if (process.env.LIGHTHOUSE_REPORTS) {
+      fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home"}-${i + 1}.json`;
+      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_REPORTS, name), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError) {
       // Lighthouse's own hiccups (NO_NAVSTART, NO_FCP on a busy machine): that run again, twice at most.
       const problem = `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
