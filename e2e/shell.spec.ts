@@ -29,6 +29,22 @@ test.describe("the Control Hub shell", () => {
     await expectNoAxeViolations(page, "Tasks");
   });
 
+  test("a returning administrator's first screen: the session and shared translations asked for once, by index.html's script", async ({ page }) => {
+    await page.goto("/services/calling/features");
+    await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
+
+    // Now the browser notes holding a session: the next visit asks for it early too.
+    const asked: string[] = [];
+    page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
+    await expect(page.getByRole("article", { name: "Call Park Extension" }).getByText(/^\d+ call park extensions$/)).toBeVisible();
+    const early = ["/v1/session", "/locales/en/common.json", "/locales/en/validation.json", "/locales/en/errors.json", "/locales/en/auth.json"];
+    for (const path of early) expect(asked.filter((p) => p === path), path).toHaveLength(1);
+    // Every early response was taken by the app (none asked for twice, none left unused).
+    expect(await page.evaluate(() => Object.keys((window as unknown as Record<string, object>).__callParkAdminEarlyFetches))).toEqual([]);
+  });
+
   test("an address of the call park groups from before their rename lands on the same screen", async ({ page }) => {
     await page.goto("/services/calling/features/call-park-groups?q=dock");
     await expect(page).toHaveURL(/\/services\/calling\/features\/call-parks\?q=dock$/);

@@ -3,7 +3,9 @@ import path from "node:path";
 import type { IndexHtmlTransformContext, Plugin } from "vite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LANGUAGE_STORAGE_KEY as I18N_STORAGE_KEY, LANGUAGES } from "../src/lib/i18n";
-import { chooseFirstPaint, firstPaint, LANGUAGE_STORAGE_KEY, signInFrame } from "./vite-first-paint";
+import { EARLY_FETCHES, INITIAL_NAMESPACES, SIGNED_IN_NOTE } from "../src/lib/early-fetch";
+import { INITIAL_NAMESPACES as I18N_NAMESPACES } from "../src/lib/i18n";
+import { chooseFirstPaint, firstPaint, LANGUAGE_STORAGE_KEY, signInFrame, startEarlyFetches } from "./vite-first-paint";
 
 const root = path.resolve(import.meta.dirname, "..");
 const localesDir = path.join(root, "public/locales");
@@ -43,6 +45,41 @@ describe("the first paint's script", () => {
     window.history.replaceState(null, "", "/sign-in?next=%2Fservices");
     choose();
     expect(document.documentElement.getAttribute("data-first-paint")).toBe("sign-in-pt-BR");
+  });
+});
+
+describe("the requests the script starts early", () => {
+  const early = () => (window as unknown as Record<string, Record<string, Promise<Response>>>)[EARLY_FETCHES];
+  const start = (language: string) => startEarlyFetches(language, INITIAL_NAMESPACES, "/v1/session", SIGNED_IN_NOTE, EARLY_FETCHES);
+  afterEach(() => {
+    delete (window as unknown as Record<string, unknown>)[EARLY_FETCHES];
+  });
+
+  it("asks for the chosen language's shared translation files, as i18n would, and leaves them for the app", () => {
+    const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(() => Promise.resolve(Response.json({})));
+    start("pt-BR");
+    expect(I18N_NAMESPACES).toEqual(INITIAL_NAMESPACES);
+    const urls = INITIAL_NAMESPACES.map((ns) => `/locales/pt-BR/${ns}.json`);
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(urls);
+    expect(Object.keys(early())).toEqual(urls);
+  });
+
+  it("asks for the session only when this browser noted holding one (or cannot tell), in the chosen language", () => {
+    const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(() => Promise.resolve(Response.json({})));
+    start("en");
+    expect(early()["/v1/session"]).toBeUndefined();
+
+    localStorage.setItem(SIGNED_IN_NOTE, "1");
+    start("en");
+    expect(early()["/v1/session"]).toBeDefined();
+    expect(fetch).toHaveBeenLastCalledWith("/v1/session", { headers: { accept: "application/json", "accept-language": "en" } });
+
+    localStorage.clear();
+    vi.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
+      throw new Error("storage refused");
+    });
+    start("en");
+    expect(early()["/v1/session"]).toBeDefined();
   });
 });
 

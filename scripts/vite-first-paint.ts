@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
+import { api } from "../domain/api/addresses.js";
+import { API_BASE } from "../domain/api/endpoint.js";
+import { EARLY_FETCHES, INITIAL_NAMESPACES, SIGNED_IN_NOTE } from "../src/lib/early-fetch.js";
 import { SIGN_IN_PATH } from "../src/lib/paths.js";
 
 // The sign-in page's frame and words in index.html, so a first visit paints the page's heading
@@ -13,6 +16,7 @@ import { SIGN_IN_PATH } from "../src/lib/paths.js";
 // index.html holds the frame once per language; a small external script (the server's CSP
 // allows no inline script) picks the language as i18n will (the remembered choice, else the
 // browser's languages) and, on the sign-in address only, marks <html> so CSS shows that one.
+// On every address it then starts the requests each screen begins with (startEarlyFetches).
 
 /** i18n's (src/lib/i18n.ts; the test holds them equal), not imported: that module brings i18next into the config. */
 export const LANGUAGE_STORAGE_KEY = "callParkAdmin.language";
@@ -36,6 +40,30 @@ export function chooseFirstPaint(supported: readonly string[], storageKey: strin
   const chosen = supported[language ?? 0];
   if (location.pathname === signInPath) document.documentElement.setAttribute("data-first-paint", `sign-in-${chosen}`);
   return chosen;
+}
+
+/**
+ * Also run by the script, after the language is chosen: the requests every screen starts with
+ * (the language's shared translation files; the session when this browser noted holding one),
+ * made now, beside the app's code, and left in `window[globalName]` for the app to take
+ * (src/lib/early-fetch.ts). The same requests the app would make, with the same headers.
+ */
+export function startEarlyFetches(language: string, namespaces: readonly string[], sessionUrl: string, signedInNote: string, globalName: string) {
+  const early: Record<string, Promise<Response>> = {};
+  for (const namespace of namespaces) {
+    const url = `/locales/${language}/${namespace}.json`;
+    early[url] = fetch(url, { headers: { accept: "application/json" } });
+  }
+  let noted = "1";
+  try {
+    noted = localStorage.getItem(signedInNote) ?? "";
+  } catch {
+    // Storage refused: the app then asks for the session too (lib/session.ts).
+  }
+  if (noted === "1") early[sessionUrl] = fetch(sessionUrl, { headers: { accept: "application/json", "accept-language": language } });
+  // A failure is the app's to handle when it takes the response; none is left unhandled here.
+  for (const response of Object.values(early)) response.catch(() => undefined);
+  (window as unknown as Record<string, unknown>)[globalName] = early;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -63,7 +91,9 @@ export function signInFrame(localesDir: string, language: string): string {
 
 export function firstPaint({ root, languages }: { root: string; languages: readonly string[] }): Plugin {
   const localesDir = path.join(root, "public/locales");
-  const script = `(${chooseFirstPaint.toString()})(${JSON.stringify(languages)}, ${JSON.stringify(LANGUAGE_STORAGE_KEY)}, ${JSON.stringify(SIGN_IN_PATH)});\n`;
+  const chosen = `(${chooseFirstPaint.toString()})(${JSON.stringify(languages)}, ${JSON.stringify(LANGUAGE_STORAGE_KEY)}, ${JSON.stringify(SIGN_IN_PATH)})`;
+  const early = [INITIAL_NAMESPACES, API_BASE + api.session.get.path, SIGNED_IN_NOTE, EARLY_FETCHES].map((value) => JSON.stringify(value));
+  const script = `(${startEarlyFetches.toString()})(${chosen}, ${early.join(", ")});\n`;
   let building = false;
   return {
     name: "first-paint",

@@ -1,11 +1,13 @@
 import { http, HttpResponse } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { apiErrorResponse } from "@/test/fixtures";
 import { setTestLanguage } from "@/test/i18n";
 import { mswPath } from "@/test/msw-path";
 import { server } from "@/test/server";
 import { ApiError, callApi, MAX_READ_RETRY_WAIT_SECONDS } from "./api-client";
+import { EARLY_FETCHES } from "./early-fetch";
 import { errorMessage } from "./error-message";
 import { i18n } from "./i18n";
 
@@ -116,5 +118,29 @@ describe("the message for 429", () => {
     expect(errorMessage(i18n.t, refusal(1))).toBe("Muitas solicitações: tente novamente em 1 segundo.");
     expect(errorMessage(i18n.t, refusal())).toBe("Muitas solicitações. Aguarde um momento e tente novamente.");
     await setTestLanguage("en");
+  });
+});
+
+describe("a response index.html's script asked for early (lib/early-fetch)", () => {
+  afterEach(() => {
+    delete (window as unknown as Record<string, unknown>)[EARLY_FETCHES];
+  });
+
+  it("answers the first read of its address from it, without a second request; later reads ask again", async () => {
+    const path = mswPath(api.session.get);
+    const calls = answering("get", path, () => HttpResponse.json({ from: "server" }));
+    const url = urlOf(api.session.get);
+    (window as unknown as Record<string, unknown>)[EARLY_FETCHES] = { [url]: Promise.resolve(Response.json({ from: "early" })) };
+
+    expect((await callApi(api.session.get)).data).toEqual({ from: "early" });
+    expect(calls.count).toBe(0);
+    expect((await callApi(api.session.get)).data).toEqual({ from: "server" });
+    expect(calls.count).toBe(1);
+  });
+
+  it("turns an early refusal into the same ApiError as a request of its own", async () => {
+    const url = urlOf(api.session.get);
+    (window as unknown as Record<string, unknown>)[EARLY_FETCHES] = { [url]: Promise.resolve(apiErrorResponse(401, "unauthorized")) };
+    await expect(callApi(api.session.get)).rejects.toMatchObject({ status: 401, code: "unauthorized" });
   });
 });

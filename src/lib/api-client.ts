@@ -10,6 +10,7 @@ import {
 import type { ApiErrorBody } from "@domain/schemas/api-error";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { i18n } from "./i18n";
+import { takeEarlyResponse } from "./early-fetch";
 
 /** A refusal from the API (or no answer at all), with what the SPA needs to explain it. */
 export class ApiError extends Error {
@@ -92,8 +93,10 @@ async function request<T>(url: string, options: RequestOptions = {}, retried = f
   const { method = "GET", body, signal, ifMatch } = options;
   const isForm = typeof FormData !== "undefined" && body instanceof FormData;
   let response: Response;
+  // The session (asked for by index.html's script before this code arrived): that answer, once.
+  const early = method === "GET" && !retried ? takeEarlyResponse(url) : undefined;
   try {
-    response = await fetch(url, {
+    response = await (early ?? fetch(url, {
       method,
       signal,
       headers: {
@@ -104,7 +107,7 @@ async function request<T>(url: string, options: RequestOptions = {}, retried = f
         ...(ifMatch ? { "if-match": ifMatch } : {}),
       },
       body: isForm ? body : body !== undefined ? JSON.stringify(body) : undefined,
-    });
+    }));
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError(0, "network", (error as Error).message);

@@ -1,5 +1,6 @@
 import i18next, { type BackendModule, type LanguageDetectorModule } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { INITIAL_NAMESPACES, takeEarlyResponse } from "./early-fetch";
 
 export const LANGUAGES = [
   { code: "en", label: "English" },
@@ -15,8 +16,7 @@ function reflectLanguage(lng: string) {
   if (typeof document !== "undefined") document.documentElement.lang = lng;
 }
 
-/** What every screen uses: the shell's and sign-in's words, messages and field errors. */
-export const INITIAL_NAMESPACES = ["common", "validation", "errors", "auth"];
+export { INITIAL_NAMESPACES } from "./early-fetch";
 
 let ready: Promise<unknown> | undefined;
 
@@ -32,10 +32,11 @@ const fetchBackend: BackendModule = {
   type: "backend",
   init() {},
   read(language, namespace, callback) {
-    fetch(localePath(language, namespace), { headers: { accept: "application/json" } })
+    const url = localePath(language, namespace);
+    (takeEarlyResponse(url) ?? fetch(url, { headers: { accept: "application/json" } }))
       .then(async (response) => {
         if (response.ok) return callback(null, (await response.json()) as Record<string, unknown>);
-        callback(new Error(`${localePath(language, namespace)} answered ${response.status}`), response.status >= 500);
+        callback(new Error(`${url} answered ${response.status}`), response.status >= 500);
       })
       .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true));
   },

@@ -4,6 +4,7 @@ import { canImport, canSeeLocation, canWrite } from "@domain/rules/access";
 import type { Me, Session } from "@domain/schemas/auth";
 import type { GatewayStatus } from "@domain/schemas/gateway-status";
 import { ApiError, callApi, setCsrfToken } from "./api-client";
+import { SIGNED_IN_NOTE } from "./early-fetch";
 import { SIGN_IN_PATH } from "./paths";
 import { queryRoots } from "./query-keys";
 
@@ -22,8 +23,7 @@ export function adoptSession(session: Session): Session {
 // The session cookie is httpOnly: the page cannot see it. This browser's note that it held
 // a session lets the sign-in page skip asking for one a visitor never had, whose expected
 // 401 the browser would log as a console error. A note left by a session that has since
-// expired costs one such 401, after which it is gone.
-const SIGNED_IN_NOTE = "callParkAdmin.signedIn";
+// expired costs one such 401, after which it is gone. (The key: lib/early-fetch.ts.)
 
 /** Notes (or forgets) that this browser holds a session. */
 export function rememberSignedIn(signedIn: boolean) {
