@@ -33,6 +33,9 @@ function spaEndpointAddresses(): Plugin {
   };
 }
 
+/** Node tests that replace a module (vi.mock): they need a module cache of their own. */
+const NODE_TESTS_MOCKING_MODULES = ["server/features/auth/password.test.ts", "server/features/auth/sign-in-burst.test.ts"];
+
 export default defineConfig({
   plugins: [
     spaEndpointAddresses(),
@@ -89,10 +92,25 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["domain/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: NODE_TESTS_MOCKING_MODULES,
           pool: "forks",
+          // One module cache per worker, not per file: each file imported the whole server
+          // again (Fastify, every schema), most of the node tests' time. Their state lives in
+          // the apps and databases each test builds; the files that mock a module run apart.
+          isolate: false,
           // A ceiling, not a measure. Signing in costs a deliberately slow scrypt hash (128 MiB,
           // ~0.4 s alone, several seconds on a machine busy with other work), and the sign-in
           // limiter's tests sign in about ten times.
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "node-isolated",
+          environment: "node",
+          include: NODE_TESTS_MOCKING_MODULES,
+          pool: "forks",
           testTimeout: 120_000,
         },
       },

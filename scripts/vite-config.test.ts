@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
 import { describe, expect, it } from "vitest";
@@ -35,5 +36,19 @@ describe("vite.config.ts", () => {
     expect(resolve(endpoints, path.join(root, "src/lib/session.ts"), {})).toBe(path.join(root, "domain/api/addresses.ts"));
     expect(resolve(endpoints, path.join(root, "server/app.ts"), {})).toBeNull();
     expect(resolve(endpoints, path.join(root, "scripts/bench.ts"), {})).toBeNull();
+  });
+
+  it("runs every node test that replaces a module (vi.mock) in a module cache of its own", () => {
+    type Project = { test?: { name?: string; include?: string[]; isolate?: boolean } };
+    const projects = (config.test?.projects ?? []) as Project[];
+    const shared = projects.find((p) => p.test?.name === "node")?.test;
+    const isolated = projects.find((p) => p.test?.name === "node-isolated")?.test;
+    expect(shared?.isolate).toBe(false);
+    expect(isolated?.isolate).not.toBe(false);
+    const mocking = ["server", "domain", "scripts"]
+      .flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f)))
+      .filter((f) => f.endsWith(".test.ts") && /\bvi\.(mock|doMock|resetModules)\(/.test(fs.readFileSync(path.join(root, f), "utf8")));
+    expect(mocking.length).toBeGreaterThan(0);
+    expect(mocking.sort()).toEqual([...(isolated?.include ?? [])].sort());
   });
 });
