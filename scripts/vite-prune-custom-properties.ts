@@ -60,11 +60,11 @@ export function pruneCustomProperties(css: string, read: ReadonlySet<string>): s
   }
   for (const decl of custom) {
     if (kept.has(decl.prop)) continue;
-    let node: postcss.Container | undefined = decl.parent;
+    let node = decl.parent;
     decl.remove();
     // A rule (or an at-rule holding only rules) left with nothing in it goes too.
-    while (node && node.type !== "root" && node.nodes.length === 0) {
-      const up: postcss.Container | undefined = node.parent;
+    while (node && (node.type === "rule" || node.type === "atrule") && node.nodes?.length === 0) {
+      const up = node.parent;
       node.remove();
       node = up;
     }
