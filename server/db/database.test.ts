@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { changeVersionOf, type Db, isMigrated, openDatabase, withStatementCache } from "./database";
+import { changeVersionOf, type Db, duringBulkWrites, isMigrated, openDatabase, withStatementCache } from "./database";
 import { MIGRATIONS } from "./migrations";
 
 // Kysely's SqliteDriver prepares every query on every call; the database it is given keeps
@@ -152,6 +152,40 @@ describe("the database's change version", () => {
       expect(version()).not.toBe(written);
     } finally {
       await db.destroy();
+    }
+  });
+});
+
+describe("bulk writes (a Webex synchronisation)", () => {
+  it("copy the write-ahead log into the database less often while they run, then once, whoever else is writing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bulk-"));
+    const file = path.join(dir, "bulk.sqlite");
+    const db = await openDatabase(`sqlite:${file}`);
+    try {
+      const pace = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0].wal_autocheckpoint;
+      expect(await pace()).toBe(1000);
+      let releaseFirst!: () => void;
+      const first = duringBulkWrites(db, async () => {
+        expect(await pace()).toBe(20_000);
+        await new Promise<void>((resolve) => (releaseFirst = resolve));
+      });
+      // A second bulk write overlapping the first: the pace is restored only when both are done.
+      await duringBulkWrites(db, async () => {
+        await db.insertInto("organizations").values({ id: "org", display_name: "Org", created_at: "2026-01-01T00:00:00.000Z" }).execute();
+      });
+      expect(await pace()).toBe(20_000);
+      releaseFirst();
+      await first;
+      expect(await pace()).toBe(1000);
+      // Copied: the log holds no frame the database lacks.
+      const [checkpoint] = (await sql<{ log: number; checkpointed: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db)).rows;
+      expect(checkpoint.log).toBe(checkpoint.checkpointed);
+      // A failing bulk write restores the pace too.
+      await expect(duringBulkWrites(db, () => Promise.reject(new Error("upstream down")))).rejects.toThrow("upstream down");
+      expect(await pace()).toBe(1000);
+    } finally {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

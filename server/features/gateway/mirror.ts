@@ -134,10 +134,13 @@ export async function replaceLocation(trx: Db, orgId: string, snap: LocationSnap
       .execute();
   }
   const created = now();
+  // The location's name written with each row: the trigger that would copy it (0008) then has
+  // nothing to do, rather than updating every row it has just inserted (and its indexes again).
+  const locationName = { location_name: row.name, location_name_key: row.name_key };
   for (const chunk of chunks(extensions, 500)) {
     await trx
       .insertInto("call_park_extensions")
-      .values(chunk.map((c) => ({ id: c.id, location_id: locationId, name: c.name, name_key: searchKey(c.name), extension: c.extension, created_at: created })))
+      .values(chunk.map((c) => ({ id: c.id, location_id: locationId, name: c.name, name_key: searchKey(c.name), extension: c.extension, created_at: created, ...locationName })))
       .execute();
   }
   const numbers = [

@@ -3,7 +3,7 @@ import { api } from "@domain/api/endpoints";
 import { ALL_LOCATIONS } from "@domain/rules/access";
 import type { CallPark } from "@domain/schemas/call-park";
 import type { SyncRun } from "@domain/schemas/gateway-status";
-import type { Db } from "@server/db/database";
+import { type Db, duringBulkWrites } from "@server/db/database";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
 import * as callParkExtensions from "@server/features/call-park-extensions/call-park-extensions.service";
@@ -175,7 +175,7 @@ export async function synchronize(o: SyncOptions): Promise<SyncRun> {
     progress();
     const actor = webexActor(trackingId);
     const limit = pLimit(o.parallelLocations ?? 6);
-    await Promise.all(
+    await duringBulkWrites(o.db, () => Promise.all(
       locations.map((location) =>
         limit(async () => {
           const fetchStartedAt = Date.now();
@@ -201,7 +201,7 @@ export async function synchronize(o: SyncOptions): Promise<SyncRun> {
           progress();
         }),
       ),
-    );
+    ));
     // Only when every location was read: a location that failed to load is not gone.
     if (run.errors.length === 0) await removeLocationsExcept(o.db, new Set(locations.map((l) => l.id)));
     run.outcome = run.errors.length ? "failed" : "succeeded";
