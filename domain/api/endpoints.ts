@@ -99,7 +99,7 @@ export const api = joinEndpoints(addresses, {
   auditEvents: {
     list: {
       query: withOrgId(auditEventListQuerySchema), response: auditEventListSchema,
-      access: "read", webex: false, summary: "The audit log, newest first",
+      access: "read", webex: false, summary: "The audit log, newest first or in `order` (time, actorName, action, objectType)",
     },
     actors: {
       query: orgQuerySchema, response: auditActorListSchema,
@@ -219,7 +219,7 @@ export const api = joinEndpoints(addresses, {
     },
     list: {
       query: withOrgId(importJobListQuerySchema), response: importJobListSchema,
-      access: "read", webex: false, summary: "Import jobs, newest first",
+      access: "read", webex: false, summary: "Import jobs, newest first or in `order` (created, fileName, createdBy, status)",
     },
     get: {
       query: orgQuerySchema, response: importJobSchema,

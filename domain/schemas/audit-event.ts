@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pagingQuery } from "./paging";
+import { sortOrder } from "./sort-order";
 
 // The audit log: one entry per change, with who, when, from where, which object, and
 // the values before and after. A bulk import is one entry, pointing at its task.
@@ -45,8 +46,24 @@ export type AuditEvent = z.output<typeof auditEventSchema>;
 /** A day (YYYY-MM-DD, in UTC) or an exact ISO 8601 time with its offset. */
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "invalidDate" });
 
+/** The columns the audit log sorts by: when, who, what was done, to which kind of object. */
+export const AUDIT_SORT_FIELDS = ["time", "actorName", "action", "objectType"] as const;
+export type AuditSortField = (typeof AUDIT_SORT_FIELDS)[number];
+
+/**
+ * `order=actorName-asc`, `order=time-asc`… Without it the log is newest first. Ties go by time,
+ * the same way round (oldest first in an ascending sort), so paging never repeats or skips an
+ * entry and the other direction is the log reversed. Actions and object types sort by their
+ * codes (CREATE, DELETE, IMPORT, UPDATE), the same in every language.
+ */
+export const auditEventOrderSchema = sortOrder<AuditSortField>(
+  { time: "time", actorname: "actorName", action: "action", objecttype: "objectType" },
+  { maxKeys: 2 },
+);
+
 export const auditEventListQuerySchema = z
   .object({
+    order: auditEventOrderSchema.optional(),
     objectType: z.enum(AUDIT_OBJECT_TYPES, { error: "invalidValue" }).optional(),
     /** One object's history (a call park extension, group, location's settings, task or token). */
     objectId: z.string().max(500, { error: "tooLong" }).optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fieldIssueSchema } from "./api-error";
 import { pagingQuery } from "./paging";
+import { sortOrder } from "./sort-order";
 
 // Bulk import of call park extensions as jobs, modelled on Webex's jobs API
 // (/v1/telephony/config/jobs/…): a job with an execution status and exit code,
@@ -59,9 +60,24 @@ export type ImportJob = z.output<typeof importJobSchema>;
 export const importJobListSchema = z.object({ items: z.array(importJobSchema) });
 export type ImportJobList = z.output<typeof importJobListSchema>;
 
+/** The columns the task list sorts by: when it was started, its file, who started it, its status. */
+export const JOB_SORT_FIELDS = ["created", "fileName", "createdBy", "status"] as const;
+export type JobSortField = (typeof JOB_SORT_FIELDS)[number];
+
+/**
+ * Ours, like the whole jobs list: `order=fileName-asc`, `order=status-desc`… Without it the
+ * list is newest first. Ties go by age, the same way round (oldest first in an ascending sort),
+ * so paging never repeats or skips a job and the other direction is the list reversed.
+ */
+export const importJobOrderSchema = sortOrder<JobSortField>(
+  { created: "created", filename: "fileName", createdby: "createdBy", status: "status" },
+  { maxKeys: 2 },
+);
+
 /** Query of GET …/jobs/callParkExtensions. */
 export const importJobListQuerySchema = z.object({
   status: z.enum(JOB_LIST_STATUSES, { error: "invalidValue" }).default("all"),
+  order: importJobOrderSchema.optional(),
   ...pagingQuery,
 });
 /** The list's query as the server reads it and the Tasks screen keeps it (status and paging resolved). */

@@ -6,9 +6,9 @@ import * as repo from "./audit-events.repository";
 // A viewer reads the entries of their locations (all for a full or read-only
 // administrator) and their own changes (their tokens, their imports) wherever they are.
 
-/** One page of the audit log, newest first, with the query's whole-day bounds taken in UTC. */
+/** One page of the audit log in the query's order (newest first by default), its whole-day bounds taken in UTC. */
 export function listAuditEvents(db: Db, viewer: Viewer, query: AuditEventListQuery) {
-  const { objectType, objectId, actorId, origin, from, to, start, max } = query;
+  const { objectType, objectId, actorId, origin, from, to, start, max, order } = query;
   const filter = {
     objectType,
     objectId,
@@ -17,7 +17,7 @@ export function listAuditEvents(db: Db, viewer: Viewer, query: AuditEventListQue
     since: from ? startOfRange(from) : undefined,
     until: to ? endOfRange(to) : undefined,
   };
-  return repo.listAuditEvents(db, viewer.scope, viewer.id, filter, start, max);
+  return repo.listAuditEvents(db, viewer.scope, viewer.id, filter, start, max, order);
 }
 
 /** The people named by the entries the viewer may read, for the person filter. */

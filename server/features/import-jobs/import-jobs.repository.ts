@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from "kysely";
 import type { CsvField } from "@domain/csv/call-park-extension-csv";
 import { ALL_LOCATIONS, type LocationScope } from "@domain/rules/access";
 import type { FieldIssue } from "@domain/schemas/issues";
-import type { JobListStatus } from "@domain/schemas/import-job";
+import type { JobListStatus, JobSortField } from "@domain/schemas/import-job";
+import type { OrderKey } from "@domain/schemas/sort-order";
 import { withinScope } from "@server/db/search";
 import type {
   Database,
@@ -112,10 +113,41 @@ function filtered(db: Executor, status: JobListStatus, createdById?: string) {
   return query;
 }
 
-/** The jobs, newest first; with `createdById`, only those that administrator started. */
-export async function listJobs(db: Executor, status: JobListStatus, start: number, max: number, createdById?: string) {
+// `seq` follows creation (a job's created_at can tie, its seq cannot) and is unique, so it is both
+// the "created" sort and every sort's last key. The other columns are sorted without an index: an
+// organisation has a job per import, a few thousand at most, where a sort costs nothing.
+const SORT_COLUMNS = {
+  created: ["seq"],
+  fileName: ["file_name"],
+  createdBy: ["created_by"],
+  status: ["status", "exit_code"],
+} as const;
+
+/**
+ * The jobs in `order` (newest first without one), ties by age the same way round as the first
+ * key, so the other direction is this list exactly reversed; with `createdById`, only those
+ * that administrator started.
+ */
+export async function listJobs(
+  db: Executor,
+  status: JobListStatus,
+  start: number,
+  max: number,
+  createdById?: string,
+  order: OrderKey<JobSortField>[] = [],
+) {
+  let query = filtered(db, status, createdById).selectAll();
+  const seen = new Set<string>();
+  const last: OrderKey<JobSortField> = { field: "created", direction: order[0]?.direction ?? "desc" };
+  for (const { field, direction } of [...order, last]) {
+    for (const column of SORT_COLUMNS[field]) {
+      if (seen.has(column)) continue;
+      seen.add(column);
+      query = query.orderBy(column, direction);
+    }
+  }
   const [rows, count] = await Promise.all([
-    filtered(db, status, createdById).selectAll().orderBy("seq", "desc").limit(max).offset(start).execute(),
+    query.limit(max).offset(start).execute(),
     filtered(db, status, createdById).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

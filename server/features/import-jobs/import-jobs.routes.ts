@@ -46,9 +46,7 @@ async function importJobRoutes(app: FastifyInstance, { db, runner }: { db: Db; r
     return service.previewImport(db, rows, query.mode, scopeOf(request));
   });
 
-  listRoute(app, endpoints.list, ({ query }, request) =>
-    service.listJobs(db, viewerOf(request), query.status, query.start, query.max),
-  );
+  listRoute(app, endpoints.list, ({ query }, request) => service.listJobs(db, viewerOf(request), query));
 
   route(app, endpoints.get, ({ params }, request) => service.getJob(db, params.jobId, viewerOf(request)));
 

@@ -3,9 +3,9 @@ import {
   IMPORT_JOB_NAME,
   type ImportJob,
   type ImportJobError,
+  type ImportJobListQuery,
   type ImportMode,
   type ImportPreview,
-  type JobListStatus,
 } from "@domain/schemas/import-job";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
@@ -148,8 +148,9 @@ export async function getJob(db: Db, id: string, viewer?: Viewer): Promise<Impor
   return toJob(record);
 }
 
-export async function listJobs(db: Db, viewer: Viewer, status: JobListStatus, start: number, max: number) {
-  const { rows, total } = await repo.listJobs(db, status, start, max, viewer.scope.all ? undefined : viewer.id);
+export async function listJobs(db: Db, viewer: Viewer, query: ImportJobListQuery) {
+  const { status, start, max, order } = query;
+  const { rows, total } = await repo.listJobs(db, status, start, max, viewer.scope.all ? undefined : viewer.id, order);
   return { items: rows.map(toJob), total };
 }
 

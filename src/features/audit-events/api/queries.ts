@@ -4,8 +4,11 @@ import type { AuditEventListQuery } from "@domain/schemas/audit-event";
 import { callApi, callApiPage } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 
-/** What the list asks the API for: filters already in the API's terms (ISO bounds), paging resolved. */
-export type AuditEventListParams = AuditEventListQuery;
+/**
+ * What the list asks the API for: filters already in the API's terms (ISO bounds), paging
+ * resolved, `order` as written in the URL (`actorName-asc`), the server parses it.
+ */
+export type AuditEventListParams = Omit<AuditEventListQuery, "order"> & { order?: string };
 
 /** The one query-key factory of the audit log. */
 export const auditLogQueries = {

@@ -117,6 +117,54 @@ describe("Audit log", () => {
     expect(screen.getByText("101–200 of 250")).toBeInTheDocument();
   });
 
+  it("sorts by when, who, action and object on the server, kept in the URL, both ways, from the first row", async () => {
+    const queries = auditAnswering([auditEvent("E1")], 250);
+    const { user, router } = await renderAuditLog("?actorId=P1&start=100");
+    await screen.findByText("Dock 2");
+    expect(Object.fromEntries(queries[0])).toMatchObject({ order: "time-desc", start: "100", actorId: "P1" });
+    expect(screen.getByRole("columnheader", { name: "When" })).toHaveAttribute("aria-sort", "descending");
+    for (const name of ["Who", "Action", "Object"]) expect(screen.getByRole("columnheader", { name })).toHaveAttribute("aria-sort", "none");
+    // Where and from which address are not sorted.
+    expect(screen.getByRole("columnheader", { name: "Location" })).not.toHaveAttribute("aria-sort");
+
+    await user.click(within(screen.getByRole("columnheader", { name: "Who" })).getByRole("button", { name: "Who" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?actorId=P1&sort=actorName-asc"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("actorName-asc"));
+    expect(queries.at(-1)?.get("start")).toBe("0");
+    await waitFor(() => expect(screen.getByRole("columnheader", { name: "Who" })).toHaveAttribute("aria-sort", "ascending"));
+    expect(screen.getByRole("columnheader", { name: "When" })).toHaveAttribute("aria-sort", "none");
+
+    // From the keyboard, the same button turns the order round.
+    within(screen.getByRole("columnheader", { name: "Who" })).getByRole("button").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("actorName-desc"));
+    await waitFor(() => expect(screen.getByRole("columnheader", { name: "Who" })).toHaveAttribute("aria-sort", "descending"));
+
+    await user.click(within(screen.getByRole("columnheader", { name: "Action" })).getByRole("button"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("action-asc"));
+    await user.click(within(screen.getByRole("columnheader", { name: "Object" })).getByRole("button"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("objectType-asc"));
+    await user.click(within(screen.getByRole("columnheader", { name: "When" })).getByRole("button"));
+    await waitFor(() => expect(router.state.location.search).toBe("?actorId=P1"));
+    await user.click(within(screen.getByRole("columnheader", { name: "When" })).getByRole("button"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("time-asc"));
+
+    // Clearing the filters leaves the sort, which is not one of them.
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?sort=time-asc"));
+    await waitFor(() => expect(queries.at(-1)?.has("actorId")).toBe(false));
+    expect(queries.at(-1)?.get("order")).toBe("time-asc");
+  });
+
+  it("opens on the sort the URL names", async () => {
+    const queries = auditAnswering([auditEvent("E1")]);
+    await renderAuditLog("?sort=objectType-desc");
+    await screen.findByText("Dock 2");
+    expect(queries[0].get("order")).toBe("objectType-desc");
+    expect(screen.getByRole("columnheader", { name: "Object" })).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByRole("button", { name: "Clear filters" })).toBeDisabled();
+  });
+
   it("expands a row to its before and after, the changed field marked", async () => {
     auditAnswering([auditEvent("E1")]);
     const { user } = await renderAuditLog();

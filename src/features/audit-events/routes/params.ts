@@ -1,14 +1,16 @@
 import { z } from "zod";
-import { AUDIT_OBJECT_TYPES, AUDIT_ORIGINS } from "@domain/schemas/audit-event";
+import { AUDIT_OBJECT_TYPES, AUDIT_ORIGINS, AUDIT_SORT_FIELDS } from "@domain/schemas/audit-event";
+import { sortParam } from "@/lib/sort-param";
 import { defineListScreen, type ListState } from "@/lib/use-list-state";
 import type { AuditEventListParams } from "@/features/audit-events/api/queries";
 
 export const PAGE_SIZE = 100;
 
 /**
- * The filters and page as they live in the URL: one object's history (`objectId`, its exact
- * id), where the change was made (`origin`, Webex mode: in this app or outside it), days as
- * the user picked them (YYYY-MM-DD, their own calendar), Webex's row offset.
+ * The filters, sort and page as they live in the URL: one object's history (`objectId`, its
+ * exact id), where the change was made (`origin`, Webex mode: in this app or outside it), days
+ * as the user picked them (YYYY-MM-DD, their own calendar), the sort (`sort=actorName-asc`,
+ * newest first by default; the server sorts), Webex's row offset.
  */
 const schema = z.object({
   objectType: z.union([z.enum(AUDIT_OBJECT_TYPES), z.literal("")]).default(""),
@@ -17,10 +19,12 @@ const schema = z.object({
   origin: z.union([z.enum(AUDIT_ORIGINS), z.literal("")]).default(""),
   from: z.string().default(""),
   to: z.string().default(""),
+  sort: sortParam(AUDIT_SORT_FIELDS, "time-desc"),
   start: z.coerce.number().int().min(0).default(0),
 });
 
-export type AuditFilters = Omit<ListState<typeof schema.shape>, "start">;
+/** What the filter bar sets: the sort belongs to the table's headers, the start to paging. */
+export type AuditFilters = Omit<ListState<typeof schema.shape>, "start" | "sort">;
 
 export const auditEventList = defineListScreen({
   schema,
@@ -32,6 +36,7 @@ export const auditEventList = defineListScreen({
     origin: state.origin || undefined,
     from: localDayBound(state.from, "start"),
     to: localDayBound(state.to, "end"),
+    order: state.sort,
     start,
     max: PAGE_SIZE,
   }),

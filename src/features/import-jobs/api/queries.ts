@@ -12,7 +12,8 @@ const endpoints = api.importJobs;
 export const RUNNING_POLL_MS = 1000;
 const ERRORS_PAGE = 1000;
 
-export type TaskListParams = ImportJobListQuery;
+/** The list's query as the screen sends it: `order` as written in the URL (`fileName-asc`), the server parses it. */
+export type TaskListParams = Omit<ImportJobListQuery, "order"> & { order?: string };
 
 const isRunning = (job: ImportJob | undefined) => job?.latestExecutionStatus === "STARTED";
 

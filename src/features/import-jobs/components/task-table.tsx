@@ -1,25 +1,48 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ImportJob } from "@domain/schemas/import-job";
+import type { ImportJob, JobSortField } from "@domain/schemas/import-job";
+import { SortableHeader } from "@/components/sortable-header";
+import { useFromList } from "@/lib/list-return";
 import { taskPath } from "@/lib/paths";
 import { formatDateTime } from "@/lib/format-date-time";
+import type { Direction } from "@/lib/sort-param";
 import { TaskProgress, TaskStatus } from "./task-status";
 import "./task-table.css";
 
-/** The import tasks: file, who started it, when, status, and what it did. */
-export function TaskTable({ items, busy }: { items: ImportJob[]; busy: boolean }) {
+/** How the list is sorted, and what a click on a column's header asks for. */
+export interface TaskSorting {
+  sort: JobSortField;
+  direction: Direction;
+  onSort: (field: JobSortField) => void;
+}
+
+/**
+ * The import tasks: file, who started it, when, status, and what it did. With `sorting`,
+ * each column but the results sorts the list; a task opens with the list's place, for its
+ * back link to return to.
+ */
+export function TaskTable({ items, busy, sorting }: { items: ImportJob[]; busy: boolean; sorting?: TaskSorting }) {
   const { t, i18n } = useTranslation("tasks");
   const language = i18n.resolvedLanguage ?? i18n.language;
+  const fromList = useFromList();
+  const header = (field: JobSortField, label: string) =>
+    sorting ? (
+      <SortableHeader field={field} {...sorting}>
+        {label}
+      </SortableHeader>
+    ) : (
+      <th scope="col">{label}</th>
+    );
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="table table-stacked">
         <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("columns.file")}</th>
-            <th scope="col">{t("columns.createdBy")}</th>
-            <th scope="col">{t("columns.created")}</th>
-            <th scope="col">{t("columns.status")}</th>
+            {header("fileName", t("columns.file"))}
+            {header("createdBy", t("columns.createdBy"))}
+            {header("created", t("columns.created"))}
+            {header("status", t("columns.status"))}
             <th scope="col">{t("columns.results")}</th>
           </tr>
         </thead>
@@ -28,7 +51,7 @@ export function TaskTable({ items, busy }: { items: ImportJob[]; busy: boolean }
             <tr key={job.id}>
               <td className="cell-title">
                 {/* Long names end in an ellipsis (the whole name in its title) rather than break mid-word. */}
-                <Link className="task-name" to={taskPath(job.id)} title={job.fileName || job.name}>
+                <Link className="task-name" to={taskPath(job.id)} state={fromList} title={job.fileName || job.name}>
                   {job.fileName || job.name}
                 </Link>
               </td>

@@ -8,6 +8,7 @@ import { queryClient } from "@/lib/query-client";
 import { queryRoots } from "@/lib/query-keys";
 import { taskQueries } from "@/features/import-jobs/api/queries";
 import { formatDateTime } from "@/lib/format-date-time";
+import { useBackToList } from "@/lib/list-return";
 import { TaskCounts } from "@/features/import-jobs/components/task-counts";
 import { TaskErrors } from "@/features/import-jobs/components/task-errors";
 import { TaskProgress, TaskStatus } from "@/features/import-jobs/components/task-status";
@@ -38,7 +39,9 @@ export default function TaskRoute() {
     wasRunning.current = running;
   }, [running, cache]);
 
-  const back = { to: TASKS_PATH, label: t("title") };
+  // Back to the list as it was left (its tab, sort and page) when the task was opened from it.
+  const backToList = useBackToList(TASKS_PATH);
+  const back = { to: backToList().to, label: t("title") };
   if (job.isPending) return <LoadingState />;
   if (job.isError) {
     return (

@@ -8,22 +8,33 @@ import { Pagination } from "@/components/pagination";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";
 import { queryClient } from "@/lib/query-client";
+import { nextOrder, sortOf, sortParam } from "@/lib/sort-param";
 import { defineListScreen, useListState } from "@/lib/use-list-state";
 import { taskQueries, type TaskListParams } from "@/features/import-jobs/api/queries";
-import { importJobListQuerySchema, JOB_LIST_STATUSES, type JobListStatus } from "@domain/schemas/import-job";
+import {
+  importJobListQuerySchema,
+  JOB_LIST_STATUSES,
+  JOB_SORT_FIELDS,
+  type JobListStatus,
+  type JobSortField,
+} from "@domain/schemas/import-job";
 import { TaskTable } from "@/features/import-jobs/components/task-table";
 import "@/features/import-jobs/tasks.css";
 
 const PAGE_SIZE = 25;
 
-/** The tab (`status`, All by default, as the API's) and the page as they live in the URL. */
+/**
+ * The tab (`status`, All by default, as the API's), the sort (`sort=fileName-asc`, newest
+ * first by default) and the page as they live in the URL; the server sorts and pages.
+ */
 const taskList = defineListScreen({
   schema: z.object({
     status: importJobListQuerySchema.shape.status,
+    sort: sortParam(JOB_SORT_FIELDS, "created-desc"),
     page: z.coerce.number().int().min(1).default(1),
   }),
   paging: { param: "page", size: PAGE_SIZE, counts: "pages" },
-  toQuery: (state, start): TaskListParams => ({ status: state.status, start, max: PAGE_SIZE }),
+  toQuery: (state, start): TaskListParams => ({ status: state.status, order: state.sort, start, max: PAGE_SIZE }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,12 +43,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/** Tasks: the bulk imports, newest first, as All, Active or with Errors (the tab is in the URL). */
+/** Tasks: the bulk imports, newest first or as sorted, as All, Active or with Errors (all in the URL). */
 export default function TasksRoute() {
   const { t } = useTranslation(["tasks", "common"]);
   const listState = useListState(taskList);
   const { status } = listState.state;
   const list = useQuery(taskQueries.list(listState.query));
+  const { field: sort, direction } = sortOf(listState.state.sort);
+  // The newest first is the useful first look at times; names and statuses read from A.
+  const onSort = (field: JobSortField) =>
+    listState.update({ sort: nextOrder(listState.state.sort, field, field === "created" ? "desc" : "asc") });
 
   return (
     <>
@@ -63,7 +78,7 @@ export default function TasksRoute() {
             >
               {(data) => (
                 <>
-                  <TaskTable items={data.items} busy={list.isPlaceholderData} />
+                  <TaskTable items={data.items} busy={list.isPlaceholderData} sorting={{ sort, direction, onSort }} />
                   <Pagination {...listState.pagination} total={data.total} />
                 </>
               )}

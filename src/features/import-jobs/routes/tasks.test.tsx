@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
+import { Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
@@ -106,6 +107,84 @@ describe("Tasks: the list", () => {
     expect(screen.getByText("Concluída com erros")).toBeInTheDocument();
     const when = expectedDateTime("2025-03-12T14:05:09.000Z", "pt-BR");
     expect(screen.getByText(when)).toBeInTheDocument();
+  });
+});
+
+describe("Tasks: sorting and keeping the place", () => {
+  it("sorts by a column's header on the server, kept in the URL, both ways, from the first page", async () => {
+    const queries = listAnswering([job("JOB1"), job("JOB3")]);
+    const { user, router } = await renderTasks("?page=2");
+    await screen.findByRole("link", { name: "job1.csv" });
+    expect(Object.fromEntries(queries[0])).toMatchObject({ order: "created-desc", start: "25", max: "25" });
+    expect(screen.getByRole("columnheader", { name: "Started" })).toHaveAttribute("aria-sort", "descending");
+    const file = screen.getByRole("columnheader", { name: "File" });
+    expect(file).toHaveAttribute("aria-sort", "none");
+    // The results are counts of several kinds: nothing to sort by.
+    expect(screen.getByRole("columnheader", { name: "Results" })).not.toHaveAttribute("aria-sort");
+
+    await user.click(within(file).getByRole("button", { name: "File" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?sort=fileName-asc"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("fileName-asc"));
+    expect(queries.at(-1)?.get("start")).toBe("0");
+    await waitFor(() => expect(screen.getByRole("columnheader", { name: "File" })).toHaveAttribute("aria-sort", "ascending"));
+    expect(screen.getByRole("columnheader", { name: "Started" })).toHaveAttribute("aria-sort", "none");
+
+    // From the keyboard, the same button turns the order round.
+    within(screen.getByRole("columnheader", { name: "File" })).getByRole("button").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(router.state.location.search).toBe("?sort=fileName-desc"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("fileName-desc"));
+    await waitFor(() => expect(screen.getByRole("columnheader", { name: "File" })).toHaveAttribute("aria-sort", "descending"));
+
+    // Newest first is a time's first look; the tab keeps the sort.
+    await user.click(within(screen.getByRole("columnheader", { name: "Status" })).getByRole("button"));
+    await waitFor(() => expect(router.state.location.search).toBe("?sort=status-asc"));
+    await user.click(within(screen.getByRole("columnheader", { name: "Started" })).getByRole("button"));
+    // Newest first is the list's own order: the URL drops it.
+    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("created-desc"));
+    await user.click(within(screen.getByRole("columnheader", { name: "Started by" })).getByRole("button"));
+    await user.click(screen.getByRole("tab", { name: "Errors" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?sort=createdBy-asc&status=errors"));
+    await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("createdBy-asc"));
+  });
+
+  it("opens on the sort the URL names", async () => {
+    const queries = listAnswering([job("JOB1")]);
+    await renderTasks("?sort=createdBy-desc");
+    await screen.findByRole("link", { name: "job1.csv" });
+    expect(queries[0].get("order")).toBe("createdBy-desc");
+    expect(screen.getByRole("columnheader", { name: "Started by" })).toHaveAttribute("aria-sort", "descending");
+  });
+
+  it("goes back from a task to the list as it was left: its tab, sort and page", async () => {
+    listAnswering([job("JOB1")]);
+    server.use(
+      http.get(mswPath(api.importJobs.get), () => HttpResponse.json(job("JOB1"))),
+      http.get(mswPath(api.importJobs.errors), () => HttpResponse.json({ items: [] }, { headers: { "X-Total-Count": "0" } })),
+    );
+    const screens = (
+      <Routes>
+        <Route path="/tasks" element={<TasksRoute />} />
+        <Route path="/tasks/:jobId" element={<TaskRoute />} />
+      </Routes>
+    );
+    const { user, router } = await renderWithProviders(screens, { url: "/tasks?status=errors&sort=fileName-asc&page=2", path: "/*" });
+    await user.click(await screen.findByRole("link", { name: "job1.csv" }));
+    const back = await screen.findByRole("link", { name: "Tasks" });
+    expect(back).toHaveAttribute("href", "/tasks?status=errors&sort=fileName-asc&page=2");
+    await user.click(back);
+    await waitFor(() => expect(router.state.location.search).toBe("?status=errors&sort=fileName-asc&page=2"));
+    expect(await screen.findByRole("columnheader", { name: "File" })).toHaveAttribute("aria-sort", "ascending");
+  });
+
+  it("goes back to the plain list from a task opened some other way", async () => {
+    server.use(
+      http.get(mswPath(api.importJobs.get), () => HttpResponse.json(job("JOB1"))),
+      http.get(mswPath(api.importJobs.errors), () => HttpResponse.json({ items: [] }, { headers: { "X-Total-Count": "0" } })),
+    );
+    await renderWithProviders(<TaskRoute />, { url: "/tasks/JOB1", path: "/tasks/:jobId" });
+    expect(await screen.findByRole("link", { name: "Tasks" })).toHaveAttribute("href", "/tasks");
   });
 });
 

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { LocationWithCounts } from "@domain/schemas/location";
+import { useFromList } from "@/lib/list-return";
 import { locationPath } from "@/lib/paths";
 import type { Direction } from "@/lib/sort-param";
 import { SortableHeader } from "@/components/sortable-header";
@@ -9,7 +10,10 @@ import { formatAddress } from "./format-address";
 
 export type LocationSortable = "name" | "callParkExtensions";
 
-/** The Locations list: each name opens the location; name and call park extension use sort it. */
+/**
+ * The Locations list: each name opens the location, with the list's place for its back link
+ * to return to; name and call park extension use sort it.
+ */
 export function LocationTable({
   items,
   busy,
@@ -24,6 +28,7 @@ export function LocationTable({
   onSort: (field: LocationSortable) => void;
 }) {
   const { t } = useTranslation("locations");
+  const fromList = useFromList();
   return (
     <div className="table-wrap" aria-busy={busy || undefined}>
       <table className="table table-stacked">
@@ -47,7 +52,9 @@ export function LocationTable({
           {items.map((l) => (
             <tr key={l.id}>
               <td className="cell-title">
-                <Link to={locationPath(l.id)}>{l.name}</Link>
+                <Link to={locationPath(l.id)} state={fromList}>
+                  {l.name}
+                </Link>
               </td>
               <td data-label={t("columns.address")}>{formatAddress(l.address)}</td>
               <td data-label={t("columns.timeZone")}>{l.timeZone}</td>

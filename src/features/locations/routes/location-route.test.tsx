@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
+import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { CallParkSettings } from "@domain/schemas/call-park-settings";
@@ -10,6 +11,7 @@ import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import LocationRoute from "./location-route";
+import LocationsRoute from "./locations-route";
 
 const SETTINGS: CallParkSettings = {
   callParkRecall: { option: "ALERT_PARKING_USER_ONLY" },
@@ -70,5 +72,65 @@ describe("a location's Calling tab: what each role may do", () => {
     server.use(sessionHandler("LOCATION_ADMIN", ["L1"]));
     const { form } = await renderCallingTab();
     expect(within(form).getByRole("button", { name: "Save" })).toBeInTheDocument();
+  });
+});
+
+describe("Locations: the list keeps its place", () => {
+  /** The list answering a page of both locations, their settings kept as the last save left them. */
+  function answering() {
+    let settings = SETTINGS;
+    const saved: unknown[] = [];
+    server.use(
+      http.get(mswPath(api.locations.list), () => {
+        const items = LOCATIONS.map((l) => ({ ...l, callParkCounts: { callParkExtensions: 6, callParks: 1, callParksUsingHuntWaitTime: 0 } }));
+        return HttpResponse.json({ items }, { headers: { "X-Total-Count": "60" } });
+      }),
+      http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
+      http.get(mswPath(api.callParkSettings.get), () => HttpResponse.json(settings)),
+      http.put(mswPath(api.callParkSettings.update), async ({ request }) => {
+        const body = (await request.json()) as Partial<CallParkSettings>;
+        saved.push(body);
+        settings = { ...settings, callParkSettings: { ...settings.callParkSettings, ...body.callParkSettings } };
+        return new HttpResponse(null, { status: 204 });
+      }),
+      http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
+    );
+    return saved;
+  }
+
+  const screens = (
+    <Routes>
+      <Route path="/locations" element={<LocationsRoute />} />
+      <Route path="/locations/:locationId/:tab?" element={<LocationRoute />} />
+    </Routes>
+  );
+
+  it("goes back from a location whose settings were saved to the list's page, sort and search", async () => {
+    const saved = answering();
+    const list = "/locations?q=Camp&sort=callParkExtensions-desc&page=2";
+    const { user, router } = await renderWithProviders(screens, { url: list, path: "/*" });
+    await user.click(await screen.findByRole("link", { name: "Campinas" }));
+    // Overview, then Calling: the tab carries the list's place along.
+    await user.click(await screen.findByRole("tab", { name: "Calling" }));
+    const recallTimer = await screen.findByRole("spinbutton", { name: "Recall Timer (seconds)" });
+    await user.clear(recallTimer);
+    await user.type(recallTimer, "90");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(saved).toEqual([{ callParkSettings: { recallTime: 90 } }]));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Save" })).toBeDisabled());
+
+    const back = screen.getByRole("link", { name: "Locations" });
+    expect(back).toHaveAttribute("href", list);
+    await user.click(back);
+    await waitFor(() => expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(list));
+    expect(await screen.findByRole("columnheader", { name: "Call park extensions" })).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByRole("searchbox", { name: "Search by name" })).toHaveValue("Camp");
+    expect(screen.getByRole("navigation", { name: "Pages" })).toHaveTextContent("26–50 of 60");
+  });
+
+  it("goes back to the plain list from a location opened some other way", async () => {
+    answering();
+    await renderWithProviders(screens, { url: "/locations/L1/calling", path: "/*" });
+    expect(await screen.findByRole("link", { name: "Locations" })).toHaveAttribute("href", "/locations");
   });
 });

@@ -2,9 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { locationQueries } from "@/lib/location-queries";
 import { useTranslation } from "react-i18next";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
-import { type LoaderFunctionArgs, Navigate, useNavigate, useParams } from "react-router";
+import { type LoaderFunctionArgs, Navigate, useLocation, useNavigate, useParams } from "react-router";
 import { PageHeader } from "@/components/page-header";
 import { ErrorState, LoadingState } from "@/components/states";
+import { useBackToList } from "@/lib/list-return";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { locationPageQueries } from "@/features/locations/api/queries";
@@ -58,10 +59,14 @@ export default function LocationRoute() {
   const { locationId = "", tab: tabParam } = useParams();
   const tab = tabOf(tabParam);
   const location = useQuery(locationPageQueries.detail(locationId));
-  const back = { to: LOCATIONS_PATH, label: t("title") };
+  // Back to the list as it was left (its page, sort and search) when the location was opened
+  // from it; the tabs carry that along, so it holds after the settings are edited on Calling.
+  const { state: fromList } = useLocation();
+  const backToList = useBackToList(LOCATIONS_PATH);
+  const back = { to: backToList().to, label: t("title") };
 
   // An unknown tab in an old or mistyped link opens the location itself.
-  if (tab === undefined) return <Navigate to={locationPath(locationId)} replace />;
+  if (tab === undefined) return <Navigate to={locationPath(locationId)} replace state={fromList} />;
   if (location.isPending) return <LoadingState />;
   if (location.isError) {
     return (
@@ -77,7 +82,7 @@ export default function LocationRoute() {
       <PageHeader title={current.name} description={current.address.city} back={back} />
       <Tabs
         selectedKey={tab}
-        onSelectionChange={(key) => navigate(locationPath(locationId, key as LocationTab))}
+        onSelectionChange={(key) => navigate(locationPath(locationId, key as LocationTab), { state: fromList })}
         keyboardActivation="manual"
       >
         <TabList aria-label={t("detail.tabs")} className="tabs">
