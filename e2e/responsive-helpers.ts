@@ -8,6 +8,14 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Below this width the left navigation is behind the top bar's Menu button (app.css). */
 const NAV_COLLAPSED_BELOW = 1024;
+/** At this width and below, a table marked table-stacked shows each row as a card (app.css). */
+const TABLES_STACKED_UP_TO = 600;
+
+/** A table on the screen, and its columns' names as a phone labels its cells with them (the row's title cell has none). */
+export interface StackedTable {
+  table: Locator;
+  labels: string[];
+}
 
 /** The same word in each language, as a test names what it looks for. */
 export type Words = Record<Language, string>;
@@ -37,6 +45,7 @@ export async function checkScreen(
     width,
     essentials,
     shell = true,
+    tables = [],
   }: {
     screen: string;
     language: Language;
@@ -45,6 +54,8 @@ export async function checkScreen(
     essentials: Locator[];
     /** Inside the app's shell (top bar, navigation), rather than the sign-in page. */
     shell?: boolean;
+    /** Tables that must fit the window: as cards on a phone, each value under its column's name. */
+    tables?: StackedTable[];
   },
 ) {
   const context = `${screen} at ${width} px (${language})`;
@@ -71,11 +82,54 @@ export async function checkScreen(
     expect(box!.x + box!.width, where).toBeLessThanOrEqual(innerWidth + 0.5);
   }
 
+  for (const table of tables) await checkTable(table, width, context);
+
   await expectNoAxeViolations(page, context);
   await testInfo.attach(`${screen}-${language}-${width}.png`, {
     body: await page.screenshot({ fullPage: true }),
     contentType: "image/png",
   });
+}
+
+/**
+ * A table fits its place: it scrolls no further sideways than its container shows and ends
+ * inside the window. On a phone its first row is a card: every labelled cell one line under
+ * the other, its column's name drawn before its value.
+ */
+async function checkTable({ table, labels }: StackedTable, width: number, context: string) {
+  await expect(table, context).toBeVisible();
+  // In view for the screenshot (a dialog's body scrolls on its own).
+  await table.scrollIntoViewIfNeeded();
+  const layout = await table.evaluate((element) => {
+    const container = element.closest<HTMLElement>(".table-wrap") ?? element.parentElement!;
+    const cells = [...element.querySelectorAll("tbody > tr:first-child > td")].map((cell) => ({
+      label: cell.getAttribute("data-label"),
+      display: getComputedStyle(cell).display,
+      drawnLabel: getComputedStyle(cell, "::before").content,
+      top: cell.getBoundingClientRect().top,
+    }));
+    return {
+      right: element.getBoundingClientRect().right,
+      scrollWidth: container.scrollWidth,
+      clientWidth: container.clientWidth,
+      windowWidth: window.innerWidth,
+      cells,
+    };
+  });
+  const where = `${context}: ${table}`;
+  expect(layout.scrollWidth, `${where} scrolls sideways in its container`).toBeLessThanOrEqual(layout.clientWidth);
+  expect(layout.right, `${where} ends past the window`).toBeLessThanOrEqual(layout.windowWidth + 0.5);
+  if (width > TABLES_STACKED_UP_TO) return;
+
+  const labelled = layout.cells.filter((cell) => cell.label !== null);
+  expect(labelled.map((cell) => cell.label), `${where}: its cells' column names`).toEqual(labels);
+  for (const cell of labelled) {
+    expect(cell.display, `${where}: "${cell.label}" is a line of a card, not a column`).not.toBe("table-cell");
+    expect(["none", "normal"], `${where}: "${cell.label}" shows its column's name`).not.toContain(cell.drawnLabel);
+  }
+  const tops = labelled.map((cell) => cell.top);
+  expect(tops, `${where}: one value under the other`).toEqual([...tops].sort((a, b) => a - b));
+  expect(new Set(tops).size, `${where}: one value a line`).toBe(tops.length);
 }
 
 /** Every width for the screen as it is now, in one language. */
@@ -85,10 +139,10 @@ export async function checkEveryWidth(
   screen: string,
   language: Language,
   essentials: () => Locator[],
-  options: { shell?: boolean } = {},
+  { tables, ...options }: { shell?: boolean; tables?: () => StackedTable[] } = {},
 ) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await checkScreen(page, testInfo, { screen, language, width, essentials: essentials(), ...options });
+    await checkScreen(page, testInfo, { screen, language, width, essentials: essentials(), tables: tables?.(), ...options });
   }
 }

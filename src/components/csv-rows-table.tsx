@@ -25,29 +25,44 @@ export function CsvRowsTable({
   className?: string;
 }) {
   const { t } = useTranslation();
+  const columns = {
+    row: t("csvColumns.row"),
+    location: t("csvColumns.location"),
+    name: t("csvColumns.name"),
+    extension: t("csvColumns.extension"),
+    action: t("csvColumns.action"),
+  };
+  // A phone shows each row as a card, every value under its column's name (app.css's
+  // table-stacked): six columns of a file would otherwise scroll sideways.
   return (
     <div className={`table-wrap ${className ?? ""}`} role="region" aria-label={caption} tabIndex={0}>
-      <table className="table">
+      <table className="table table-stacked">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("csvColumns.row")}</th>
-            <th scope="col">{t("csvColumns.location")}</th>
-            <th scope="col">{t("csvColumns.name")}</th>
-            <th scope="col">{t("csvColumns.extension")}</th>
-            <th scope="col">{t("csvColumns.action")}</th>
+            <th scope="col">{columns.row}</th>
+            <th scope="col">{columns.location}</th>
+            <th scope="col">{columns.name}</th>
+            <th scope="col">{columns.extension}</th>
+            <th scope="col">{columns.action}</th>
             <th scope="col">{outcomeHeading}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.itemNumber} className={row.isError ? "row-error" : undefined}>
-              <td className="mono">{row.itemNumber}</td>
-              <td>{row.location}</td>
-              <td>{row.name}</td>
-              <td className="mono">{row.extension}</td>
-              <td>{row.action}</td>
-              <td className="preview-result">{row.outcome}</td>
+              <td className="mono" data-label={columns.row}>
+                {row.itemNumber}
+              </td>
+              <td data-label={columns.location}>{row.location}</td>
+              <td data-label={columns.name}>{row.name}</td>
+              <td className="mono" data-label={columns.extension}>
+                {row.extension}
+              </td>
+              <td data-label={columns.action}>{row.action}</td>
+              <td className="preview-result" data-label={outcomeHeading}>
+                {row.outcome}
+              </td>
             </tr>
           ))}
         </tbody>

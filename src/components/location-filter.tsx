@@ -1,19 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from "react-aria-components";
-import { locationQueries } from "@/lib/location-queries";
-import { useDebouncedValue } from "@/lib/use-debounced-value";
+import type { PickerLocation } from "@/lib/location-queries";
+import { useLocationSearch } from "@/lib/use-location-search";
 
 /** The choice that stands for every location (the filter's empty value). */
 const ALL = "*";
-/** How long typing pauses before the server is asked. */
-const SEARCH_DELAY_MS = 250;
-
-interface Choice {
-  id: string;
-  name: string;
-}
 
 /**
  * A labelled choice of one location or all of them, for filters and exports. An
@@ -22,44 +13,23 @@ interface Choice {
  */
 export function LocationFilter({ id, value, onChange }: { id: string; value: string; onChange: (locationId: string) => void }) {
   const { t } = useTranslation();
-  const all: Choice = { id: ALL, name: t("location.all") };
-  // What the administrator typed; null while the field shows the chosen location's name.
-  const [typed, setTyped] = useState<string | null>(null);
-  const [picked, setPicked] = useState<Choice | null>(null);
-  const [shownFor, setShownFor] = useState(value);
-  if (shownFor !== value) {
-    // Chosen here or elsewhere (Back, a cleared filter): the field shows it.
-    setShownFor(value);
-    setTyped(null);
-  }
-  const known = picked && picked.id === value ? picked : undefined;
-  const named = useQuery({ ...locationQueries.named(value), enabled: Boolean(value) && !known });
-  const chosen: Choice | undefined = value ? (known ?? named.data ?? undefined) : all;
-  const inputValue = typed ?? chosen?.name ?? "";
-  // The chosen name in the field is not a search: the list then starts from the first locations.
-  const term = useDebouncedValue(typed === null || typed === chosen?.name ? "" : typed.trim(), SEARCH_DELAY_MS);
-  const found = useQuery(locationQueries.search(term));
-  const page: Choice[] = found.data?.items ?? [];
-  // "All locations" heads the list unless a search is typed; the chosen one stays among the items.
-  const withChosen = chosen && chosen.id !== ALL && !page.some((l) => l.id === chosen.id) ? [chosen, ...page] : page;
-  const items = term ? withChosen : [all, ...withChosen];
+  const search = useLocationSearch(value, { all: { id: ALL, name: t("location.all") } });
   return (
     <ComboBox
       id={id}
       className="field field-inline"
-      items={items}
-      inputValue={inputValue}
-      onInputChange={setTyped}
+      items={search.items}
+      inputValue={search.inputValue}
+      onInputChange={search.onInputChange}
       selectedKey={value || ALL}
       onSelectionChange={(key) => {
-        setTyped(null);
-        if (key === null) return;
-        const next = String(key);
-        setPicked(items.find((l) => l.id === next) ?? null);
-        onChange(next === ALL ? "" : next);
+        // A cleared field chooses nothing: the filter keeps its location.
+        if (key === null) return search.resetInput();
+        search.choose(key);
+        onChange(key === ALL ? "" : String(key));
       }}
       // Left with a search that chose nothing, the field goes back to what is chosen.
-      onBlur={() => setTyped(null)}
+      onBlur={search.resetInput}
       menuTrigger="focus"
     >
       <Label>{t("location.label")}</Label>
@@ -71,7 +41,7 @@ export function LocationFilter({ id, value, onChange }: { id: string; value: str
       </div>
       <Popover className="popover">
         <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{t("location.none")}</p>}>
-          {(location: Choice) => (
+          {(location: PickerLocation) => (
             <ListBoxItem id={location.id} textValue={location.name} className="listbox-item">
               {location.name}
             </ListBoxItem>

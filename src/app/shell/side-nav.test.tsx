@@ -65,6 +65,27 @@ describe("the navigation's Menu button (narrow screens)", () => {
     expect(navigation()).not.toHaveClass("side-nav-open");
   });
 
+  it("gives focus to the new page's main region once a link is followed, not to the page's <body>", async () => {
+    const { user, router } = await renderShell();
+    const menu = screen.getByRole("button", { name: "Menu" });
+    menu.focus();
+    await user.keyboard("{Enter}");
+    const tasks = screen.getByRole("link", { name: "Tasks" });
+    tasks.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(router.state.location.pathname).toBe(TASKS_PATH));
+    expect(menu).toHaveAttribute("aria-expanded", "false");
+    await waitFor(() => expect(screen.getByRole("main")).toHaveFocus());
+  });
+
+  it("leaves focus alone on a navigation while the menu is closed", async () => {
+    const { user, router } = await renderShell();
+    const tasks = screen.getByRole("link", { name: "Tasks" });
+    await user.click(tasks);
+    await waitFor(() => expect(router.state.location.pathname).toBe(TASKS_PATH));
+    expect(tasks).toHaveFocus();
+  });
+
   it("is named in Portuguese too", async () => {
     await renderShell("pt-BR");
     expect(screen.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-controls", navigation("Principal").id);

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { sessionQuery } from "@/lib/session";
 import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
@@ -8,6 +8,8 @@ import { callParkExtension, LOCATIONS } from "@/test/fixtures";
 import { mswPath } from "@/test/msw-path";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
+import { ToastOutlet } from "@/components/toast-outlet";
+import { toastQueue } from "@/lib/toast";
 import EditCallParkExtensionRoute from "./edit-route";
 
 // The edit page saves only what the administrator changed, on the version they opened
@@ -56,10 +58,16 @@ function serve({ refuseFirst }: { refuseFirst: boolean }) {
 }
 
 async function renderEdit() {
-  const rendered = await renderWithProviders(<EditCallParkExtensionRoute />, {
-    url: `${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`,
-    path: `${CALL_PARK_EXTENSIONS_PATH}/:locationId/:id`,
-  });
+  const rendered = await renderWithProviders(
+    <>
+      <EditCallParkExtensionRoute />
+      <ToastOutlet />
+    </>,
+    {
+      url: `${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`,
+      path: `${CALL_PARK_EXTENSIONS_PATH}/:locationId/:id`,
+    },
+  );
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
   await screen.findByRole("heading", { level: 1, name: "Reception park" });
   return rendered;
@@ -117,4 +125,37 @@ describe("saving a call park extension", () => {
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[1]).toEqual({ ifMatch: '"v2"', body: { name: "Lobby park" } });
   });
+});
+
+describe("saving a call park extension: an error's tracking ID", () => {
+  afterEach(() => toastQueue.visibleToasts.forEach((toast) => toastQueue.close(toast.key)));
+
+  it.each([
+    ["from the error's body", { trackingId: "CPA_body" }, {}, "CPA_body"],
+    ["from the TrackingID header", {}, { TrackingID: "CPA_header" }, "CPA_header"],
+  ])(
+    "the toast of a 412 whose latest version cannot be read shows it, %s, with a copy button",
+    async (_where, body: Record<string, string>, headers: Record<string, string>, trackingId) => {
+      serve({ refuseFirst: true });
+      let reads = 0;
+      server.use(
+        http.get(mswPath(api.callParkExtensions.get), () => {
+          reads++;
+          // The page opens on the first read; the read after the 412 fails.
+          if (reads === 1) return HttpResponse.json(OPENED, { headers: { etag: '"v1"' } });
+          return HttpResponse.json(
+            { message: "Internal error", errors: [{ description: "Internal error", errorCode: 5000 }], code: "internal", ...body },
+            { status: 500, headers },
+          );
+        }),
+      );
+      const { user } = await renderEdit();
+      await rename(user, "Front park");
+
+      const toasts = await screen.findByRole("region", { name: "Notifications" });
+      await waitFor(() => expect(toasts).toHaveTextContent(`Tracking ID: ${trackingId}`));
+      expect(within(toasts).getByRole("button", { name: "Copy tracking ID" })).toBeInTheDocument();
+      expect(screen.queryByRole("alertdialog", { name: "Someone else changed this" })).not.toBeInTheDocument();
+    },
+  );
 });

@@ -10,7 +10,7 @@ import { auditLogPath } from "@/lib/paths";
 import { locationQueries } from "@/lib/location-queries";
 import { ApiError, type Versioned } from "@/lib/api-client";
 import { changedFields } from "@/lib/changed-fields";
-import { errorMessage } from "@/lib/error-message";
+import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { queryClient } from "@/lib/query-client";
 import { showToast } from "@/lib/toast";
 import { useOpenedVersion } from "@/lib/use-opened-version";
@@ -86,7 +86,7 @@ export default function EditCallParkExtensionRoute() {
     } catch (error) {
       if (!(error instanceof ApiError && error.code === "changedMeanwhile")) throw error;
       const theirs = await latestCallParkExtension(locationId, id).catch((failure: unknown) => {
-        showToast({ tone: "error", title: errorMessage(t, failure) });
+        showToast({ tone: "error", title: errorMessage(t, failure), trackingId: trackingIdOf(failure) });
         return undefined;
       });
       if (!theirs) return;

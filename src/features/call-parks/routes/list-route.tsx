@@ -107,7 +107,8 @@ export default function CallParkListRoute() {
                 onClear={() => selection.drop()}
               />
               <div className="table-wrap" aria-busy={list.isPlaceholderData}>
-                <table className="table">
+                {/* A phone shows each group as a card, its location under its column's name (app.css). */}
+                <table className="table table-stacked">
                   <caption className="visually-hidden">{t("list.caption")}</caption>
                   <thead>
                     <tr>
@@ -131,10 +132,10 @@ export default function CallParkListRoute() {
                             enabled={ability.canWrite(g.locationId)}
                           />
                         )}
-                        <td>
+                        <td className="cell-title">
                           <Link to={`${callParkPath(g.locationId, g.id)}${suffix}`}>{g.name}</Link>
                         </td>
-                        <td>{g.locationName}</td>
+                        <td data-label={t("columns.location")}>{g.locationName}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,13 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { CallParkSettings } from "@domain/schemas/call-park-settings";
 import { apiErrorResponse } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
+import { ToastOutlet } from "@/components/toast-outlet";
+import { toastQueue } from "@/lib/toast";
 import { CallParkSettingsForm } from "./call-park-settings-form";
 
 const HUNT_GROUPS = [
@@ -211,4 +213,54 @@ describe("CallParkSettingsForm when someone else changed the settings meanwhile"
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[1]).toEqual({ ifMatch: '"v2"', body: { callParkSettings: { ringPattern: "LONG_LONG" } } });
   });
+});
+
+describe("CallParkSettingsForm: an error's tracking ID", () => {
+  afterEach(() => toastQueue.visibleToasts.forEach((toast) => toastQueue.close(toast.key)));
+
+  it.each([
+    ["from the error's body", { trackingId: "CPA_body" }, {}, "CPA_body", "en"],
+    ["from the TrackingID header", {}, { TrackingID: "CPA_header" }, "CPA_header", "pt-BR"],
+  ] as const)(
+    "the toast of a 412 whose latest settings cannot be read shows it, %s, with a copy button",
+    async (_where, body: Record<string, string>, headers: Record<string, string>, trackingId, language) => {
+      server.use(
+        // Someone changed the settings meanwhile (412), and reading their version then fails.
+        http.put(mswPath(api.callParkSettings.update), () =>
+          HttpResponse.json(
+            {
+              message: "Changed meanwhile",
+              errors: [{ description: "Changed meanwhile", errorCode: 4120 }],
+              code: "changedMeanwhile",
+              params: { context: "known", name: "Beatriz Souza", at: "2026-11-26T10:00:00.000Z" },
+            },
+            { status: 412 },
+          ),
+        ),
+        http.get(mswPath(api.callParkSettings.get), () =>
+          HttpResponse.json(
+            { message: "Internal error", errors: [{ description: "Internal error", errorCode: 5000 }], code: "internal", ...body },
+            { status: 500, headers },
+          ),
+        ),
+      );
+      const { user } = await renderWithProviders(
+        <>
+          <CallParkSettingsForm locationId="L1" settings={{ ...DEFAULTS, etag: '"v1"' } as CallParkSettings} huntGroups={HUNT_GROUPS} groupsUsingHuntWaitTime={0} />
+          <ToastOutlet />
+        </>,
+        { url: "/locations/L1/calling", language },
+      );
+      const words =
+        language === "en"
+          ? { ring: "Ring pattern", option: "Short-Short-Long", save: "Save", region: "Notifications", label: "Tracking ID", copy: "Copy tracking ID" }
+          : { ring: "Padrão de toques", option: "Curto-Curto-Longo", save: "Salvar", region: "Notificações", label: "ID de rastreamento", copy: "Copiar ID de rastreamento" };
+      await choose(user, words.ring, words.option);
+      await user.click(saveButton(words.save));
+
+      const toasts = await screen.findByRole("region", { name: words.region });
+      await waitFor(() => expect(toasts).toHaveTextContent(`${words.label}: ${trackingId}`));
+      expect(within(toasts).getByRole("button", { name: words.copy })).toBeInTheDocument();
+    },
+  );
 });

@@ -26,7 +26,7 @@ import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { TextInputField } from "@/components/text-input-field";
 import { ApiError, type Versioned } from "@/lib/api-client";
-import { errorMessage } from "@/lib/error-message";
+import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { showToast } from "@/lib/toast";
 import { useOpenedVersion } from "@/lib/use-opened-version";
 import { auditLogPath } from "@/lib/paths";
@@ -142,7 +142,7 @@ export function CallParkSettingsForm({
       if (!(error instanceof ApiError)) return;
       if (error.code !== "changedMeanwhile") return applyServerIssues(error.issues, setError, FIELDS);
       const theirs = await latestCallParkSettings(locationId).catch((failure: unknown) => {
-        showToast({ tone: "error", title: errorMessage(t, failure) });
+        showToast({ tone: "error", title: errorMessage(t, failure), trackingId: trackingIdOf(failure) });
         return undefined;
       });
       if (theirs) setRefused({ error, theirs, body, fields: conflictFields(theirs, mine) });
