@@ -34,7 +34,7 @@ let glyphs: (text: string, features: Record<string, number>) => string[];
 beforeAll(async () => {
   const woff2 = fs.readFileSync(path.resolve(path.dirname(require.resolve("@momentum-design/fonts/dist/css/fonts.css")), "../inter/Inter.var.woff2"));
   // The characters looked at, as the build subsets the font (every feature kept), unpacked for HarfBuzz.
-  const sfnt = await subsetFont(woff2, "0123456789Il", { targetFormat: "sfnt" });
+  const sfnt = await subsetFont(woff2, "0123456789Ilx", { targetFormat: "sfnt" });
   const font = new hb.Font(new hb.Face(new hb.Blob(new Uint8Array(sfnt))));
   glyphs = (text, features) => {
     const buffer = new hb.Buffer();
@@ -65,6 +65,12 @@ describe("the interface font's figures", { timeout: 60_000 }, () => {
     const page = { ...faceFeatures, ...rootFeatures };
     expect(glyphs("Il", page)).toEqual(glyphs("Il", faceFeatures));
     expect(glyphs("Il", page)).not.toEqual(glyphs("Il", {}));
+  });
+
+  it("leave an x between digits an x, as the administrator typed it (Inter's contextual alternates draw 8x7 as 8×7)", () => {
+    const page = { ...faceFeatures, ...rootFeatures };
+    expect(glyphs("8x7", faceFeatures)[1]).not.toBe(glyphs("x", {})[0]);
+    expect(glyphs("8x7", page)[1]).toBe(glyphs("x", {})[0]);
   });
 
   it("are never slashed by a rule of the app's own CSS", () => {
