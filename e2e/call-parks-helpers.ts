@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 
@@ -44,4 +44,45 @@ export async function confirmEmptyGroup(page: Page, action: "Save anyway" | "Cre
   const question = page.getByRole("alertdialog", { name: "This group cannot park any call" });
   await question.getByRole("button", { name: action, exact: true }).click();
   await expect(question).toHaveCount(0);
+}
+
+/** The triggers of a group side panel's parts, as each language names them. */
+const PANEL_PARTS = {
+  en: { name: "Name", members: "Members", destinations: "Park destinations", recall: "Recall" },
+  "pt-BR": { name: "Nome", members: "Membros", destinations: "Destinos de estacionamento", recall: "Rechamada" },
+} as const;
+export type PanelPart = keyof (typeof PANEL_PARTS)["en"];
+
+/**
+ * A part's trigger in a group's side panel. While the part is closed its summary is the
+ * trigger's accessible description: the way to read it, as the hidden editor beside it may
+ * hold the same words (a recall option's label).
+ */
+export function panelPartTrigger(panel: Locator, lng: "en" | "pt-BR", part: PanelPart) {
+  return panel.getByRole("button", { name: PANEL_PARTS[lng][part], exact: true });
+}
+
+/**
+ * The side panel opens on a summary: this opens one part into its editor (unless it is
+ * open already), by a click or, with `keyboard`, by Enter on its trigger, and gives the
+ * part's content to search in.
+ */
+export async function expandPanelPart(
+  panel: Locator,
+  lng: "en" | "pt-BR",
+  part: PanelPart,
+  { keyboard = false }: { keyboard?: boolean } = {},
+) {
+  const name = PANEL_PARTS[lng][part];
+  const trigger = panelPartTrigger(panel, lng, part);
+  if ((await trigger.getAttribute("aria-expanded")) !== "true") {
+    if (keyboard) {
+      await trigger.focus();
+      await trigger.press("Enter");
+    } else {
+      await trigger.click();
+    }
+  }
+  await expect(trigger).toHaveAttribute("aria-expanded", "true");
+  return panel.getByRole("group", { name, exact: true });
 }

@@ -1,5 +1,5 @@
 import { chooseLocation, expect, expectNoAxeViolations, test } from "./fixtures";
-import { deleteGroupsStartingWith, expectStep, searchAndAdd } from "./call-parks-helpers";
+import { deleteGroupsStartingWith, expandPanelPart, expectStep, panelPartTrigger, searchAndAdd } from "./call-parks-helpers";
 
 test.use({ language: "pt-BR", locale: "pt-BR" });
 
@@ -42,6 +42,14 @@ test("o assistente cria um grupo de estacionamento de chamadas, em português", 
   await page.getByRole("button", { name: "Criar", exact: true }).click();
   await expect(page.getByText("Grupo de estacionamento de chamadas criado.")).toBeVisible();
   const panel = page.getByRole("dialog", { name });
-  await expect(panel.getByLabel("Nome do grupo de estacionamento de chamadas")).toHaveValue(name);
+  // O painel abre no resumo; cada parte abre o seu editor.
+  await expect(panelPartTrigger(panel, "pt-BR", "recall")).toHaveAccessibleDescription(
+    /^Alertar somente o grupo de busca\s*Grupo de busca: Suporte/,
+  );
+  await expectNoAxeViolations(page, "painel lateral, resumo (pt-BR)");
+  const namepart = await expandPanelPart(panel, "pt-BR", "name");
+  await expect(namepart.getByLabel("Nome do grupo de estacionamento de chamadas")).toHaveValue(name);
+  await expandPanelPart(panel, "pt-BR", "recall", { keyboard: true });
+  await expect(panel.getByLabel("Alertar somente o grupo de busca")).toBeChecked();
   await expectNoAxeViolations(page, "painel lateral (pt-BR)");
 });

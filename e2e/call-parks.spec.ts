@@ -1,7 +1,16 @@
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { chooseLocation, expect, expectNoAxeViolations, test } from "./fixtures";
-import { confirmEmptyGroup, deleteGroupsStartingWith, expectStep, GROUPS, memberId, searchAndAdd } from "./call-parks-helpers";
+import {
+  confirmEmptyGroup,
+  deleteGroupsStartingWith,
+  expandPanelPart,
+  expectStep,
+  GROUPS,
+  memberId,
+  panelPartTrigger,
+  searchAndAdd,
+} from "./call-parks-helpers";
 
 test.describe("call park groups, in English", () => {
   test("the wizard creates a group, step by step, that the list and side panel then show", async ({ page, request, locationNamed }) => {
@@ -83,10 +92,14 @@ test.describe("call park groups, in English", () => {
     await expect(page.getByText("Call park group created.")).toBeVisible();
     const panel = page.getByRole("dialog", { name });
     await expect(panel).toBeVisible();
-    await expect(panel.getByLabel("Call park group name")).toHaveValue(name);
-    await expect(panel.getByRole("button", { name: "Remove Lobby" })).toBeVisible();
-    await expect(panel.getByRole("listitem").filter({ hasText: "Park 02" })).toContainText("1.");
-    await expect(panel.getByLabel("Alert parking user first, then hunt group")).toBeChecked();
+    // It opens on the summary; each part opens into its editor.
+    await expect(panelPartTrigger(panel, "en", "recall")).toHaveAccessibleDescription(/^Alert parking user first, then hunt group/);
+    await expectNoAxeViolations(page, "side panel summary");
+    await expect((await expandPanelPart(panel, "en", "name")).getByLabel("Call park group name")).toHaveValue(name);
+    await expect((await expandPanelPart(panel, "en", "members")).getByRole("button", { name: "Remove Lobby" })).toBeVisible();
+    const destinations = await expandPanelPart(panel, "en", "destinations");
+    await expect(destinations.getByRole("listitem").filter({ hasText: "Park 02" })).toContainText("1.");
+    await expect((await expandPanelPart(panel, "en", "recall")).getByLabel("Alert parking user first, then hunt group")).toBeChecked();
     await expectNoAxeViolations(page, "side panel");
     await panel.getByRole("button", { name: "Close", exact: true }).click();
     await expect(panel).toHaveCount(0);
@@ -115,6 +128,8 @@ test.describe("call park groups, in English", () => {
     // Exact: the open side panel also has a "View history of Dock team" link.
     await page.getByRole("link", { name: "Dock team", exact: true }).click();
     const panel = page.getByRole("dialog", { name: "Dock team" });
+    await expect(panel.getByText("2 park destinations: Park 05 (5005), Park 06 (5006)", { exact: true })).toBeVisible();
+    await expandPanelPart(panel, "en", "destinations");
     await expect(panel.getByRole("heading", { name: "2 park destinations" })).toBeVisible();
 
     // Ticking only asks: the box stays as it was until the admin answers.
@@ -130,12 +145,14 @@ test.describe("call park groups, in English", () => {
     await panel.getByLabel("Use members as park destinations").click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Yes, continue" }).click();
     await expect(panel.getByLabel("Use members as park destinations")).toBeChecked();
-    await expect(panel.getByRole("heading", { name: /park destinations?$/ })).toHaveCount(0);
+    await expect(panel.getByRole("heading", { name: /^\d+ park destinations?$/ })).toHaveCount(0);
     await panel.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("Call park group saved.")).toBeVisible();
 
     await page.getByRole("link", { name: "Dock team", exact: true }).click();
-    await expect(page.getByRole("dialog", { name: "Dock team" }).getByLabel("Use members as park destinations")).toBeChecked();
+    await expect(panelPartTrigger(page.getByRole("dialog", { name: "Dock team" }), "en", "destinations")).toHaveAccessibleDescription(
+      "Calls park on the members' own extensions",
+    );
     const callParkId = (await created.json()).id;
     const saved = await (await request.get(urlOf(api.callParks.get, { locationId: sanJose.id, callParkId }))).json();
     expect(saved.parkOnAgentsEnabled).toBe(true);
@@ -161,7 +178,7 @@ test.describe("call park groups, in English", () => {
     await page.getByRole("link", { name: "Rename me", exact: true }).click();
     await expect(page).toHaveURL((url) => url.pathname === panelPath(oldId));
     const panel = page.getByRole("dialog", { name: "Rename me" });
-    await panel.getByLabel("Call park group name").fill("Renamed desk");
+    await (await expandPanelPart(panel, "en", "name")).getByLabel("Call park group name").fill("Renamed desk");
     await panel.getByRole("button", { name: "Save" }).click();
     // Maria Brown and no park destination: a group that cannot park, saved on purpose.
     await confirmEmptyGroup(page);
@@ -172,7 +189,7 @@ test.describe("call park groups, in English", () => {
 
     await page.getByRole("link", { name: "Renamed desk", exact: true }).click();
     const renamed = page.getByRole("dialog", { name: "Renamed desk" });
-    await expect(renamed.getByRole("button", { name: "Remove Maria Brown" })).toBeVisible();
+    await expect(renamed.getByText("1 member: Maria Brown", { exact: true })).toBeVisible();
     const newId = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1) ?? "");
     expect(newId).not.toBe(oldId);
     expect((await request.get(urlOf(api.callParks.get, { locationId: sanJose.id, callParkId: oldId }))).status()).toBe(404);
@@ -213,6 +230,49 @@ test.describe("call park groups, in English", () => {
     const item = page.getByRole("listitem").filter({ hasText: "Priya Johnson" });
     await expect(item).toContainText("Already in call park group Sales floor A");
     await expect(item.getByRole("button", { name: "Add Priya Johnson" })).toBeDisabled();
+  });
+
+  test("the side panel opens on a summary; Members opened from the keyboard is edited and saved", async ({ page, request, locationNamed }) => {
+    const sanJose = locationNamed("San Jose HQ");
+    await deleteGroupsStartingWith(request, sanJose.id, "Summary desk");
+    const created = await request.post(urlOf(api.callParks.create, { locationId: sanJose.id }), {
+      data: {
+        name: "Summary desk",
+        recall: { option: "ALERT_PARKING_USER_ONLY" },
+        agents: [await memberId(request, sanJose.id, "Noah Rossi")],
+      },
+    });
+    expect(created.status()).toBe(201);
+
+    await page.goto(`${GROUPS}?q=Summary`);
+    await page.getByRole("link", { name: "Summary desk", exact: true }).click();
+    const panel = page.getByRole("dialog", { name: "Summary desk" });
+    await expect(panel.getByText("San Jose HQ", { exact: true })).toBeVisible();
+    await expect(panel.getByText("1 member: Noah Rossi", { exact: true })).toBeVisible();
+    await expect(panel.getByText("No park destinations", { exact: true })).toBeVisible();
+    await expect(panelPartTrigger(panel, "en", "recall")).toHaveAccessibleDescription(/^Alert parking user only/);
+    await expect(panelPartTrigger(panel, "en", "members")).toHaveAccessibleDescription("1 member: Noah Rossi");
+    await expect(panel.getByRole("textbox")).toHaveCount(0);
+    await expectNoAxeViolations(page, "side panel summary");
+
+    const members = await expandPanelPart(panel, "en", "members", { keyboard: true });
+    // A disclosure's trigger keeps focus; Tab then goes into the editor.
+    await expect(panel.getByRole("button", { name: "Members", exact: true })).toBeFocused();
+    await members.getByLabel("Search members").fill("Olivia Nguyen");
+    await members.getByRole("button", { name: "Add Olivia Nguyen", exact: true }).click();
+    await expect(members.getByRole("button", { name: "Remove Olivia Nguyen", exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, "side panel, Members open");
+    await panel.getByRole("button", { name: "Save", exact: true }).click();
+    // Still no park destination: saved on purpose.
+    await confirmEmptyGroup(page);
+    await expect(page.getByText("Call park group saved.")).toBeVisible();
+
+    const saved = await (
+      await request.get(urlOf(api.callParks.get, { locationId: sanJose.id, callParkId: (await created.json()).id }))
+    ).json();
+    expect((saved.agents as { displayName: string }[]).map((a) => a.displayName).sort()).toEqual(["Noah Rossi", "Olivia Nguyen"]);
+    await page.getByRole("link", { name: "Summary desk", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Summary desk" }).getByText("2 members: Noah Rossi, Olivia Nguyen", { exact: true })).toBeVisible();
   });
 
   test("a group is deleted from its side panel after a confirmation", async ({ page, request, locationNamed }) => {

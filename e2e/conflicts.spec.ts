@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, expect, pageOf, responseTo, test, uniqueExtension } from "./fixtures";
-import { confirmEmptyGroup, deleteGroupsStartingWith, GROUPS, searchAndAdd } from "./call-parks-helpers";
+import { confirmEmptyGroup, deleteGroupsStartingWith, expandPanelPart, GROUPS, searchAndAdd } from "./call-parks-helpers";
 import { chooseSetting, resetCallParkSettings, storedSettings } from "./locations-helpers";
 
 // Two administrators, one object, two browsers: Morgan Reyes (the full administrator, this
@@ -86,7 +86,7 @@ test.describe("two administrators editing the same object", () => {
 
     for (const p of [page, beatriz]) {
       await p.goto(address);
-      await expect(panelOf(p).getByRole("button", { name: `Remove ${first.displayName}` })).toBeVisible();
+      await expect((await expandPanelPart(panelOf(p), "en", "members")).getByRole("button", { name: `Remove ${first.displayName}` })).toBeVisible();
     }
     await searchAndAdd(beatriz, "Search members", second.displayName, `Add ${second.displayName}`);
     const hers = responseTo(beatriz, api.callParks.update, { locationId: saoPaulo.id, callParkId });
@@ -95,7 +95,7 @@ test.describe("two administrators editing the same object", () => {
     await confirmEmptyGroup(beatriz);
     expect((await hers).status()).toBe(200);
 
-    await panelOf(page).getByLabel("Use members as park destinations").click();
+    await (await expandPanelPart(panelOf(page), "en", "destinations")).getByLabel("Use members as park destinations").click();
     const refused = responseTo(page, api.callParks.update, { locationId: saoPaulo.id, callParkId });
     await panelOf(page).getByRole("button", { name: "Save" }).click();
     expect((await refused).status()).toBe(412);

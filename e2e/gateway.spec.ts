@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { chooseFile, openBulkManage, writeCsv } from "./bulk-manage-helpers";
-import { expectStep, GROUPS, searchAndAdd } from "./call-parks-helpers";
+import { expandPanelPart, expectStep, GROUPS, searchAndAdd } from "./call-parks-helpers";
 import { chooseLocation, expect, expectNoAxeViolations, responseTo, test, uniqueExtension } from "./fixtures";
 import { chooseSetting, resetCallParkSettings, saveSettings } from "./locations-helpers";
 
@@ -122,7 +122,8 @@ test.describe("Webex mode: through the gateway to Webex and back", () => {
     const { id } = await (await created).json();
     await expect(page.getByText("Call park group created.")).toBeVisible();
     const panel = page.getByRole("dialog", { name });
-    await expect(panel.getByLabel("Call park group name")).toHaveValue(name);
+    const namePart = await expandPanelPart(panel, "en", "name");
+    await expect(namePart.getByLabel("Call park group name")).toHaveValue(name);
 
     const inWebex = async (callParkId: string) => {
       const response = await upstream.get(urlOf(api.callParks.get, { ...params, callParkId }));
@@ -137,7 +138,7 @@ test.describe("Webex mode: through the gateway to Webex and back", () => {
 
     // Renamed in the side panel: Webex gives the group a new id, and the old one is gone there.
     const renamed = `Gateway dock ${RUN}`;
-    await panel.getByLabel("Call park group name").fill(renamed);
+    await namePart.getByLabel("Call park group name").fill(renamed);
     const updated = responseTo(page, api.callParks.update, { ...params, callParkId: id });
     await panel.getByRole("button", { name: "Save" }).click();
     expect((await updated).status()).toBe(200);

@@ -101,6 +101,14 @@ test.describe("the keyboard alone", () => {
     await page.keyboard.press("Enter");
     await expect(panel).toBeVisible();
     await expectFocusWithin(panel);
+    // Its summary's parts open from the keyboard, focus staying on the part's trigger, then Tab goes into its editor.
+    const membersPart = panel.getByRole("button", { name: "Members", exact: true });
+    await tabTo(page, membersPart);
+    await page.keyboard.press("Enter");
+    await expect(membersPart).toHaveAttribute("aria-expanded", "true");
+    await expect(membersPart).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expectFocusWithin(panel.getByRole("group", { name: "Members", exact: true }));
     await page.keyboard.press("Escape");
     await expect(panel).toBeHidden();
     await expect(row).toBeFocused();

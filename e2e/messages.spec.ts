@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { expect, test } from "./fixtures";
-import { deleteGroupsStartingWith, GROUPS, memberId } from "./call-parks-helpers";
+import { deleteGroupsStartingWith, expandPanelPart, GROUPS, memberId } from "./call-parks-helpers";
 
 // Nothing lost, nothing misleading: what the app says, where it says it.
 
@@ -84,7 +84,7 @@ test.describe("messages", () => {
     );
     await page.goto(`${GROUPS}/${encodeURIComponent(london.id)}/${encodeURIComponent(id)}`);
     const panel = page.getByRole("dialog", { name: "Toast check" });
-    await panel.getByLabel("Call park group name").fill("Toast check 2");
+    await (await expandPanelPart(panel, "en", "name")).getByLabel("Call park group name").fill("Toast check 2");
     await panel.getByRole("button", { name: "Save", exact: true }).click();
     // No destinations: the group cannot park anything, which is asked first.
     await page.getByRole("alertdialog", { name: "This group cannot park any call" }).getByRole("button", { name: "Save anyway" }).click();

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
-import { deleteGroupsStartingWith, expectStep, GROUPS } from "./call-parks-helpers";
-import { jobFinished } from "./bulk-manage-helpers";
+import { deleteGroupsStartingWith, expandPanelPart, expectStep, GROUPS, type PanelPart } from "./call-parks-helpers";
+import { chooseFile, jobFinished, LOCATION as BULK_LOCATION, writeCsv } from "./bulk-manage-helpers";
 import { expect, test } from "./fixtures";
 import { checkEveryWidth, LANGUAGES, openIn, type Words } from "./responsive-helpers";
 
@@ -19,6 +19,12 @@ interface Screen {
   /** The screen's primary heading and main action, in the language shown. */
   essentials: (page: Page, lng: keyof Words) => ReturnType<Page["getByRole"]>[];
 }
+
+/** A bulk-manage CSV's columns as the tables of its rows name them, before the outcome's. */
+const CSV_COLUMNS: Record<keyof Words, string[]> = {
+  en: ["Row", "Location", "Call Park Extension Name", "Extension", "Action"],
+  "pt-BR": ["Linha", "Local", "Nome do ramal de estacionamento de chamadas", "Ramal", "Ação"],
+};
 
 const SCREENS: Screen[] = [
   {
@@ -135,10 +141,92 @@ test.describe("every screen at 375, 768 and 1280 px, in both languages", () => {
     await jobFinished(request, job.id);
     for (const lng of LANGUAGES) {
       await openIn(page, lng, `/tasks/${encodeURIComponent(job.id)}`);
-      await checkEveryWidth(page, test.info(), "task", lng, () => [
-        page.getByRole("heading", { level: 1, name: "responsive-check.csv", exact: true }),
-        page.getByRole("heading", { name: { en: "Rows with errors", "pt-BR": "Linhas com erros" }[lng], exact: true }),
-      ]);
+      await checkEveryWidth(
+        page,
+        test.info(),
+        "task",
+        lng,
+        () => [
+          page.getByRole("heading", { level: 1, name: "responsive-check.csv", exact: true }),
+          page.getByRole("heading", { name: { en: "Rows with errors", "pt-BR": "Linhas com erros" }[lng], exact: true }),
+        ],
+        {
+          // Six columns of the file: on a phone each row a card, every value under its column's name.
+          tables: () => [
+            {
+              table: page.getByRole("table", {
+                name: { en: "Rows that could not be imported, with the reason", "pt-BR": "Linhas que não puderam ser importadas, com o motivo" }[lng],
+                exact: true,
+              }),
+              labels: [...CSV_COLUMNS[lng], { en: "Reason", "pt-BR": "Motivo" }[lng]],
+            },
+          ],
+        },
+      );
+    }
+  });
+
+  test("the call park groups list, a group in it", async ({ page, request, locationNamed }) => {
+    const london = locationNamed("London");
+    await deleteGroupsStartingWith(request, london.id, "Stacked");
+    const free = await request.get(urlOf(api.callParks.availableUsers, { locationId: london.id }, { max: 1 }));
+    const agent = (await free.json()).agents[0] as { id: string };
+    const created = await request.post(urlOf(api.callParks.create, { locationId: london.id }), {
+      data: { name: "Stacked row group", recall: { option: "ALERT_PARKING_USER_ONLY" }, agents: [agent.id] },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    try {
+      for (const lng of LANGUAGES) {
+        // Only this group listed, so that it is the table's first row.
+        await openIn(page, lng, `${GROUPS}?${new URLSearchParams({ q: "Stacked row" })}`);
+        const table = page.getByRole("table", { name: { en: "Call park groups", "pt-BR": "Grupos de estacionamento de chamadas" }[lng], exact: true });
+        await expect(table.getByRole("link", { name: "Stacked row group", exact: true })).toBeVisible();
+        await checkEveryWidth(
+          page,
+          test.info(),
+          "call-park-groups-list",
+          lng,
+          () => [
+            heading(page, { en: "Call Park Groups", "pt-BR": "Grupos de estacionamento de chamadas" })(lng),
+            table.getByRole("link", { name: "Stacked row group", exact: true }),
+          ],
+          // On a phone: the group's name heads its card, its location under the column's name.
+          { tables: () => [{ table, labels: [{ en: "Location", "pt-BR": "Local" }[lng]] }] },
+        );
+      }
+    } finally {
+      await request.delete(urlOf(api.callParks.delete, { locationId: london.id, callParkId: id }));
+    }
+  });
+
+  test("bulk manage, a file's preview", async ({ page }, testInfo) => {
+    // A dry run only: nothing is written until Submit, which this test never presses.
+    const file = writeCsv(
+      testInfo.outputPath("responsive-preview.csv"),
+      "Location,Call Park Extension Name,Extension,Action\r\n" +
+        `${BULK_LOCATION},Responsive preview 8190,8190,ADD\r\n` +
+        `${BULK_LOCATION},Responsive preview with a long name,81x1,\r\n`,
+    );
+    for (const lng of LANGUAGES) {
+      await openIn(page, lng, "/services/calling/features/call-park-extensions/bulk");
+      const dialog = page.getByRole("dialog", {
+        name: { en: "Bulk manage call park extensions", "pt-BR": "Gerenciamento em massa de ramais de estacionamento de chamadas" }[lng],
+      });
+      await chooseFile(page, { en: "Choose a CSV file", "pt-BR": "Escolha um arquivo CSV" }[lng], file);
+      const table = dialog.getByRole("table", { name: { en: "What each row of the file would do", "pt-BR": "O que cada linha do arquivo faria" }[lng], exact: true });
+      await expect(table.getByRole("row")).toHaveCount(3);
+      await checkEveryWidth(
+        page,
+        testInfo,
+        "bulk-manage-preview",
+        lng,
+        () => [
+          heading(page, { en: "Bulk manage call park extensions", "pt-BR": "Gerenciamento em massa de ramais de estacionamento de chamadas" }, 2)(lng),
+          dialog.getByRole("button", { name: { en: "Submit", "pt-BR": "Enviar" }[lng], exact: true }),
+        ],
+        { tables: () => [{ table, labels: [...CSV_COLUMNS[lng], { en: "Result", "pt-BR": "Resultado" }[lng]] }] },
+      );
     }
   });
 
@@ -156,9 +244,19 @@ test.describe("every screen at 375, 768 and 1280 px, in both languages", () => {
       for (const lng of LANGUAGES) {
         await openIn(page, lng, `${GROUPS}/${encodeURIComponent(london.id)}/${encodeURIComponent(id)}`);
         const panel = page.getByRole("dialog", { name: "Responsive reception" });
+        const members = { en: "Members", "pt-BR": "Membros" }[lng];
+        // On its summary, then with every part open into its editor.
         await checkEveryWidth(page, test.info(), "group-panel", lng, () => [
           panel.getByRole("heading", { name: "Responsive reception", exact: true }),
           panel.getByRole("button", { name: { en: "Close", "pt-BR": "Fechar" }[lng], exact: true }),
+          panel.getByRole("button", { name: members, exact: true }),
+          panel.getByRole("button", { name: { en: "Delete group", "pt-BR": "Excluir grupo" }[lng], exact: true }),
+        ]);
+        for (const part of ["name", "members", "destinations", "recall"] as PanelPart[]) await expandPanelPart(panel, lng, part);
+        await checkEveryWidth(page, test.info(), "group-panel-open", lng, () => [
+          panel.getByRole("textbox", { name: { en: "Call park group name", "pt-BR": "Nome do grupo de estacionamento de chamadas" }[lng], exact: true }),
+          panel.getByRole("button", { name: members, exact: true }),
+          panel.getByRole("button", { name: { en: "Save", "pt-BR": "Salvar" }[lng], exact: true }),
           panel.getByRole("button", { name: { en: "Delete group", "pt-BR": "Excluir grupo" }[lng], exact: true }),
         ]);
       }
@@ -249,6 +347,17 @@ test.describe("the navigation on a phone", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Tasks", exact: true })).toBeVisible();
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(tasks).toBeHidden();
+    // The link followed is hidden with the menu: focus goes to the new page's main region, not to <body>.
+    await expect(page.getByRole("main")).toBeFocused();
+
+    // The same by the keyboard alone.
+    await menu.press("Enter");
+    const locations = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Locations", exact: true });
+    await locations.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name: "Locations", exact: true })).toBeVisible();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("main")).toBeFocused();
 
     // A laptop's width shows the navigation itself, and no Menu button.
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { jobFinished } from "./bulk-manage-helpers";
-import { GROUPS } from "./call-parks-helpers";
+import { expandPanelPart, GROUPS } from "./call-parks-helpers";
 import { chooseLocation, expect, expectNoAxeViolations, test, uniqueExtension } from "./fixtures";
 
 // Each administrator role sees only what it may do, and the server refuses the rest.
@@ -132,13 +132,19 @@ test.describe("a read-only administrator (Riley Chen)", () => {
     await page.getByRole("link", { name: group.name, exact: true }).click();
     const panel = page.getByRole("dialog", { name: group.name });
     await expect(panel.getByRole("note")).toHaveText("View only. You can view call park groups but not change them.");
-    await expect(panel.getByText("San Jose HQ")).toBeVisible();
-    await expect(panel.getByText(`${extension.name} (${extension.extension})`)).toBeVisible();
+    // The summary the editor opens on, with no editor behind it.
+    await expect(panel.getByText("San Jose HQ", { exact: true })).toBeVisible();
+    await expect(panel.getByText("No members", { exact: true })).toBeVisible();
+    await expect(panel.getByText(`1 park destination: ${extension.name} (${extension.extension})`, { exact: true })).toBeVisible();
     await expect(panel.getByText("Alert parking user only")).toBeVisible();
     await expect(panel.getByRole("textbox")).toHaveCount(0);
     await expect(panel.getByRole("checkbox")).toHaveCount(0);
-    await expect(panel.getByRole("button")).toHaveCount(1);
+    // Besides Close, only the park destinations open, into their full list.
+    await expect(panel.getByRole("button")).toHaveCount(2);
     await expect(panel.getByRole("button", { name: "Close" })).toBeVisible();
+    const destinations = await expandPanelPart(panel, "en", "destinations");
+    await expect(destinations.getByRole("listitem")).toHaveText([`${extension.name} (${extension.extension})`]);
+    await expect(panel.getByRole("textbox")).toHaveCount(0);
     await expectNoWriteControls(page);
     await expectNoAxeViolations(page, "a call park group's side panel, read-only");
     await panel.getByRole("button", { name: "Close" }).click();

@@ -3,7 +3,7 @@ import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { downloadedText } from "./bulk-manage-helpers";
 import { expect, test, uniqueExtension } from "./fixtures";
-import { GROUPS } from "./call-parks-helpers";
+import { expandPanelPart, GROUPS } from "./call-parks-helpers";
 
 // Names are the one thing every administrator types that every other administrator
 // sees. Markup in a name must stay text on every screen that shows it and in the CSV
@@ -70,8 +70,12 @@ test.describe("names with markup stay text", () => {
       await page.getByRole("link", { name: groupName, exact: true }).click();
       const panel = page.getByRole("dialog", { name: groupName });
       await expect(panel).toBeVisible();
-      await expect(panel.getByRole("heading", { name: "1 park destination" })).toBeVisible();
-      await expect(panel.getByRole("listitem").filter({ hasText: extension })).toContainText(EXTENSION_PAYLOAD);
+      // In its summary first, then in the opened destinations' editor.
+      await expect(panel.getByText(`1 park destination: ${EXTENSION_PAYLOAD} (${extension})`, { exact: true })).toBeVisible();
+      await expectInert(page, dialogs, "the call park group's side panel, summary");
+      const destinationsPart = await expandPanelPart(panel, "en", "destinations");
+      await expect(destinationsPart.getByRole("heading", { name: "1 park destination" })).toBeVisible();
+      await expect(destinationsPart.getByRole("listitem").filter({ hasText: extension })).toContainText(EXTENSION_PAYLOAD);
       await expectInert(page, dialogs, "the call park group's side panel");
 
       // (c) The audit log: the object's name, and the group's destinations in its before/after.

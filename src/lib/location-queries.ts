@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "@domain/api/addresses";
 import type { LocationListQuery, LocationWithCounts } from "@domain/schemas/location";
-import { callApi, callApiPage } from "./api-client";
+import { callApi, callApiPage, callVersioned } from "./api-client";
 import { queryRoots } from "./query-keys";
 
 /** How many locations a picker shows for what the administrator has typed. */
@@ -56,6 +56,16 @@ export const locationQueries = {
       },
       staleTime: 5 * 60_000,
     }),
+  /**
+   * A location's Call Park Settings as they are now, with their version: the settings form
+   * edits them, a group's side panel says the recall timers its group follows. One query, so
+   * a save refreshes both.
+   */
+  callParkSettings: (locationId: string) =>
+    queryOptions({
+      queryKey: [...locationQueries.all(), "callParkSettings", locationId] as const,
+      queryFn: ({ signal }) => latestCallParkSettings(locationId, signal),
+    }),
   detail: (locationId: string) =>
     queryOptions({
       queryKey: [...locationQueries.all(), "detail", locationId] as const,
@@ -83,3 +93,8 @@ export const organizationQueries = {
       staleTime: Infinity,
     }),
 };
+
+/** The location's Call Park Settings as they are now, with their version. */
+export function latestCallParkSettings(locationId: string, signal?: AbortSignal) {
+  return callVersioned(api.callParkSettings.get, { params: { locationId }, signal });
+}

@@ -23,8 +23,8 @@ const GROUP: CallPark = {
   callParkExtensions: [RECEPTION, DOCK],
 };
 
-/** The editor of GROUP; PUT answers 200 and keeps each body with its path. */
-async function renderEditor(language: "en" | "pt-BR" = "en") {
+/** The editor of GROUP, with the parts named in `open` opened; PUT answers 200 and keeps each body with its path. */
+async function renderEditor(language: "en" | "pt-BR" = "en", open: string[] = [], group: CallPark = GROUP) {
   const puts: { path: string; body: unknown }[] = [];
   server.use(
     http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
@@ -34,9 +34,16 @@ async function renderEditor(language: "en" | "pt-BR" = "en") {
       puts.push({ path: new URL(request.url).pathname, body: await request.json() });
       return HttpResponse.json({ id: String(params.callParkId) });
     }),
+    http.get(mswPath(api.callParkSettings.get), () =>
+      HttpResponse.json({
+        callParkRecall: { option: "ALERT_PARKING_USER_ONLY" },
+        callParkSettings: { ringPattern: "NORMAL", recallTime: 45, huntWaitTime: 45 },
+      }),
+    ),
   );
   const onSaved = vi.fn();
-  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={GROUP} onSaved={onSaved} onReload={vi.fn()} leaving={{ current: false }} />, { language });
+  const rendered = await renderWithProviders(<CallParkEditor locationId="L1" group={group} onSaved={onSaved} onReload={vi.fn()} leaving={{ current: false }} />, { language });
+  for (const part of open) await rendered.user.click(screen.getByRole("button", { name: part }));
   return { ...rendered, puts, onSaved };
 }
 
@@ -55,7 +62,7 @@ async function tickAndFindConfirmation(user: Awaited<ReturnType<typeof renderEdi
 describe("CallParkEditor: using the members as park destinations", () => {
   it("leaves everything as it was on No, Cancel", async () => {
     const recorder = recordRequests();
-    const { user } = await renderEditor();
+    const { user } = await renderEditor("en", ["Park destinations"]);
     const chosen = screen.getByRole("region", { name: "2 park destinations" });
     expect(within(chosen).getByText("Reception park")).toBeInTheDocument();
     expect(save()).toBeDisabled();
@@ -75,7 +82,7 @@ describe("CallParkEditor: using the members as park destinations", () => {
   });
 
   it("ticks the box on Yes, continue and saves the members as destinations with no call park extensions", async () => {
-    const { user, puts, onSaved } = await renderEditor();
+    const { user, puts, onSaved } = await renderEditor("en", ["Park destinations"]);
     const dialog = await tickAndFindConfirmation(user);
     await user.click(within(dialog).getByRole("button", { name: "Yes, continue" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -97,7 +104,7 @@ describe("CallParkEditor: using the members as park destinations", () => {
   });
 
   it("empties the destination list on Yes, continue, so unticking shows none", async () => {
-    const { user } = await renderEditor();
+    const { user } = await renderEditor("en", ["Park destinations"]);
     const dialog = await tickAndFindConfirmation(user);
     await user.click(within(dialog).getByRole("button", { name: "Yes, continue" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
@@ -122,7 +129,7 @@ describe("CallParkEditor: checks and the server's answer, at their fields", () =
       http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [{ id: "HG1", name: "Support" }] })),
     );
     const recorder = recordRequests();
-    const { user } = await renderEditor();
+    const { user } = await renderEditor("en", ["Name", "Recall"]);
     await user.clear(nameField());
     await user.click(screen.getByRole("radio", { name: "Alert hunt group only" }));
     const huntGroup = await screen.findByRole("combobox", { name: "Hunt group" });
@@ -137,8 +144,10 @@ describe("CallParkEditor: checks and the server's answer, at their fields", () =
     expect(huntGroup).not.toHaveAttribute("aria-invalid");
   });
 
-  it("puts the server's issues back on the name and on the member they name, in the user's language", async () => {
-    const { user, onSaved } = await renderEditor();
+  it("puts the server's issues back on the name and on the member they name, in the user's language, opening Members to show it", async () => {
+    // Only Name is opened: Members opens itself for the server's issue about a member.
+    const { user, onSaved } = await renderEditor("en", ["Name"]);
+    expect(screen.getByRole("button", { name: "Members" })).toHaveAttribute("aria-expanded", "false");
     server.use(
       http.put(mswPath(api.callParks.update), () =>
         apiErrorResponse(409, "callParkNameTaken", {
@@ -156,10 +165,15 @@ describe("CallParkEditor: checks and the server's answer, at their fields", () =
 
     const taken = "A call park group named Sales already exists in this location.";
     const inOtherGroup = "Ana Souza is already a member of the call park group Sales.";
-    expect(await screen.findByRole("alert")).toHaveTextContent(taken);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(taken);
+    // The error state names the tracking ID to quote, with its copy button.
+    expect(alert).toHaveTextContent("Tracking ID: TEST_TRACKING_ID");
+    expect(within(alert).getByRole("button", { name: "Copy tracking ID" })).toBeInTheDocument();
     await waitFor(() => expect(nameField()).toHaveAccessibleDescription(expect.stringContaining(taken)));
+    expect(screen.getByRole("button", { name: "Members" })).toHaveAttribute("aria-expanded", "true");
     const members = screen.getByRole("region", { name: "1 member" });
-    expect(within(members).getByText(inOtherGroup)).toBeInTheDocument();
+    expect(within(members).getByText(inOtherGroup)).toBeVisible();
     expect(within(members).getByRole("button", { name: "Remove Ana Souza" })).toHaveAccessibleDescription(inOtherGroup);
     expect(onSaved).not.toHaveBeenCalled();
 
@@ -171,7 +185,7 @@ describe("CallParkEditor: checks and the server's answer, at their fields", () =
 
 describe("CallParkEditor: a group left unable to park anything", () => {
   it("is saved only after a warning that it has no park destinations", async () => {
-    const { user, puts, onSaved } = await renderEditor();
+    const { user, puts, onSaved } = await renderEditor("en", ["Park destinations"]);
     await user.click(screen.getByRole("button", { name: "Remove Reception park" }));
     await user.click(screen.getByRole("button", { name: "Remove Loading dock" }));
     await user.click(save());
@@ -193,11 +207,51 @@ describe("CallParkEditor: a group left unable to park anything", () => {
   });
 
   it("asks in Portuguese about a group with no members", async () => {
-    const { user } = await renderEditor("pt-BR");
+    const { user } = await renderEditor("pt-BR", ["Membros"]);
     await user.click(await screen.findByRole("button", { name: "Remover Ana Souza" }));
     await user.click(screen.getByRole("button", { name: "Salvar" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Este grupo não consegue estacionar nenhuma chamada" });
     expect(within(dialog).getByText("Ele não tem membros: ninguém poderá estacionar uma chamada com ele.")).toBeInTheDocument();
     expect(within(dialog).getByRole("button", { name: "Salvar mesmo assim" })).toBeInTheDocument();
+  });
+});
+
+describe("CallParkEditor: a summary whose parts open into their editors", () => {
+  it("opens on the summary, every editor out of sight", async () => {
+    await renderEditor();
+    expect(screen.getByText("1 member: Ana Souza")).toBeVisible();
+    expect(screen.getByText("2 park destinations: Reception park (5001), Loading dock (5002)")).toBeVisible();
+    expect(await screen.findByText("Recall Timer: 45 seconds")).toBeVisible();
+    expect(await screen.findByText("São Paulo")).toBeVisible();
+    expect(screen.queryByRole("textbox", { name: "Call park group name" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Remove Ana Souza" })).not.toBeInTheDocument();
+  });
+
+  it("keeps a part with unsaved changes open, and its summary tells the edit once closed after a discard", async () => {
+    const { user } = await renderEditor("en", ["Name"]);
+    const trigger = screen.getByRole("button", { name: "Name" });
+    const name = screen.getByRole("textbox", { name: "Call park group name" });
+    await user.clear(name);
+    await user.type(name, "Lobby");
+    await user.click(trigger);
+    expect(trigger).toHaveAttribute("aria-expanded", "true");
+    expect(name).toBeVisible();
+
+    await user.click(screen.getByRole("button", { name: "Discard changes" }));
+    await user.click(trigger);
+    expect(trigger).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByText("Front desk", { selector: "p" })).toBeVisible();
+  });
+
+  it("opens the part of a field that fails its check on Save: a hunt group gone since the group was saved", async () => {
+    server.use(http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })));
+    const { user, puts } = await renderEditor("en", ["Name"], { ...GROUP, recall: { option: "ALERT_HUNT_GROUP_ONLY" } });
+    const recall = screen.getByRole("button", { name: "Recall" });
+    expect(recall).toHaveAttribute("aria-expanded", "false");
+    await user.type(screen.getByRole("textbox", { name: "Call park group name" }), " 2");
+    await user.click(save());
+    await waitFor(() => expect(recall).toHaveAttribute("aria-expanded", "true"));
+    expect(screen.getByRole("combobox", { name: "Hunt group" })).toHaveAccessibleDescription("Choose the hunt group that recalled calls go to.");
+    expect(puts).toEqual([]);
   });
 });

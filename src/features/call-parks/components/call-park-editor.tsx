@@ -2,13 +2,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type RefObject, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { DisclosureGroup } from "react-aria-components";
 import { needsHuntGroup } from "@domain/rules/recall";
 import { callParkFormSchema } from "@domain/schemas/call-park";
 import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { ApiError, type Versioned } from "@/lib/api-client";
-import { errorMessage } from "@/lib/error-message";
+import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { applyServerIssues, contractResolver } from "@/lib/form";
 import { locationQueries } from "@/lib/location-queries";
 import { showToast } from "@/lib/toast";
@@ -18,7 +19,9 @@ import { conflictFields } from "./call-park-conflict";
 import { DestinationsField, MembersField, NameField, RecallField, takeMembersAsDestinations } from "./call-park-fields";
 import { useEmptyGroupConfirm } from "./empty-group-confirm";
 import { OffPeakBanner } from "./off-peak-banner";
+import { LocationPart, PanelPart, partsOf, usePartSummaries } from "./panel-parts";
 import { ServerIssues } from "./server-issues";
+import { type OpenParts, partsWithErrors, useExpandedParts } from "./use-expanded-parts";
 import { FORM_FIELDS } from "./wizard-steps";
 
 /** A save refused because someone changed the group meanwhile: what they made of it, and what this administrator wanted. */
@@ -28,7 +31,8 @@ interface Refused extends Conflict {
 }
 
 /**
- * The side panel's form: every part of a group, checked by the domain schema. It saves
+ * The side panel's form: every part of a group, checked by the domain schema, each part
+ * collapsed to its summary until the administrator opens it. It saves
  * only the parts changed from `group`, the version the panel opened, on that version
  * (If-Match); when someone changed the group meanwhile it shows what changed and lets the
  * administrator keep editing, take their version (`onReload`) or apply their changes on top.
@@ -39,6 +43,7 @@ export function CallParkEditor({
   onSaved,
   onReload,
   leaving,
+  openParts,
 }: {
   locationId: string;
   group: Versioned<CallPark>;
@@ -47,6 +52,8 @@ export function CallParkEditor({
   onReload: (theirs: Versioned<CallPark>) => void;
   /** Set when the panel closes on purpose (saved, deleted): no question about unsaved changes then. */
   leaving: RefObject<boolean>;
+  /** The parts the administrator opened, kept by the panel so that reloading their version leaves them open. */
+  openParts?: OpenParts;
 }) {
   const { t } = useTranslation(["callParkGroups", "common"]);
   const client = useQueryClient();
@@ -61,6 +68,12 @@ export function CallParkEditor({
   const [serverError, setServerError] = useState<ApiError>();
   const [refused, setRefused] = useState<Refused | null>(null);
   const update = useUpdateCallPark();
+  const parts = useExpandedParts(form, openParts);
+  const values = useWatch({ control }) as CallParkDraft;
+  const summaries = usePartSummaries(locationId, { ...draftOf(group), ...values }, {
+    id: group.recall.huntGroupId,
+    name: group.recall.huntGroupName,
+  });
 
   /** The name of the hunt group this administrator chose (to show it in the conflict dialog). */
   const huntGroupName = async (recall: CallParkDraft["recall"], theirs: CallPark) => {
@@ -74,7 +87,7 @@ export function CallParkEditor({
   /** Refused as changed meanwhile: the group as it is now, set against the version opened and this administrator's changes. */
   const showConflict = async (error: ApiError, mine: CallParkDraft) => {
     const theirs = await latestCallPark(locationId, group.id).catch((failure: unknown) => {
-      showToast({ tone: "error", title: errorMessage(t, failure) });
+      showToast({ tone: "error", title: errorMessage(t, failure), trackingId: trackingIdOf(failure) });
       return undefined;
     });
     if (!theirs) return setRefused(null);
@@ -96,39 +109,49 @@ export function CallParkEditor({
       if (error.code === "changedMeanwhile") return showConflict(error, mine);
       setRefused(null);
       setServerError(error);
+      // Open the parts the server found fault with first, so its message is seen and focus can land on the field.
+      parts.open(partsOf(error.issues.map((issue) => issue.path)));
       applyServerIssues(error.issues, setError, FORM_FIELDS);
     }
   };
   // A group left unable to park anything is saved only once the administrator has been told so.
   const emptyGroup = useEmptyGroupConfirm("save");
-  const save = handleSubmit((values) => emptyGroup.confirm(values, () => void send(values, group.etag)));
+  const save = handleSubmit(
+    (values) => emptyGroup.confirm(values, () => void send(values, group.etag)),
+    // Before react-hook-form moves focus to the first wrong field, which must be showing by then.
+    (errors) => parts.open(partsWithErrors(errors)),
+  );
 
   return (
     <form className="panel-form" noValidate onSubmit={save}>
       <OffPeakBanner />
       {serverError && <ServerIssues error={serverError} />}
-      <section className="panel-section" aria-labelledby="panel-name">
-        <h3 id="panel-name">{t("wizard.steps.name")}</h3>
-        <NameField form={form} id="panel-group-name" />
-      </section>
-      <section className="panel-section" aria-labelledby="panel-members">
-        <h3 id="panel-members">{t("wizard.steps.members")}</h3>
-        <MembersField form={form} idPrefix="panel" callParkId={group.id} />
-      </section>
-      <section className="panel-section" aria-labelledby="panel-destinations">
-        <h3 id="panel-destinations">{t("wizard.steps.destinations")}</h3>
-        {/* Ticking "Use members as park destinations" drops the call park extensions: that is asked first. */}
-        <DestinationsField
-          form={form}
-          idPrefix="panel"
-          callParkId={group.id}
-          askFirst={() => setConfirmParkOnAgents(true)}
-        />
-      </section>
-      <section className="panel-section" aria-labelledby="panel-recall">
-        <h3 id="panel-recall">{t("wizard.steps.recall")}</h3>
-        <RecallField form={form} idPrefix="panel" />
-      </section>
+      <LocationPart locationId={locationId} />
+      <DisclosureGroup
+        className="panel-parts"
+        allowsMultipleExpanded
+        expandedKeys={parts.expanded}
+        onExpandedChange={parts.onExpandedChange}
+      >
+        <PanelPart id="name" title={t("panel.parts.name")} summary={summaries.name}>
+          <NameField form={form} id="panel-group-name" />
+        </PanelPart>
+        <PanelPart id="members" title={t("panel.parts.members")} summary={summaries.members}>
+          <MembersField form={form} idPrefix="panel" callParkId={group.id} />
+        </PanelPart>
+        <PanelPart id="destinations" title={t("panel.parts.destinations")} summary={summaries.destinations}>
+          {/* Ticking "Use members as park destinations" drops the call park extensions: that is asked first. */}
+          <DestinationsField
+            form={form}
+            idPrefix="panel"
+            callParkId={group.id}
+            askFirst={() => setConfirmParkOnAgents(true)}
+          />
+        </PanelPart>
+        <PanelPart id="recall" title={t("panel.parts.recall")} summary={summaries.recall}>
+          <RecallField form={form} idPrefix="panel" />
+        </PanelPart>
+      </DisclosureGroup>
       <div className="form-actions panel-actions">
         <button type="button" className="btn btn-secondary" disabled={!formState.isDirty} onClick={() => reset()}>
           {t("panel.discard")}

@@ -58,19 +58,7 @@ export function CallParkReview({
         "members",
         t("wizard.steps.members"),
         draft.agents.length ? (
-          <ul>
-            {draft.agents.map((a) => (
-              <li key={a.id}>
-                {a.displayName} <span className="muted">({t(`agentType.${a.type}`)})</span>
-                {a.numbers[0]?.external && (
-                  <>
-                    {" "}
-                    <PhoneNumber number={a.numbers[0].external} country={country} />
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <MemberList agents={draft.agents} country={country} />
         ) : (
           <p className="muted">{t("members.none")}</p>
         ),
@@ -81,13 +69,7 @@ export function CallParkReview({
         draft.parkOnAgentsEnabled ? (
           <p>{t("destinations.parkOnAgents")}</p>
         ) : draft.callParkExtensions.length ? (
-          <ol>
-            {draft.callParkExtensions.map((c) => (
-              <li key={c.id}>
-                {c.name} <span className="muted">({c.extension})</span>
-              </li>
-            ))}
-          </ol>
+          <DestinationList destinations={draft.callParkExtensions} />
         ) : (
           <p className="muted">{t("destinations.none")}</p>
         ),
@@ -101,5 +83,38 @@ export function CallParkReview({
         </p>,
       )}
     </div>
+  );
+}
+
+/** A group's members, each with its kind and main number. */
+export function MemberList({ agents, country }: { agents: CallParkDraft["agents"]; country?: string }) {
+  const { t } = useTranslation("callParkGroups");
+  return (
+    <ul>
+      {agents.map((a) => (
+        <li key={a.id}>
+          {a.displayName} <span className="muted">({t(`agentType.${a.type}`)})</span>
+          {a.numbers[0]?.external && (
+            <>
+              {" "}
+              <PhoneNumber number={a.numbers[0].external} country={country} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A group's call park extensions, in hunting order. */
+export function DestinationList({ destinations }: { destinations: CallParkDraft["callParkExtensions"] }) {
+  return (
+    <ol>
+      {destinations.map((c) => (
+        <li key={c.id}>
+          {c.name} <span className="muted">({c.extension})</span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { LanguageCode } from "@/lib/i18n";
 import { CALL_PARKS_PATH } from "@/lib/paths";
 import { sessionQuery } from "@/lib/session";
+import { toastQueue } from "@/lib/toast";
 import { callParkAgent, LOCATIONS, parkDestination } from "@/test/fixtures";
 import { mswPath } from "@/test/msw-path";
 import { renderWithProviders } from "@/test/render";
@@ -56,6 +57,12 @@ function serve(versions: CallPark[], { refusals = 0 } = {}) {
     http.get(mswPath(api.callParks.availableRecallHuntGroups), () =>
       HttpResponse.json({ huntGroups: [{ id: "HG1", name: "Suporte" }] }),
     ),
+    http.get(mswPath(api.callParkSettings.get), () =>
+      HttpResponse.json({
+        callParkRecall: { option: "ALERT_PARKING_USER_ONLY" },
+        callParkSettings: { ringPattern: "NORMAL", recallTime: 45, huntWaitTime: 45 },
+      }),
+    ),
     http.get(mswPath(api.callParks.get), () => HttpResponse.json(versions[version], { headers: { etag: `"v${version + 1}"` } })),
     http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
     http.put(mswPath(api.callParks.update), async ({ request }) => {
@@ -97,7 +104,16 @@ async function renderPanel(language: LanguageCode = "en") {
 
 const nameField = () => screen.getByRole("textbox", { name: "Call park group name" });
 
-async function rename(user: Awaited<ReturnType<typeof renderPanel>>["user"], name: string) {
+type User = Awaited<ReturnType<typeof renderPanel>>["user"];
+
+/** Opens a part of the panel's summary, unless it is open already. */
+async function openPart(user: User, name: string) {
+  const trigger = await screen.findByRole("button", { name });
+  if (trigger.getAttribute("aria-expanded") === "false") await user.click(trigger);
+}
+
+async function rename(user: User, name: string) {
+  await openPart(user, "Name");
   const field = await screen.findByRole("textbox", { name: "Call park group name" });
   await user.clear(field);
   await user.type(field, name);
@@ -139,6 +155,8 @@ describe("call park group side panel: saving on the version opened", () => {
     await waitFor(() => expect(queryClient.getQueryData(detailKey)).toMatchObject({ etag: '"v2"' }));
 
     expect(nameField()).toHaveValue("Reception");
+    expect(screen.getByText("1 member: Ana Souza")).toBeInTheDocument();
+    await openPart(user, "Members");
     expect(memberNames("1 member")).toEqual([expect.stringContaining("Ana Souza")]);
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
@@ -178,7 +196,10 @@ describe("call park group side panel: changed meanwhile (412)", () => {
     await user.click(within(dialog).getByRole("button", { name: "Reload their version" }));
 
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    // Name stays open across the reload; Members, closed, says their version, and opens into it.
     expect(nameField()).toHaveValue("Front desk");
+    expect(screen.getByText("2 members: Ana Souza, Bruno Lima")).toBeInTheDocument();
+    await openPart(user, "Members");
     expect(memberNames("2 members")).toEqual([expect.stringContaining("Ana Souza"), expect.stringContaining("Bruno Lima")]);
     expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
 
@@ -189,6 +210,27 @@ describe("call park group side panel: changed meanwhile (412)", () => {
       { ifMatch: '"v1"', body: { name: "Reception" } },
       { ifMatch: '"v2"', body: { name: "Lobby" } },
     ]);
+  });
+
+  it("says the tracking ID to quote when their version cannot be read after the refusal", async () => {
+    const { sent } = serve([OPENED, MEMBER_ADDED], { refusals: 1 });
+    const { user } = await renderPanel();
+    await rename(user, "Reception");
+    // The refusal moves the group on; reading that version then fails.
+    server.use(
+      http.get(mswPath(api.callParks.get), () =>
+        HttpResponse.json(
+          { message: "Down", errors: [{ description: "Down", errorCode: 5000 }], trackingId: "CPA_reload_1" },
+          { status: 503, headers: { TrackingID: "CPA_reload_1" } },
+        ),
+      ),
+    );
+    const shown = vi.spyOn(toastQueue, "add");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(shown).toHaveBeenCalledWith(expect.objectContaining({ tone: "error", trackingId: "CPA_reload_1" }), expect.anything()));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(nameField()).toHaveValue("Reception");
+    expect(sent).toHaveLength(1);
   });
 
   it("keeps editing on Keep editing: the dialog closes, the edits stay, nothing more is sent", async () => {
@@ -239,6 +281,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
     const onMembers: CallPark = { ...OPENED, parkOnAgentsEnabled: true, callParkExtensions: [] };
     const { sent } = serve([OPENED, onMembers], { refusals: 1 });
     const { user, router } = await renderPanel("pt-BR");
+    await openPart(user, "Rechamada");
     await user.click(await screen.findByRole("radio", { name: "Alertar somente o grupo de busca" }));
     const huntGroup = await screen.findByRole("combobox", { name: "Grupo de busca" });
     await screen.findByRole("option", { name: "Suporte" });

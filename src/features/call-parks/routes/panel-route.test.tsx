@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
 import { http, type HttpHandler, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
@@ -36,8 +37,20 @@ const RENAME_ENTRY = {
   origin: "upstream",
 } as const;
 
+const SETTINGS = {
+  callParkRecall: { option: "ALERT_PARKING_USER_ONLY" },
+  callParkSettings: { ringPattern: "NORMAL", recallTime: 60, huntWaitTime: 90 },
+};
+
+/** Opens one part of the panel (its summary's disclosure) by its trigger's exact name. */
+async function openPart(user: UserEvent, panel: HTMLElement, name: string) {
+  const trigger = await within(panel).findByRole("button", { name, expanded: false });
+  await user.click(trigger);
+  expect(trigger).toHaveAttribute("aria-expanded", "true");
+}
+
 /** The side panel of GROUP in São Paulo (L1). */
-async function renderPanel(overrides: HttpHandler[] = [], url = `${CALL_PARKS_PATH}/L1/CP1`) {
+async function renderPanel(overrides: HttpHandler[] = [], url = `${CALL_PARKS_PATH}/L1/CP1`, language: "en" | "pt-BR" = "en") {
   server.use(
     // Before the group's own address, whose :callParkId would also match these.
     http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
@@ -47,9 +60,15 @@ async function renderPanel(overrides: HttpHandler[] = [], url = `${CALL_PARKS_PA
   );
   // Each in its own call: the last registered wins.
   for (const handler of overrides) server.use(handler);
+  // Last, as a group's own address (any :callParkId) would also match these.
+  server.use(
+    http.get(mswPath(api.callParkSettings.get), () => HttpResponse.json(SETTINGS)),
+    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [{ id: "HG1", name: "Support" }] })),
+  );
   const rendered = await renderWithProviders(<CallParkPanelRoute />, {
     url,
     path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
+    language,
   });
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
   return rendered;
@@ -59,21 +78,28 @@ describe("call park group side panel: what each role may do", () => {
   it("shows a read-only administrator every part as text, with nothing to change or delete", async () => {
     server.use(sessionHandler("READ_ONLY_ADMIN"));
     const recorder = recordRequests();
-    await renderPanel();
+    const { user } = await renderPanel();
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
     expect(await within(panel).findByText("São Paulo")).toBeInTheDocument();
 
     expect(within(panel).getByText("You can view call park groups but not change them.", { exact: false })).toHaveTextContent(
       "View only. You can view call park groups but not change them.",
     );
-    expect(within(panel).getByText("Front desk", { selector: "dd" })).toBeInTheDocument();
-    expect(within(panel).getByText(/Ana Souza/)).toBeInTheDocument();
-    expect(within(panel).getByText(/Reception park/)).toBeInTheDocument();
-    expect(within(panel).getByText(/Loading dock/)).toBeInTheDocument();
+    // The summary, as the editor's opens, with no editor behind it.
+    expect(within(panel).getByText("Front desk", { selector: "p" })).toBeInTheDocument();
+    expect(within(panel).getByText("1 member: Ana Souza")).toBeInTheDocument();
+    expect(within(panel).getByText("2 park destinations: Reception park (5001), Loading dock (5002)")).toBeInTheDocument();
     expect(within(panel).getByText("Alert parking user only")).toBeInTheDocument();
+    expect(await within(panel).findByText("Recall Timer: 60 seconds")).toBeInTheDocument();
 
-    // The only control left closes the panel.
-    expect(within(panel).getAllByRole("button").map((b) => b.getAttribute("aria-label") ?? b.textContent)).toEqual(["Close"]);
+    // Besides closing the panel, the only controls open the full lists of members and destinations.
+    expect(within(panel).getAllByRole("button").map((b) => b.getAttribute("aria-label") ?? b.textContent)).toEqual([
+      "Close",
+      "Members",
+      "Park destinations",
+    ]);
+    await openPart(user, panel, "Park destinations");
+    expect(within(panel).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Reception park (5001)", "Loading dock (5002)"]);
     expect(within(panel).queryByRole("textbox")).not.toBeInTheDocument();
     expect(within(panel).queryByRole("checkbox", { name: "Use members as park destinations" })).not.toBeInTheDocument();
     expect(within(panel).queryByRole("radio")).not.toBeInTheDocument();
@@ -84,8 +110,10 @@ describe("call park group side panel: what each role may do", () => {
   });
 
   it("gives the full administrator the editors, Save and Delete group", async () => {
-    await renderPanel();
+    const { user } = await renderPanel();
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    await openPart(user, panel, "Name");
+    await openPart(user, panel, "Park destinations");
     expect(await within(panel).findByRole("textbox", { name: "Call park group name" })).toHaveValue("Front desk");
     expect(within(panel).getByRole("checkbox", { name: "Use members as park destinations" })).toBeEnabled();
     expect(within(panel).getByRole("button", { name: "Save" })).toBeInTheDocument();
@@ -98,10 +126,95 @@ describe("call park group side panel: what each role may do", () => {
 
   it("gives a location administrator the editors in their own location", async () => {
     server.use(sessionHandler("LOCATION_ADMIN", ["L1"]));
-    await renderPanel();
+    const { user } = await renderPanel();
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
     expect(await within(panel).findByRole("button", { name: "Delete group" })).toBeInTheDocument();
+    await openPart(user, panel, "Name");
     expect(within(panel).getByRole("textbox", { name: "Call park group name" })).toBeInTheDocument();
+  });
+});
+
+describe("call park group side panel: opens on a summary", () => {
+  const MANY: CallPark = {
+    ...GROUP,
+    recall: { option: "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP", huntGroupId: "HG1", huntGroupName: "Support" },
+    agents: ["Ana Souza", "Bruno Lima", "Carla Dias", "Davi Rocha", "Eva Nunes"].map((name, i) => callParkAgent(`U${i + 1}`, name)),
+  };
+  const withMany = () => http.get(mswPath(api.callParks.get), () => HttpResponse.json(MANY));
+
+  it("says each part in English, every part collapsed, with no editor showing", async () => {
+    await renderPanel([withMany()]);
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    expect(await within(panel).findByText("5 members: Ana Souza, Bruno Lima, Carla Dias and 2 more")).toBeInTheDocument();
+    expect(within(panel).getByText("2 park destinations: Reception park (5001), Loading dock (5002)")).toBeInTheDocument();
+    expect(within(panel).getByText("Alert parking user first, then hunt group", { selector: "p" })).toBeInTheDocument();
+    expect(within(panel).getByText("Hunt group: Support")).toBeInTheDocument();
+    expect(await within(panel).findByText(/Recall Timer: 60 seconds/)).toHaveTextContent("Alert Hunt Group Wait Time: 90 seconds");
+    expect(await within(panel).findByText("São Paulo")).toBeInTheDocument();
+    for (const part of ["Name", "Members", "Park destinations", "Recall"]) {
+      expect(within(panel).getByRole("button", { name: part })).toHaveAttribute("aria-expanded", "false");
+    }
+    // The summary describes its trigger, for a screen reader to say before opening.
+    expect(within(panel).getByRole("button", { name: "Members" })).toHaveAccessibleDescription(
+      "5 members: Ana Souza, Bruno Lima, Carla Dias and 2 more",
+    );
+    expect(within(panel).queryByRole("textbox")).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("checkbox")).not.toBeInTheDocument();
+    expect(within(panel).queryByRole("radio")).not.toBeInTheDocument();
+  });
+
+  it("says each part in Portuguese", async () => {
+    await renderPanel([withMany()], undefined, "pt-BR");
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    expect(await within(panel).findByText("5 membros: Ana Souza, Bruno Lima, Carla Dias e mais 2")).toBeInTheDocument();
+    expect(within(panel).getByText("2 destinos de estacionamento: Reception park (5001), Loading dock (5002)")).toBeInTheDocument();
+    expect(within(panel).getByText("Alertar primeiro o usuário que estacionou, depois o grupo de busca", { selector: "p" })).toBeInTheDocument();
+    expect(within(panel).getByText("Grupo de busca: Support")).toBeInTheDocument();
+    expect(await within(panel).findByText(/Tempo de rechamada: 60 segundos/)).toHaveTextContent(
+      "Tempo de espera para alertar o grupo de busca: 90 segundos",
+    );
+    for (const part of ["Nome", "Membros", "Destinos de estacionamento", "Rechamada"]) {
+      expect(within(panel).getByRole("button", { name: part })).toHaveAttribute("aria-expanded", "false");
+    }
+    expect(within(panel).queryByRole("textbox")).not.toBeInTheDocument();
+  });
+
+  it("says a group without members or destinations has none, in both languages", async () => {
+    const empty = http.get(mswPath(api.callParks.get), () => HttpResponse.json({ ...GROUP, agents: [], callParkExtensions: [] }));
+    const en = await renderPanel([empty]);
+    expect(await screen.findByText("No members")).toBeInTheDocument();
+    expect(screen.getByText("No park destinations")).toBeInTheDocument();
+    en.unmount();
+    await renderPanel([empty], undefined, "pt-BR");
+    expect(await screen.findByText("Nenhum membro")).toBeInTheDocument();
+    expect(screen.getByText("Nenhum destino de estacionamento")).toBeInTheDocument();
+  });
+
+  it("opens a part into its editor from the keyboard, focus staying on its trigger, several at once", async () => {
+    const { user } = await renderPanel();
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    const members = await within(panel).findByRole("button", { name: "Members" });
+    members.focus();
+    await user.keyboard("{Enter}");
+    expect(members).toHaveAttribute("aria-expanded", "true");
+    expect(members).toHaveFocus();
+    expect(within(panel).getByRole("group", { name: "Members" })).toBeVisible();
+    expect(within(panel).getByRole("button", { name: "Remove Ana Souza" })).toBeInTheDocument();
+    expect(within(panel).queryByText("1 member: Ana Souza")).not.toBeInTheDocument();
+
+    const recall = within(panel).getByRole("button", { name: "Recall" });
+    recall.focus();
+    await user.keyboard(" ");
+    expect(within(panel).getByRole("radio", { name: "Alert parking user only" })).toBeChecked();
+    // Opening another leaves the first open.
+    expect(members).toHaveAttribute("aria-expanded", "true");
+
+    // Closed again, the part shows its summary once more.
+    members.focus();
+    await user.keyboard("{Enter}");
+    expect(members).toHaveAttribute("aria-expanded", "false");
+    expect(within(panel).queryByRole("button", { name: "Remove Ana Souza" })).not.toBeInTheDocument();
+    expect(within(panel).getByText("1 member: Ana Souza")).toBeInTheDocument();
   });
 });
 
@@ -122,6 +235,7 @@ describe("call park group side panel: a rename", () => {
       ),
     );
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    await openPart(user, panel, "Name");
     const name = await within(panel).findByRole("textbox", { name: "Call park group name" });
     await user.clear(name);
     await user.type(name, "Reception");
@@ -172,6 +286,7 @@ describe("call park group side panel: unsaved edits", () => {
   async function editName() {
     const rendered = await renderPanel();
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    await openPart(rendered.user, panel, "Name");
     const name = await within(panel).findByRole("textbox", { name: "Call park group name" });
     await rendered.user.clear(name);
     await rendered.user.type(name, "Reception");
@@ -197,7 +312,7 @@ describe("call park group side panel: unsaved edits", () => {
   it("closes without asking when nothing was changed, or when the group is deleted", async () => {
     const untouched = await renderPanel();
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
-    await within(panel).findByRole("textbox", { name: "Call park group name" });
+    await within(panel).findByText("1 member: Ana Souza");
     await untouched.user.click(within(panel).getByRole("button", { name: "Close" }));
     await waitFor(() => expect(untouched.router.state.location.pathname).toBe(CALL_PARKS_PATH));
     untouched.unmount();

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { Dialog, Heading, type Key, Modal, ModalOverlay } from "react-aria-components";
 import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/states";
@@ -23,7 +23,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-/** A group's side panel: view and edit every part, or delete it; or only view it, for who may not change it. */
+/**
+ * A group's side panel: a summary of every part, each opening into its editor, and delete;
+ * or only the summary, for who may not change it.
+ */
 export default function CallParkPanelRoute() {
   const { t } = useTranslation(["callParkGroups", "common"]);
   const navigate = useNavigate();
@@ -45,6 +48,8 @@ export default function CallParkPanelRoute() {
   // Set when the panel closes on purpose (saved, deleted): unsaved edits are not asked about then.
   const leaving = useRef(false);
   const editable = useAbility().canWrite(locationId);
+  // The parts opened outlive the editor, which starts afresh on the version reloaded after a conflict.
+  const openParts = useState<ReadonlySet<Key>>(new Set());
   const close = () => navigate(`${CALL_PARKS_PATH}${search}`);
   useFocusBackOnClose(callParkPath(locationId, callParkId));
 
@@ -83,6 +88,7 @@ export default function CallParkPanelRoute() {
                   group={opened}
                   onSaved={close}
                   leaving={leaving}
+                  openParts={openParts}
                   onReload={(theirs) => {
                     client.setQueryData(callParkQueries.detail(locationId, callParkId).queryKey, theirs);
                     setOpened(theirs);

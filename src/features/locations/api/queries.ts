@@ -3,7 +3,8 @@ import type { ItemOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/addresses";
 import type { CallParkSettingsUpdate } from "@domain/schemas/call-park-settings";
 import type { LocationListQuery } from "@domain/schemas/location";
-import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
+import { callApi, callApiPage } from "@/lib/api-client";
+import { latestCallParkSettings, locationQueries } from "@/lib/location-queries";
 import { queryRoots } from "@/lib/query-keys";
 
 /** The Locations list's parameters as the screen keeps them in its URL. */
@@ -39,17 +40,11 @@ export const locationPageQueries = {
         (await callApi(api.locations.get, { params: { locationId }, query: { include: "callParkCounts" }, signal })).data,
       staleTime: FRESH_FOR_THE_VISIT_MS,
     }),
-  callParkSettings: (locationId: string) =>
-    queryOptions({
-      queryKey: [...locationPageQueries.all(), "callParkSettings", locationId] as const,
-      queryFn: ({ signal }) => latestCallParkSettings(locationId, signal),
-    }),
+  /** Shared with a group's side panel (lib/location-queries). */
+  callParkSettings: locationQueries.callParkSettings,
 };
 
-/** The location's Call Park Settings as they are now, with their version. */
-export function latestCallParkSettings(locationId: string, signal?: AbortSignal) {
-  return callVersioned(api.callParkSettings.get, { params: { locationId }, signal });
-}
+export { latestCallParkSettings };
 
 /** Saves the location's Call Park Settings (on the version `ifMatch`); resolves once the page's settings are fresh again. */
 export function useUpdateCallParkSettings(locationId: string) {
