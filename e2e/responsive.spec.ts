@@ -9,6 +9,9 @@ import { checkEveryWidth, LANGUAGES, openIn, type Words } from "./responsive-hel
 // Every screen at a phone's, a tablet's and a laptop's width, in both languages: nothing
 // scrolls sideways, nothing that matters is cut off, axe finds nothing, and the report
 // keeps a screenshot of each. One test per screen, looping over widths and languages.
+// The longest file of the suite: its tests are shared out between the workers (each worker
+// has its own servers, and no test here relies on another's data).
+test.describe.configure({ mode: "parallel" });
 
 const heading = (page: Page, name: Words, level = 1) => (lng: keyof Words) =>
   page.getByRole("heading", { level, name: name[lng], exact: true });
