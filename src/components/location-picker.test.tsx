@@ -6,23 +6,9 @@ import { LOCATION_SEARCH_PAGE } from "@/lib/location-queries";
 import { LOCATIONS } from "@/test/fixtures";
 import { mswPath } from "@/test/msw-path";
 import { renderWithProviders } from "@/test/render";
+import { locationsAnswering } from "@/test/locations-answering";
 import { server } from "@/test/server";
 import { LocationPicker } from "./location-picker";
-
-/** The locations list as the server answers it (name contains, id, a page), keeping each query asked. */
-function locationsAnswering() {
-  const queries: URLSearchParams[] = [];
-  server.use(
-    http.get(mswPath(api.locations.list), ({ request }) => {
-      const query = new URL(request.url).searchParams;
-      queries.push(query);
-      const name = query.get("name")?.toLowerCase();
-      const found = LOCATIONS.filter((l) => (!name || l.name.toLowerCase().includes(name)) && (!query.get("id") || l.id === query.get("id")));
-      return HttpResponse.json({ items: found.slice(0, Number(query.get("max"))) }, { headers: { "X-Total-Count": String(found.length) } });
-    }),
-  );
-  return queries;
-}
 
 const combobox = () => screen.getByRole("combobox", { name: "Location" });
 

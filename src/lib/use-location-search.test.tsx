@@ -1,33 +1,14 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
-import { api } from "@domain/api/endpoints";
-import { LOCATIONS } from "@/test/fixtures";
-import { mswPath } from "@/test/msw-path";
-import { server } from "@/test/server";
+import { locationsAnswering } from "@/test/locations-answering";
 import { LOCATION_SEARCH_PAGE } from "./location-queries";
 import { useLocationSearch } from "./use-location-search";
 
 // The one location search behind the picker and the filter: a page of names as the
 // administrator types (once typing pauses), the chosen location by its id, and the
 // filter's "all locations" heading the list.
-
-/** The locations list as the server answers it (name contains, id, a page), keeping each query asked. */
-function locationsAnswering() {
-  const queries: URLSearchParams[] = [];
-  server.use(
-    http.get(mswPath(api.locations.list), ({ request }) => {
-      const query = new URL(request.url).searchParams;
-      queries.push(query);
-      const name = query.get("name")?.toLowerCase();
-      const found = LOCATIONS.filter((l) => (!name || l.name.toLowerCase().includes(name)) && (!query.get("id") || l.id === query.get("id")));
-      return HttpResponse.json({ items: found.slice(0, Number(query.get("max"))) }, { headers: { "X-Total-Count": String(found.length) } });
-    }),
-  );
-  return queries;
-}
 
 function renderSearch(value: string, all?: { id: string; name: string }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

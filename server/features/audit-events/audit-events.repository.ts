@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { LocationScope } from "@domain/rules/access";
 import type { AuditAction, AuditEvent, AuditObjectType, AuditOrigin, AuditSortField } from "@domain/schemas/audit-event";
 import type { OrderKey } from "@domain/schemas/sort-order";
+import { orderColumns } from "@server/lib/order-columns";
 import type { AuditEventTable, Database } from "@server/db/schema";
 import { isOneOf } from "@server/db/search";
 import { newId } from "@server/lib/ids";
@@ -150,15 +151,8 @@ export async function listAuditEvents(
   order: OrderKey<AuditSortField>[] = [],
 ) {
   let query = visible(db, scope, viewerId, filter).selectAll();
-  const seen = new Set<string>();
   const last: OrderKey<AuditSortField> = { field: "time", direction: order[0]?.direction ?? "desc" };
-  for (const { field, direction } of [...order, last]) {
-    for (const column of SORT_COLUMNS[field]) {
-      if (seen.has(column)) continue;
-      seen.add(column);
-      query = query.orderBy(column, direction);
-    }
-  }
+  for (const { column, direction } of orderColumns(order, SORT_COLUMNS, last)) query = query.orderBy(column, direction);
   const [rows, count] = await Promise.all([
     query.limit(max).offset(start).execute(),
     visible(db, scope, viewerId, filter).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),

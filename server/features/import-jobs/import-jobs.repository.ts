@@ -4,6 +4,7 @@ import { ALL_LOCATIONS, type LocationScope } from "@domain/rules/access";
 import type { FieldIssue } from "@domain/schemas/issues";
 import type { JobListStatus, JobSortField } from "@domain/schemas/import-job";
 import type { OrderKey } from "@domain/schemas/sort-order";
+import { orderColumns } from "@server/lib/order-columns";
 import { withinScope } from "@server/db/search";
 import type {
   Database,
@@ -137,15 +138,8 @@ export async function listJobs(
   order: OrderKey<JobSortField>[] = [],
 ) {
   let query = filtered(db, status, createdById).selectAll();
-  const seen = new Set<string>();
   const last: OrderKey<JobSortField> = { field: "created", direction: order[0]?.direction ?? "desc" };
-  for (const { field, direction } of [...order, last]) {
-    for (const column of SORT_COLUMNS[field]) {
-      if (seen.has(column)) continue;
-      seen.add(column);
-      query = query.orderBy(column, direction);
-    }
-  }
+  for (const { column, direction } of orderColumns(order, SORT_COLUMNS, last)) query = query.orderBy(column, direction);
   const [rows, count] = await Promise.all([
     query.limit(max).offset(start).execute(),
     filtered(db, status, createdById).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
