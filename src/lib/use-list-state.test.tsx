@@ -76,6 +76,19 @@ describe("useListState", () => {
     expect(result.current.navigation).toBe("REPLACE");
   });
 
+  it("keeps every change written before the address shows the first (two filters in a row), and a later change of address wins", () => {
+    const { result } = renderListState(pagedList, "/tasks?page=3");
+    act(() => {
+      result.current.list.update({ status: "errors" });
+      result.current.list.update({ q: "dock" });
+    });
+    expect(result.current.location.search).toBe("?status=errors&q=dock");
+
+    act(() => result.current.navigate("/tasks?status=active"));
+    act(() => result.current.list.update({ q: "bay" }));
+    expect(result.current.location.search).toBe("?status=active&q=bay");
+  });
+
   it("moves between pages keeping the filters, in pages or in rows", () => {
     const paged = renderListState(pagedList, "/tasks?status=active").result;
     act(() => paged.current.list.pagination.onPageChange(1));

@@ -94,16 +94,31 @@ export function useListState<S extends ListParams, Q>(screen: ListScreen<S, Q>, 
   const state = screen.read(params);
   const { paging } = screen;
 
-  const update = (patch: Partial<ListState<S>>, { replace = false }: WriteOptions = {}) =>
+  // React Router hands a write the parameters of the last render, and a navigation runs the
+  // route's loader before the URL changes: two writes in that time (a date, then the other; a
+  // search settling as a filter is chosen) would each start from the same old URL, the second
+  // dropping the first. Each write starts from the last one made instead, until the URL shows
+  // it; a navigation not made here (Back, a link) drops them.
+  const pending = useRef<{ last: URLSearchParams; written: Set<string> } | null>(null);
+  const shown = params.toString();
+  if (pending.current && (shown === pending.current.last.toString() || !pending.current.written.has(shown))) pending.current = null;
+  const write = (next: (current: URLSearchParams) => URLSearchParams, { replace = false }: WriteOptions = {}) =>
     setParams(
       (current) => {
-        const next = { ...screen.read(current), ...patch };
-        if (paging && !(paging.param in patch)) next[paging.param] = screen.defaults[paging.param];
-        return writeState(screen, current, next);
+        const written = next(pending.current?.last ?? current);
+        pending.current = { last: written, written: new Set([...(pending.current?.written ?? [current.toString()]), written.toString()]) };
+        return written;
       },
       { replace },
     );
-  const clear = () => setParams((current) => writeState(screen, current, screen.defaults));
+
+  const update = (patch: Partial<ListState<S>>, options?: WriteOptions) =>
+    write((current) => {
+      const next = { ...screen.read(current), ...patch };
+      if (paging && !(paging.param in patch)) next[paging.param] = screen.defaults[paging.param];
+      return writeState(screen, current, next);
+    }, options);
+  const clear = () => write((current) => writeState(screen, current, screen.defaults));
 
   const page = paging ? pageIndex(paging, Number(state[paging.param])) : 0;
   const setPage = (index: number, options?: WriteOptions) => {
