@@ -66,9 +66,10 @@ test.describe("Management > Locations", () => {
     await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByText("1 Penn Plaza, New York, NY, 10119, US")).toBeVisible();
     await expectNoAxeViolations(page, "Location overview");
-    // The page's own way back, not the navigation's link of the same name.
+    // The page's own way back, not the navigation's link of the same name: to the list as it was left.
     await page.getByRole("main").getByRole("link", { name: "Locations", exact: true }).click();
-    await expect(page).toHaveURL(/\/locations$/);
+    await expect(page).toHaveURL(/\/locations\?q=york$/);
+    await expect(page.getByRole("searchbox", { name: "Search by name" })).toHaveValue("york");
   });
 
   test("Call Park Settings: defaults, then every field round-trips and survives a reload", async ({ page, request, locationNamed }) => {
