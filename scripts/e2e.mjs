@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildServer } from "./build-server.mjs";
+import { buildServer, staleBuilds } from "./build-server.mjs";
 import { chromiumExecutable } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,10 +37,12 @@ if (!hasBrowser()) {
   }
 }
 
+// E2E_BUILT=1: `npm test` has just built both, beside lint and the type check.
+const built = process.env.E2E_BUILT === "1" && staleBuilds(root).length === 0;
 const vite = path.join(root, "node_modules/vite/bin/vite.js");
-if (run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
+if (!built && run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
 const playwright = path.join(root, "node_modules/@playwright/test/cli.js");
-await buildServer();
+if (!built) await buildServer();
 // Tells e2e/servers.ts (and scripts/e2e-gateway.mjs) to start dist-server/ rather than the sources.
 const env = { ...process.env, E2E_COMPILED_SERVER: "1" };
 process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)], { env }));

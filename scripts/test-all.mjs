@@ -11,19 +11,27 @@ const results = path.join(root, ".test-results");
 fs.rmSync(results, { recursive: true, force: true });
 fs.mkdirSync(results, { recursive: true });
 const bin = (p) => path.join(root, "node_modules", p);
+const BUILD = `
+  const { spawnSync } = require("node:child_process");
+  const vite = spawnSync(process.execPath, [${JSON.stringify(path.join(root, "node_modules/vite/bin/vite.js"))}, "build", "--logLevel", "warn"], { stdio: "inherit" });
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+  process.exit(spawnSync(process.execPath, [${JSON.stringify(path.join(root, "scripts/build-server.mjs"))}], { stdio: "inherit" }).status ?? 1);
+`;
 
 // Lint and the type check each use one core: they run side by side (~1 min less on two
-// cores), each one's output printed whole once it is done.
+// cores), and so does the build the end-to-end tests run (the SPA, then the server); each
+// one's output printed whole once it is done.
 const checks = [
   ["lint", [bin("eslint/bin/eslint.js"), "."]],
   ["typecheck", [bin("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]],
+  ["build", ["-e", BUILD]],
 ];
 const steps = [
   [
     "unit, server and component tests",
     [bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`],
   ],
-  ["end-to-end tests", [path.join(root, "scripts/e2e.mjs")]],
+  ["end-to-end tests", [path.join(root, "scripts/e2e.mjs")], { E2E_BUILT: "1" }],
 ];
 
 const failedSteps = [];
@@ -45,9 +53,9 @@ for (const { name, status, output } of checked) {
   if (output) process.stdout.write(output);
   if (status !== 0) failedSteps.push(name);
 }
-for (const [name, args] of steps) {
+for (const [name, args, env = {}] of steps) {
   console.log(`\n=== ${name} ===`);
-  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   if (status !== 0) failedSteps.push(name);
 }
 

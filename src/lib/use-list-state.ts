@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import type { z } from "zod";
 import { useDebouncedValue } from "./use-debounced-value";
@@ -99,9 +99,13 @@ export function useListState<S extends ListParams, Q>(screen: ListScreen<S, Q>, 
   // search settling as a filter is chosen) would each start from the same old URL, the second
   // dropping the first. Each write starts from the last one made instead, until the URL shows
   // it; a navigation not made here (Back, a link) drops them.
+  // Forgotten once a render showing the new address has committed (a layout effect: before
+  // any event reaches the handlers of that render), never in a render a transition may drop.
   const pending = useRef<{ last: URLSearchParams; written: Set<string> } | null>(null);
   const shown = params.toString();
-  if (pending.current && (shown === pending.current.last.toString() || !pending.current.written.has(shown))) pending.current = null;
+  useLayoutEffect(() => {
+    if (pending.current && (shown === pending.current.last.toString() || !pending.current.written.has(shown))) pending.current = null;
+  }, [shown]);
   const write = (next: (current: URLSearchParams) => URLSearchParams, { replace = false }: WriteOptions = {}) =>
     setParams(
       (current) => {
