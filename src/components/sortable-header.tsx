@@ -31,3 +31,21 @@ export function SortableHeader<F extends string>({
     </th>
   );
 }
+
+/** How a list is sorted, and what a click on a column's header asks for. */
+export interface Sorting<F extends string> {
+  sort: F;
+  direction: Direction;
+  onSort: (field: F) => void;
+}
+
+/** A column's header: sortable with `sorting`, a plain header without (a list shown as it comes). */
+export function ColumnHeader<F extends string>({ field, sorting, children }: { field: F; sorting?: Sorting<F>; children: ReactNode }) {
+  return sorting ? (
+    <SortableHeader field={field} {...sorting}>
+      {children}
+    </SortableHeader>
+  ) : (
+    <th scope="col">{children}</th>
+  );
+}

@@ -1,15 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { AuditEvent, AuditSortField } from "@domain/schemas/audit-event";
-import { SortableHeader } from "@/components/sortable-header";
-import type { Direction } from "@/lib/sort-param";
+import { ColumnHeader, type Sorting } from "@/components/sortable-header";
 import { AuditRow } from "./audit-row";
 
-/** How the log is sorted, and what a click on a column's header asks for. */
-export interface AuditSorting {
-  sort: AuditSortField;
-  direction: Direction;
-  onSort: (field: AuditSortField) => void;
-}
+export type AuditSorting = Sorting<AuditSortField>;
 
 /**
  * The changes, newest first unless sorted: when, who, what they did to which object, where,
@@ -17,14 +11,6 @@ export interface AuditSorting {
  */
 export function AuditTable({ items, busy, sorting }: { items: AuditEvent[]; busy: boolean; sorting?: AuditSorting }) {
   const { t } = useTranslation("auditLog");
-  const header = (field: AuditSortField, label: string) =>
-    sorting ? (
-      <SortableHeader field={field} {...sorting}>
-        {label}
-      </SortableHeader>
-    ) : (
-      <th scope="col">{label}</th>
-    );
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="table table-stacked audit-table">
@@ -34,10 +20,10 @@ export function AuditTable({ items, busy, sorting }: { items: AuditEvent[]; busy
             <th scope="col">
               <span className="visually-hidden">{t("columns.details")}</span>
             </th>
-            {header("time", t("columns.when"))}
-            {header("actorName", t("columns.who"))}
-            {header("action", t("columns.action"))}
-            {header("objectType", t("columns.object"))}
+            <ColumnHeader field="time" sorting={sorting}>{t("columns.when")}</ColumnHeader>
+            <ColumnHeader field="actorName" sorting={sorting}>{t("columns.who")}</ColumnHeader>
+            <ColumnHeader field="action" sorting={sorting}>{t("columns.action")}</ColumnHeader>
+            <ColumnHeader field="objectType" sorting={sorting}>{t("columns.object")}</ColumnHeader>
             <th scope="col">{t("columns.location")}</th>
             <th scope="col">{t("columns.source")}</th>
           </tr>

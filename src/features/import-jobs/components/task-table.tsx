@@ -1,20 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ImportJob, JobSortField } from "@domain/schemas/import-job";
-import { SortableHeader } from "@/components/sortable-header";
+import { ColumnHeader, type Sorting } from "@/components/sortable-header";
 import { useFromList } from "@/lib/list-return";
 import { taskPath } from "@/lib/paths";
 import { formatDateTime } from "@/lib/format-date-time";
-import type { Direction } from "@/lib/sort-param";
 import { TaskProgress, TaskStatus } from "./task-status";
 import "./task-table.css";
 
-/** How the list is sorted, and what a click on a column's header asks for. */
-export interface TaskSorting {
-  sort: JobSortField;
-  direction: Direction;
-  onSort: (field: JobSortField) => void;
-}
+export type TaskSorting = Sorting<JobSortField>;
 
 /**
  * The import tasks: file, who started it, when, status, and what it did. With `sorting`,
@@ -25,24 +19,16 @@ export function TaskTable({ items, busy, sorting }: { items: ImportJob[]; busy: 
   const { t, i18n } = useTranslation("tasks");
   const language = i18n.resolvedLanguage ?? i18n.language;
   const fromList = useFromList();
-  const header = (field: JobSortField, label: string) =>
-    sorting ? (
-      <SortableHeader field={field} {...sorting}>
-        {label}
-      </SortableHeader>
-    ) : (
-      <th scope="col">{label}</th>
-    );
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="table table-stacked">
         <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>
-            {header("fileName", t("columns.file"))}
-            {header("createdBy", t("columns.createdBy"))}
-            {header("created", t("columns.created"))}
-            {header("status", t("columns.status"))}
+            <ColumnHeader field="fileName" sorting={sorting}>{t("columns.file")}</ColumnHeader>
+            <ColumnHeader field="createdBy" sorting={sorting}>{t("columns.createdBy")}</ColumnHeader>
+            <ColumnHeader field="created" sorting={sorting}>{t("columns.created")}</ColumnHeader>
+            <ColumnHeader field="status" sorting={sorting}>{t("columns.status")}</ColumnHeader>
             <th scope="col">{t("columns.results")}</th>
           </tr>
         </thead>
