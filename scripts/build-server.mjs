@@ -51,6 +51,22 @@ export function staleBuilds(dir = root) {
 export const RUNTIME_IMPORTS = ["better-sqlite3", "@fastify/swagger-ui", "prom-client"];
 
 /**
+ * `pg` offers its optional native binding (the pg-native package, not installed) through a
+ * getter nobody here reads; it requires it only then, and takes MODULE_NOT_FOUND as "absent".
+ * The bundle says exactly that instead of importing a package that is not there.
+ */
+const withoutPgNative = {
+  name: "without-pg-native",
+  setup(build) {
+    build.onResolve({ filter: /^pg-native$/ }, () => ({ path: "pg-native", namespace: "absent-package" }));
+    build.onLoad({ filter: /.*/, namespace: "absent-package" }, () => ({
+      contents: "const error = new Error(\"Cannot find module 'pg-native'\"); error.code = 'MODULE_NOT_FOUND'; throw error;",
+      loader: "js",
+    }));
+  },
+};
+
+/**
  * Bundles server/index.ts (and server/cli/create-admin.ts) with everything they import from
  * server/ and domain/ (aliases from tsconfig.json's "paths") into `outdir`/index.js (and
  * create-admin.js): ESM for Node 20, with the packages they use bundled in too. Node then
@@ -74,6 +90,7 @@ export async function buildServer({ outdir = path.join(root, "dist-server") } = 
     format: "esm",
     target: "node20",
     external: RUNTIME_IMPORTS,
+    plugins: [withoutPgNative],
     // Bundled CommonJS packages call require() for Node's own modules; an ES module has no
     // require of its own, so the bundle makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

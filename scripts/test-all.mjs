@@ -1,10 +1,12 @@
 // `npm test`: every check the project has — lint and types (side by side), then unit + server +
-// component tests (Vitest), end-to-end tests (Playwright in Chromium) — then one
-// closing line with the counts. Every step runs even when an earlier one fails.
+// component tests (Vitest), the server tests again on PostgreSQL (when there is one: see
+// scripts/test-postgres.mjs), end-to-end tests (Playwright in Chromium) — then one closing line
+// with the counts. Every step runs even when an earlier one fails.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { postgresForTests, runServerTestsOnPostgres } from "./test-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const results = path.join(root, ".test-results");
@@ -26,12 +28,48 @@ const checks = [
   ["typecheck", [bin("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"]],
   ["build", ["-e", BUILD]],
 ];
+// One PostgreSQL for the whole run (TEST_DATABASE_URL's, or a throwaway cluster), started for
+// the PostgreSQL step, handed on to the end-to-end tests, stopped at the very end (and by
+// scripts/pg-cluster.mjs itself should the run be interrupted).
+let postgres;
+const runNode = (args, env) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env }).status ?? 1;
+/** The environment without TEST_DATABASE_URL: each step gets the one it should have, or none. */
+const { TEST_DATABASE_URL: _given, ...envWithoutPostgres } = process.env;
 const steps = [
   [
     "unit, server and component tests",
-    [bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`],
+    // The SQLite run, whatever TEST_DATABASE_URL says.
+    () =>
+      runNode(
+        [bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`],
+        envWithoutPostgres,
+      ),
   ],
-  ["end-to-end tests", [path.join(root, "scripts/e2e.mjs")], { E2E_BUILT: "1" }],
+  [
+    "server tests on PostgreSQL",
+    async () => {
+      try {
+        postgres = await postgresForTests();
+      } catch (error) {
+        console.error(error.message);
+        return 1;
+      }
+      if (postgres.skipped) {
+        console.log(postgres.skipped);
+        return 0;
+      }
+      return runServerTestsOnPostgres(postgres.url, { reportFile: path.join(results, "vitest-postgres.json") });
+    },
+  ],
+  [
+    "end-to-end tests",
+    () =>
+      runNode([path.join(root, "scripts/e2e.mjs")], {
+        ...envWithoutPostgres,
+        E2E_BUILT: "1",
+        ...(postgres?.url && { TEST_DATABASE_URL: postgres.url }),
+      }),
+  ],
 ];
 
 const failedSteps = [];
@@ -53,11 +91,11 @@ for (const { name, status, output } of checked) {
   if (output) process.stdout.write(output);
   if (status !== 0) failedSteps.push(name);
 }
-for (const [name, args, env = {}] of steps) {
+for (const [name, step] of steps) {
   console.log(`\n=== ${name} ===`);
-  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-  if (status !== 0) failedSteps.push(name);
+  if ((await step()) !== 0) failedSteps.push(name);
 }
+postgres?.stop?.();
 
 function readJson(file) {
   try {
@@ -67,11 +105,12 @@ function readJson(file) {
   }
 }
 
-const vitest = readJson("vitest.json");
+const vitests = [readJson("vitest.json"), readJson("vitest-postgres.json")];
 const playwright = readJson("playwright.json");
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);
+const sum = (count) => vitests.reduce((total, report) => total + (report?.[count] ?? 0), 0);
+const passed = sum("numPassedTests") + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
+const failed = sum("numFailedTests") + (playwright?.stats.unexpected ?? 0);
+const skipped = sum("numPendingTests") + sum("numTodoTests") + (playwright?.stats.skipped ?? 0);
 
 console.log("");
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(", ")}`);

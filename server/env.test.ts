@@ -12,12 +12,21 @@ describe("configuration from the environment", () => {
       PORT: 8080,
       HOST: "127.0.0.1",
       DATABASE_URL: "sqlite:data/call-park-admin.sqlite",
+      DATABASE_POOL_SIZE: 10,
       SEED: "demo",
       LOG_LEVEL: "info",
       TRUST_PROXY: false,
       API_RATE_LIMIT: 600,
       WEBEX_SYNC_INTERVAL: 900,
     });
+  });
+
+  it("takes a PostgreSQL database and the size of its connection pool", () => {
+    expect(readEnv({ DATABASE_URL: "postgres://park:secret@db.example:5432/callpark", DATABASE_POOL_SIZE: "25" })).toMatchObject({
+      DATABASE_URL: "postgres://park:secret@db.example:5432/callpark",
+      DATABASE_POOL_SIZE: 25,
+    });
+    expect(readEnv({ DATABASE_URL: "postgresql://db.example/callpark" }).DATABASE_URL).toBe("postgresql://db.example/callpark");
   });
 
   it("takes Webex mode's variables as a set: the address and one kind of credential", () => {
@@ -73,6 +82,8 @@ describe("configuration from the environment", () => {
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://db/calls" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "postgres://" }, "DATABASE_URL"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
     [{ SEED: "everything" }, "SEED"],
     [{ ADMIN_TOKEN: "short" }, "ADMIN_TOKEN"],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],

@@ -9,9 +9,12 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("sqlite:data/call-park-admin.sqlite")
-    .refine((url) => /^(sqlite|file):/.test(url), {
-      message: "must be an SQLite URL such as sqlite:data/call-park-admin.sqlite (or sqlite::memory:)",
+    .refine((url) => /^(sqlite|file):/.test(url) || (/^postgres(ql)?:\/\//i.test(url) && URL.canParse(url) && new URL(url).pathname.length > 1), {
+      message:
+        "must be an SQLite URL such as sqlite:data/call-park-admin.sqlite (or sqlite::memory:), or a PostgreSQL one naming its database, such as postgres://user:password@host:5432/callpark",
     }),
+  // PostgreSQL: the connections this server keeps open (each instance its own).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   SEED: z.enum(["demo", "none"]).default("demo"),
   // A known bearer token for the first full administrator, for scripts and tests; unset, there is none.
   ADMIN_TOKEN: bearerToken,

@@ -20,7 +20,7 @@ async function main() {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const db = await openDatabase(env.DATABASE_URL);
+  const db = await openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   // Webex mode: the organisation comes from Webex (never the demo one); a credential
   // Webex does not take stops the start here, with what to do about it.
   const gateway = gatewayFromEnv(env, db);

@@ -22,3 +22,17 @@ export function constraintViolation(error: unknown): ConstraintViolation | undef
   }
   return undefined;
 }
+
+/**
+ * A refusal PostgreSQL makes of the data itself (SQLSTATE class 22: a NUL character, a
+ * malformed value) or of a transaction still conflicting after its retries (40001, 40P01):
+ * the request's fault or a race, never the server's. SQLite stores what it is given.
+ */
+export function databaseRefusal(error: unknown): "invalidEncoding" | "badRequest" | "conflict" | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  if (code === "22021" || code === "22P05") return "invalidEncoding";
+  if (code.startsWith("22")) return "badRequest";
+  if (code === "40001" || code === "40P01") return "conflict";
+  return undefined;
+}

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { DEFAULT_MIGRATION_TABLE, Kysely, SqliteDialect, type SqliteDatabase } from "kysely";
-import { MIGRATIONS, migrateToLatest } from "./migrations";
+import { DEFAULT_MIGRATION_TABLE, Kysely, type KyselyPlugin, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from "kysely";
+import pg from "pg";
+import { isPostgresUrl } from "./dialect";
+import { MIGRATIONS, migrateToLatest, migrationsFor } from "./migrations";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -120,8 +122,116 @@ export async function duringBulkWrites<T>(db: Db, work: () => Promise<T>): Promi
   }
 }
 
-/** Opens (creating if need be) and migrates the database. */
-export async function openDatabase(databaseUrl: string): Promise<Db> {
+/** How often a transaction PostgreSQL refused for a concurrent one's sake is run again. */
+export const TRANSACTION_ATTEMPTS = 50;
+
+/** PostgreSQL's serialization failure and deadlock: the transaction may simply be run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40001" || code === "40P01";
+}
+
+// Random, growing up to 50 ms: rivals that met once spread out instead of meeting again.
+const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+
+/**
+ * `db`, whose transactions are run again, from the start, when PostgreSQL refuses one for
+ * conflicting with a concurrent one (serialization failure, deadlock), after a short random
+ * pause: the callback reads afresh, so the next run decides on what its rival committed.
+ * After TRANSACTION_ATTEMPTS the refusal goes on (the error handler's 409). So does a copy
+ * of `db` with a plugin (Kysely's withPlugin makes a new instance).
+ */
+function withRetriedTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
+  const transaction = db.transaction.bind(db);
+  const withPlugin = db.withPlugin.bind(db);
+  return Object.assign(db, {
+    transaction() {
+      const builder = transaction();
+      const execute = builder.execute.bind(builder);
+      return Object.assign(builder, {
+        async execute<T>(callback: Parameters<typeof execute<T>>[0]): Promise<T> {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await execute(callback);
+            } catch (error) {
+              if (!isRetryableConflict(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+              await jitter(attempt);
+            }
+          }
+        },
+      });
+    },
+    withPlugin(plugin: KyselyPlugin) {
+      return withRetriedTransactions(withPlugin(plugin));
+    },
+  });
+}
+
+/** Connections a server keeps to PostgreSQL (DATABASE_POOL_SIZE). */
+export const DEFAULT_POOL_SIZE = 10;
+
+// PostgreSQL's counts and sums are bigint and numeric, which `pg` hands over as strings:
+// as numbers here, as SQLite gives them (every count and sum this app makes is far below 2^53).
+const INT8 = 20;
+const NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** The collations whose order is code point order, SQLite's BINARY: the order lists and prefix searches rely on. */
+const CODE_POINT_COLLATIONS = new Set(["C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"]);
+
+/**
+ * Opens a PostgreSQL database and migrates it. Its default collation must be C (sorting by
+ * code point, as SQLite does): lists, paging and prefix searches then agree on both.
+ */
+async function openPostgres(databaseUrl: string, poolSize: number): Promise<Db> {
+  // Every transaction SERIALIZABLE, as SQLite's are (one writer at a time): a read-check-write
+  // (a version's If-Match, a count before an insert) then holds against a concurrent one, which
+  // PostgreSQL refuses with a serialization failure and RetryingKysely runs again.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    types: pgTypes,
+    options: "-c default_transaction_isolation=serializable",
+  });
+  // An idle connection the server closed (a restart, a failover, an administrator's command)
+  // is dropped from the pool and opened again when next needed; without a listener its
+  // error would end the process.
+  pool.on("error", () => undefined);
+  const listeners = new Set<QueryListener>();
+  const db = withRetriedTransactions(new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      for (const listener of listeners) listener(event.queryDurationMillis / 1000, event.level === "error");
+    },
+  }));
+  queryListeners.set(db, listeners);
+  try {
+    const { rows } = await sql<{ collation: string }>`select datcollate as collation from pg_database where datname = current_database()`.execute(db);
+    const collation = rows[0]?.collation ?? "";
+    if (!CODE_POINT_COLLATIONS.has(collation)) {
+      throw new Error(
+        `the PostgreSQL database's collation is ${JSON.stringify(collation)}; Call Park Admin needs C (create it with: createdb --template=template0 --locale=C <name>)`,
+      );
+    }
+    await migrateToLatest(db as Kysely<unknown>, migrationsFor("postgres"));
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * Opens (creating if need be) and migrates the database: SQLite (`sqlite:path`, the
+ * default) or PostgreSQL (`postgres://…`, with up to `poolSize` connections).
+ */
+export async function openDatabase(databaseUrl: string, { poolSize = DEFAULT_POOL_SIZE } = {}): Promise<Db> {
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, poolSize);
   const file = sqliteFileOf(databaseUrl);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file);

@@ -123,6 +123,10 @@ export const SAMPLES: Record<string, Samples> = {
       { id: "cp-3", location_id: "loc-fl", name: "Doca sul", name_key: "doca sul", recall_option: "ALERT_PARKING_USER_ONLY", recall_hunt_group_id: null, park_on_agents_enabled: 0, created_at: AT },
     ],
   },
+  "0009-several-instances": {
+    leases: [{ name: "import:job-2", owner: "instance-a", expires_at: 1767603630000 }],
+    sign_in_attempts: [{ id: "sia-1", account: "alex@acme.example", client: "203.0.113.7", at: 1767603600000 }],
+  },
 };
 
 /** Writes one migration's sample rows (in the order given: parents before children). */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS } from "@server/db/migrations";
+import { MIGRATIONS, migrationsFor } from "@server/db/migrations";
 
 // A shipped migration has already run on databases nobody here can reach: editing it
 // changes nothing there and makes fresh databases differ from upgraded ones. Each one's
@@ -13,7 +13,7 @@ const LIST = "SHIPPED.sha256";
 
 const migrationFiles = fs
   .readdirSync(folder)
-  .filter((file) => /^\d{4}-[a-z0-9-]+\.ts$/.test(file))
+  .filter((file) => /^\d{4}-[a-z0-9-]+(\.postgres)?\.ts$/.test(file))
   .sort();
 
 // Line endings normalised, so that a Windows checkout hashes the same source.
@@ -51,9 +51,20 @@ describe("shipped migrations never change", () => {
   });
 
   it("runs every migration file, in the order of their numbers, none twice", () => {
-    const names = migrationFiles.map((file) => file.replace(/\.ts$/, ""));
+    const names = migrationFiles.filter((file) => !file.endsWith(".postgres.ts")).map((file) => file.replace(/\.ts$/, ""));
     expect(Object.keys(MIGRATIONS), "index.ts lists each file of server/db/migrations once, in order").toEqual(names);
     expect(names.map((name) => Number(name.slice(0, 4)))).toEqual(names.map((_, i) => i + 1));
     for (const name of names) expect(typeof MIGRATIONS[name].up, name).toBe("function");
+  });
+
+  it("runs on PostgreSQL the same migrations, by the same names, each .postgres.ts counterpart in its migration's place", () => {
+    const postgres = migrationsFor("postgres");
+    expect(Object.keys(postgres)).toEqual(Object.keys(MIGRATIONS));
+    const counterparts = migrationFiles.filter((file) => file.endsWith(".postgres.ts")).map((file) => file.replace(/\.postgres\.ts$/, ""));
+    expect(counterparts.length).toBeGreaterThan(0);
+    for (const name of Object.keys(MIGRATIONS)) {
+      if (counterparts.includes(name)) expect(postgres[name], `${name} has its own PostgreSQL counterpart`).not.toBe(MIGRATIONS[name]);
+      else expect(postgres[name], `${name} is shared`).toBe(MIGRATIONS[name]);
+    }
   });
 });

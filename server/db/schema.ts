@@ -238,6 +238,21 @@ export interface GatewayStateTable {
   updated_at: string;
 }
 
+/** Work one instance at a time may do, held until `expires_at` (ms since 1970; migration 0009). */
+export interface LeaseTable {
+  name: string;
+  owner: string;
+  expires_at: number;
+}
+
+/** A sign-in attempt the limiter let through and counts as a failure until it succeeds (migration 0009). */
+export interface SignInAttemptTable {
+  id: string;
+  account: string;
+  client: string;
+  at: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   locations: LocationTable;
@@ -259,4 +274,6 @@ export interface Database {
   access_tokens: AccessTokenTable;
   audit_events: AuditEventTable;
   gateway_state: GatewayStateTable;
+  leases: LeaseTable;
+  sign_in_attempts: SignInAttemptTable;
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FieldIssue } from "@domain/schemas/issues";
 import { ERROR_CATALOG, type ErrorKey, HttpError, type MessageParams } from "./errors";
 import { type Language, pickLanguage, translate } from "./messages";
+import { databaseRefusal } from "@server/db/constraint-error";
 import { bodyCutOff, bodyStillArriving } from "./request-body";
 import type { SecurityHeaders } from "./security-headers";
 import { RequestValidationError } from "./validation";
@@ -86,6 +87,8 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(request, reply, mapped);
+    const refused = databaseRefusal(error);
+    if (refused) return send(request, reply, refused);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(request, reply, "badRequest");
     }

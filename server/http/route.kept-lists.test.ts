@@ -9,6 +9,7 @@ import { onQuery, openDatabase } from "@server/db/database";
 import { seedDemoOrganization } from "@server/db/seed";
 import { signIn } from "@server/test/sessions";
 import { buildTestApp, locationIdOf, startTestServer, type TestServer } from "@server/test/test-server";
+import { TEST_DIALECT } from "@server/test/test-database";
 
 // A list route that keeps its answers (listRoute's keepWhileUnchanged: the call park
 // extensions' and the locations') answers again from memory while the database is
@@ -43,7 +44,8 @@ async function names(s: TestServer, url = LIST, headers?: Record<string, string>
 }
 
 describe("a kept list", () => {
-  it("answers the same request again without reading the database, with the same body and headers", async () => {
+  // SQLite only: answers are kept by its change counter, which PostgreSQL has no counterpart of.
+  it.skipIf(TEST_DIALECT === "postgres")("answers the same request again without reading the database, with the same body and headers", async () => {
     server = await startTestServer();
     const s = server;
     const first = await names(s);

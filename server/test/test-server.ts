@@ -4,8 +4,9 @@ import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { ALL_LOCATIONS } from "@domain/rules/access";
 import { type AppOptions, buildApp } from "@server/app";
-import { type Db, openDatabase } from "@server/db/database";
-import { DEMO_ADMINS, demoAdminId, seedDemoOrganization } from "@server/db/seed";
+import type { Db } from "@server/db/database";
+import { DEMO_ADMINS, demoAdminId } from "@server/db/seed";
+import { openTestDatabase } from "./test-database";
 import type { Actor } from "@server/features/auth/principal";
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -47,10 +48,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A fresh in-memory database, migrated and seeded with the demo organisation, behind the real app. */
+/** A fresh database (SQLite in memory, or PostgreSQL: see test-database.ts), migrated and seeded with the demo organisation, behind the real app. */
 export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
-  const db = await openDatabase("sqlite::memory:");
-  await seedDemoOrganization(db);
+  const db = await openTestDatabase({ seeded: true });
   const app = await buildTestApp(db, options);
   return {
     app,

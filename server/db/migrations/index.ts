@@ -7,6 +7,8 @@ import * as auditEventsObjectIdIndex from "./0005-audit-events-object-id-index";
 import * as callParkIdFollowsName from "./0006-call-park-id-follows-name";
 import * as webexGateway from "./0007-webex-gateway";
 import * as listsAtScale from "./0008-lists-at-scale";
+import * as listsAtScalePostgres from "./0008-lists-at-scale.postgres";
+import * as severalInstances from "./0009-several-instances";
 
 // Migrations are append-only. A shipped migration already ran on databases we cannot
 // reach, so it is never edited (SHIPPED.sha256 and its test hold them to that): a change
@@ -23,7 +25,16 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0006-call-park-id-follows-name": callParkIdFollowsName,
   "0007-webex-gateway": webexGateway,
   "0008-lists-at-scale": listsAtScale,
+  "0009-several-instances": severalInstances,
 };
+
+/**
+ * The migrations a dialect runs: the same list, by the same names, but for 0008, whose search
+ * index is SQLite's FTS5 there and PostgreSQL's pg_trgm here (its one counterpart file).
+ */
+export function migrationsFor(dialect: "sqlite" | "postgres"): Readonly<Record<string, Migration>> {
+  return dialect === "sqlite" ? MIGRATIONS : { ...MIGRATIONS, "0008-lists-at-scale": listsAtScalePostgres };
+}
 
 /** The last migration of the first release: the oldest database an upgrade starts from. */
 export const FIRST_RELEASE = "0003-import-jobs";

@@ -1,3 +1,4 @@
+import { nextSeq } from "@server/db/dialect";
 import type { Kysely, Selectable } from "kysely";
 import type { LocationScope } from "@domain/rules/access";
 import type { AuditAction, AuditEvent, AuditObjectType, AuditOrigin, AuditSortField } from "@domain/schemas/audit-event";
@@ -31,7 +32,6 @@ export interface AuditEntry {
  * are written together or not at all.
  */
 export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry) {
-  const last = await trx.selectFrom("audit_events").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
   const knownAs = entry.formerId ?? entry.objectId;
   const earlier = await trx
     .selectFrom("audit_events")
@@ -44,7 +44,7 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
     .insertInto("audit_events")
     .values({
       id: newId("AUDIT_EVENT"),
-      seq: Number(last?.seq ?? 0) + 1,
+      seq: nextSeq(trx, "audit_events"),
       occurred_at: new Date().toISOString(),
       actor_id: actor.id,
       actor_name: actor.displayName,
@@ -162,10 +162,16 @@ export async function listAuditEvents(
 
 /** The people who made the changes the viewer may read, for the person filter. */
 export async function listAuditActors(db: Executor, scope: LocationScope, viewerId: string) {
-  const rows = await visible(db, scope, viewerId, {})
+  // Each as named in their latest entry the viewer may read.
+  const latest = visible(db, scope, viewerId, {})
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .groupBy("actor_id");
+  const rows = await db
+    .selectFrom("audit_events")
     .select(["actor_id", "actor_name", "actor_email"])
-    .groupBy("actor_id")
+    .where("seq", "in", latest)
     .orderBy("actor_name")
+    .orderBy("actor_id")
     .execute();
   return rows.map((r) => ({ id: r.actor_id, displayName: r.actor_name, email: r.actor_email }));
 }

@@ -5,6 +5,7 @@ import { onQuery } from "@server/db/database";
 import { DEMO_ADMINS, demoAdminId } from "@server/db/seed";
 import { signIn } from "@server/test/sessions";
 import { useTestServer } from "@server/test/test-server";
+import { TEST_DIALECT } from "@server/test/test-database";
 
 // A session's administrator is kept while the database is unchanged, instead of being read
 // on every call of the SPA; signing out, or any change to the account, shows on the very
@@ -29,7 +30,8 @@ async function statementsDuring(run: () => Promise<unknown>) {
 }
 
 describe("a session's administrator", () => {
-  it("is read once, then kept while the database is unchanged", async () => {
+  // SQLite only: answers are kept by its change counter, which PostgreSQL has no counterpart of.
+  it.skipIf(TEST_DIALECT === "postgres")("is read once, then kept while the database is unchanged", async () => {
     const session = await signIn(server, "readOnly");
     expect((await me(session.read)).statusCode).toBe(200);
     // people/me reads nothing more than who is asking: kept, it reads nothing at all.

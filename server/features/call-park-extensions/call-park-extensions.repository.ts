@@ -3,6 +3,7 @@ import type { LocationScope } from "@domain/rules/access";
 import type { SortKey } from "@domain/schemas/call-park-extension";
 import { esn, type NumberOwner, type NumberOwnerType } from "@domain/rules/numbering-plan";
 import { searchKey } from "@domain/rules/text";
+import { dialectOf, withoutIndex } from "@server/db/dialect";
 import type { Database } from "@server/db/schema";
 import { ftsPhrase, isOneOf, keyContains, likeStartsWith, startsWith, trigramSearchable } from "@server/db/search";
 
@@ -56,6 +57,10 @@ function orderColumns(order: SortKey[] | undefined): OrderColumn[] {
 function nameKeysContaining(db: Executor, text: string) {
   let query = db.selectFrom("call_park_extension_names as k").select("k.name_key").where(keyContains("k.name_key", text));
   const key = searchKey(text);
+  if (trigramSearchable(key) && dialectOf(db) === "postgres") {
+    // PostgreSQL reads the LIKE itself through the trigram index (pg_trgm, migration 0008).
+    return query;
+  }
   if (trigramSearchable(key)) {
     // The index finds candidates (case-folded trigrams); the LIKE above decides, as it always has.
     const found = db
@@ -174,7 +179,7 @@ async function countOf(db: Executor, f: ListFilter, c: Conditions): Promise<numb
     // Those found both ways, read from the smaller side: the other's condition is written so
     // that SQLite does not take its index (a unary +; a LIKE alone).
     const byName = counts.named <= counts.numbered;
-    const name = byName ? c.q.named : sql<SqlBool>`+c.name_key in ${nameKeysContaining(db, c.q.text)}`;
+    const name = byName ? c.q.named : sql<SqlBool>`${withoutIndex(db, "c.name_key")} in ${nameKeysContaining(db, c.q.text)}`;
     const extension = byName ? likeStartsWith("c.extension", c.q.text) : c.q.numbered;
     const both = await countAll(rowsWhere(db, [name, extension])).executeTakeFirstOrThrow();
     return counts.named + counts.numbered - Number(both.n);
@@ -191,7 +196,8 @@ async function countOf(db: Executor, f: ListFilter, c: Conditions): Promise<numb
 // total_changes() and data_version: every write, whoever makes it). A page then reads fewer
 // than CHECKPOINT + max index entries, however deep; a client following the Link headers
 // finds each next checkpoint from the one before. Any other list reads an offset, through
-// the index of its order where one fits.
+// the index of its order where one fits. SQLite only: PostgreSQL has no such change counter
+// for the whole database, so there every list reads an offset.
 const CHECKPOINT = 256;
 /** Lists (scope, location and order) whose checkpoints are kept, per database. */
 const MAX_KEPT_LISTS = 16;
@@ -252,7 +258,7 @@ export async function listCallParkExtensions(
 ) {
   const columns = orderColumns(order);
   const keyset =
-    start >= CHECKPOINT && !db.isTransaction && !filter.q && !filter.name && !filter.extension && !filter.locationName && columns.every(([, d]) => d === "asc");
+    start >= CHECKPOINT && !db.isTransaction && dialectOf(db) === "sqlite" && !filter.q && !filter.name && !filter.extension && !filter.locationName && columns.every(([, d]) => d === "asc");
   const read = async (trx: Executor, list?: string) => {
     const conditions = await conditionsOf(trx, filter);
     let page = pageQuery(trx, conditions, columns, start, max);

@@ -1,3 +1,4 @@
+import { constraintViolation } from "@server/db/constraint-error";
 import { beforeEach, describe, expect, it } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
@@ -107,7 +108,8 @@ describe("a member is in at most one group", () => {
     const one = await createGroup(server, f.locationId, { name: "One", agents: [f.people[0]] });
     const two = await createGroup(server, f.locationId, { name: "Two" });
     const insert = server.db.insertInto("call_park_agents").values({ call_park_id: two, member_id: f.people[0], position: 0 });
-    await expect(insert.execute()).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_UNIQUE" });
+    const refusal = await insert.execute().then(() => undefined, (error: unknown) => error);
+    expect(constraintViolation(refusal)).toMatchObject({ kind: "unique" });
     expect(one).not.toBe(two);
   });
 });

@@ -4,6 +4,8 @@ import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { importJobErrorListSchema, importJobListSchema } from "@domain/schemas/import-job";
 import { expectApiError } from "@server/test/api-error";
+import type { Db } from "@server/db/database";
+import { TEST_DIALECT } from "@server/test/test-database";
 import { fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
 import {
   addRows,
@@ -37,6 +39,19 @@ async function errorsOf(jobId: string, query: Record<string, number> = {}, langu
   const res = await server.app.inject({ url: urlOf(api.importJobs.errors, { jobId }, query), headers: { "accept-language": language } });
   expect(res.statusCode, res.body).toBe(200);
   return { res, body: importJobErrorListSchema.parse(res.json()) };
+}
+
+/** A trigger running `statement` after a call park extension `extension` is inserted, in either dialect. */
+async function afterInsertOf(db: Db, name: string, extension: string, statement: string) {
+  if (TEST_DIALECT === "sqlite") {
+    await sql`create trigger ${sql.raw(name)} after insert on call_park_extensions when new.extension = ${sql.lit(extension)} begin
+      ${sql.raw(statement)};
+    end`.execute(db);
+    return;
+  }
+  await sql`create function ${sql.raw(name)}() returns trigger language plpgsql as $$ begin ${sql.raw(statement)}; return null; end $$`.execute(db);
+  await sql`create trigger ${sql.raw(name)} after insert on call_park_extensions for each row
+    when (new.extension = ${sql.lit(extension)}) execute function ${sql.raw(name)}()`.execute(db);
 }
 
 describe("a partial import", () => {
@@ -81,12 +96,8 @@ describe("a partial import", () => {
   it("turns a row the database refuses into an ERROR, not a failed job", async () => {
     // Concurrent writers, simulated inside the transaction: applying 7001 takes 7002 for a
     // person, applying 7003 fills the location, both after the rows were read and judged.
-    await sql`create trigger steal after insert on call_park_extensions when new.extension = '7001' begin
-      insert into location_numbers values (new.location_id, '7002', 'PEOPLE', 'intruder');
-    end`.execute(server.db);
-    await sql`create trigger fill after insert on call_park_extensions when new.extension = '7003' begin
-      update locations set call_park_extension_count = 100 where id = new.location_id;
-    end`.execute(server.db);
+    await afterInsertOf(server.db, "steal", "7001", "insert into location_numbers values (new.location_id, '7002', 'PEOPLE', 'intruder')");
+    await afterInsertOf(server.db, "fill", "7003", "update locations set call_park_extension_count = 100 where id = new.location_id");
     const job = await runImport(
       server.app,
       csvOf([

@@ -1,3 +1,4 @@
+import { nextSeq } from "@server/db/dialect";
 import type { Kysely, Selectable } from "kysely";
 import type { CsvField } from "@domain/csv/call-park-extension-csv";
 import { ALL_LOCATIONS, type LocationScope } from "@domain/rules/access";
@@ -57,15 +58,11 @@ export async function insertJob(
     now: string;
   },
 ) {
-  const last = await db
-    .selectFrom("import_jobs")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .executeTakeFirst();
   await db
     .insertInto("import_jobs")
     .values({
       id: job.id,
-      seq: Number(last?.seq ?? 0) + 1,
+      seq: nextSeq(db, "import_jobs"),
       file_name: job.fileName,
       mode: job.mode,
       created_by: job.createdBy,

@@ -1,0 +1,84 @@
+import pg from "pg";
+import { type Db, openDatabase } from "@server/db/database";
+import { seedDemoOrganization } from "@server/db/seed";
+
+// The database a server test runs on: a fresh in-memory SQLite database, or, when
+// TEST_DATABASE_URL names a PostgreSQL server (the second leg of `npm test`), a fresh
+// PostgreSQL database of its own, cloned from a template this process migrated (and
+// seeded) once, and dropped when the test destroys it.
+
+/** The PostgreSQL server the tests run on, or undefined: SQLite. */
+export const TEST_DATABASE_URL = /^postgres(ql)?:\/\//i.test(process.env.TEST_DATABASE_URL ?? "") ? process.env.TEST_DATABASE_URL : undefined;
+
+/** The dialect the server tests run on (for a test that is about one of them only). */
+export const TEST_DIALECT: "sqlite" | "postgres" = TEST_DATABASE_URL ? "postgres" : "sqlite";
+
+let admin: pg.Pool | undefined;
+let counter = 0;
+const templates = new Map<string, Promise<string>>();
+
+function adminPool(): pg.Pool {
+  admin ??= new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 2 });
+  return admin;
+}
+
+/** The URL of database `name` on the test server. */
+export function testDatabaseUrl(name: string): string {
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const uniqueName = (kind: string) => `cpa_test_${kind}_${process.pid}_${Date.now().toString(36)}_${++counter}`;
+
+/** A new, empty PostgreSQL database (collation C, as the server asks), from template0 or `template`. */
+export async function createPostgresDatabase(template = "template0"): Promise<string> {
+  const name = uniqueName("db");
+  const locale = template === "template0" ? " locale 'C' encoding 'UTF8'" : "";
+  await adminPool().query(`create database "${name}" template "${template}"${locale}`);
+  return name;
+}
+
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  await adminPool().query(`drop database if exists "${name}" with (force)`);
+}
+
+/** A template, migrated and (when `seeded`) seeded once per process: cloning it is much faster than migrating. */
+function template(seeded: boolean): Promise<string> {
+  const key = seeded ? "seeded" : "migrated";
+  let found = templates.get(key);
+  if (!found) {
+    found = (async () => {
+      const name = await createPostgresDatabase();
+      const db = await openDatabase(testDatabaseUrl(name));
+      if (seeded) await seedDemoOrganization(db);
+      // A template is copied only while nobody is connected to it.
+      await db.destroy();
+      return name;
+    })();
+    templates.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * A fresh, migrated database for one test (`seeded`: with the demo organisation), on the
+ * dialect under test. Its `destroy()` also drops it (PostgreSQL).
+ */
+export async function openTestDatabase({ seeded = false } = {}): Promise<Db> {
+  if (!TEST_DATABASE_URL) {
+    const db = await openDatabase("sqlite::memory:");
+    if (seeded) await seedDemoOrganization(db);
+    return db;
+  }
+  const name = await createPostgresDatabase(await template(seeded));
+  const db = await openDatabase(testDatabaseUrl(name));
+  const destroy = db.destroy.bind(db);
+  Object.assign(db, {
+    async destroy() {
+      await destroy();
+      await dropPostgresDatabase(name);
+    },
+  });
+  return db;
+}
