@@ -181,6 +181,15 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** isMigrated, on PostgreSQL: one read of the migrations table (if there is one). */
+async function isMigratedPostgres(db: Db, names: string[]): Promise<boolean> {
+  const table = await sql<{ found: string | null }>`select to_regclass(${DEFAULT_MIGRATION_TABLE})::text as found`.execute(db);
+  if (!table.rows[0]?.found) return false;
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)} order by name`.execute(db);
+  const done = rows.map((row) => row.name);
+  return done.length === names.length && done.every((name, i) => name === names[i]);
+}
+
 /** The collations whose order is code point order, SQLite's BINARY: the order lists and prefix searches rely on. */
 const CODE_POINT_COLLATIONS = new Set(["C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic"]);
 
@@ -218,7 +227,8 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Db> 
         `the PostgreSQL database's collation is ${JSON.stringify(collation)}; Call Park Admin needs C (create it with: createdb --template=template0 --locale=C <name>)`,
       );
     }
-    await migrateToLatest(db as Kysely<unknown>, migrationsFor("postgres"));
+    const migrations = migrationsFor("postgres");
+    if (!(await isMigratedPostgres(db, Object.keys(migrations).sort()))) await migrateToLatest(db as Kysely<unknown>, migrations);
   } catch (error) {
     await db.destroy();
     throw error;

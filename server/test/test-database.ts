@@ -31,11 +31,15 @@ export function testDatabaseUrl(name: string): string {
 
 const uniqueName = (kind: string) => `cpa_test_${kind}_${process.pid}_${Date.now().toString(36)}_${++counter}`;
 
-/** A new, empty PostgreSQL database (collation C, as the server asks), from template0 or `template`. */
+/**
+ * A new PostgreSQL database (collation C, as the server asks): empty, from template0, or a copy
+ * of `template`, file by file (for a database this small, 3× faster than PostgreSQL 15's default
+ * of copying through the write-ahead log).
+ */
 export async function createPostgresDatabase(template = "template0"): Promise<string> {
   const name = uniqueName("db");
-  const locale = template === "template0" ? " locale 'C' encoding 'UTF8'" : "";
-  await adminPool().query(`create database "${name}" template "${template}"${locale}`);
+  const options = template === "template0" ? " locale 'C' encoding 'UTF8'" : " strategy file_copy";
+  await adminPool().query(`create database "${name}" template "${template}"${options}`);
   return name;
 }
 
@@ -61,6 +65,18 @@ function template(seeded: boolean): Promise<string> {
   return found;
 }
 
+// The next test's copy of each template, made while this test runs: most tests take a fresh one.
+const ready = new Map<boolean, Promise<string>>();
+
+async function clone(seeded: boolean): Promise<string> {
+  const made = ready.get(seeded) ?? createPostgresDatabase(await template(seeded));
+  const next = made.then(async () => createPostgresDatabase(await template(seeded)));
+  // A copy nobody takes is left to the throwaway cluster's removal; its failure surfaces when taken.
+  next.catch(() => undefined);
+  ready.set(seeded, next);
+  return made;
+}
+
 /**
  * A fresh, migrated database for one test (`seeded`: with the demo organisation), on the
  * dialect under test. Its `destroy()` also drops it (PostgreSQL).
@@ -71,7 +87,7 @@ export async function openTestDatabase({ seeded = false } = {}): Promise<Db> {
     if (seeded) await seedDemoOrganization(db);
     return db;
   }
-  const name = await createPostgresDatabase(await template(seeded));
+  const name = await clone(seeded);
   const db = await openDatabase(testDatabaseUrl(name));
   const destroy = db.destroy.bind(db);
   Object.assign(db, {
