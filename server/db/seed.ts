@@ -146,7 +146,7 @@ export function buildOrganization(shape: OrgShape): Rows {
 
 /** Writes an organisation in one transaction, in batches SQLite accepts. */
 export async function insertOrganization(db: Db, rows: Rows) {
-  await db.transaction().execute(async (trx) => {
+  const insert = async (trx: Db) => {
     for (const table of Object.keys(rows) as SeededTable[]) {
       const all = rows[table];
       for (let i = 0; i < all.length; i += 500) {
@@ -154,7 +154,9 @@ export async function insertOrganization(db: Db, rows: Rows) {
         await trx.insertInto(table).values(all.slice(i, i + 500) as any).execute();
       }
     }
-  });
+  };
+  // In the caller's transaction when given one (the demo seed's check-then-insert).
+  await (db.isTransaction ? insert(db) : db.transaction().execute(insert));
 }
 
 /** The demo accounts' password, for local use only (the README gives it). */
@@ -219,9 +221,15 @@ export async function seedDemoAdministrators(db: Db) {
 
 /** Seeds the demo organisation into an empty database; a database with data is left alone. */
 export async function seedDemoOrganization(db: Db) {
-  const existing = await db.selectFrom("organizations").select("id").executeTakeFirst();
-  if (existing) return false;
-  await insertOrganization(db, buildOrganization({ locations: DEMO_LOCATIONS, peoplePerLocation: 36, callParkExtensionsPerLocation: 6 }));
-  await seedDemoAdministrators(db);
-  return true;
+  const rows = buildOrganization({ locations: DEMO_LOCATIONS, peoplePerLocation: 36, callParkExtensionsPerLocation: 6 });
+  // The check and the insert in one transaction: two instances starting at once on one
+  // PostgreSQL database seed it once (the second's SERIALIZABLE transaction is refused,
+  // run again, and finds the organisation there).
+  const seeded = await db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom("organizations").select("id").executeTakeFirst()) return false;
+    await insertOrganization(trx, rows);
+    return true;
+  });
+  if (seeded) await seedDemoAdministrators(db);
+  return seeded;
 }

@@ -51,10 +51,18 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the server on the lab's database file, resolving once this very child says it listens. */
-export async function startServer({ file, children }: Lab, env: Record<string, string> = {}): Promise<ServerProcess> {
+export interface StartOptions {
+  /** A compiled server (dist-server/index.js, or a build of it elsewhere) to run under plain node, instead of the sources through tsx. */
+  compiled?: string;
+}
+
+/**
+ * Starts the server on the lab's database file (or the DATABASE_URL `env` gives), resolving
+ * once this very child says it listens.
+ */
+export async function startServer({ file, children }: Lab, env: Record<string, string> = {}, { compiled }: StartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, compiled ? [compiled] : ["--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `sqlite:${file}`, SEED: "demo", LOG_LEVEL: "info", ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -26,17 +26,18 @@ export function toMe(principal: Principal): Me {
 }
 
 /**
- * Checks the password and opens a session. The attempt is counted by the limiter
- * before the (deliberately slow) password check, in the same step as asking it, so a
- * burst of parallel guesses cannot all be checked; only a success takes it back.
+ * Checks the password and opens a session. The attempt is counted by the limiter (in the
+ * database, shared by every instance) before the (deliberately slow) password check, in
+ * the same transaction as asking it, so a burst of parallel guesses cannot all be
+ * checked; only a success takes it back.
  * An attempt that fails in any way (wrong password, or an error) stays counted.
  */
 export async function signIn(db: Db, limiter: SignInLimiter, input: SignInInput & { email: string }, sourceIp: string) {
-  const limit = limiter.reserve(input.email, sourceIp);
+  const limit = await limiter.reserve(db, input.email, sourceIp);
   if ("retryAfter" in limit) throw new HttpError("tooManySignInAttempts", { seconds: limit.retryAfter });
   const admin = await repo.findAdminByEmail(db, input.email);
   if (!(await verifyPassword(input.password, admin?.password_hash)) || !admin) throw new HttpError("invalidCredentials");
-  limiter.succeeded(limit.reservation);
+  await limiter.succeeded(db, limit.reservation);
   const token = newSecret();
   const csrfToken = newSecret();
   const now = new Date();

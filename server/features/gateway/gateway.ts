@@ -5,9 +5,10 @@ import { api } from "@domain/api/endpoints";
 import type { BodyInput, Endpoint, ParamsOf, QueryInput, ResponseOf } from "@domain/api/endpoint";
 import { type GatewayStatus, type SyncRun, WEBEX_SCOPES } from "@domain/schemas/gateway-status";
 import type { Db } from "@server/db/database";
+import { INSTANCE_ID } from "@server/db/leases";
 import type { ErrorKey } from "@server/http/errors";
 import type { TokenSource } from "./credentials";
-import { synchronize } from "./sync";
+import { synchronize, underSyncLease } from "./sync";
 import { Upstream, UpstreamError } from "./upstream";
 import { toHttpError } from "./upstream-errors";
 
@@ -42,6 +43,9 @@ export class Gateway {
   private timer?: NodeJS.Timeout;
   /** When each location was last changed through this app (a synchronisation older than that skips it). */
   private changedAt = new Map<string, number>();
+  private stopping = false;
+  /** Whom the synchronisation's lease names: this process, unless a test runs two instances in one. */
+  instanceId = INSTANCE_ID;
 
   constructor(
     readonly db: Db,
@@ -112,15 +116,20 @@ export class Gateway {
     return this.lastSync?.outcome === "succeeded" || (this.lastSync?.objects ?? 0) > 0;
   }
 
-  /** Starts a synchronisation unless one runs; resolves when it (or the one running) ends. */
-  sync(): Promise<SyncRun> {
+  /**
+   * Starts a synchronisation unless one runs; resolves when it (or the one running) ends.
+   * Several instances on one database synchronise one at a time (a lease): while another
+   * instance runs one, this one waits for it to end, then runs its own; or, `skipIfBusy`
+   * (the schedule), runs none and answers the last run any instance saved.
+   */
+  sync({ skipIfBusy = false }: { skipIfBusy?: boolean } = {}): Promise<SyncRun> {
     if (this.current) return this.current.done;
     if (!this.organization) return Promise.reject(new Error("connect() first"));
     const organization = this.organization;
     const run: SyncRun = { startedAt: new Date().toISOString(), outcome: "running", objects: 0, upstreamCalls: 0, drift: 0, errors: [] };
     const current: { run: SyncRun; done: Promise<SyncRun> } = { run, done: Promise.resolve(run) };
     current.done = (async () => {
-      const result = await synchronize({
+      const result = await underSyncLease(this.db, () => synchronize({
         db: this.db,
         upstream: this.upstream,
         organization,
@@ -130,7 +139,13 @@ export class Gateway {
         onProgress: (progress) => {
           current.run = progress;
         },
-      });
+      }), { owner: this.instanceId, skipIfBusy, stopped: () => this.stopping });
+      if (!result) {
+        this.current = undefined;
+        // Another instance's run: its outcome, once saved, is the mirror's state.
+        await this.loadState().catch(() => undefined);
+        return this.lastSync ?? { ...run, outcome: "failed" as const, finishedAt: new Date().toISOString() };
+      }
       this.lastSync = result;
       this.current = undefined;
       await this.saveState(STATE_LAST_SYNC, result).catch(() => undefined);
@@ -145,11 +160,12 @@ export class Gateway {
   schedule() {
     const seconds = this.config.syncIntervalSeconds;
     if (seconds <= 0) return;
-    this.timer = setInterval(() => void this.sync(), seconds * 1000);
+    this.timer = setInterval(() => void this.sync({ skipIfBusy: true }), seconds * 1000);
     this.timer.unref();
   }
 
   async stop() {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.current?.done;
   }

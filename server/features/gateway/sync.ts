@@ -4,6 +4,7 @@ import { ALL_LOCATIONS } from "@domain/rules/access";
 import type { CallPark } from "@domain/schemas/call-park";
 import type { SyncRun } from "@domain/schemas/gateway-status";
 import { type Db, duringBulkWrites } from "@server/db/database";
+import { acquireLease, releaseLease, renewLease } from "@server/db/leases";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor } from "@server/features/auth/principal";
 import * as callParkExtensions from "@server/features/call-park-extensions/call-park-extensions.service";
@@ -18,6 +19,44 @@ import { sameValues } from "@server/lib/same-values";
 // the calls in flight) and each is written in its own short transaction, so screens stay
 // quick while it runs. Changes made outside this app since the last synchronisation
 // (Control Hub, another tool) become audit entries "changed outside Call Park Admin".
+
+/** The lease of the synchronisation: one server instance at a time runs one. */
+export const SYNC_LEASE = "gateway-sync";
+
+export interface SyncLeaseOptions {
+  /** Whom the lease names: this instance. */
+  owner: string;
+  /** How long the lease lasts unless renewed (renewed every third of it while the work runs). */
+  ttlMs?: number;
+  /** Another instance synchronising: skip (a scheduled run) rather than wait for it to end. */
+  skipIfBusy?: boolean;
+  /** While waiting: give up (the server stops). */
+  stopped?: () => boolean;
+  /** How often a waiting instance asks again. */
+  retryMs?: number;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` (a synchronisation) holding the lease SYNC_LEASE, so that two instances on one
+ * database never synchronise at once; gives it up after. Undefined when it did not run:
+ * skipped (`skipIfBusy`) or stopped while another instance held the lease.
+ */
+export async function underSyncLease<T>(db: Db, work: () => Promise<T>, o: SyncLeaseOptions): Promise<T | undefined> {
+  const ttlMs = o.ttlMs ?? 60_000;
+  while (!(await acquireLease(db, SYNC_LEASE, o.owner, ttlMs))) {
+    if (o.skipIfBusy || o.stopped?.()) return undefined;
+    await wait(o.retryMs ?? 500);
+  }
+  const renewal = setInterval(() => void renewLease(db, SYNC_LEASE, o.owner, ttlMs).catch(() => undefined), Math.floor(ttlMs / 3));
+  try {
+    return await work();
+  } finally {
+    clearInterval(renewal);
+    await releaseLease(db, SYNC_LEASE, o.owner).catch(() => undefined);
+  }
+}
 
 /** Whom the audit log names for a change found in Webex. */
 export function webexActor(trackingId: string): Actor {

@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "@server/db/database";
+import { dialectOf } from "@server/db/dialect";
+import { acquireLease, INSTANCE_ID, liveLeases, releaseLease, renewLease } from "@server/db/leases";
 import { gatewayOf } from "@server/features/gateway/gateway";
 import { fileContext, type FileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
@@ -19,15 +21,29 @@ import { runUpstreamJob, type UpstreamSeams } from "./import-jobs.upstream";
 //
 // Webex mode (the database mirrors a Webex organisation): rows go to Webex one by one,
 // each made durable around its call (import-jobs.upstream.ts); there is no atomic mode.
+//
+// Several instances on one database: a job is run by the instance holding its lease
+// (`import:<jobId>`, server/db/leases.ts), renewed as it works; an instance finding the
+// lease held by another leaves the job to it. Each partial batch (and the atomic
+// transaction) renews the lease inside its own transaction and rolls back when the lease
+// is no longer this instance's: an instance that was paused past its lease and taken over
+// cannot apply a batch its successor applies too. Every instance looks now and then for
+// STARTED jobs whose lease has expired (their instance died) and takes them over.
 
 export interface RunnerSettings {
   /** Rows a batch (a transaction, in partial mode) takes. */
   batchSize: number;
   /** A pause between batches, for tests that stop a server in the middle of a job. */
   batchDelayMs: number;
+  /**
+   * How long a job's lease lasts unless renewed: how long a job whose instance died waits
+   * before another instance takes it over. Renewed far more often than that while it runs.
+   */
+  leaseTtlMs: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
+export const DEFAULT_LEASE_TTL_MS = 30_000;
 
 function whole(name: string, value: string | undefined, fallback: number, min: number) {
   if (value === undefined || value === "") return fallback;
@@ -36,13 +52,17 @@ function whole(name: string, value: string | undefined, fallback: number, min: n
   return n;
 }
 
-/** IMPORT_BATCH_SIZE and IMPORT_BATCH_DELAY_MS (testing knobs, documented in the README). */
+/** IMPORT_BATCH_SIZE, IMPORT_BATCH_DELAY_MS and IMPORT_LEASE_TTL_MS (documented in the README). */
 export function runnerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunnerSettings {
   return {
     batchSize: whole("IMPORT_BATCH_SIZE", env.IMPORT_BATCH_SIZE, DEFAULT_BATCH_SIZE, 1),
     batchDelayMs: whole("IMPORT_BATCH_DELAY_MS", env.IMPORT_BATCH_DELAY_MS, 0, 0),
+    leaseTtlMs: whole("IMPORT_LEASE_TTL_MS", env.IMPORT_LEASE_TTL_MS, DEFAULT_LEASE_TTL_MS, 100),
   };
 }
+
+/** The lease of one job, held by the instance running it. */
+export const jobLease = (jobId: string) => `import:${jobId}`;
 
 const pause = (ms: number) => new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 const now = () => new Date().toISOString();
@@ -54,11 +74,21 @@ class Rollback extends Error {
   }
 }
 
+/** Thrown inside a job's transaction when another instance has taken the job over: it rolls back, and this instance leaves the job. */
+class LeaseLost extends Error {
+  constructor() {
+    super("lease lost");
+  }
+}
+
 export class ImportJobRunner {
   readonly settings: RunnerSettings;
   private readonly queue: string[] = [];
   private loop: Promise<void> | undefined;
   private stopping = false;
+  /** The job being run, and whether its lease has been lost meanwhile. */
+  private running: { jobId: string; leaseLost: boolean } | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -66,22 +96,57 @@ export class ImportJobRunner {
     private readonly log?: FastifyBaseLogger,
     /** Webex mode: points in a row's life where a test holds the runner, as a crash would stop it. */
     readonly seams: UpstreamSeams = {},
+    /** Whom the jobs' leases name: this process, unless a test runs two instances in one. */
+    readonly instanceId: string = INSTANCE_ID,
   ) {
     this.settings = { ...runnerSettingsFromEnv(), ...settings };
   }
 
   enqueue(jobId: string) {
-    if (this.stopping || this.queue.includes(jobId)) return;
+    if (this.stopping || this.queue.includes(jobId) || this.running?.jobId === jobId) return;
     this.queue.push(jobId);
     this.kick();
   }
 
-  /** Picks up the jobs a previous run of the server left unfinished. */
+  /**
+   * Picks up the jobs a previous run of the server left unfinished (those another live
+   * instance runs are left to it), and from then on, every half lease, the jobs whose
+   * instance died (their lease expired) until stop().
+   */
   async resumeUnfinished(): Promise<string[]> {
-    const ids = await repo.unfinishedJobIds(this.db);
+    if (dialectOf(this.db) === "sqlite") {
+      // SQLite serves one server process (several instances need PostgreSQL): a lease found
+      // at start is this server's own before it stopped (killed), not a live instance's, and
+      // its jobs carry on now rather than once it expires.
+      await this.db.deleteFrom("leases").where("name", "like", "import:%").where("owner", "!=", this.instanceId).execute();
+    }
+    const ids = await this.orphanedJobIds();
     for (const id of ids) this.enqueue(id);
     if (ids.length) this.log?.info({ jobs: ids }, "resuming unfinished import jobs");
+    this.watchOrphanedJobs();
     return ids;
+  }
+
+  /** STARTED jobs that no live instance holds the lease of. */
+  private async orphanedJobIds(): Promise<string[]> {
+    const ids = await repo.unfinishedJobIds(this.db);
+    const held = await liveLeases(this.db, ids.map(jobLease));
+    return ids.filter((id) => !held.has(jobLease(id)) || held.get(jobLease(id)) === this.instanceId);
+  }
+
+  /** From now until stop(), every half lease: takes over the STARTED jobs whose instance died (their lease expired). */
+  watchOrphanedJobs() {
+    if (this.watchTimer || this.stopping) return;
+    this.watchTimer = setInterval(() => {
+      void this.orphanedJobIds()
+        .then((ids) => {
+          const taken = ids.filter((id) => !this.queue.includes(id) && this.running?.jobId !== id);
+          if (taken.length) this.log?.info({ jobs: taken }, "taking over import jobs whose instance stopped");
+          for (const id of taken) this.enqueue(id);
+        })
+        .catch((error: unknown) => this.log?.warn({ err: error }, "could not look for import jobs to take over"));
+    }, Math.max(50, Math.floor(this.settings.leaseTtlMs / 2)));
+    this.watchTimer.unref();
   }
 
   /** Resolves once every queued job has finished. */
@@ -92,6 +157,8 @@ export class ImportJobRunner {
   /** Lets the batch (Webex mode: the row) in flight commit, then stops; unfinished jobs stay STARTED for the next start. */
   async stop() {
     this.stopping = true;
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = undefined;
     await this.idle();
   }
 
@@ -108,12 +175,60 @@ export class ImportJobRunner {
     while (!this.stopping && this.queue.length) {
       const jobId = this.queue.shift()!;
       try {
-        await this.run(jobId);
+        await this.runLeased(jobId);
       } catch (error) {
         this.log?.error({ err: error, jobId }, "import job failed");
         await repo.finishJob(this.db, jobId, "FAILED", "FAILED", now()).catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Runs the job while holding its lease, renewed in the background (and by each batch's
+   * transaction); a job whose lease another live instance holds is left to it. The lease
+   * is given up when the job ends or this instance stops, so another may carry on at once.
+   */
+  private async runLeased(jobId: string) {
+    const { leaseTtlMs } = this.settings;
+    const lease = jobLease(jobId);
+    if (!(await acquireLease(this.db, lease, this.instanceId, leaseTtlMs))) {
+      this.log?.info({ jobId }, "import job run by another instance");
+      return;
+    }
+    const running = { jobId, leaseLost: false };
+    this.running = running;
+    const renewal = setInterval(() => {
+      void renewLease(this.db, lease, this.instanceId, leaseTtlMs)
+        .then((held) => {
+          if (!held) running.leaseLost = true;
+        })
+        .catch((error: unknown) => this.log?.warn({ err: error, jobId }, "could not renew an import job's lease"));
+    }, Math.max(20, Math.floor(leaseTtlMs / 3)));
+    try {
+      await this.run(jobId);
+    } catch (error) {
+      if (!(error instanceof LeaseLost)) throw error;
+      running.leaseLost = true;
+    } finally {
+      clearInterval(renewal);
+      this.running = undefined;
+    }
+    if (running.leaseLost) this.log?.warn({ jobId }, "import job taken over by another instance: left to it");
+    else await releaseLease(this.db, lease, this.instanceId).catch(() => undefined);
+  }
+
+  /**
+   * Inside a job's transaction: renews the lease, or rolls the transaction back when
+   * another instance has taken the job over. On PostgreSQL the renewal holds the lease's
+   * row until the transaction ends, so nobody can take the job over meanwhile.
+   */
+  private async holdLease(trx: Db, jobId: string) {
+    if (!(await renewLease(trx, jobLease(jobId), this.instanceId, this.settings.leaseTtlMs))) throw new LeaseLost();
+  }
+
+  /** Whether this instance should stop working on the job: it stops, or lost the job's lease. */
+  private interrupted() {
+    return this.stopping || this.running?.leaseLost === true;
   }
 
   private async run(jobId: string) {
@@ -129,7 +244,7 @@ export class ImportJobRunner {
         await repo.finishJob(this.db, jobId, "FAILED", "FAILED", now());
         return;
       }
-      await runUpstreamJob({ db: this.db, gateway, jobId, file, stopping: () => this.stopping, log: this.log, seams: this.seams });
+      await runUpstreamJob({ db: this.db, gateway, jobId, file, stopping: () => this.interrupted(), log: this.log, seams: this.seams });
       return;
     }
     if (job.mode === "atomic") await this.runAtomic(jobId, rows, file);
@@ -139,8 +254,9 @@ export class ImportJobRunner {
   private async runPartial(jobId: string, file: FileContext) {
     const { batchSize, batchDelayMs } = this.settings;
     for (let finished = false; !finished; ) {
-      if (this.stopping) return;
+      if (this.interrupted()) return;
       finished = await this.db.transaction().execute(async (trx) => {
+        await this.holdLease(trx, jobId);
         // Read inside the transaction: another runner on this database may have moved the job on.
         const job = await repo.findJob(trx, jobId);
         if (job?.status !== "STARTED") return true;
@@ -162,6 +278,7 @@ export class ImportJobRunner {
     const { batchSize, batchDelayMs } = this.settings;
     try {
       await this.db.transaction().execute(async (trx) => {
+        await this.holdLease(trx, jobId);
         const job = await repo.findJob(trx, jobId);
         if (job?.status !== "STARTED") return;
         const results: RowResult[] = [];
@@ -170,7 +287,7 @@ export class ImportJobRunner {
             this.log?.debug({ jobId, evaluated: i, total: rows.length }, "import job rows evaluated");
             // The pause (a testing knob) holds the transaction, and so the database, open.
             if (batchDelayMs > 0) await pause(batchDelayMs);
-            if (this.stopping) throw new Rollback();
+            if (this.interrupted()) throw new Rollback();
           }
           results.push(...(await processRows(trx, rows.slice(i, i + batchSize), file)));
         }
