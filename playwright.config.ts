@@ -6,6 +6,8 @@ import type { E2eOptions } from "./e2e/fixtures";
 // Two projects, one set of specs: "chromium" against the server in standalone mode, and
 // "gateway" against the server in Webex mode, in front of a stand-in for Webex (this
 // project's own server, standalone, whose API is Webex's) that holds the demo organisation.
+// A third, "postgres", runs the seed's main flows against the standalone server on PostgreSQL
+// (a database per worker on TEST_DATABASE_URL's server: e2e/postgres.ts); skipped without one.
 // No webServer here: each worker starts its own servers (the worker-scoped `servers` fixture
 // in e2e/fixtures.ts, through e2e/servers.ts), on free ports, over fresh databases with
 // their own tokens, and stops them when it ends. Two workers run two files at once
@@ -21,6 +23,12 @@ const SEED_FLOWS = [
   "tasks.spec.ts",
 ];
 const GATEWAY_ONLY = ["gateway.spec.ts"];
+/**
+ * The seed's main flows, on PostgreSQL: call park extensions added, edited and deleted, and a
+ * group made through the wizard and edited in its side panel (Call Park Settings, one form
+ * saved, is left to the server tests, which all run on PostgreSQL too).
+ */
+const MAIN_FLOWS = ["call-park-extensions.spec.ts", "call-parks.spec.ts"];
 
 const browser = {
   ...devices["Desktop Chrome"],
@@ -72,6 +80,11 @@ export default defineConfig<E2eOptions>({
       name: "gateway",
       testMatch: [...SEED_FLOWS, ...GATEWAY_ONLY],
       use: { ...browser, mode: "webex" },
+    },
+    {
+      name: "postgres",
+      testMatch: MAIN_FLOWS,
+      use: { ...browser, mode: "standalone", database: "postgres" },
     },
   ],
 });

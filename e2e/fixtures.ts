@@ -12,6 +12,7 @@ import {
 import { API_BASE, type Endpoint, pathOf, urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { DEMO_ADMINS, DEMO_PASSWORD } from "@server/db/seed";
+import { hasPostgres, POSTGRES_SKIPPED, workerDatabase } from "./postgres";
 import { startServers, type WorkerServers } from "./servers";
 
 /** The demo accounts, one per role; `role: null` runs a test signed out. */
@@ -75,6 +76,8 @@ export interface WebexStandIn {
 export interface E2eOptions {
   /** Which mode the server under test runs in: its own organisation, or a gateway to Webex's. */
   mode: "standalone" | "webex";
+  /** The standalone server's database: a SQLite file, or a PostgreSQL database (e2e/postgres.ts). */
+  database: "sqlite" | "postgres";
 }
 
 /** What a worker's servers give its tests (e2e/servers.ts starts them). */
@@ -85,6 +88,9 @@ interface WorkerFixtures extends E2eOptions {
   /** Webex mode: the stand-in the server under test is the gateway to; null in standalone mode. */
   webex: WebexStandIn | null;
 }
+
+/** What the "postgres" project's workers have when there is no PostgreSQL: nothing to start or stop. */
+const NO_SERVERS: WorkerServers = { baseURL: "", adminToken: "", webex: null, stop: async () => undefined };
 
 /** An API client acting as a full administrator through a server's ADMIN_TOKEN. */
 function tokenClient(baseURL: string | undefined, token: string): Promise<APIRequestContext> {
@@ -107,14 +113,22 @@ export const test = base.extend<
   WorkerFixtures
 >({
   mode: ["standalone", { option: true, scope: "worker" }],
+  database: ["sqlite", { option: true, scope: "worker" }],
   // Each worker starts its own servers on fresh databases, once, before its first test, and
   // stops them after its last: files in parallel never share an organisation. A worker that
   // replaces one after a failed test starts from fresh databases too.
   servers: [
-    async ({ mode }, use, workerInfo) => {
-      const servers = await startServers(mode, workerInfo.workerIndex);
-      await use(servers);
-      await servers.stop();
+    async ({ mode, database }, use, workerInfo) => {
+      // No PostgreSQL to run the "postgres" project on: no servers, and `baseURL` skips each test.
+      if (database === "postgres" && !hasPostgres) return use(NO_SERVERS);
+      const postgres = database === "postgres" ? await workerDatabase() : undefined;
+      try {
+        const servers = await startServers(mode, workerInfo.workerIndex, postgres?.url);
+        await use(servers);
+        await servers.stop();
+      } finally {
+        await postgres?.drop();
+      }
     },
     // Starting the gateway waits for the stand-in, the gateway's first synchronisation and
     // the accounts: on a busy machine that can take longer than one test's budget.
@@ -122,7 +136,9 @@ export const test = base.extend<
   ],
   adminToken: [async ({ servers }, use) => use(servers.adminToken), { scope: "worker" }],
   webex: [async ({ servers }, use) => use(servers.webex), { scope: "worker" }],
-  baseURL: async ({ servers }, use) => {
+  baseURL: async ({ servers }, use, testInfo) => {
+    // Every test and hook needs the server through here: skipped here, a test runs no hook either.
+    testInfo.skip(servers === NO_SERVERS, POSTGRES_SKIPPED);
     await use(servers.baseURL);
   },
   // Tests run signed in as the full administrator unless they choose another role (or null).

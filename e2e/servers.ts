@@ -154,12 +154,17 @@ async function waitUntilReady(label: string, child: Child, url: string) {
  * A demo-seeded standalone server on a free port, ready. A port taken between the probe and
  * the server's listen (another worker's server) only costs a second attempt.
  */
-async function startStandalone(label: string, databaseFile: string, adminToken: string): Promise<{ child: Child; port: number }> {
+async function startStandalone(
+  label: string,
+  databaseFile: string,
+  adminToken: string,
+  databaseUrl = `sqlite:${databaseFile}`,
+): Promise<{ child: Child; port: number }> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
     const child = launch(label, serverArgs(), {
       PORT: String(port),
-      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       SEED: "demo",
       ADMIN_TOKEN: adminToken,
     });
@@ -226,8 +231,11 @@ async function startGateway(
   }
 }
 
-/** Starts the servers a worker of this mode needs, each on a fresh database of its own. */
-export async function startServers(mode: "standalone" | "webex", workerIndex: number): Promise<WorkerServers> {
+/**
+ * Starts the servers a worker of this mode needs, each on a fresh database of its own (the
+ * standalone server on `databaseUrl` when given: an empty PostgreSQL database, which it seeds).
+ */
+export async function startServers(mode: "standalone" | "webex", workerIndex: number, databaseUrl?: string): Promise<WorkerServers> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `cpa-e2e-w${workerIndex}-`));
   const children: Child[] = [];
   // In the reverse order of starting: the gateway before the stand-in it talks to.
@@ -238,7 +246,7 @@ export async function startServers(mode: "standalone" | "webex", workerIndex: nu
   try {
     if (mode === "standalone") {
       const adminToken = token("e2e");
-      const server = await startStandalone(`server w${workerIndex}`, path.join(folder, "e2e.sqlite"), adminToken);
+      const server = await startStandalone(`server w${workerIndex}`, path.join(folder, "e2e.sqlite"), adminToken, databaseUrl);
       children.push(server.child);
       return { baseURL: origin(server.port), adminToken, webex: null, stop };
     }

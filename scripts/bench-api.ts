@@ -9,7 +9,7 @@ import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { DEMO_ADMINS, DEMO_PASSWORD, demoAdminId, insertOrganization, seedDemoAdministrators, seedDemoOrganization } from "@server/db/seed";
 import { sha256 } from "@server/features/auth/secrets";
-import type { Figure } from "./bench-support";
+import type { BenchPostgres, Figure } from "./bench-support";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 1000;
@@ -64,9 +64,9 @@ const CASES: Case[] = [
   { label: "locations with counts (max=1000)", url: urlOf(api.locations.list, {}, { max: 1000, include: "callParkCounts" }) },
 ];
 
-/** A database file holding an organisation, an app on it and the tokens the cases use. */
-async function benchServer(dir: string, name: string, fill: (db: Db) => Promise<unknown>) {
-  const db = await openDatabase(`sqlite:${path.join(dir, `${name}.sqlite`)}`);
+/** A new database holding an organisation, an app on it and the tokens the cases use. */
+async function benchServer(databaseUrl: string, name: string, fill: (db: Db) => Promise<unknown>) {
+  const db = await openDatabase(databaseUrl);
   await fill(db);
   await seedDemoAdministrators(db);
   await db
@@ -113,63 +113,96 @@ async function compare(large: Bench, demo: Bench, c: Case, kept = false) {
 
 type Bench = Awaited<ReturnType<typeof benchServer>>;
 const SECTION = "list API";
+const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(9);
+
+/**
+ * Every case on one database (`databaseUrl` gives a new, empty one for each organisation):
+ * the large organisation and the demo one written, then each case's medians on both, the
+ * first page asked again unchanged (kept), and signing in.
+ */
+async function onDatabase(label: string, databaseUrl: (name: "large" | "demo") => Promise<string>) {
+  let t = performance.now();
+  const large = await benchServer(await databaseUrl("large"), "large", (db) => insertOrganization(db, buildLargeOrganization(LOCATIONS, PER_LOCATION)));
+  console.log(`  ${label}: seeded ${LOCATIONS} locations × ${PER_LOCATION} call park extensions in ${(performance.now() - t).toFixed(0)} ms`);
+  const demo = await benchServer(await databaseUrl("demo"), "demo", seedDemoOrganization);
+  try {
+    const cases: { onLarge: number; onDemo: number }[] = [];
+    for (const c of CASES) cases.push(await compare(large, demo, c));
+    const kept = await compare(large, demo, CASES[0], true);
+    // Signing in costs one scrypt hash (N=2^17, 128 MiB): slow on purpose, against guessing.
+    const signIn = api.session.signIn;
+    const signIns: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      const payload = { email: DEMO_ADMINS.full.email, password: DEMO_PASSWORD };
+      const res = await large.app.inject({ method: signIn.method, url: urlOf(signIn), payload });
+      if (res.statusCode !== signIn.status) throw new Error(`sign-in answered ${res.statusCode}`);
+      signIns.push(performance.now() - t);
+    }
+    return { cases, kept, signInMs: median(signIns) };
+  } finally {
+    for (const { app, keeping, db } of [large, demo]) {
+      await app.close();
+      await keeping.close();
+      await db.destroy();
+    }
+  }
+}
 
 /**
  * Times the list calls in-process against 1,000 locations × 100 call park extensions and the
- * demo organisation, each read anew (the database changed just before it); returns the
- * budgeted cases' figures for the summary table.
+ * demo organisation, each read anew (the database changed just before it), on SQLite and, when
+ * given, on PostgreSQL too; returns the budgeted cases' figures for the summary table.
  */
-export async function benchListApi(): Promise<Figure[]> {
+export async function benchListApi(postgres?: BenchPostgres): Promise<Figure[]> {
   const figures: Figure[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-"));
-  let t = performance.now();
-  const large = await benchServer(dir, "large", (db) => insertOrganization(db, buildLargeOrganization(LOCATIONS, PER_LOCATION)));
-  console.log(`  seeded ${LOCATIONS} locations × ${PER_LOCATION} call park extensions in ${(performance.now() - t).toFixed(0)} ms`);
-  const demo = await benchServer(dir, "demo", seedDemoOrganization);
+  const drops: (() => Promise<void>)[] = [];
+  let sqlite: Awaited<ReturnType<typeof onDatabase>>;
+  let onPostgres: typeof sqlite | undefined;
+  try {
+    sqlite = await onDatabase("SQLite", async (name) => `sqlite:${path.join(dir, `${name}.sqlite`)}`);
+    if (postgres) {
+      onPostgres = await onDatabase("PostgreSQL", async (name) => {
+        const database = await postgres.createDatabase(`api_${name}`);
+        drops.push(database.drop);
+        return database.url;
+      });
+    }
+  } finally {
+    for (const drop of drops) await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 
-  console.log(`  GET, median of ${CALLS} calls, each read from the database (no answer kept); budget at ${LOCATIONS} × ${PER_LOCATION}: ≤ ${BUDGET_MS} ms and ≤ ${BUDGET_RATIO}× demo`);
-  console.log(`  ${"case".padEnd(40)} ${"large".padStart(9)} ${"demo".padStart(9)} ${"ratio".padStart(6)}  budget`);
-  for (const c of CASES) {
-    const { onLarge, onDemo } = await compare(large, demo, c);
+  console.log(`  GET, median of ${CALLS} calls, each read from the database (no answer kept); budget at ${LOCATIONS} × ${PER_LOCATION}: ≤ ${BUDGET_MS} ms and ≤ ${BUDGET_RATIO}× demo (SQLite's)`);
+  const columns = (name: string) => `${`${name} large`.padStart(16)} ${"demo".padStart(9)} ${"ratio".padStart(6)}`;
+  console.log(`  ${"case".padEnd(40)} ${columns("SQLite")}${onPostgres ? ` ${columns("PostgreSQL")}` : ""}  budget`);
+  const cells = ({ onLarge, onDemo }: { onLarge: number; onDemo: number }) =>
+    `${ms(onLarge).padStart(16)} ${ms(onDemo)} ${`${(onLarge / onDemo).toFixed(2)}×`.padStart(6)}`;
+  CASES.forEach((c, i) => {
+    const { onLarge, onDemo } = sqlite.cases[i];
+    const pg = onPostgres?.cases[i];
     const ratio = onLarge / onDemo;
     const verdict = !c.budgeted
       ? "(not budgeted)"
       : onLarge <= BUDGET_MS && ratio <= BUDGET_RATIO
         ? "within"
         : `OVER (≤ ${BUDGET_MS} ms and ≤ ${BUDGET_RATIO}×)`;
-    const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(9);
-    console.log(`  ${c.label.padEnd(40)} ${ms(onLarge)} ${ms(onDemo)} ${`${ratio.toFixed(2)}×`.padStart(6)}  ${verdict}`);
+    console.log(`  ${c.label.padEnd(40)} ${cells(sqlite.cases[i])}${pg ? ` ${cells(pg)}` : ""}  ${verdict}`);
     if (c.budgeted) {
       const at = `${LOCATIONS} × ${PER_LOCATION}`;
       figures.push(
-        { section: SECTION, name: `${c.label}, ${at}`, value: onLarge, unit: "ms", max: BUDGET_MS, digits: 2 },
-        { section: SECTION, name: `${c.label}, ${at} ÷ demo`, value: ratio, unit: "×", max: BUDGET_RATIO, digits: 2 },
+        { section: SECTION, name: `${c.label}, ${at}`, value: onLarge, unit: "ms", max: BUDGET_MS, digits: 2, postgres: pg?.onLarge },
+        { section: SECTION, name: `${c.label}, ${at} ÷ demo`, value: ratio, unit: "×", max: BUDGET_RATIO, digits: 2, postgres: pg && pg.onLarge / pg.onDemo },
       );
     }
-  }
+  });
   // The same first page asked again with nothing written between: the answer kept.
-  const first = CASES[0];
-  const kept = await compare(large, demo, first, true);
-  console.log(`  ${`${first.label}, asked again unchanged (kept)`.padEnd(40)} ${`${kept.onLarge.toFixed(2)} ms`.padStart(9)} ${`${kept.onDemo.toFixed(2)} ms`.padStart(9)}`);
-
-  // Signing in costs one scrypt hash (N=2^17, 128 MiB): slow on purpose, against guessing.
+  const keptCells = ({ onLarge, onDemo }: { onLarge: number; onDemo: number }) => `${ms(onLarge).padStart(16)} ${ms(onDemo)} ${"".padStart(6)}`;
+  console.log(`  ${`${CASES[0].label}, asked again unchanged (kept)`.padEnd(40)} ${keptCells(sqlite.kept)}${onPostgres ? ` ${keptCells(onPostgres.kept)}` : ""}`);
   const signIn = api.session.signIn;
-  const signIns: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    t = performance.now();
-    const payload = { email: DEMO_ADMINS.full.email, password: DEMO_PASSWORD };
-    const res = await large.app.inject({ method: signIn.method, url: urlOf(signIn), payload });
-    if (res.statusCode !== signIn.status) throw new Error(`sign-in answered ${res.statusCode}`);
-    signIns.push(performance.now() - t);
-  }
-  console.log(`  ${signIn.method} ${urlOf(signIn)} (sign-in): median ${median(signIns).toFixed(0)} ms over ${signIns.length} calls`);
-
-  for (const { app, keeping, db } of [large, demo]) {
-    await app.close();
-    await keeping.close();
-    await db.destroy();
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  const onPostgresSignIn = onPostgres ? `; PostgreSQL ${onPostgres.signInMs.toFixed(0)} ms` : "";
+  console.log(`  ${signIn.method} ${urlOf(signIn)} (sign-in): median of 5 calls, SQLite ${sqlite.signInMs.toFixed(0)} ms${onPostgresSignIn}`);
   return figures;
 }
 

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
@@ -11,7 +12,7 @@ import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
 import { encodeId } from "@server/lib/ids";
-import { describe, type Figure, median } from "./bench-support";
+import { type BenchPostgres, describe, type Figure, formatValue, median } from "./bench-support";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 20;
@@ -31,6 +32,25 @@ function benchRows(locations: { id: string; name: string }[]) {
   });
 }
 
+type BenchRow = ReturnType<typeof benchRows>[number];
+
+/** The same rows written the plainest way the database allows, timed against the import. */
+interface RawInsert {
+  /** How, in a few words, for the printout. */
+  how: string;
+  insert(rows: BenchRow[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const rawId = (i: number) => encodeId("CALL_PARK_EXTENSION", `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+
+/** How many of the rows each location gets. */
+function perLocation(rows: BenchRow[]) {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.location.id, (counts.get(r.location.id) ?? 0) + 1);
+  return counts;
+}
+
 /** The body a browser sends for a file input: multipart/form-data with one `file` field. */
 function multipart(csv: string) {
   const boundary = "----CallParkAdminBench";
@@ -44,7 +64,13 @@ function multipart(csv: string) {
  * too, so the triggers that fill those in have nothing to do), their numbers, a count per
  * location. The schema's other triggers (the name search index) run as for any writer.
  */
-function rawInsertOf(sqlite: BetterSqlite3.Database) {
+function sqliteRawInsert(file: string): RawInsert {
+  // A connection of its own on the same file, set up as the server's (server/db/database.ts).
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
   const locationKeys = new Map(
     (sqlite.prepare("SELECT id, name_key FROM locations").all() as { id: string; name_key: string }[]).map((l) => [l.id, l.name_key]),
   );
@@ -53,18 +79,59 @@ function rawInsertOf(sqlite: BetterSqlite3.Database) {
   );
   const insertNumber = sqlite.prepare("INSERT INTO location_numbers (location_id, extension, owner_type, owner_id) VALUES (?, ?, 'CALL_PARK_EXTENSION', ?)");
   const addToCount = sqlite.prepare("UPDATE locations SET call_park_extension_count = call_park_extension_count + ? WHERE id = ?");
-  const insertAll = sqlite.transaction((rows: ReturnType<typeof benchRows>) => {
+  const insertAll = sqlite.transaction((rows: BenchRow[]) => {
     const now = new Date().toISOString();
-    const perLocation = new Map<string, number>();
     rows.forEach((r, i) => {
-      const id = encodeId("CALL_PARK_EXTENSION", `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+      const id = rawId(i);
       insertExtension.run(id, r.location.id, r.name, searchKey(r.name), r.extension, now, locationKeys.get(r.location.id), r.location.name);
       insertNumber.run(r.location.id, r.extension, id);
-      perLocation.set(r.location.id, (perLocation.get(r.location.id) ?? 0) + 1);
     });
-    for (const [locationId, n] of perLocation) addToCount.run(n, locationId);
+    for (const [locationId, n] of perLocation(rows)) addToCount.run(n, locationId);
   });
-  return (rows: ReturnType<typeof benchRows>) => insertAll(rows);
+  return {
+    how: "prepared better-sqlite3 statements, one transaction",
+    insert: async (rows) => void insertAll(rows),
+    close: async () => void sqlite.close(),
+  };
+}
+
+/**
+ * The floor on PostgreSQL: the same rows, whole, in one multi-row INSERT per table and one
+ * UPDATE of the counts, in one transaction, through a pg connection of its own (no Kysely).
+ */
+async function postgresRawInsert(url: string): Promise<RawInsert> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const locationKeys = new Map((await client.query<{ id: string; name_key: string }>("SELECT id, name_key FROM locations")).rows.map((l) => [l.id, l.name_key]));
+  /** `VALUES ($1, $2, …), (…)` of rows of values, each value cast as `types` says (when it does), and its parameters. */
+  const values = (rows: unknown[][], types: string[] = []) => {
+    const tuples = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}${types[c] ? `::${types[c]}` : ""}`).join(", ")})`);
+    return [`VALUES ${tuples.join(", ")}`, rows.flat()] as const;
+  };
+  return {
+    how: "one multi-row INSERT per table, one transaction",
+    async insert(rows) {
+      const now = new Date().toISOString();
+      const ids = rows.map((_, i) => rawId(i));
+      const extensions = values(rows.map((r, i) => [ids[i], r.location.id, r.name, searchKey(r.name), r.extension, now, locationKeys.get(r.location.id), r.location.name]));
+      const numbers = values(rows.map((r, i) => [r.location.id, r.extension, "CALL_PARK_EXTENSION", ids[i]]));
+      const counts = values([...perLocation(rows)], ["text", "int"]);
+      await client.query("BEGIN");
+      try {
+        await client.query(`INSERT INTO call_park_extensions (id, location_id, name, name_key, extension, created_at, location_name_key, location_name) ${extensions[0]}`, extensions[1]);
+        await client.query(`INSERT INTO location_numbers (location_id, extension, owner_type, owner_id) ${numbers[0]}`, numbers[1]);
+        await client.query(
+          `UPDATE locations SET call_park_extension_count = call_park_extension_count + v.n FROM (${counts[0]}) AS v(id, n) WHERE locations.id = v.id`,
+          counts[1],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    },
+    close: () => client.end(),
+  };
 }
 
 /** Takes the bench's rows out again, so each run starts from the same data. */
@@ -78,62 +145,99 @@ async function undo(db: Db) {
 }
 
 /**
- * Times a 1,000-row import from upload to finished job against a raw insert of the same rows
- * into the same database file (prepared better-sqlite3 statements, one transaction), and the
- * dry run of the same file. Returns the budgeted figures.
+ * Medians over `RUNS` of the raw insert, the dry run and the import (upload to finished job) of
+ * the same 1,000 rows on one database, each run starting from the same data.
  */
-export async function benchImport(): Promise<Figure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-import-"));
-  const file = path.join(dir, "bench.sqlite");
-  const db = await openDatabase(`sqlite:${file}`);
+async function onDatabase(databaseUrl: string, rawInsertOn: () => Promise<RawInsert>) {
+  const db = await openDatabase(databaseUrl);
   await insertOrganization(db, buildLargeOrganization(LOCATIONS, SEEDED_PER_LOCATION));
   await seedDemoAdministrators(db);
   const app = await buildApp({ db, adminToken: BENCH_TOKEN });
-  // A connection of its own on the same file, set up as the server's (server/db/database.ts).
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const rawInsert = rawInsertOf(sqlite);
-  const locations = await db.selectFrom("locations").select(["id", "name"]).orderBy("name").execute();
-  const rows = benchRows(locations);
-  const { payload, contentType } = multipart(
-    toCallParkExtensionCsv(rows.map((r) => ({ location: r.location.name, name: r.name, extension: r.extension }))),
-  );
-  const times = { raw: [] as number[], import: [] as number[], preview: [] as number[] };
-  for (let run = 0; run < RUNS; run++) {
-    let t = performance.now();
-    rawInsert(rows);
-    times.raw.push(performance.now() - t);
-    await undo(db);
+  const rawInsert = await rawInsertOn();
+  try {
+    const locations = await db.selectFrom("locations").select(["id", "name"]).orderBy("name").execute();
+    const rows = benchRows(locations);
+    const { payload, contentType } = multipart(
+      toCallParkExtensionCsv(rows.map((r) => ({ location: r.location.name, name: r.name, extension: r.extension }))),
+    );
+    const times = { raw: [] as number[], import: [] as number[], preview: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      let t = performance.now();
+      await rawInsert.insert(rows);
+      times.raw.push(performance.now() - t);
+      await undo(db);
 
-    t = performance.now();
-    const headers = { ...asAdmin, "content-type": contentType };
-    const preview = await app.inject({ method: PREVIEW.method, url: urlOf(PREVIEW), payload, headers });
-    times.preview.push(performance.now() - t);
-    if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
+      t = performance.now();
+      const headers = { ...asAdmin, "content-type": contentType };
+      const preview = await app.inject({ method: PREVIEW.method, url: urlOf(PREVIEW), payload, headers });
+      times.preview.push(performance.now() - t);
+      if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
 
-    t = performance.now();
-    const posted = await app.inject({ method: CREATE.method, url: urlOf(CREATE), payload, headers });
-    if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
-    await app.importJobs.idle();
-    const job = (await app.inject({ method: GET.method, url: urlOf(GET, { jobId: posted.json().id }), headers: asAdmin })).json();
-    times.import.push(performance.now() - t);
-    if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job)}`);
-    await undo(db);
+      t = performance.now();
+      const posted = await app.inject({ method: CREATE.method, url: urlOf(CREATE), payload, headers });
+      if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
+      await app.importJobs.idle();
+      const job = (await app.inject({ method: GET.method, url: urlOf(GET, { jobId: posted.json().id }), headers: asAdmin })).json();
+      times.import.push(performance.now() - t);
+      if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job)}`);
+      await undo(db);
+    }
+    return { how: rawInsert.how, raw: median(times.raw), preview: median(times.preview), imported: median(times.import) };
+  } finally {
+    await app.close();
+    await rawInsert.close();
+    await db.destroy();
   }
-  const raw = median(times.raw);
-  const imported = median(times.import);
-  const ratio: Figure = { section: SECTION, name: `import of ${ROWS} rows ÷ raw insert`, value: imported / raw, unit: "×", max: RATIO_BUDGET };
-  const duration: Figure = { section: SECTION, name: `import of ${ROWS} rows, upload to finished job`, value: imported, unit: "ms", max: DURATION_BUDGET_MS, digits: 0 };
-  console.log(`  raw insert of ${ROWS} call park extensions (prepared better-sqlite3 statements, one transaction): median ${raw.toFixed(1)} ms over ${RUNS} runs`);
-  console.log(`  dry run (preview) of the same ${ROWS}-row file: median ${median(times.preview).toFixed(1)} ms`);
-  console.log(`  import of the same ${ROWS}-row file, upload to finished job: median ${describe(duration)}`);
-  console.log(`  import ÷ raw insert: ${describe(ratio)}`);
-  await app.close();
-  sqlite.close();
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Times a 1,000-row import from upload to finished job against a raw insert of the same rows
+ * into the same database (SQLite: prepared better-sqlite3 statements; PostgreSQL, when given:
+ * multi-row INSERTs; one transaction), and the dry run of the same file. Returns the budgeted
+ * figures, PostgreSQL's beside SQLite's.
+ */
+export async function benchImport(postgres?: BenchPostgres): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-import-"));
+  const file = path.join(dir, "bench.sqlite");
+  const measured: { database: string; raw: number; preview: number; imported: number; how: string }[] = [];
+  try {
+    measured.push({ database: "SQLite", ...(await onDatabase(`sqlite:${file}`, async () => sqliteRawInsert(file))) });
+    if (postgres) {
+      const database = await postgres.createDatabase("import");
+      try {
+        measured.push({ database: "PostgreSQL", ...(await onDatabase(database.url, () => postgresRawInsert(database.url))) });
+      } finally {
+        await database.drop();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const [sqlite, onPostgres] = measured;
+  const ratio: Figure = {
+    section: SECTION,
+    name: `import of ${ROWS} rows ÷ raw insert`,
+    value: sqlite.imported / sqlite.raw,
+    unit: "×",
+    max: RATIO_BUDGET,
+    postgres: onPostgres && onPostgres.imported / onPostgres.raw,
+  };
+  const duration: Figure = {
+    section: SECTION,
+    name: `import of ${ROWS} rows, upload to finished job`,
+    value: sqlite.imported,
+    unit: "ms",
+    max: DURATION_BUDGET_MS,
+    digits: 0,
+    postgres: onPostgres?.imported,
+  };
+  for (const m of measured) {
+    console.log(`  ${m.database}, median over ${RUNS} runs:`);
+    console.log(`    raw insert of ${ROWS} call park extensions (${m.how}): ${m.raw.toFixed(1)} ms`);
+    console.log(`    dry run (preview) of the same ${ROWS}-row file: ${m.preview.toFixed(1)} ms`);
+    const own = (value: number, figure: Figure) => (m === sqlite ? describe(figure) : `${formatValue({ ...figure, value })} (the budget is SQLite's)`);
+    console.log(`    import of the same ${ROWS}-row file, upload to finished job: ${own(m.imported, duration)}`);
+    console.log(`    import ÷ raw insert: ${own(m.imported / m.raw, ratio)}`);
+  }
   return [duration, ratio];
 }

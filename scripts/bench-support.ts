@@ -3,8 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { freePort } from "@server/test/free-port";
 import { BENCH_TOKEN } from "./large-org";
+import { startThrowawayCluster } from "./pg-cluster.mjs";
 
 // What the bench's parts share: its figures with their budgets (the final table), and the
 // compiled server (dist-server/index.js, as `npm run build` makes it) in a process of its own.
@@ -22,6 +24,8 @@ export interface Figure {
   min?: number;
   /** Digits after the point when printed. */
   digits?: number;
+  /** The same figure on PostgreSQL (NaN: not measured), printed beside; the budget is SQLite's. */
+  postgres?: number;
 }
 
 export function median(values: number[]) {
@@ -60,10 +64,14 @@ export function describe(figure: Figure) {
 }
 
 export function printSummary(figures: Figure[]) {
-  const rows = figures.map((f) => [f.section, f.name, formatValue(f), budgetOf(f), verdictOf(f)]);
-  const head = ["part", "figure", "measured", "budget", ""];
+  // A PostgreSQL column only when some figure was measured there too.
+  const onPostgres = figures.some((f) => f.postgres !== undefined);
+  const postgresCell = (f: Figure) => (f.postgres === undefined ? "" : formatValue({ ...f, value: f.postgres }));
+  const rows = figures.map((f) => [f.section, f.name, formatValue(f), ...(onPostgres ? [postgresCell(f)] : []), budgetOf(f), verdictOf(f)]);
+  const head = ["part", "figure", onPostgres ? "SQLite" : "measured", ...(onPostgres ? ["PostgreSQL"] : []), "budget", ""];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const numeric = onPostgres ? [2, 3] : [2];
+  const line = (cells: string[]) => cells.map((c, i) => (numeric.includes(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => "─".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));
@@ -71,6 +79,49 @@ export function printSummary(figures: Figure[]) {
   const missing = figures.filter((f) => verdictOf(f) === "n/a").length;
   const ok = figures.filter((f) => verdictOf(f) === "OK").length;
   console.log(`\n${ok} OK, ${over} OVER budget${missing ? `, ${missing} not measured` : ""} (OVER: misses its budget, above a maximum or below a minimum)`);
+  if (onPostgres) console.log("The budgets and verdicts are SQLite's; PostgreSQL's figures are beside them for comparison.");
+}
+
+/** A PostgreSQL server the bench may create databases on, each dropped when done. */
+export interface BenchPostgres {
+  url: string;
+  /** A new, empty database (collation C, as the server asks): its URL, and how to drop it. */
+  createDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }>;
+  /** Closes the bench's own connection, and stops the throwaway cluster if it started one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL the bench measures on: TEST_DATABASE_URL's when it names one, else a throwaway
+ * cluster (scripts/pg-cluster.mjs), else `{ skipped }` saying why there is none.
+ */
+export async function benchPostgres(): Promise<BenchPostgres | { skipped: string }> {
+  const given = process.env.TEST_DATABASE_URL;
+  let url: string;
+  let stopCluster = () => {};
+  if (given && /^postgres(ql)?:\/\//i.test(given)) url = given;
+  else {
+    const cluster = await startThrowawayCluster();
+    if ("skipped" in cluster && cluster.skipped) return { skipped: cluster.skipped };
+    ({ url } = cluster as { url: string });
+    stopCluster = () => (cluster as { stop(): void }).stop();
+  }
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  let counter = 0;
+  return {
+    url,
+    async createDatabase(label) {
+      const name = `cpa_bench_${label}_${process.pid}_${++counter}`;
+      await admin.query(`create database "${name}" template template0 locale 'C' encoding 'UTF8'`);
+      const at = new URL(url);
+      at.pathname = `/${name}`;
+      return { url: at.toString(), drop: async () => void (await admin.query(`drop database if exists "${name}" with (force)`)) };
+    },
+    async stop() {
+      await admin.end();
+      stopCluster();
+    },
+  };
 }
 
 export interface BuiltServer {

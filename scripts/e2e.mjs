@@ -43,6 +43,19 @@ const vite = path.join(root, "node_modules/vite/bin/vite.js");
 if (!built && run(process.execPath, [vite, "build", "--logLevel", "warn"]) !== 0) process.exit(1);
 const playwright = path.join(root, "node_modules/@playwright/test/cli.js");
 if (!built) await buildServer();
+// The "postgres" project runs on databases it makes on TEST_DATABASE_URL's PostgreSQL (npm test
+// passes the one it has); without one its tests are skipped (e2e/fixtures.ts), said once here.
+const args = process.argv.slice(2);
+const projects = args.flatMap((arg, i) => {
+  if (arg.startsWith("--project=")) return [arg.slice("--project=".length)];
+  if (arg !== "--project") return [];
+  const next = args.slice(i + 1);
+  const end = next.findIndex((value) => value.startsWith("-"));
+  return end === -1 ? next : next.slice(0, end);
+});
+if (!/^postgres(ql)?:\/\//i.test(process.env.TEST_DATABASE_URL ?? "") && (projects.length === 0 || projects.includes("postgres"))) {
+  console.log("The postgres project's tests are skipped: set TEST_DATABASE_URL=postgres://… (a role that may create databases) to run them.");
+}
 // Tells e2e/servers.ts (and scripts/e2e-gateway.mjs) to start dist-server/ rather than the sources.
 const env = { ...process.env, E2E_COMPILED_SERVER: "1" };
-process.exit(run(process.execPath, [playwright, "test", ...process.argv.slice(2)], { env }));
+process.exit(run(process.execPath, [playwright, "test", ...args], { env }));

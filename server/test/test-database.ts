@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import os from "node:os";
 import pg from "pg";
 import { type Db, openDatabase } from "@server/db/database";
 import { seedDemoOrganization } from "@server/db/seed";
@@ -29,7 +31,34 @@ export function testDatabaseUrl(name: string): string {
   return url.toString();
 }
 
-const uniqueName = (kind: string) => `cpa_test_${kind}_${process.pid}_${Date.now().toString(36)}_${++counter}`;
+// Names say which machine and process made them: what a process left behind (the copy made
+// ahead for a next test that never came, a run cut short) is dropped by the next run here.
+const HOST = createHash("sha256").update(os.hostname()).digest("hex").slice(0, 8);
+const PREFIX = `cpa_test_${HOST}_`;
+const uniqueName = (kind: string) => `${PREFIX}${process.pid}_${kind}_${Date.now().toString(36)}_${++counter}`;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+let swept: Promise<void> | undefined;
+
+/** Drops the test databases of this machine whose process has ended. */
+function sweepLeftovers(): Promise<void> {
+  swept ??= (async () => {
+    const { rows } = await adminPool().query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [PREFIX]);
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice(PREFIX.length).split("_")[0]);
+      if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) await dropPostgresDatabase(datname).catch(() => undefined);
+    }
+  })();
+  return swept;
+}
 
 /**
  * A new PostgreSQL database (collation C, as the server asks): empty, from template0, or a copy
@@ -53,6 +82,7 @@ function template(seeded: boolean): Promise<string> {
   let found = templates.get(key);
   if (!found) {
     found = (async () => {
+      await sweepLeftovers();
       const name = await createPostgresDatabase();
       const db = await openDatabase(testDatabaseUrl(name));
       if (seeded) await seedDemoOrganization(db);
