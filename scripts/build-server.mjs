@@ -17,7 +17,8 @@ export const BUILDS = {
   server: {
     label: "the server into dist-server/",
     output: "dist-server/index.js",
-    inputs: ["server", "domain", "tsconfig.json", "package-lock.json", "scripts/build-server.mjs"],
+    // scripts/pg-cluster.mjs: the database commands find pg_dump and pg_restore with it.
+    inputs: ["server", "domain", "tsconfig.json", "package-lock.json", "scripts/build-server.mjs", "scripts/pg-cluster.mjs"],
   },
 };
 
@@ -67,13 +68,14 @@ const withoutPgNative = {
 };
 
 /**
- * Bundles server/index.ts (and server/cli/create-admin.ts) with everything they import from
+ * Bundles server/index.ts (and the commands of server/cli/) with everything they import from
  * server/ and domain/ (aliases from tsconfig.json's "paths") into `outdir`/index.js (and
- * create-admin.js): ESM for Node 20, with the packages they use bundled in too. Node then
- * reads one file instead of resolving and compiling ~850 modules one by one: the server's start
- * (spawn to its first answer) goes from ~1.2 s to ~0.8 s on these machines (`npm run bench`).
- * Left as imports from node_modules: better-sqlite3 (native), @fastify/swagger-ui (serves the
- * files of its own folder) and prom-client (loaded only when METRICS_TOKEN is set).
+ * create-admin.js, db-migrate.js, db-backup.js, db-restore.js): ESM for Node 20, with the
+ * packages they use bundled in too. Node then reads one file instead of resolving and compiling
+ * ~850 modules one by one: the server's start (spawn to its first answer) goes from ~1.2 s to
+ * ~0.8 s on these machines (`npm run bench`). Left as imports from node_modules:
+ * better-sqlite3 (native), @fastify/swagger-ui (serves the files of its own folder) and
+ * prom-client (loaded only when METRICS_TOKEN is set).
  */
 export async function buildServer({ outdir = path.join(root, "dist-server") } = {}) {
   // Imported here: a production install (no devDependencies) runs start.mjs without esbuild.
@@ -81,8 +83,15 @@ export async function buildServer({ outdir = path.join(root, "dist-server") } = 
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The server, and the command that creates an administrator account (npm run admin:create).
-    entryPoints: { index: path.join(root, "server/index.ts"), "create-admin": path.join(root, "server/cli/create-admin.ts") },
+    // The server, the command that creates an administrator account (npm run admin:create) and
+    // the database's (npm run db:migrate, db:backup, db:restore).
+    entryPoints: {
+      index: path.join(root, "server/index.ts"),
+      "create-admin": path.join(root, "server/cli/create-admin.ts"),
+      "db-migrate": path.join(root, "server/cli/migrate.ts"),
+      "db-backup": path.join(root, "server/cli/backup.ts"),
+      "db-restore": path.join(root, "server/cli/restore.ts"),
+    },
     outdir,
     tsconfig: path.join(root, "tsconfig.json"),
     bundle: true,

@@ -26,7 +26,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(tree, "dist"));
   fs.writeFileSync(path.join(tree, "dist/index.html"), `<!doctype html><html><head>${SPA_MARKER}</head></html>`);
   metafile = await buildServer({ outdir: path.join(tree, "dist-server") });
-});
+  // A ceiling, not a measure: five bundles, seconds on a machine busy with other work.
+}, 120_000);
 
 afterAll(() => {
   server?.kill("SIGKILL");

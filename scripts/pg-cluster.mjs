@@ -59,6 +59,28 @@ function serviceUser() {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
+/** Debian's /usr/lib/postgresql/<version>/bin folders, the highest version first. */
+function debianBins() {
+  try {
+    return fs
+      .readdirSync(DEBIAN_PREFIX)
+      .filter((name) => /^\d+(\.\d+)?$/.test(name))
+      .sort((a, b) => Number(b) - Number(a))
+      .map((version) => path.join(DEBIAN_PREFIX, version, "bin"));
+  } catch {
+    // No Debian packages of PostgreSQL.
+    return [];
+  }
+}
+
+/**
+ * Where one of PostgreSQL's client programs (`pg_dump`, `pg_restore`, …) is: on PATH, else in
+ * Debian's highest /usr/lib/postgresql/<version>/bin; undefined when neither has it.
+ */
+export function findPostgresProgram(name) {
+  return onPath(name) ?? debianBins().map((bin) => path.join(bin, name)).find(isExecutable);
+}
+
 /**
  * How to run PostgreSQL here, or why we cannot: `{ bin, version, owner }` where `bin` is the
  * folder holding `initdb`, `pg_ctl` and `postgres` — the one of `initdb` on PATH (through its
@@ -71,15 +93,7 @@ export function findPostgres() {
   const candidates = [];
   const initdb = onPath("initdb");
   if (initdb) candidates.push(path.dirname(fs.realpathSync(initdb)), path.dirname(initdb));
-  try {
-    const versions = fs
-      .readdirSync(DEBIAN_PREFIX)
-      .filter((name) => /^\d+(\.\d+)?$/.test(name))
-      .sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((version) => path.join(DEBIAN_PREFIX, version, "bin")));
-  } catch {
-    // No Debian packages of PostgreSQL.
-  }
+  candidates.push(...debianBins());
   const bin = candidates.find(complete);
   if (!bin) return { skipped: `no PostgreSQL found (no initdb on PATH nor in ${DEBIAN_PREFIX}/<version>/bin)` };
   let owner;
@@ -209,8 +223,10 @@ export async function startThrowawayCluster({ log = () => {} } = {}) {
   }
 }
 
-// `node scripts/pg-cluster.mjs`: a cluster for a human, until Ctrl-C.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// `node scripts/pg-cluster.mjs`: a cluster for a human, until Ctrl-C. (Only this file: bundled
+// into the database commands, import.meta.url is the bundle's, which `node` may run too.)
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && path.resolve(process.argv[1]) === self && path.basename(self) === "pg-cluster.mjs") {
   const cluster = await startThrowawayCluster({ log: (line) => console.error(line) });
   if (cluster.skipped) {
     console.error(`No throwaway PostgreSQL: ${cluster.skipped}.`);

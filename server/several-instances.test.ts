@@ -86,6 +86,22 @@ describe.skipIf(!TEST_DATABASE_URL)(
       expect(after.status).toBe(401);
     });
 
+    it("refuses a personal access token revoked on one on the other at once", async () => {
+      const res = await signIn(a, DEMO_ADMINS.full.email, DEMO_PASSWORD);
+      const cookie = /cpa_session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")![0];
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      const session = { cookie, "x-csrf-token": csrfToken };
+      const created = await call(a, api.people.createAccessToken, urlOf(api.people.createAccessToken), { headers: session, body: { name: "Script" } });
+      expect(created.status).toBe(201);
+      const { id, token } = (await created.json()) as { id: string; token: string };
+      const bearer = { authorization: `Bearer ${token}` };
+      // Used on B (and so known to it) before it is revoked on A.
+      expect((await call(b, api.people.me, urlOf(api.people.me), { headers: bearer })).status).toBe(200);
+      const revoked = await call(a, api.people.revokeAccessToken, urlOf(api.people.revokeAccessToken, { tokenId: id }), { headers: session });
+      expect(revoked.status).toBe(204);
+      expect((await call(b, api.people.me, urlOf(api.people.me), { headers: bearer })).status).toBe(401);
+    });
+
     it("counts failed sign-ins across both: failures alternated between them reach the limit, refused on either", async () => {
       const email = DEMO_ADMINS.readOnly.email;
       // The default limit: 5 failures for one account.

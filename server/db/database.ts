@@ -146,7 +146,7 @@ function withRetriedTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
   const withPlugin = db.withPlugin.bind(db);
   return Object.assign(db, {
     transaction() {
-      const builder = transaction();
+      const builder = transaction().setIsolationLevel("serializable");
       const execute = builder.execute.bind(builder);
       return Object.assign(builder, {
         async execute<T>(callback: Parameters<typeof execute<T>>[0]): Promise<T> {
@@ -200,13 +200,9 @@ const CODE_POINT_COLLATIONS = new Set(["C", "POSIX", "C.UTF-8", "C.utf8", "ucs_b
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Db> {
   // Every transaction SERIALIZABLE, as SQLite's are (one writer at a time): a read-check-write
   // (a version's If-Match, a count before an insert) then holds against a concurrent one, which
-  // PostgreSQL refuses with a serialization failure and RetryingKysely runs again.
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: poolSize,
-    types: pgTypes,
-    options: "-c default_transaction_isolation=serializable",
-  });
+  // PostgreSQL refuses with a serialization failure and withRetriedTransactions runs again. A
+  // statement on its own reads one snapshot anyway: it runs at PostgreSQL's default level.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types: pgTypes });
   // An idle connection the server closed (a restart, a failover, an administrator's command)
   // is dropped from the pool and opened again when next needed; without a listener its
   // error would end the process.

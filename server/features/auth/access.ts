@@ -147,7 +147,9 @@ async function fromBearer(db: Db, bearer: string, adminToken: string | undefined
     await recordUse(db, token);
     principal = await principalFor(db, stored.admin_id, "token");
   }
-  if (principal) keepToken(db, key, { principal: { ...principal, locationIds: [...principal.locationIds] }, until: Date.now() + TOKEN_CACHE_MS, revocations, token });
+  // Kept only where the database is this process's alone (SQLite: changeVersionOf): with
+  // several instances on PostgreSQL, a token revoked on another is refused here at once.
+  if (principal && changeVersionOf(db)) keepToken(db, key, { principal: { ...principal, locationIds: [...principal.locationIds] }, until: Date.now() + TOKEN_CACHE_MS, revocations, token });
   return principal;
 }
 

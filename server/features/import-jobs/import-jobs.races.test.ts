@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { racingApp } from "@server/test/racing-app";
+import { TEST_DIALECT } from "@server/test/test-database";
 import { fillLocation, locationIdOf, useTestServer } from "@server/test/test-server";
 import { addRows, callParkState, csvOf, expectConsistent, getJob, postImport } from "./test-helpers";
 
@@ -31,9 +32,10 @@ describe("concurrent imports into one location", () => {
     for (const res of posted) expect(res.statusCode, res.body).toBe(201);
     await Promise.all(apps.map((app) => app.importJobs.idle()));
     const jobs = await Promise.all(posted.map((res) => getJob(apps[0], res.json().id)));
-    // Both ran batch by batch at the same time, so each got some of the room left.
+    // Both ran batch by batch at the same time, so (on SQLite, whose writers take turns) each
+    // got some of the room left; on PostgreSQL, whichever's batches commit first may take it all.
     for (const job of jobs) {
-      expect(job.counts.created).toBeGreaterThan(0);
+      if (TEST_DIALECT === "sqlite") expect(job.counts.created).toBeGreaterThan(0);
       expect(job.latestExecutionExitCode).toBe("COMPLETED_WITH_ERRORS");
       expect(job.counts.created + job.counts.updated + job.counts.failed).toBe(12);
     }
