@@ -31,6 +31,10 @@ export interface ProxiedRequest {
   status: number | "pending" | "hung" | "reset" | "aborted";
   /** Whether the target received it. */
   forwarded: boolean;
+  /** When it arrived (ms since 1970). */
+  receivedAt: number;
+  /** When its exchange ended (answered, reset, or the client left), ms since 1970; absent while in flight. */
+  endedAt?: number;
 }
 
 export interface FaultProxyOptions {
@@ -222,7 +226,7 @@ export class FaultProxy {
     const raw = req.url ?? "/";
     const parsed = new URL(raw, "http://proxy.invalid");
     const trackingId = typeof req.headers.trackingid === "string" ? req.headers.trackingid : undefined;
-    const record: ProxiedRequest = { method, path: parsed.pathname, query: parsed.search.slice(1), url: raw, trackingId, status: "pending", forwarded: false };
+    const record: ProxiedRequest = { method, path: parsed.pathname, query: parsed.search.slice(1), url: raw, trackingId, status: "pending", forwarded: false, receivedAt: Date.now() };
     this.requests.push(record);
     this.current++;
     this.most = Math.max(this.most, this.current);
@@ -231,6 +235,7 @@ export class FaultProxy {
       if (done) return;
       done = true;
       this.current--;
+      record.endedAt = Date.now();
       if (record.status === "pending") record.status = "aborted";
     });
 
