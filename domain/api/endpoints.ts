@@ -33,6 +33,7 @@ import {
   validateExtensionsResultSchema,
 } from "@domain/schemas/call-park-extension";
 import { callParkSettingsSchema, callParkSettingsUpdateSchema } from "@domain/schemas/call-park-settings";
+import { simulationRequestSchema, simulationResultSchema } from "@domain/schemas/simulation";
 import {
   importJobErrorListSchema,
   importJobErrorsQuerySchema,
@@ -196,6 +197,10 @@ export const api = joinEndpoints(addresses, {
     delete: {
       query: orgQuerySchema,
       access: "write", webex: true, summary: "Delete a call park group",
+    },
+    simulate: {
+      query: orgQuerySchema, body: simulationRequestSchema, response: simulationResultSchema,
+      access: "read", webex: false, summary: "Play a script of parks, retrieves and answers over the location's call park configuration",
     },
   },
   callParkSettings: {

@@ -48,6 +48,8 @@ export const VALIDATION_CODES = [
   // Audit log filters
   "invalidDate",
   "dateRange",
+  // Call park simulator steps
+  "invalidDial",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -73,7 +73,7 @@ export async function getCallParkSettings(db: Db, locationId: string): Promise<C
 }
 
 /** The hunt group a request names must exist and belong to this location. */
-async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string, actor: Actor): Promise<FieldIssue[]> {
+export async function huntGroupIssues(db: Db, locationId: string, huntGroupId: string, actor: Actor): Promise<FieldIssue[]> {
   const huntGroup = await repo.findHuntGroup(db, huntGroupId);
   // One outside the administrator's locations is as unknown as one that does not exist.
   if (!huntGroup || !inScope(actor.scope, huntGroup.location_id)) return [{ path: HUNT_GROUP_PATH, code: "huntGroupNotFound" }];
