@@ -61,6 +61,7 @@ export const addresses = {
     update: { method: "PUT", path: `${LOCATION}/callParks/{callParkId}`, status: 200, versioned: true },
     delete: { method: "DELETE", path: `${LOCATION}/callParks/{callParkId}`, status: 204 },
     simulate: { method: "POST", path: `${LOCATION}/callParks/actions/simulate/invoke`, status: 200 },
+    simulateStream: { method: "GET", path: `${LOCATION}/callParks/actions/simulate/stream`, status: 200 },
   },
   callParkSettings: {
     get: { method: "GET", path: `${LOCATION}/callParks/settings`, status: 200, versioned: true },

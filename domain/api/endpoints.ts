@@ -34,6 +34,7 @@ import {
 } from "@domain/schemas/call-park-extension";
 import { callParkSettingsSchema, callParkSettingsUpdateSchema } from "@domain/schemas/call-park-settings";
 import { simulationRequestSchema, simulationResultSchema } from "@domain/schemas/simulation";
+import { simulationStreamQuerySchema } from "@domain/schemas/simulation-stream";
 import {
   importJobErrorListSchema,
   importJobErrorsQuerySchema,
@@ -201,6 +202,11 @@ export const api = joinEndpoints(addresses, {
     simulate: {
       query: orgQuerySchema, body: simulationRequestSchema, response: simulationResultSchema,
       access: "read", webex: false, summary: "Play a script of parks, retrieves and answers over the location's call park configuration",
+    },
+    simulateStream: {
+      query: simulationStreamQuerySchema, response: simulationResultSchema,
+      access: "read", webex: false,
+      summary: "The same simulation (script: the POST's body as base64url JSON); with `Accept: text/event-stream`, as server-sent events (start, each event at its second divided by `speed`, end)",
     },
   },
   callParkSettings: {
