@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const FEATURES = ["audit-events", "auth", "call-park-extensions", "call-parks", "gateway", "import-jobs", "locations"];
+const FEATURES = ["audit-events", "auth", "call-park-extensions", "call-parks", "gateway", "import-jobs", "locations", "simulation"];
 
 // Outside its own folder, a module is imported by alias (@/, @domain/, @server/), never by climbing.
 const CLIMB = { group: ["../*", "../**"], message: "Import by alias (@/, @domain/, @server/) rather than climbing folders." };

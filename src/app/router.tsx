@@ -88,7 +88,7 @@ export const routes: RouteObject[] = [
       { path: LOCATIONS_PATH, lazy: screen(() => import("@/features/locations/routes/locations-route"), ["locations"]) },
       {
         path: `${LOCATIONS_PATH}/:locationId/:tab?`,
-        lazy: screen(() => import("@/features/locations/routes/location-route"), ["locations"]),
+        lazy: screen(() => import("@/features/locations/routes/location-route"), ["locations", "simulation"]),
       },
       { path: TASKS_PATH, lazy: screen(() => import("@/features/import-jobs/routes/tasks-route"), ["tasks"]) },
       { path: `${TASKS_PATH}/:jobId`, lazy: screen(() => import("@/features/import-jobs/routes/task-route"), ["tasks"]) },

@@ -24,11 +24,30 @@ export const newCallParkPath = (locationId?: string) => withLocation(`${CALL_PAR
 export const callParkPath = (locationId: string, id: string) => `${CALL_PARKS_PATH}/${encode(locationId)}/${encode(id)}`;
 
 export const LOCATIONS_PATH = "/locations";
-export const LOCATION_TABS = ["overview", "calling"] as const;
+export const LOCATION_TABS = ["overview", "calling", "simulator"] as const;
 export type LocationTab = (typeof LOCATION_TABS)[number];
 /** A location's page; the Overview tab is its plain address, other tabs add their name. */
 export const locationPath = (locationId: string, tab: LocationTab = "overview") =>
   `${LOCATIONS_PATH}/${encode(locationId)}${tab === "overview" ? "" : `/${tab}`}`;
+
+/**
+ * What the Simulator's script starts from: a group's first members parking together, and
+ * settings not saved yet (a form's values) played as "what if".
+ */
+export interface SimulatorStart {
+  group?: string;
+  recallOption?: string;
+  huntGroupId?: string;
+  recallTime?: number;
+  huntWaitTime?: number;
+}
+/** A location's Simulator tab, optionally starting from a group or from unsaved settings. */
+export function simulatorPath(locationId: string, start: SimulatorStart = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(start)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const query = search.toString();
+  return `${locationPath(locationId, "simulator")}${query ? `?${query}` : ""}`;
+}
 
 export const TASKS_PATH = "/tasks";
 export const taskPath = (jobId: string) => `${TASKS_PATH}/${encode(jobId)}`;

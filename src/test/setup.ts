@@ -16,3 +16,24 @@ afterEach(() => {
   sessionStorage.clear();
 });
 afterAll(() => server.close());
+
+// jsdom has no EventSource (the Parked calls board's live feed). A screen that opens one in a
+// test about something else gets one that stays connecting; the board's own tests put in a
+// stand-in they drive.
+class SilentEventSource extends EventTarget {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  readonly withCredentials = false;
+  constructor(readonly url: string | URL) {
+    super();
+  }
+  close() {
+    this.readyState = 2;
+  }
+}
+if (!("EventSource" in globalThis)) Object.assign(globalThis, { EventSource: SilentEventSource });

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/states";
 import { Icon } from "@/components/icon";
 import { ApiError } from "@/lib/api-client";
-import { auditLogPath, callParkPath } from "@/lib/paths";
+import { auditLogPath, callParkPath, simulatorPath } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { useOpenedVersion } from "@/lib/use-opened-version";
@@ -70,6 +70,11 @@ export default function CallParkPanelRoute() {
             <p>
               <Link to={auditLogPath({ objectId: callParkId })} aria-label={t("panel.historyOf", { name: detail.data.name })}>
                 {t("panel.history")}
+              </Link>
+              {" · "}
+              {/* The simulator opens on this group's first members parking together. */}
+              <Link to={simulatorPath(locationId, { group: callParkId })} aria-label={t("panel.tryItOf", { name: detail.data.name })}>
+                {t("panel.tryIt")}
               </Link>
             </p>
           )}

@@ -29,7 +29,7 @@ import { ApiError, type Versioned } from "@/lib/api-client";
 import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { showToast } from "@/lib/toast";
 import { useOpenedVersion } from "@/lib/use-opened-version";
-import { auditLogPath } from "@/lib/paths";
+import { auditLogPath, simulatorPath } from "@/lib/paths";
 import { applyServerIssues, contractResolver } from "@/lib/form";
 import {
   latestCallParkSettings,
@@ -179,6 +179,17 @@ export function CallParkSettingsForm({
             aria-label={t("callParkSettings.historyOf")}
           >
             {t("callParkSettings.history")}
+          </Link>
+          {" · "}
+          {/* Unsaved values go along, so the simulator shows their effect before Save. */}
+          <Link
+            to={simulatorPath(
+              locationId,
+              formState.isDirty && timersValid ? { recallOption: option, huntGroupId, recallTime, huntWaitTime } : {},
+            )}
+            aria-label={t("callParkSettings.tryItOf")}
+          >
+            {t("callParkSettings.tryIt")}
           </Link>
         </p>
       </div>

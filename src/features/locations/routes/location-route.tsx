@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { locationQueries } from "@/lib/location-queries";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,7 @@ import { useAbility } from "@/lib/session";
 import { locationPageQueries } from "@/features/locations/api/queries";
 import { CallParkSettingsForm } from "@/features/locations/components/call-park-settings-form";
 import { LocationOverview } from "@/features/locations/components/location-overview";
+import { useLocationTabSlots } from "@/lib/location-tab-slots";
 import { LOCATION_TABS, type LocationTab, LOCATIONS_PATH, locationPath } from "@/lib/paths";
 
 const tabOf = (tab: string | undefined): LocationTab | undefined =>
@@ -52,8 +54,9 @@ function CallingTab({ locationId, groupsUsingHuntWaitTime }: { locationId: strin
   );
 }
 
-/** Management > Locations > a location, with its Overview and Calling tabs (the tab is in the URL). */
+/** Management > Locations > a location, with its Overview, Calling and Simulator tabs (the tab is in the URL). */
 export default function LocationRoute() {
+  const { simulator: Simulator } = useLocationTabSlots();
   const { t } = useTranslation(["locations", "common"]);
   const navigate = useNavigate();
   const { locationId = "", tab: tabParam } = useParams();
@@ -97,6 +100,13 @@ export default function LocationRoute() {
         </TabPanel>
         <TabPanel id="calling" className="tab-panel">
           <CallingTab locationId={locationId} groupsUsingHuntWaitTime={current.callParkCounts?.callParksUsingHuntWaitTime ?? 0} />
+        </TabPanel>
+        <TabPanel id="simulator" className="tab-panel">
+          {Simulator && (
+            <Suspense fallback={<LoadingState />}>
+              <Simulator locationId={locationId} />
+            </Suspense>
+          )}
         </TabPanel>
       </Tabs>
     </>

@@ -1,0 +1,7 @@
+import { lazy } from "react";
+import type { LocationTabSlots } from "@/lib/location-tab-slots";
+
+/** The location page's tabs owned by other features, each loaded when first shown. */
+export const LOCATION_TAB_SLOTS: LocationTabSlots = {
+  simulator: lazy(() => import("@/features/simulation").then((module) => ({ default: module.SimulatorTab }))),
+};

@@ -1,0 +1,72 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
+import { callParkAgent, LOCATIONS, parkDestination } from "@/test/fixtures";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import { mswPath } from "@/test/msw-path";
+import { sessionHandler } from "@/test/session";
+import type { CallPark } from "@/features/call-parks/api/types";
+import { CALL_PARKS_PATH } from "@/lib/paths";
+import CallParkPanelRoute from "./panel-route";
+
+const GROUP: CallPark = {
+  id: "CP1",
+  name: "Front desk",
+  recall: { option: "ALERT_PARKING_USER_ONLY" },
+  agents: [callParkAgent("U1", "Ana Souza", { extension: "1001" })],
+  parkOnAgentsEnabled: false,
+  callParkExtensions: [parkDestination("CPE1", "Reception park", "5001")],
+};
+
+async function renderPanel(language: "en" | "pt-BR" = "en") {
+  server.use(
+    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
+    http.get(mswPath(api.callParks.get), () => HttpResponse.json(GROUP)),
+    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
+  );
+  server.use(
+    http.get(mswPath(api.callParkSettings.get), () =>
+      HttpResponse.json({ callParkRecall: { option: "ALERT_PARKING_USER_ONLY" }, callParkSettings: { ringPattern: "NORMAL", recallTime: 60, huntWaitTime: 90 } }),
+    ),
+    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
+  );
+  const rendered = await renderWithProviders(<CallParkPanelRoute />, {
+    url: `${CALL_PARKS_PATH}/L1/CP1`,
+    path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
+    language,
+  });
+  const panel = await screen.findByRole("dialog", { name: "Front desk" });
+  return { ...rendered, panel };
+}
+
+describe("a group's side panel: Try it", () => {
+  it("opens the location's Simulator on this group's members", async () => {
+    const { user, router, panel } = await renderPanel();
+    const tryIt = within(panel).getByRole("link", { name: "Try it in the simulator with Front desk" });
+    expect(tryIt).toHaveTextContent("Try it");
+    expect(tryIt).toHaveAttribute("href", "/locations/L1/simulator?group=CP1");
+    await user.click(tryIt);
+    await waitFor(() => expect(router.state.location.pathname).toBe("/locations/L1/simulator"));
+    expect(router.state.location.search).toBe("?group=CP1");
+  });
+
+  it("is offered to a read-only administrator too (a simulation changes nothing)", async () => {
+    server.use(sessionHandler("READ_ONLY_ADMIN"));
+    const { panel } = await renderPanel();
+    expect(await within(panel).findByText("1 member: Ana Souza")).toBeInTheDocument();
+    expect(within(panel).getByRole("link", { name: "Try it in the simulator with Front desk" })).toHaveAttribute(
+      "href",
+      "/locations/L1/simulator?group=CP1",
+    );
+  });
+
+  it("says it in Brazilian Portuguese", async () => {
+    const { panel } = await renderPanel("pt-BR");
+    const tryIt = within(panel).getByRole("link", { name: "Experimentar no simulador com Front desk" });
+    expect(tryIt).toHaveTextContent("Experimentar");
+    expect(screen.getByRole("link", { name: "Experimentar no simulador com Front desk" })).toBe(tryIt);
+  });
+});

@@ -1,0 +1,88 @@
+import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
+import {
+  simulationDialStepSchema,
+  PARK_DIRECT_CODE,
+  PARK_GROUP_CODE,
+  RETRIEVE_CODE,
+  type SimulationParticipant,
+  type SimulationStep,
+} from "@domain/schemas/simulation";
+
+// The script as the screen edits it: text in the fields until Play turns it into the
+// request's steps (so a half-typed second is the contract's to refuse, on its row).
+
+export const DIAL_CODES = [PARK_GROUP_CODE, PARK_DIRECT_CODE, RETRIEVE_CODE] as const;
+export type DialCode = (typeof DIAL_CODES)[number];
+/** The translation key of each code's choice. */
+export const CODE_KEYS: Record<DialCode, string> = { "#58": "group", "*68": "direct", "*88": "retrieve" };
+
+export interface ScriptRow {
+  /** Stable across removals, for React and for the fields' ids. */
+  key: number;
+  at: string;
+  by: string;
+  code: DialCode;
+  extension: string;
+}
+
+let nextKey = 1;
+export const newRow = (row: Partial<Omit<ScriptRow, "key">> = {}): ScriptRow => ({
+  key: nextKey++,
+  at: "0",
+  by: "",
+  code: PARK_GROUP_CODE,
+  extension: "",
+  ...row,
+});
+
+/** Who can dial: people, workspaces and virtual lines (hunt groups are only ever alerted). */
+export const dialers = (participants: SimulationParticipant[]) => participants.filter((p) => p.type !== "HUNT_GROUP");
+
+/** How many members park at once in the preset: enough to see hunting skip taken destinations. */
+export const PRESET_SIZE = 3;
+
+/**
+ * The first members of a group (`groupId`, else the first group with members) each dialling
+ * #58 at second 0 — the issue's "three members park at once, nobody retrieves".
+ */
+export function presetRows(participants: SimulationParticipant[], groupId?: string): ScriptRow[] {
+  const members = dialers(participants).filter((p) => p.callParkId !== null);
+  const group = groupId ?? members[0]?.callParkId;
+  return members
+    .filter((p) => p.callParkId === group)
+    .slice(0, PRESET_SIZE)
+    .map((p) => newRow({ by: p.id }));
+}
+
+/** The rows as the request's steps; a second that is not a number goes as it is typed, for the contract to refuse. */
+export function stepsOf(rows: ScriptRow[]): SimulationStep[] {
+  return rows.map((row) => ({
+    at: row.at.trim() === "" || Number.isNaN(Number(row.at)) ? (row.at as unknown as number) : Number(row.at),
+    by: row.by,
+    dial: row.code === PARK_GROUP_CODE ? row.code : `${row.code}${row.extension}`,
+  }));
+}
+
+/** A step's field issues by row index and field (`at`, `by`, `dial`, or `step` for the row as a whole). */
+export function issuesByRow(issues: FieldIssue[]): Map<number, Record<string, FieldIssue>> {
+  const rows = new Map<number, Record<string, FieldIssue>>();
+  for (const issue of issues) {
+    const [root, at, field] = issue.path;
+    const index = Number(at);
+    if (root !== "steps" || at === undefined || !Number.isInteger(index)) continue;
+    const row = rows.get(index) ?? {};
+    const name = typeof field === "string" ? field : "step";
+    row[name] ??= issue;
+    rows.set(index, row);
+  }
+  return rows;
+}
+
+/** The contract's own check of each step, before asking the server: its issues on their rows. */
+export function checkSteps(steps: SimulationStep[]): FieldIssue[] {
+  return steps.flatMap((step, index) => {
+    const result = simulationDialStepSchema.safeParse(step);
+    if (result.success) return [];
+    return toFieldIssues(result.error, step).map((issue) => ({ ...issue, path: ["steps", index, ...issue.path] }));
+  });
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import type { SimulationEvent, SimulationResult } from "@domain/schemas/simulation";
+import { callNumber, namer } from "./timeline-model";
+
+/** The timeline told in words, in time order: the accessible version of the picture, and the full account. */
+export function TimelineList({ result }: { result: SimulationResult }) {
+  const { t } = useTranslation("simulation");
+  const name = namer(result.participants);
+  // Stable: events of the same second keep the order the simulation gave them.
+  const events = [...result.events].sort((a, b) => a.at - b.at);
+  const sentence = (event: SimulationEvent) =>
+    t(`events.${event.kind}`, {
+      by: name(event.by),
+      call: event.callId ? callNumber(event.callId) : "",
+      extension: event.extension ?? "",
+      alerted: event.alerted.map(name).join(", "),
+      ring: event.ringPattern ? t(`ringPatterns.${event.ringPattern}`) : "",
+      reason: event.reason ? t(`reasons.${event.reason}`) : "",
+    });
+  return (
+    <section className="sim-events" aria-labelledby="sim-events-title">
+      <h3 id="sim-events-title">{t("timeline.listHeading")}</h3>
+      {events.length === 0 ? (
+        <p>{t("timeline.noEvents", { until: result.until })}</p>
+      ) : (
+        <ol>
+          {events.map((event, i) => (
+            <li key={i} className={event.reason && event.kind.endsWith("FAILED") ? "sim-event-failed" : undefined}>
+              {t("events.item", { at: event.at, text: sentence(event) })}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="muted">{t("timeline.ranWith", { recallTime: result.recallTime, huntWaitTime: result.huntWaitTime })}</p>
+    </section>
+  );
+}

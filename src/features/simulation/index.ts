@@ -1,0 +1,2 @@
+// What other screens may use of this feature: the Simulator tab of a location's page.
+export { SimulatorTab } from "./components/simulator-tab";
