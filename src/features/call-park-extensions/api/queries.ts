@@ -4,6 +4,7 @@ import type { CallParkExtensionCreate, CallParkExtensionListQuery, CallParkExten
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
+import { invalidateAfterWrite } from "@/lib/invalidate-after-write";
 
 const endpoints = api.callParkExtensions;
 
@@ -75,9 +76,9 @@ export function useInvalidateAll() {
   // A call park extension's changes show in the groups that use it and the locations' counts.
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: callParkExtensionQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: queryRoots.callParks }),
-      queryClient.invalidateQueries({ queryKey: queryRoots.locations }),
+      invalidateAfterWrite(queryClient, callParkExtensionQueries.all()),
+      invalidateAfterWrite(queryClient, queryRoots.callParks),
+      invalidateAfterWrite(queryClient, queryRoots.locations),
     ]);
 }
 

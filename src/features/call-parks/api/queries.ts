@@ -4,6 +4,7 @@ import type { CallParkOrgListQuery, CallParkUpdate } from "@domain/schemas/call-
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 import { type CallParkDraft, toRequestBody } from "./types";
+import { invalidateAfterWrite } from "@/lib/invalidate-after-write";
 
 const endpoints = api.callParks;
 
@@ -103,8 +104,8 @@ export function useInvalidateCallParks() {
         queryKey: callParkQueries.all(),
         predicate: (query) => !except || hashKey(query.queryKey) !== hashKey(except),
       }),
-      queryClient.invalidateQueries({ queryKey: queryRoots.callParkExtensions }),
-      queryClient.invalidateQueries({ queryKey: queryRoots.locations }),
+      invalidateAfterWrite(queryClient, queryRoots.callParkExtensions),
+      invalidateAfterWrite(queryClient, queryRoots.locations),
     ]);
 }
 
