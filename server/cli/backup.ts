@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { readEnv } from "@server/env";
-import { backup, DatabaseToolError, exitWithFailure, shownUrl } from "./database-tools";
+import { backup, exitWithFailure, fileArguments, shownUrl } from "./database-tools";
 
 // npm run db:backup -- <file> [--force]
 // Backs up the database DATABASE_URL names into <file>, while the server runs: SQLite's online
@@ -9,16 +8,9 @@ import { backup, DatabaseToolError, exitWithFailure, shownUrl } from "./database
 const USAGE = "Usage: npm run db:backup -- <file> [--force]   (--force replaces an existing <file>)";
 
 async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({ options: { force: { type: "boolean" } }, allowPositionals: true });
-  } catch (error) {
-    throw new DatabaseToolError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const [file, ...rest] = parsed.positionals;
-  if (!file || rest.length > 0) throw new DatabaseToolError(USAGE);
+  const { file, force } = fileArguments(USAGE);
   const { DATABASE_URL } = readEnv();
-  await backup(DATABASE_URL, file, { force: parsed.values.force });
+  await backup(DATABASE_URL, file, { force });
   console.log(`Backed up ${shownUrl(DATABASE_URL)} into ${file}.`);
 }
 

@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,19 @@ export class DatabaseToolError extends Error {}
 export function exitWithFailure(error: unknown): never {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
+}
+
+/** A command's `<file> [--force]`, refused with its usage line when it is anything else. */
+export function fileArguments(usage: string, args = process.argv.slice(2)): { file: string; force: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { force: { type: "boolean" } }, allowPositionals: true });
+  } catch (error) {
+    throw new DatabaseToolError(`${(error as Error).message}\n${usage}`);
+  }
+  const [file, ...rest] = parsed.positionals;
+  if (!file || rest.length > 0) throw new DatabaseToolError(usage);
+  return { file, force: parsed.values.force === true };
 }
 
 /** The database's URL as it may be printed: without its password. */

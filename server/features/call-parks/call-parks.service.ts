@@ -185,6 +185,31 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
   return { id };
 }
 
+/**
+ * What a group's PUT proposes: the group as it stands (`current`), with what `sent` changes,
+ * and which parts were sent (the rules look only at those). The simulator's what-if groups are
+ * checked through the same proposal.
+ */
+export function updateProposal(locationId: string, id: string, current: CallParkRuleInput, sent: CallParkUpdate, actor: Actor): Proposal {
+  return {
+    locationId,
+    callParkId: id,
+    draft: {
+      recall: sent.recall ?? current.recall,
+      agents: sent.agents ?? current.agents,
+      parkOnAgentsEnabled: sent.parkOnAgentsEnabled ?? current.parkOnAgentsEnabled,
+      callParkExtensions: sent.callParkExtensions ?? current.callParkExtensions,
+    },
+    scope: actor.scope,
+    sent: {
+      name: sent.name,
+      recall: sent.recall !== undefined,
+      agents: sent.agents !== undefined,
+      callParkExtensions: sent.callParkExtensions !== undefined,
+    },
+  };
+}
+
 /** Omitted fields stay as they are; `agents` and `callParkExtensions`, when sent, replace the lists. */
 export async function updateCallPark(
   db: Db,
@@ -199,24 +224,14 @@ export async function updateCallPark(
   const current = await getCallPark(db, locationId, id);
   // Sent with If-Match: only on the version the caller read (checked again in the write, for a race).
   await assertVersion(db, ifMatch, current, id);
-  const draft: CallParkRuleInput = {
-    recall: input.recall ?? current.recall,
-    agents: input.agents ?? current.agents.map((a) => a.id),
-    parkOnAgentsEnabled: input.parkOnAgentsEnabled ?? current.parkOnAgentsEnabled,
-    callParkExtensions: input.callParkExtensions ?? current.callParkExtensions.map((c) => c.id),
-  };
-  const proposal: Proposal = {
+  const proposal = updateProposal(
     locationId,
-    callParkId: id,
-    draft,
-    scope: actor.scope,
-    sent: {
-      name: input.name,
-      recall: input.recall !== undefined,
-      agents: input.agents !== undefined,
-      callParkExtensions: input.callParkExtensions !== undefined,
-    },
-  };
+    id,
+    { recall: current.recall, agents: current.agents.map((a) => a.id), parkOnAgentsEnabled: current.parkOnAgentsEnabled, callParkExtensions: current.callParkExtensions.map((c) => c.id) },
+    input,
+    actor,
+  );
+  const { draft } = proposal;
   await assertAcceptable(db, proposal);
   // As Webex's, a group's id follows its name: a rename gives it a new id, and the old one is gone.
   let newName = input.name !== undefined && input.name !== current.name ? input.name : undefined;

@@ -16,7 +16,7 @@ import type { Actor } from "@server/features/auth/principal";
 import { getCallParkSettings, huntGroupIssues } from "@server/features/call-park-settings/call-park-settings.service";
 import { assertAcceptable } from "@server/features/call-parks/call-parks.checks";
 import * as callParks from "@server/features/call-parks/call-parks.repository";
-import { getCallPark } from "@server/features/call-parks/call-parks.service";
+import { getCallPark, updateProposal } from "@server/features/call-parks/call-parks.service";
 import { requireLocation } from "@server/features/locations/locations.service";
 import { huntGroupsWithExtensions } from "./simulation.repository";
 
@@ -82,24 +82,14 @@ async function withGroups(db: Db, locationId: string, config: SimulationConfig, 
   for (const [index, { id, ...sent }] of (overrides ?? []).entries()) {
     const group = config.groups.find((g) => g.id === id);
     if (!group) throw new HttpError("callParkNotFound", { id });
-    const draft: CallParkRuleInput = {
-      recall: sent.recall ?? group.recall,
-      agents: sent.agents ?? group.members,
-      parkOnAgentsEnabled: sent.parkOnAgentsEnabled ?? group.parkOnAgentsEnabled,
-      callParkExtensions: sent.callParkExtensions ?? group.callParkExtensions,
+    const current: CallParkRuleInput = {
+      recall: group.recall,
+      agents: group.members,
+      parkOnAgentsEnabled: group.parkOnAgentsEnabled,
+      callParkExtensions: group.callParkExtensions,
     };
-    const proposal = {
-      locationId,
-      callParkId: id,
-      draft,
-      scope: actor.scope,
-      sent: {
-        name: sent.name,
-        recall: sent.recall !== undefined,
-        agents: sent.agents !== undefined,
-        callParkExtensions: sent.callParkExtensions !== undefined,
-      },
-    };
+    const proposal = updateProposal(locationId, id, current, sent, actor);
+    const { draft } = proposal;
     try {
       await assertAcceptable(db, proposal);
     } catch (error) {
