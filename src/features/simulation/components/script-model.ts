@@ -1,5 +1,6 @@
 import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
 import {
+  simulationAnswerStepSchema,
   simulationDialStepSchema,
   PARK_DIRECT_CODE,
   PARK_GROUP_CODE,
@@ -11,10 +12,12 @@ import {
 // The script as the screen edits it: text in the fields until Play turns it into the
 // request's steps (so a half-typed second is the contract's to refuse, on its row).
 
-export const DIAL_CODES = [PARK_GROUP_CODE, PARK_DIRECT_CODE, RETRIEVE_CODE] as const;
+/** What a step does: dial one of the codes, or answer a call recalled to the one answering. */
+export const ANSWER = "answer";
+export const DIAL_CODES = [PARK_GROUP_CODE, PARK_DIRECT_CODE, RETRIEVE_CODE, ANSWER] as const;
 export type DialCode = (typeof DIAL_CODES)[number];
 /** The translation key of each code's choice. */
-export const CODE_KEYS: Record<DialCode, string> = { "#58": "group", "*68": "direct", "*88": "retrieve" };
+export const CODE_KEYS: Record<DialCode, string> = { "#58": "group", "*68": "direct", "*88": "retrieve", answer: "answer" };
 
 export interface ScriptRow {
   /** Stable across removals, for React and for the fields' ids. */
@@ -23,6 +26,8 @@ export interface ScriptRow {
   by: string;
   code: DialCode;
   extension: string;
+  /** For an answer: the call's number (1 for call-1). */
+  call: string;
 }
 
 let nextKey = 1;
@@ -32,6 +37,7 @@ export const newRow = (row: Partial<Omit<ScriptRow, "key">> = {}): ScriptRow => 
   by: "",
   code: PARK_GROUP_CODE,
   extension: "",
+  call: "1",
   ...row,
 });
 
@@ -56,11 +62,12 @@ export function presetRows(participants: SimulationParticipant[], groupId?: stri
 
 /** The rows as the request's steps; a second that is not a number goes as it is typed, for the contract to refuse. */
 export function stepsOf(rows: ScriptRow[]): SimulationStep[] {
-  return rows.map((row) => ({
-    at: row.at.trim() === "" || Number.isNaN(Number(row.at)) ? (row.at as unknown as number) : Number(row.at),
-    by: row.by,
-    dial: row.code === PARK_GROUP_CODE ? row.code : `${row.code}${row.extension}`,
-  }));
+  return rows.map((row) => {
+    const at = row.at.trim() === "" || Number.isNaN(Number(row.at)) ? (row.at as unknown as number) : Number(row.at);
+    // No number: an empty answer, for the contract to refuse on the row.
+    if (row.code === ANSWER) return { at, by: row.by, answer: row.call.trim() === "" ? "" : `call-${row.call.trim()}` };
+    return { at, by: row.by, dial: row.code === PARK_GROUP_CODE ? row.code : `${row.code}${row.extension}` };
+  });
 }
 
 /** A step's field issues by row index and field (`at`, `by`, `dial`, or `step` for the row as a whole). */
@@ -81,7 +88,7 @@ export function issuesByRow(issues: FieldIssue[]): Map<number, Record<string, Fi
 /** The contract's own check of each step, before asking the server: its issues on their rows. */
 export function checkSteps(steps: SimulationStep[]): FieldIssue[] {
   return steps.flatMap((step, index) => {
-    const result = simulationDialStepSchema.safeParse(step);
+    const result = ("answer" in step ? simulationAnswerStepSchema : simulationDialStepSchema).safeParse(step);
     if (result.success) return [];
     return toFieldIssues(result.error, step).map((issue) => ({ ...issue, path: ["steps", index, ...issue.path] }));
   });

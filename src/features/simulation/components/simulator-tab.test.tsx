@@ -147,6 +147,23 @@ describe("the Simulator tab", () => {
     expect(await screen.findByText("Nothing happened until second 600.")).toBeInTheDocument();
   });
 
+  it("adds a step answering a recalled call, by its number", async () => {
+    const bodies = answering(() => HttpResponse.json({ ...CAST, events: [] }));
+    const { user } = await renderTab();
+    await user.click(screen.getByRole("button", { name: "Add step" }));
+    await user.selectOptions(within(step(1)).getByRole("combobox", { name: "Who dials" }), "Ana Souza (1001)");
+    await user.selectOptions(within(step(1)).getByRole("combobox", { name: "Dials" }), "Answer a call that rings back");
+    expect(within(step(1)).queryByRole("combobox", { name: "Extension" })).not.toBeInTheDocument();
+    const call = within(step(1)).getByRole("spinbutton", { name: "Call number" });
+    await user.clear(call);
+    await user.type(call, "2");
+    const at = within(step(1)).getByRole("spinbutton", { name: "At second" });
+    await user.clear(at);
+    await user.type(at, "50");
+    await user.click(screen.getByRole("button", { name: "Play" }));
+    await waitFor(() => expect(bodies).toEqual([{ steps: [{ at: 50, by: "P1", answer: "call-2" }], until: 600 }]));
+  });
+
   it("marks a step the contract refuses on its row, before asking the server", async () => {
     const bodies = answering();
     const { user } = await renderTab();

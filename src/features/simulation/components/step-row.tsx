@@ -3,7 +3,7 @@ import type { FieldIssue } from "@domain/schemas/issues";
 import { PARK_GROUP_CODE, type SimulationParticipant } from "@domain/schemas/simulation";
 import { Icon } from "@/components/icon";
 import { issueMessage } from "@/lib/error-message";
-import { CODE_KEYS, DIAL_CODES, type DialCode, type ScriptRow } from "./script-model";
+import { ANSWER, CODE_KEYS, DIAL_CODES, type DialCode, type ScriptRow } from "./script-model";
 
 export interface ExtensionChoice {
   extension: string;
@@ -24,13 +24,15 @@ interface Props {
 export function StepRow({ row, number, dialers, extensions, issues = {}, onChange, onRemove }: Props) {
   const { t } = useTranslation("simulation");
   const id = `sim-step-${row.key}`;
-  const withExtension = row.code !== PARK_GROUP_CODE;
+  const answering = row.code === ANSWER;
+  const withExtension = row.code !== PARK_GROUP_CODE && !answering;
   // A wrong dial string is the extension's fault when there is one to choose, else the code's.
   const errors = {
     at: issues.at,
     by: issues.by,
-    code: withExtension ? undefined : (issues.dial ?? issues.step),
+    code: withExtension || answering ? undefined : (issues.dial ?? issues.step),
     extension: withExtension ? (issues.dial ?? issues.step) : undefined,
+    call: answering ? (issues.answer ?? issues.step) : undefined,
   };
   const described = (field: keyof typeof errors) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `${id}-${field}-error` } : {});
   const error = (field: keyof typeof errors) =>
@@ -85,6 +87,22 @@ export function StepRow({ row, number, dialers, extensions, issues = {}, onChang
         </select>
         {error("code")}
       </div>
+      {answering && (
+        <div className="field">
+          <label htmlFor={`${id}-call`}>{t("script.call")}</label>
+          <input
+            id={`${id}-call`}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={row.call}
+            onChange={(e) => onChange({ ...row, call: e.target.value })}
+            {...described("call")}
+          />
+          {error("call")}
+        </div>
+      )}
       {withExtension && (
         <div className="field">
           <label htmlFor={`${id}-extension`}>{t("script.extension")}</label>
