@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import type { InvalidateQueryFilters, QueryClient, QueryKey } from "@tanstack/react-query";
 
 /**
  * After a write: every query under `queryKey` is stale and the ones on screen are read again.
@@ -6,10 +6,14 @@ import type { QueryClient, QueryKey } from "@tanstack/react-query";
  * moved to, while its render waits in a transition) may answer what was there before the write,
  * and that answer would count as fresh: once it is in, it is marked stale and read again too.
  */
-export function invalidateAfterWrite(queryClient: QueryClient, queryKey: QueryKey): Promise<unknown> {
-  const underway = queryClient.getQueryCache().findAll({ queryKey, type: "inactive", fetchStatus: "fetching" });
+export function invalidateAfterWrite(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  predicate?: InvalidateQueryFilters["predicate"],
+): Promise<unknown> {
+  const underway = queryClient.getQueryCache().findAll({ queryKey, predicate, type: "inactive", fetchStatus: "fetching" });
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey }),
+    queryClient.invalidateQueries({ queryKey, predicate }),
     ...underway.map(async (query) => {
       await query.promise?.catch(() => undefined);
       await queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType: "all" });

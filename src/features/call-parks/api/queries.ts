@@ -100,10 +100,7 @@ export function useInvalidateCallParks() {
   // query not to refetch (a renamed group's old id, which answers 404 now).
   return (except?: readonly unknown[]) =>
     Promise.all([
-      queryClient.invalidateQueries({
-        queryKey: callParkQueries.all(),
-        predicate: (query) => !except || hashKey(query.queryKey) !== hashKey(except),
-      }),
+      invalidateAfterWrite(queryClient, callParkQueries.all(), (query) => !except || hashKey(query.queryKey) !== hashKey(except)),
       invalidateAfterWrite(queryClient, queryRoots.callParkExtensions),
       invalidateAfterWrite(queryClient, queryRoots.locations),
     ]);
