@@ -23,6 +23,8 @@ const SEED_FLOWS = [
   "tasks.spec.ts",
 ];
 const GATEWAY_ONLY = ["gateway.spec.ts"];
+/** Ours, not Control Hub's, run in Webex mode too: the simulator over the mirrored configuration. */
+const ALSO_IN_WEBEX_MODE = ["simulator.spec.ts"];
 /**
  * The seed's main flows, on PostgreSQL: call park extensions added, edited and deleted, and a
  * group made through the wizard and edited in its side panel (Call Park Settings, one form
@@ -78,7 +80,7 @@ export default defineConfig<E2eOptions>({
     },
     {
       name: "gateway",
-      testMatch: [...SEED_FLOWS, ...GATEWAY_ONLY],
+      testMatch: [...SEED_FLOWS, ...ALSO_IN_WEBEX_MODE, ...GATEWAY_ONLY],
       use: { ...browser, mode: "webex" },
     },
     {

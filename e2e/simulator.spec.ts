@@ -3,12 +3,13 @@ import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import type { SimulationParticipant, SimulationResult } from "@domain/schemas/simulation";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { deleteGroupsStartingWith, GROUPS } from "./call-parks-helpers";
+import { deleteGroupsStartingWith, GROUPS, panelPartTrigger } from "./call-parks-helpers";
 import { checkScreen } from "./responsive-helpers";
 
 // The call park simulator over a real location: a group of three made for the test in New
 // York Office (where no other spec makes groups), its three members parking with #58 at
-// once, nobody retrieving. Removed after each test.
+// once, nobody retrieving. Removed after each test. The gateway project plays it all again in
+// Webex mode, over the mirror of the stand-in for Webex.
 const LOCATION = "New York Office";
 const GROUP = "Simulator desk";
 
@@ -80,6 +81,7 @@ test.describe("the call park simulator", () => {
     page,
     request,
     locationNamed,
+    mode,
   }, testInfo) => {
     const desk = await makeDesk(request, locationNamed(LOCATION).id);
     await page.goto("/locations");
@@ -87,6 +89,9 @@ test.describe("the call park simulator", () => {
     await page.getByRole("tab", { name: "Simulator" }).click();
     await expect(page).toHaveURL(/\/locations\/[^/]+\/simulator$/);
     await expect(page.getByRole("heading", { level: 2, name: "Call park simulator" })).toBeVisible();
+    // In Webex mode the simulator plays the mirror of the Webex organisation, and says so.
+    const webexNotice = page.getByRole("note").filter({ hasText: "This is a simulation over the configuration mirrored from Webex: no call is made and nothing changes in Webex." });
+    await expect(webexNotice).toHaveCount(mode === "webex" ? 1 : 0);
 
     await page.getByRole("button", { name: "Three members park with #58 at once" }).click();
     await expect(page.getByText("3 steps", { exact: true })).toBeVisible();
@@ -137,6 +142,59 @@ test.describe("the call park simulator", () => {
     await expect(page.getByRole("img", { name: /^Timeline: 3 calls over 600 seconds\./ })).toBeVisible();
     const lines = await eventList(page, "Events in order").allTextContents();
     for (const line of expectedLines(desk, "en")) expect(lines).toContain(line);
+  });
+});
+
+test.describe("a change shown on a timeline before Save", () => {
+  test("Call Park Settings: a new Recall Timer is played before Save, and nothing is saved", async ({ page, request, locationNamed, mode }) => {
+    const { id: locationId } = locationNamed(LOCATION);
+    const saved = await (await request.get(urlOf(api.callParkSettings.get, { locationId }))).json();
+    const { recallTime, huntWaitTime } = saved.callParkSettings;
+    const later = recallTime + 30;
+    await page.goto(`/locations/${locationId}/calling`);
+    const form = page.getByRole("form", { name: "Call Park Settings" });
+    await form.getByRole("button", { name: "Preview on a timeline" }).click();
+    const preview = form.getByRole("region", { name: "Preview on a timeline" });
+    await expect(preview.getByText(/parks a call with \*68 on \d+ and nobody retrieves it\. Played with the saved settings/)).toBeVisible();
+    await expect(preview.getByRole("img", { name: `Timeline: 1 call over ${2 * recallTime + huntWaitTime} seconds. The list of events below tells it in order.` })).toBeVisible();
+    const lines = preview.getByRole("region", { name: "Events in order" }).getByRole("listitem");
+    await expect(lines.filter({ hasText: new RegExp(`^${recallTime} s — call 1 on \\d+ rings back `) })).toHaveCount(1);
+    // In Webex mode the preview says it plays the mirror, and calls nobody.
+    await expect(preview.getByText("This is a simulation over the configuration mirrored from Webex: no call is made and nothing changes in Webex.")).toHaveCount(mode === "webex" ? 1 : 0);
+
+    const timer = form.getByRole("spinbutton", { name: "Recall Timer (seconds)" });
+    await timer.fill(String(later));
+    await expect(preview.getByRole("img", { name: `Timeline: 1 call over ${2 * later + huntWaitTime} seconds. The list of events below tells it in order.` })).toBeVisible();
+    await expect(lines.filter({ hasText: new RegExp(`^${later} s — call 1 on \\d+ rings back `) })).toHaveCount(1);
+    await expect(lines.filter({ hasText: new RegExp(`^${recallTime} s — `) })).toHaveCount(0);
+    await expect(preview.getByText(/Played with the values in this form, which are not saved yet\./)).toBeVisible();
+    await expectNoAxeViolations(page, "Call Park Settings with its preview");
+    const stored = await (await request.get(urlOf(api.callParkSettings.get, { locationId }))).json();
+    expect(stored.callParkSettings.recallTime).toBe(recallTime);
+  });
+
+  test("a group's side panel: Recall To the hunt group only is played before Save", async ({ page, request, locationNamed }) => {
+    const desk = await makeDesk(request, locationNamed(LOCATION).id);
+    await page.goto(`${GROUPS}/${desk.locationId}/${desk.callParkId}`);
+    const panel = page.getByRole("dialog", { name: GROUP });
+    await panel.getByRole("button", { name: "Preview on a timeline" }).click();
+    const preview = panel.getByRole("region", { name: "Preview on a timeline" });
+    const names = desk.members.map((m) => m.name);
+    await expect(preview.getByText(`${names[0]}, ${names[1]}, and ${names[2]} park a call each with #58 at the same moment and nobody retrieves them.`, { exact: false })).toBeVisible();
+    const lines = preview.getByRole("region", { name: "Events in order" }).getByRole("listitem");
+    for (const line of expectedLines(desk, "en")) await expect(lines.filter({ hasText: line })).toHaveCount(1);
+
+    await panelPartTrigger(panel, "en", "recall").click();
+    await panel.getByRole("radio", { name: "Alert hunt group only" }).check();
+    await panel.getByRole("combobox", { name: "Hunt group" }).selectOption({ label: "Support" });
+    for (const call of [1, 2, 3]) {
+      await expect(lines.filter({ hasText: `${desk.recallTime} s — call ${call} goes to the hunt group Support` })).toHaveCount(1);
+    }
+    await expect(lines.filter({ hasText: "rings back" })).toHaveCount(0);
+    await expect(preview.getByText(/not saved yet/)).toBeVisible();
+    await expectNoAxeViolations(page, "A group's side panel with its preview");
+    const stored = await (await request.get(urlOf(api.callParks.get, { locationId: desk.locationId, callParkId: desk.callParkId }))).json();
+    expect(stored.recall.option).toBe("ALERT_PARKING_USER_ONLY");
   });
 });
 

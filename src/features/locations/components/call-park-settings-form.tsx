@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { Controller, type FieldNamesMarkedBoolean, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,6 +8,7 @@ import {
   RECALL_OPTIONS,
   RECALL_TIME_MAX,
   RECALL_TIME_MIN,
+  huntWaitTimeInUse,
   type RecallOption,
   RING_PATTERNS,
   usesHuntWaitTime,
@@ -29,6 +30,7 @@ import { ApiError, type Versioned } from "@/lib/api-client";
 import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { showToast } from "@/lib/toast";
 import { useOpenedVersion } from "@/lib/use-opened-version";
+import { useSimulationPreview } from "@/lib/simulation-preview-slot";
 import { auditLogPath, simulatorPath } from "@/lib/paths";
 import { applyServerIssues, contractResolver } from "@/lib/form";
 import {
@@ -152,7 +154,7 @@ export function CallParkSettingsForm({
   const submit = handleSubmit((valid) => save(changedBody(valid, formState.dirtyFields), valid, opened.etag));
 
   const huntWaitUsedHere = usesHuntWaitTime(option);
-  const huntWaitInUse = huntWaitUsedHere || groupsUsingHuntWaitTime > 0;
+  const huntWaitInUse = huntWaitTimeInUse(option, groupsUsingHuntWaitTime);
   const huntWaitStatus = huntWaitUsedHere
     ? t("callParkSettings.huntWaitTimeUsedHere")
     : groupsUsingHuntWaitTime > 0
@@ -160,6 +162,17 @@ export function CallParkSettingsForm({
       : t("callParkSettings.huntWaitTimeUnused");
   const timersValid = recallSecondsSchema.safeParse(recallTime).success && recallSecondsSchema.safeParse(huntWaitTime).success;
   const huntGroupName = huntGroups?.find((h) => h.id === huntGroupId)?.name;
+  const Preview = useSimulationPreview();
+  // The form's values as its save would leave the settings, played before Save (none while one is refused).
+  const previewed =
+    timersValid && (!needsHuntGroup(option) || huntGroupId)
+      ? {
+          callParkSettings: {
+            callParkRecall: { option, ...(needsHuntGroup(option) ? { huntGroupId } : {}) },
+            callParkSettings: { ringPattern, recallTime, huntWaitTime },
+          },
+        }
+      : undefined;
   const range = { min: RECALL_TIME_MIN, max: RECALL_TIME_MAX };
 
   return (
@@ -296,6 +309,11 @@ export function CallParkSettingsForm({
       <RecallSummary
         input={timersValid ? { option, ringPattern, recallTime, huntWaitTime, huntGroupName } : undefined}
       />
+      {Preview && (
+        <Suspense fallback={null}>
+          <Preview locationId={locationId} park={{ kind: "direct" }} overrides={previewed} unsaved={formState.isDirty} />
+        </Suspense>
+      )}
       {!readOnly && (
         <div className="form-actions">
           <button

@@ -18,6 +18,14 @@ export const simulationQueries = {
       queryFn: async ({ signal }) =>
         (await callApi(api.callParks.simulate, { params: { locationId }, body: { steps: [] }, signal })).data,
     }),
+  /** A form's preview: its script played with the form's values as overrides (nothing when `body` is undefined). */
+  preview: (locationId: string, body: SimulationRequest | undefined) =>
+    queryOptions({
+      queryKey: [...simulationQueries.all(), locationId, "preview", body] as const,
+      queryFn: async ({ signal }) => (await callApi(api.callParks.simulate, { params: { locationId }, body: body!, signal })).data,
+      // A refusal is the form's values', shown beside the timeline: asking again changes nothing.
+      retry: false,
+    }),
 };
 
 /**

@@ -5,6 +5,8 @@ import {
   PARK_DIRECT_CODE,
   PARK_GROUP_CODE,
   RETRIEVE_CODE,
+  SIMULATION_MAX_SECONDS,
+  type SimulationDestination,
   type SimulationParticipant,
   type SimulationStep,
 } from "@domain/schemas/simulation";
@@ -92,4 +94,47 @@ export function checkSteps(steps: SimulationStep[]): FieldIssue[] {
     if (result.success) return [];
     return toFieldIssues(result.error, step).map((issue) => ({ ...issue, path: ["steps", index, ...issue.path] }));
   });
+}
+
+/** What a form's preview plays, and who does what in it (for the sentence above the timeline). */
+export interface PreviewScript {
+  steps: SimulationStep[];
+  until: number;
+  /** Who parks, in the order they dial. */
+  parkers: SimulationParticipant[];
+  /** A direct park's extension. */
+  extension?: string;
+}
+
+/**
+ * The preview's script. A direct park: the location's first person (else workspace or virtual
+ * line) parks with *68 on the first call park extension, else on someone else's extension. A
+ * group park: its first members (PRESET_SIZE) dial #58 at once. Nobody retrieves, and the
+ * preview runs long enough to show what the recall does: two Recall Timers and the Wait Time.
+ * Null when nobody could park.
+ */
+export function previewScript(
+  cast: { participants: SimulationParticipant[]; destinations: SimulationDestination[] },
+  park: { kind: "direct" } | { kind: "group"; memberIds: readonly string[] },
+  timers: { recallTime: number; huntWaitTime: number },
+): PreviewScript | null {
+  const until = Math.min(SIMULATION_MAX_SECONDS, 2 * timers.recallTime + timers.huntWaitTime);
+  const people = dialers(cast.participants);
+  if (park.kind === "group") {
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const parkers = park.memberIds.flatMap((id) => byId.get(id) ?? []).slice(0, PRESET_SIZE);
+    if (parkers.length === 0) return null;
+    return { steps: parkers.map((p) => ({ at: 0, by: p.id, dial: PARK_GROUP_CODE })), until, parkers };
+  }
+  const parker = people.find((p) => p.type === "PEOPLE") ?? people[0];
+  if (!parker) return null;
+  const target =
+    cast.destinations.find((d) => d.kind === "CALL_PARK_EXTENSION") ?? cast.destinations.find((d) => d.id !== parker.id);
+  if (!target) return null;
+  return {
+    steps: [{ at: 0, by: parker.id, dial: `${PARK_DIRECT_CODE}${target.extension}` }],
+    until,
+    parkers: [parker],
+    extension: target.extension,
+  };
 }

@@ -13,7 +13,9 @@ import {
 } from "@domain/schemas/simulation";
 import { ErrorState, LoadingState } from "@/components/states";
 import { ApiError } from "@/lib/api-client";
+import { Icon } from "@/components/icon";
 import { locationQueries } from "@/lib/location-queries";
+import { useGatewayStatus } from "@/lib/session";
 import { simulationQueries, usePlaySimulation } from "@/features/simulation/api/queries";
 import { ScriptEditor } from "./script-editor";
 import { checkSteps, presetRows, type ScriptRow, stepsOf } from "./script-model";
@@ -29,10 +31,18 @@ import "./simulation.css";
 export function SimulatorTab({ locationId }: { locationId: string }) {
   const { t } = useTranslation("simulation");
   const cast = useQuery(simulationQueries.cast(locationId));
+  const webex = useGatewayStatus()?.mode === "webex";
   return (
     <div className="tab-content sim">
       <h2>{t("title")}</h2>
       <p className="page-description">{t("description")}</p>
+      {/* In Webex mode the configuration played is the mirror's: said, so that nobody takes it for a live view. */}
+      {webex && (
+        <div className="banner" role="note">
+          <Icon name="phone" size={20} />
+          <p>{t("webex.notice")}</p>
+        </div>
+      )}
       {cast.isPending ? (
         <LoadingState />
       ) : cast.isError ? (

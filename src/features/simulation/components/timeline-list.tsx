@@ -1,10 +1,13 @@
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { SimulationEvent, SimulationResult } from "@domain/schemas/simulation";
 import { callNumber, namer } from "./timeline-model";
 
 /** The timeline told in words, in time order: the accessible version of the picture, and the full account. */
-export function TimelineList({ result }: { result: SimulationResult }) {
+export function TimelineList({ result, level = 3 }: { result: SimulationResult; level?: 3 | 5 }) {
   const { t } = useTranslation("simulation");
+  const id = useId();
+  const Heading = level === 3 ? "h3" : "h5";
   const name = namer(result.participants);
   // Stable: events of the same second keep the order the simulation gave them.
   const events = [...result.events].sort((a, b) => a.at - b.at);
@@ -18,8 +21,8 @@ export function TimelineList({ result }: { result: SimulationResult }) {
       reason: event.reason ? t(`reasons.${event.reason}`) : "",
     });
   return (
-    <section className="sim-events" aria-labelledby="sim-events-title">
-      <h3 id="sim-events-title">{t("timeline.listHeading")}</h3>
+    <section className="sim-events" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`}>{t("timeline.listHeading")}</Heading>
       {events.length === 0 ? (
         <p>{t("timeline.noEvents", { until: result.until })}</p>
       ) : (

@@ -1,0 +1,88 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { SimulationRequest } from "@domain/schemas/simulation";
+import { ErrorState } from "@/components/states";
+import { errorMessage } from "@/lib/error-message";
+import type { SimulationPreviewProps } from "@/lib/simulation-preview-slot";
+import { useDebouncedValue } from "@/lib/use-debounced-value";
+import { simulationQueries } from "@/features/simulation/api/queries";
+import { useGatewayStatus } from "@/lib/session";
+import { previewScript } from "./script-model";
+import { TimelineChart } from "./timeline-chart";
+import { lanesOf } from "./timeline-model";
+import { TimelineList } from "./timeline-list";
+import "./simulation.css";
+
+/** How long the form's values must stay put before they are played (typing a number is several changes). */
+const SETTLE_MS = 300;
+
+/**
+ * A form's values on a timeline before Save: what happens to a call parked with them (a
+ * person's *68 for Call Park Settings, the group's first members' #58 for a group), played
+ * by the server's simulator with the form's values as its overrides, checked by the same
+ * rules as the save. Closed until the administrator opens it; open, it follows every change.
+ */
+export function SimulationPreview({ locationId, park, overrides, unsaved }: SimulationPreviewProps) {
+  const { t } = useTranslation("simulation");
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <section className="sim-preview" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`} className="sim-preview-title">
+        <button type="button" className="btn btn-secondary btn-small" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+          {t("preview.toggle")}
+        </button>
+      </h4>
+      <div id={`${id}-body`} hidden={!open}>
+        {open && <PreviewBody locationId={locationId} park={park} overrides={overrides} unsaved={unsaved} />}
+      </div>
+    </section>
+  );
+}
+
+function PreviewBody({ locationId, park, overrides, unsaved }: SimulationPreviewProps) {
+  const { t } = useTranslation("simulation");
+  const cast = useQuery(simulationQueries.cast(locationId));
+  const webex = useGatewayStatus()?.mode === "webex";
+  const settled = useDebouncedValue(overrides, SETTLE_MS);
+  const timers = { recallTime: cast.data?.recallTime ?? 0, huntWaitTime: cast.data?.huntWaitTime ?? 0, ...settled?.callParkSettings?.callParkSettings };
+  const script = cast.data ? previewScript(cast.data, park, timers) : null;
+  const body: SimulationRequest | undefined = script && settled ? { steps: script.steps, until: script.until, overrides: settled } : undefined;
+  const played = useQuery({ ...simulationQueries.preview(locationId, body), enabled: body !== undefined, placeholderData: keepPreviousData });
+
+  if (cast.isPending) return <p>{t("preview.loading")}</p>;
+  if (cast.isError) return <ErrorState error={cast.error} onRetry={() => cast.refetch()} />;
+  if (!script) return <p>{t(park.kind === "group" ? "preview.noMembers" : "preview.nobody")}</p>;
+  const names = script.parkers.map((p) => p.name);
+  const result = played.data;
+  return (
+    <div className="sim-preview-body">
+      <p>
+        {park.kind === "group"
+          ? t("preview.groupScript", { count: names.length, names })
+          : t("preview.directScript", { name: names[0], extension: script.extension })}{" "}
+        {t(unsaved ? "preview.unsaved" : "preview.saved")}
+      </p>
+      {webex && <p className="muted">{t("webex.notice")}</p>}
+      {overrides === undefined ? (
+        <p>{t("preview.invalid")}</p>
+      ) : played.isError ? (
+        <p className="field-error" role="alert">
+          {t("preview.refused", { message: errorMessage(t, played.error) })}
+        </p>
+      ) : null}
+      <p className="visually-hidden" role="status">
+        {result && !played.isError && overrides !== undefined
+          ? t("timeline.summary", { calls: t("timeline.calls", { count: lanesOf(result).length }), until: result.until })
+          : ""}
+      </p>
+      {result && (
+        <div className={played.isError || overrides === undefined || played.isPlaceholderData ? "sim-preview-stale" : undefined} aria-busy={played.isFetching || undefined}>
+          <TimelineChart result={result} />
+          <TimelineList result={result} level={5} />
+        </div>
+      )}
+    </div>
+  );
+}
