@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SimulationDestination, SimulationEvent } from "@domain/schemas/simulation";
-import { boardState, callNumber } from "./board-state";
+import { boardState, callNumber, nextRecall } from "./board-state";
 
 const destinations: SimulationDestination[] = [
   { extension: "5001", kind: "CALL_PARK_EXTENSION", id: "cpe-1", name: "Park 1" },
@@ -62,5 +62,28 @@ describe("boardState", () => {
 
   it("numbers calls as the screens do", () => {
     expect(callNumber("call-12")).toBe("12");
+  });
+});
+
+describe("nextRecall", () => {
+  const timeline = [
+    ev(0, "PARKED", "call-1", "5001"),
+    ev(0, "PARKED", "call-2", "5002", "bia"),
+    ev(45, "RECALLED_TO_PARKER", "call-1", "5001"),
+    ev(45, "RECALLED_TO_PARKER", "call-2", "5002", "bia"),
+    ev(75, "ALERTED_HUNT_GROUP", "call-2", "5002", "bia"),
+    ev(90, "RECALLED_TO_PARKER", "call-1", "5001"),
+  ];
+
+  it("looks ahead to the call's own next recall: the parker again, or the hunt group", () => {
+    expect(nextRecall(timeline, "call-1", 0)).toEqual({ at: 45, to: "PARKER" });
+    expect(nextRecall(timeline, "call-1", 45)).toEqual({ at: 90, to: "PARKER" });
+    expect(nextRecall(timeline, "call-2", 45)).toEqual({ at: 75, to: "HUNT_GROUP" });
+  });
+
+  it("is null once nothing more happens to the call before the end", () => {
+    expect(nextRecall(timeline, "call-1", 90)).toBeNull();
+    expect(nextRecall(timeline, "call-2", 75)).toBeNull();
+    expect(nextRecall([], "call-1", 0)).toBeNull();
   });
 });

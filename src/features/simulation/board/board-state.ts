@@ -58,3 +58,21 @@ export function boardState(destinations: readonly SimulationDestination[], event
 
 /** "call-2" → "2", as the screens number calls. */
 export const callNumber = (callId: string) => callId.replace(/^call-/, "");
+
+/** What comes next to a held call: rung back to the parker again, or sent to the hunt group, and when. */
+export interface NextRecall {
+  at: number;
+  to: "PARKER" | "HUNT_GROUP";
+}
+
+/**
+ * The next recall of `callId` after second `now`, read ahead in the whole timeline the same
+ * script gave (Play's answer): the board's countdown then follows the call's own recall
+ * option (again after the Recall Timer, or to the hunt group after the Wait Time) rather
+ * than the first recall only. Null when nothing more happens to it before the end.
+ */
+export function nextRecall(timeline: readonly SimulationEvent[], callId: string, now: number): NextRecall | null {
+  const next = timeline.find((e) => e.callId === callId && e.at > now && (e.kind === "RECALLED_TO_PARKER" || e.kind === "ALERTED_HUNT_GROUP"));
+  if (!next) return null;
+  return { at: next.at, to: next.kind === "ALERTED_HUNT_GROUP" ? "HUNT_GROUP" : "PARKER" };
+}

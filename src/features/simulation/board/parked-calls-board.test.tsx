@@ -165,6 +165,30 @@ describe("ParkedCallsBoard", () => {
     expect(latest().closed).toBe(true);
   });
 
+  it("with Play's whole timeline, counts down to each call's next recall: the parker again, or the hunt group", async () => {
+    const timeline = [
+      event({ at: 0, kind: "PARKED", callId: "call-1", extension: "5001", by: "P1" }),
+      event({ at: 0, kind: "PARKED", callId: "call-2", extension: "5002", by: "P2" }),
+      event({ at: 45, kind: "RECALLED_TO_PARKER", callId: "call-1", extension: "5001", by: "P1", alerted: ["P1"] }),
+      event({ at: 45, kind: "ALERTED_HUNT_GROUP", callId: "call-2", extension: "5002", by: "P2", alerted: ["H1"] }),
+      event({ at: 90, kind: "RECALLED_TO_PARKER", callId: "call-1", extension: "5001", by: "P1", alerted: ["P1"] }),
+    ];
+    await renderWithProviders(<ParkedCallsBoard locationId="L1" script={SCRIPT} playing={1} timeline={timeline} />);
+    latest().emit("start", START);
+    latest().emit("simulation", timeline[0]);
+    latest().emit("simulation", timeline[1]);
+    expect(within(slot("5001 — Park 1")).getByText(/parked by Ana Souza at 0 s — recall in 45 seconds$/)).toBeInTheDocument();
+    // Hunt group only: the countdown says where the call goes.
+    expect(within(slot("5002 — Park 2")).getByText(/parked by Bruno Lima at 0 s — goes to the hunt group in 45 seconds$/)).toBeInTheDocument();
+    latest().emit("simulation", timeline[2]);
+    latest().emit("simulation", timeline[3]);
+    // Parker only: ringing, and a countdown to the next ring-back a Recall Timer later.
+    expect(within(slot("5001 — Park 1")).getByText("Holding call 1 — parked by Ana Souza at 0 s — ringing Ana Souza since second 45 — rings back again in 45 seconds")).toBeInTheDocument();
+    latest().emit("simulation", timeline[4]);
+    // Nothing more before the end: no countdown.
+    expect(within(slot("5001 — Park 1")).getByText("Holding call 1 — parked by Ana Souza at 0 s — ringing Ana Souza since second 90")).toBeInTheDocument();
+  });
+
   it("speaks Brazilian Portuguese", async () => {
     await renderWithProviders(<ParkedCallsBoard locationId="L1" script={SCRIPT} playing={1} />, { language: "pt-BR" });
     latest().emit("start", START);

@@ -9,7 +9,7 @@ import {
   SIMULATION_STREAM_EVENTS,
   type SimulationStreamStart,
 } from "@domain/schemas/simulation-stream";
-import { boardState, callNumber } from "./board-state";
+import { boardState, callNumber, type HeldCall, nextRecall } from "./board-state";
 import "./parked-calls-board.css";
 
 export interface ParkedCallsBoardProps {
@@ -20,6 +20,8 @@ export interface ParkedCallsBoardProps {
   playing: string | number;
   /** Called once the simulation's clock has reached its end. */
   onDone?: () => void;
+  /** The whole timeline of the same script (Play's answer): each call's countdown reads its next recall there. */
+  timeline?: readonly SimulationEvent[];
 }
 
 type Phase = "connecting" | "playing" | "ended" | "interrupted";
@@ -33,7 +35,7 @@ const TICK_MS = 100;
  * clock runs here from the `start` event at the chosen speed, and never behind the last
  * event received, so the countdowns follow the simulation's seconds.
  */
-export function ParkedCallsBoard({ locationId, script, playing, onDone }: ParkedCallsBoardProps) {
+export function ParkedCallsBoard({ locationId, script, playing, onDone, timeline }: ParkedCallsBoardProps) {
   const { t } = useTranslation("simulation");
   const [speed, setSpeed] = useState<number>(SIMULATION_SPEEDS[0]);
   const [start, setStart] = useState<SimulationStreamStart | null>(null);
@@ -105,6 +107,15 @@ export function ParkedCallsBoard({ locationId, script, playing, onDone }: Parked
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : "");
   const slots = useMemo(() => (start ? boardState(start.destinations, events, start.recallTime) : []), [start, events]);
   const parked = slots.filter((s) => s.held).length;
+  /** A held call's countdown: to its next recall as the timeline has it, else (no timeline) to its first. */
+  const countdown = (held: HeldCall) => {
+    if (!timeline) return held.ringingSince === null ? t("board.recallIn", { count: Math.max(0, held.recallAt - clock) }) : null;
+    const next = nextRecall(timeline, held.callId, clock);
+    if (!next) return null;
+    const count = Math.max(0, next.at - clock);
+    if (next.to === "HUNT_GROUP") return t("board.huntGroupIn", { count });
+    return held.ringingSince === null ? t("board.recallIn", { count }) : t("board.recallAgainIn", { count });
+  };
 
   // Parks and frees are announced politely, one at a time; the clock's ticks never are.
   const announced = useRef(0);
@@ -160,10 +171,11 @@ export function ParkedCallsBoard({ locationId, script, playing, onDone }: Parked
                 {held
                   ? [
                       t("board.holding", { call: callNumber(held.callId), parker: nameOf(held.parker), since: held.since }),
-                      held.ringingSince !== null
-                        ? t("board.ringing", { parker: nameOf(held.parker), at: held.ringingSince })
-                        : t("board.recallIn", { count: Math.max(0, held.recallAt - clock) }),
-                    ].join(" — ")
+                      held.ringingSince !== null ? t("board.ringing", { parker: nameOf(held.parker), at: held.ringingSince }) : null,
+                      countdown(held),
+                    ]
+                      .filter(Boolean)
+                      .join(" — ")
                   : t("board.free")}
               </span>
             </li>

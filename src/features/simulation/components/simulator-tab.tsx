@@ -154,7 +154,7 @@ function Simulator({ locationId, cast }: { locationId: string; cast: SimulationR
           </>
         )}
       </section>
-      {played && <ParkedCallsBoard locationId={locationId} script={played.body} playing={played.key} />}
+      {played && <ParkedCallsBoard locationId={locationId} script={played.body} playing={played.key} timeline={play.data?.events} />}
     </>
   );
 }
