@@ -207,12 +207,21 @@ test.describe("o simulador de estacionamento de chamadas, em português", () => 
     await expect(page.getByRole("tab", { name: "Simulador", selected: true })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Simulador de estacionamento de chamadas" })).toBeVisible();
     await page.getByRole("button", { name: "Três membros estacionam com #58 ao mesmo tempo" }).click();
+    // The first member's line also appears on the third's phone (a shared line).
+    await page.getByRole("button", { name: "Adicionar uma linha em outro telefone" }).click();
+    const line = page.getByRole("group", { name: "Linha 1" });
+    const [first, , third] = desk.members;
+    await line.getByRole("combobox", { name: "A linha de" }).selectOption(first.id);
+    await line.getByRole("combobox", { name: "Aparece no telefone de" }).selectOption(third.id);
     await page.getByRole("button", { name: "Reproduzir", exact: true }).click();
     const picture = page.getByRole("img", { name: /^Linha do tempo: 3 chamadas em 600 segundos\./ });
     await expect(picture).toBeVisible();
     await expect(picture.getByText(`Chamada 1 · ${desk.members[0].name} → ${desk.extensions[0]}`, { exact: true })).toBeVisible();
     const lines = await eventList(page, "Eventos em ordem").allTextContents();
-    for (const line of expectedLines(desk, "pt-BR")) expect(lines).toContain(line);
+    const sharedLine = `${desk.recallTime} s — a chamada 1 em ${desk.extensions[0]} volta a tocar para ${first.name} (toque: ${RINGS["pt-BR"][desk.ringPattern]})`;
+    for (const expected of expectedLines(desk, "pt-BR")) {
+      expect(lines).toContain(expected === sharedLine ? `${sharedLine}; também aparece no telefone de ${third.name}` : expected);
+    }
     const board = page.getByRole("region", { name: "Chamadas estacionadas" });
     const slots = board.getByRole("list", { name: "Destinos de estacionamento" }).getByRole("listitem");
     await expect(slots.filter({ hasText: `${desk.extensions[0]} — ` })).toContainText(`Com a chamada 1 — estacionada por ${desk.members[0].name} no segundo 0`);

@@ -314,3 +314,35 @@ describe("the script", () => {
     ]);
   });
 });
+
+describe("lines of the parker on other phones (shared or monitored)", () => {
+  it("are notified of every call recalled to the parker, and of nothing else", () => {
+    const config = { ...location({ group: "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP" }), lineAppearances: [
+      { owner: "p1", shownOn: "p4" },
+      { owner: "p1", shownOn: "w1" },
+      { owner: "p1", shownOn: "p4" },
+      { owner: "p2", shownOn: "p3" },
+    ] };
+    const events = simulate(config, [dial(0, "p1", "#58")], 120);
+    expect(events.map((e) => [e.at, e.kind, e.notified ?? null])).toEqual([
+      [0, "PARKED", null],
+      [0, "ANNOUNCED", null],
+      [45, "RECALLED_TO_PARKER", ["p4", "w1"]],
+      [75, "ALERTED_HUNT_GROUP", null],
+    ]);
+    // Who is alerted is still the parker alone: the other phones are told, not rung instead.
+    expect(events[2].alerted).toEqual(["p1"]);
+  });
+
+  it("are notified at each ring-back of the parker-only option, and not when the parker has no line elsewhere", () => {
+    const config = { ...location(), lineAppearances: [{ owner: "p2", shownOn: "p4" }] };
+    const events = simulate(config, [dial(0, "p1", "*685001"), dial(0, "p2", "*685002")], 90);
+    const recalls = events.filter((e) => e.kind === "RECALLED_TO_PARKER").map((e) => [e.at, e.by, e.notified ?? null]);
+    expect(recalls).toEqual([
+      [45, "p1", null],
+      [45, "p2", ["p4"]],
+      [90, "p1", null],
+      [90, "p2", ["p4"]],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type {
   SimulationDestination,
   SimulationEvent,
   SimulationEventKind,
+  SimulationLineAppearance,
   SimulationParticipant,
   SimulationReason,
   SimulationStep,
@@ -40,6 +41,8 @@ export interface SimulationConfig {
   members: { id: string; name: string; type: "PEOPLE" | "PLACE" | "VIRTUAL_LINE"; extension: string | null }[];
   callParkExtensions: { id: string; name: string; extension: string }[];
   huntGroups: { id: string; name: string; extension: string | null }[];
+  /** Lines that appear on other phones (shared or monitored), as a script says: not in the public API. */
+  lineAppearances?: readonly SimulationLineAppearance[];
 }
 
 /**
@@ -107,6 +110,7 @@ export function groupDestinations(config: SimulationConfig, group: SimulationCon
  */
 export function simulate(config: SimulationConfig, steps: readonly SimulationStep[], until: number): SimulationEvent[] {
   const { ringPattern } = config.settings;
+  const lineAppearances = config.lineAppearances ?? [];
   // Timers of at least a second, so that every recall moves time forward.
   const recallTime = Math.max(1, config.settings.recallTime);
   const huntWaitTime = Math.max(1, config.settings.huntWaitTime);
@@ -142,7 +146,9 @@ export function simulate(config: SimulationConfig, steps: readonly SimulationSte
     const who = { callId: call.id, extension: call.extension, by: call.parker };
     const reason = call.noHuntGroup ? "NO_HUNT_GROUP" : null;
     if (next.to === "PARKER") {
-      emit(next.at, "RECALLED_TO_PARKER", who, { alerted: [call.parker], ringPattern, reason });
+      // The parker's line on other phones shows the reverted call too.
+      const notified = [...new Set(lineAppearances.filter((l) => l.owner === call.parker && l.shownOn !== call.parker).map((l) => l.shownOn))];
+      emit(next.at, "RECALLED_TO_PARKER", who, { alerted: [call.parker], ringPattern, reason, ...(notified.length ? { notified } : {}) });
       call.state = "RINGING_PARKER";
       call.next = call.option === "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP"
         ? { at: next.at + huntWaitTime, to: "HUNT_GROUP" }

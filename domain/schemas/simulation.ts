@@ -39,6 +39,15 @@ export const simulationAnswerStepSchema = z.strictObject({
 });
 
 export const simulationStepSchema = z.union([simulationDialStepSchema, simulationAnswerStepSchema]);
+
+/**
+ * The line of `owner` appears on the phone of `shownOn` (a shared or monitored line). The
+ * public call park API does not tell which lines appear on which phones, so a script says so:
+ * a call recalled to `owner` is then also shown on those phones.
+ */
+export const simulationLineAppearanceSchema = z.strictObject({ owner: idSchema, shownOn: idSchema });
+export type SimulationLineAppearance = z.output<typeof simulationLineAppearanceSchema>;
+export const SIMULATION_MAX_LINE_APPEARANCES = 100;
 export type SimulationStep = z.output<typeof simulationStepSchema>;
 
 /**
@@ -50,6 +59,7 @@ export const simulationRequestSchema = z.strictObject({
   // No steps: nothing happens, and the answer still lists the participants and destinations.
   steps: z.array(simulationStepSchema).max(SIMULATION_MAX_STEPS, { error: "tooBig" }),
   until: secondSchema.min(1, { error: "tooSmall" }).default(SIMULATION_DEFAULT_SECONDS),
+  lineAppearances: z.array(simulationLineAppearanceSchema).max(SIMULATION_MAX_LINE_APPEARANCES, { error: "tooBig" }).optional(),
   overrides: z
     .strictObject({
       callParkSettings: callParkSettingsUpdateSchema.optional(),
@@ -107,6 +117,11 @@ export const simulationEventSchema = z.object({
   by: z.string().nullable(),
   /** Who is alerted: the parker's id, or the hunt group's. */
   alerted: z.array(z.string()),
+  /**
+   * A call recalled to its parker: the other phones the parker's line appears on (the
+   * script's line appearances), notified of the reverted call. Absent when none.
+   */
+  notified: z.array(z.string()).optional(),
   /** The ring of a reverted call (the location's). */
   ringPattern: z.enum(RING_PATTERNS).nullable(),
   reason: z.enum(SIMULATION_REASONS).nullable(),

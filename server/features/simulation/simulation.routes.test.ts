@@ -166,6 +166,45 @@ describe("POST …/callParks/actions/simulate/invoke", () => {
     expect(noSteps.json().destinations).toHaveLength(47);
   });
 
+  it("notifies the phones a parker's line appears on (the script's line appearances) of each call recalled to the parker", async () => {
+    const f = await frontDesk();
+    const [ana, bruno, carla, davi] = f.people;
+    const lineAppearances = [{ owner: ana, shownOn: davi }, { owner: ana, shownOn: bruno }, { owner: carla, shownOn: ana }];
+    const res = await simulateAt(server, f.locationId, { steps: threeParks(f.people), until: 45, lineAppearances });
+    expect(res.statusCode, res.body).toBe(200);
+    const recalls = simulationResultSchema.parse(res.json()).events.filter((e) => e.kind === "RECALLED_TO_PARKER");
+    expect(recalls.map((e) => [e.by, e.alerted, e.notified ?? null])).toEqual([
+      [ana, [ana], [davi, bruno]],
+      [bruno, [bruno], null],
+      [carla, [carla], [ana]],
+    ]);
+    // Nothing of it is kept: the next play without them notifies nobody.
+    const again = await simulateAt(server, f.locationId, { steps: threeParks(f.people), until: 45 });
+    expect(again.json().events.some((e: SimulationEvent) => e.notified)).toBe(false);
+  });
+
+  it("answers 400 on line appearances naming someone not of the location, a line shown on its own phone, a pair twice", async () => {
+    const f = await frontDesk();
+    const [ana, bruno] = f.people;
+    const res = await simulateAt(server, f.locationId, {
+      steps: [],
+      lineAppearances: [
+        { owner: ana, shownOn: bruno },
+        { owner: "nobody", shownOn: f.support },
+        { owner: ana, shownOn: ana },
+        { owner: ana, shownOn: bruno },
+      ],
+    });
+    expect(expectApiError(res, "validation").issues).toEqual([
+      { path: ["lineAppearances", 1, "owner"], code: "memberNotFound" },
+      { path: ["lineAppearances", 1, "shownOn"], code: "memberNotFound" },
+      { path: ["lineAppearances", 2, "shownOn"], code: "invalidValue" },
+      { path: ["lineAppearances", 3], code: "duplicateInList" },
+    ]);
+    const wrongShape = await simulateAt(server, f.locationId, { steps: [], lineAppearances: [{ owner: ana }] });
+    expect(expectApiError(wrongShape, "validation").issues).toEqual([{ path: ["lineAppearances", 0, "shownOn"], code: "invalidType" }]);
+  });
+
   it("takes an answer naming an unknown call as a step that fails (ANSWER_FAILED), not as a bad request", async () => {
     const f = await frontDesk();
     const res = await simulateAt(server, f.locationId, { steps: [{ at: 5, by: f.people[0], answer: "call-7" }] });

@@ -106,17 +106,34 @@ async function withGroups(db: Db, locationId: string, config: SimulationConfig, 
   }
 }
 
-/** Who acts in a step must be a person, workspace or virtual line of this location. */
-function stepIssues(config: SimulationConfig, steps: SimulationRequestBody["steps"]): FieldIssue[] {
+/**
+ * Who acts in a step must be a person, workspace or virtual line of this location; so must
+ * both ends of a line appearance, two different ones, each pair given once.
+ */
+function scriptIssues(config: SimulationConfig, body: SimulationRequestBody): FieldIssue[] {
   const members = new Set(config.members.map((m) => m.id));
-  return steps.flatMap((step, index) => (members.has(step.by) ? [] : [{ path: ["steps", index, "by"], code: "memberNotFound" as const }]));
+  const steps = body.steps.flatMap((step, index) => (members.has(step.by) ? [] : [{ path: ["steps", index, "by"], code: "memberNotFound" as const }]));
+  const seen = new Set<string>();
+  const lines = (body.lineAppearances ?? []).flatMap((line, index): FieldIssue[] => {
+    const unknown = (["owner", "shownOn"] as const).flatMap((end) =>
+      members.has(line[end]) ? [] : [{ path: ["lineAppearances", index, end], code: "memberNotFound" as const }],
+    );
+    if (unknown.length) return unknown;
+    if (line.owner === line.shownOn) return [{ path: ["lineAppearances", index, "shownOn"], code: "invalidValue" }];
+    const key = JSON.stringify([line.owner, line.shownOn]);
+    if (seen.has(key)) return [{ path: ["lineAppearances", index], code: "duplicateInList" }];
+    seen.add(key);
+    return [];
+  });
+  return [...steps, ...lines];
 }
 
 export async function simulateCallPark(db: Db, locationId: string, body: SimulationRequestBody, actor: Actor): Promise<SimulationResult> {
   await requireLocation(db, locationId);
   const config = await configOf(db, locationId);
-  const issues = stepIssues(config, body.steps);
+  const issues = scriptIssues(config, body);
   if (issues.length) throw new HttpError("validation", {}, issues);
+  config.lineAppearances = body.lineAppearances ?? [];
   await withSettings(db, locationId, config, body.overrides?.callParkSettings, actor);
   await withGroups(db, locationId, config, body.overrides?.callParks, actor);
   return {

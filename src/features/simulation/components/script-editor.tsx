@@ -3,13 +3,16 @@ import type { FieldIssue } from "@domain/schemas/issues";
 import type { SimulationResult } from "@domain/schemas/simulation";
 import { Icon } from "@/components/icon";
 import { issueMessage } from "@/lib/error-message";
-import { dialers, issuesByRow, newRow, presetRows, type ScriptRow } from "./script-model";
+import { LineAppearances } from "./line-appearances";
+import { dialers, issuesByRow, type LineRow, newRow, presetRows, type ScriptRow } from "./script-model";
 import { type ExtensionChoice, StepRow } from "./step-row";
 
 interface Props {
   cast: SimulationResult;
   rows: ScriptRow[];
   onRowsChange: (rows: ScriptRow[]) => void;
+  lines: LineRow[];
+  onLinesChange: (lines: LineRow[]) => void;
   until: string;
   onUntilChange: (until: string) => void;
   issues: FieldIssue[];
@@ -34,7 +37,7 @@ function extensionChoices(t: (key: string, o: Record<string, string>) => string,
 }
 
 /** The script: its steps, the preset, how long to run, and Play. */
-export function ScriptEditor({ cast, rows, onRowsChange, until, onUntilChange, issues, onPreset, onPlay, playing, note }: Props) {
+export function ScriptEditor({ cast, rows, onRowsChange, lines, onLinesChange, until, onUntilChange, issues, onPreset, onPlay, playing, note }: Props) {
   const { t } = useTranslation("simulation");
   const people = dialers(cast.participants);
   const extensions = extensionChoices(t, cast);
@@ -72,7 +75,10 @@ export function ScriptEditor({ cast, rows, onRowsChange, until, onUntilChange, i
           <p>{t("script.refused")}</p>
           {/* Issues with no field here (the what-if settings, say) are said in the banner. */}
           {issues
-            .filter((issue) => !(issue.path[0] === "steps" && issue.path.length > 1) && issue.path[0] !== "until")
+            .filter(
+              (issue) =>
+                !((issue.path[0] === "steps" || issue.path[0] === "lineAppearances") && issue.path.length > 1) && issue.path[0] !== "until",
+            )
             .map((issue, i) => (
               <p key={i}>{issueMessage(t, issue)}</p>
             ))}
@@ -90,6 +96,7 @@ export function ScriptEditor({ cast, rows, onRowsChange, until, onUntilChange, i
           onRemove={() => onRowsChange(rows.filter((_, i) => i !== index))}
         />
       ))}
+      <LineAppearances rows={lines} onRowsChange={onLinesChange} dialers={people} issues={issues} />
       <div className="sim-script-play">
         <div className="field sim-until">
           <label htmlFor="sim-until">{t("script.until")}</label>

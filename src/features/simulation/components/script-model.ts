@@ -138,3 +138,24 @@ export function previewScript(
     extension: target.extension,
   };
 }
+
+/** "The line of [owner] appears on the phone of [shownOn]", as the screen edits it. */
+export interface LineRow {
+  key: number;
+  owner: string;
+  shownOn: string;
+}
+
+export const newLineRow = (row: Partial<Omit<LineRow, "key">> = {}): LineRow => ({ key: nextKey++, owner: "", shownOn: "", ...row });
+
+/** The rows as the request's line appearances (none: the field is left out). */
+export const lineAppearancesOf = (rows: LineRow[]) => (rows.length ? rows.map(({ owner, shownOn }) => ({ owner, shownOn })) : undefined);
+
+/** The line appearances' own checks (both ends chosen, two different ones), as the server would make them. */
+export function checkLineAppearances(rows: LineRow[]): FieldIssue[] {
+  return rows.flatMap((row, index): FieldIssue[] => {
+    const missing = (["owner", "shownOn"] as const).flatMap((end) => (row[end] ? [] : [{ path: ["lineAppearances", index, end], code: "required" as const }]));
+    if (missing.length) return missing;
+    return row.owner === row.shownOn ? [{ path: ["lineAppearances", index, "shownOn"], code: "invalidValue" }] : [];
+  });
+}

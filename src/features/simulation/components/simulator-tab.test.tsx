@@ -164,6 +164,49 @@ describe("the Simulator tab", () => {
     await waitFor(() => expect(bodies).toEqual([{ steps: [{ at: 50, by: "P1", answer: "call-2" }], until: 600 }]));
   });
 
+  it("says on whose phones a parker's line appears, and the timeline tells those phones are shown the recalled call", async () => {
+    const bodies = answering(() =>
+      HttpResponse.json({
+        ...PLAYED,
+        events: [
+          event({ at: 0, kind: "PARKED", callId: "call-1", extension: "5001", by: "P1" }),
+          event({ at: 45, kind: "RECALLED_TO_PARKER", callId: "call-1", extension: "5001", by: "P1", alerted: ["P1"], ringPattern: "NORMAL", notified: ["P4", "P6"] }),
+        ],
+      }),
+    );
+    const { user } = await renderTab();
+    await user.click(screen.getByRole("button", { name: "Three members park with #58 at once" }));
+    const line = (number: number) => screen.getByRole("group", { name: `Line ${number}` });
+    await user.click(screen.getByRole("button", { name: "Add a line on another phone" }));
+    await user.selectOptions(within(line(1)).getByRole("combobox", { name: "The line of" }), "Ana Souza (1001)");
+    await user.selectOptions(within(line(1)).getByRole("combobox", { name: "Appears on the phone of" }), "Ana Souza (1001)");
+    // Its own phone: refused on the row before asking the server.
+    await user.click(screen.getByRole("button", { name: "Play" }));
+    const shownOn = within(line(1)).getByRole("combobox", { name: "Appears on the phone of" });
+    expect(shownOn).toHaveAttribute("aria-invalid", "true");
+    expect(shownOn).toHaveAccessibleDescription("Choose someone else: a line always appears on its own phone.");
+    expect(bodies).toEqual([]);
+
+    await user.selectOptions(shownOn, "Davi Rocha (1004)");
+    await user.click(screen.getByRole("button", { name: "Add a line on another phone" }));
+    await user.selectOptions(within(line(2)).getByRole("combobox", { name: "The line of" }), "Ana Souza (1001)");
+    await user.selectOptions(within(line(2)).getByRole("combobox", { name: "Appears on the phone of" }), "Fábio Reis (1006)");
+    await user.click(screen.getByRole("button", { name: "Play" }));
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0].lineAppearances).toEqual([
+      { owner: "P1", shownOn: "P4" },
+      { owner: "P1", shownOn: "P6" },
+    ]);
+    await waitFor(() =>
+      expect(events()).toContain("45 s — call 1 on 5001 rings back Ana Souza (ring: Normal); also shown on the phones of Davi Rocha and Fábio Reis"),
+    );
+    // Removed, a line goes from the next play.
+    await user.click(screen.getByRole("button", { name: "Remove line 2" }));
+    await user.click(screen.getByRole("button", { name: "Play" }));
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    expect(bodies[1].lineAppearances).toEqual([{ owner: "P1", shownOn: "P4" }]);
+  });
+
   it("marks a step the contract refuses on its row, before asking the server", async () => {
     const bodies = answering();
     const { user } = await renderTab();

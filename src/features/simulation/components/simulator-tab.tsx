@@ -18,7 +18,7 @@ import { locationQueries } from "@/lib/location-queries";
 import { useGatewayStatus } from "@/lib/session";
 import { simulationQueries, usePlaySimulation } from "@/features/simulation/api/queries";
 import { ScriptEditor } from "./script-editor";
-import { checkSteps, presetRows, type ScriptRow, stepsOf } from "./script-model";
+import { checkLineAppearances, checkSteps, lineAppearancesOf, type LineRow, presetRows, type ScriptRow, stepsOf } from "./script-model";
 import { ParkedCallsBoard } from "@/features/simulation/board/parked-calls-board";
 import { TimelineChart } from "./timeline-chart";
 import { lanesOf } from "./timeline-model";
@@ -66,6 +66,7 @@ function Simulator({ locationId, cast }: { locationId: string; cast: SimulationR
   // A link from a group starts on its members parking together; a link from the settings
   // form brings its unsaved values as "what if".
   const [rows, setRows] = useState<ScriptRow[]>(() => (group ? presetRows(cast.participants, group) : []));
+  const [lines, setLines] = useState<LineRow[]>([]);
   const [until, setUntil] = useState(String(SIMULATION_DEFAULT_SECONDS));
   const linkedOption = search.get("recallOption");
   const fromForm = Boolean(linkedOption || search.get("recallTime") || search.get("huntWaitTime"));
@@ -92,10 +93,11 @@ function Simulator({ locationId, cast }: { locationId: string; cast: SimulationR
     const untilIssues = toFieldIssues(
       simulationRequestSchema.shape.until.safeParse(until.trim() === "" ? undefined : Number(until)).error ?? new z.ZodError([]),
     ).map((issue) => ({ ...issue, path: ["until"] }));
-    const local = [...checkSteps(steps), ...untilIssues];
+    const local = [...checkSteps(steps), ...checkLineAppearances(lines), ...untilIssues];
     setIssues(local);
     if (local.length > 0) return;
-    const body: SimulationRequest = { steps, until: until.trim() === "" ? undefined : Number(until) };
+    const lineAppearances = lineAppearancesOf(lines);
+    const body: SimulationRequest = { steps, until: until.trim() === "" ? undefined : Number(until), ...(lineAppearances && { lineAppearances }) };
     if (currentWhatIf.use) {
       const { groupOption, huntGroupId } = currentWhatIf;
       // Every group of the location recalls as chosen, as each group's own PUT would set it.
@@ -127,6 +129,8 @@ function Simulator({ locationId, cast }: { locationId: string; cast: SimulationR
         cast={cast}
         rows={rows}
         onRowsChange={setRows}
+        lines={lines}
+        onLinesChange={setLines}
         until={until}
         onUntilChange={setUntil}
         issues={issues}

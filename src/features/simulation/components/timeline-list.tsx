@@ -11,7 +11,12 @@ export function TimelineList({ result, level = 3 }: { result: SimulationResult; 
   const name = namer(result.participants);
   // Stable: events of the same second keep the order the simulation gave them.
   const events = [...result.events].sort((a, b) => a.at - b.at);
-  const sentence = (event: SimulationEvent) =>
+  const sentence = (event: SimulationEvent) => {
+    const text = said(event);
+    const notified = event.notified ?? [];
+    return notified.length ? t("events.alsoShownOn", { text, count: notified.length, names: notified.map(name) }) : text;
+  };
+  const said = (event: SimulationEvent) =>
     t(`events.${event.kind}`, {
       by: name(event.by),
       call: event.callId ? callNumber(event.callId) : "",
