@@ -73,6 +73,7 @@ const steps = [
 ];
 
 const failedSteps = [];
+const checksStarted = performance.now();
 const checked = await Promise.all(
   checks.map(
     ([name, args]) =>
@@ -86,14 +87,22 @@ const checked = await Promise.all(
       }),
   ),
 );
+const checksTook = performance.now() - checksStarted;
 for (const { name, status, output } of checked) {
   console.log(`\n=== ${name} ===`);
   if (output) process.stdout.write(output);
   if (status !== 0) failedSteps.push(name);
 }
+/** How long each step took, printed with the closing counts: where the run's time goes. */
+const took = [];
+const startedAt = performance.now();
+const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+took.push(`lint, types and build ${seconds(checksTook)}`);
 for (const [name, step] of steps) {
   console.log(`\n=== ${name} ===`);
+  const stepStarted = performance.now();
   if ((await step()) !== 0) failedSteps.push(name);
+  took.push(`${name} ${seconds(performance.now() - stepStarted)}`);
 }
 postgres?.stop?.();
 
@@ -113,6 +122,7 @@ const failed = sum("numFailedTests") + (playwright?.stats.unexpected ?? 0);
 const skipped = sum("numPendingTests") + sum("numTodoTests") + (playwright?.stats.skipped ?? 0);
 
 console.log("");
+console.log(`Time: ${took.join("; ")}; all ${seconds(performance.now() - startedAt + checksTook)}.`);
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length || failed ? 1 : 0);
