@@ -40,7 +40,9 @@ test.describe("lists an administrator works with, in English", () => {
     await page.getByRole("checkbox", { name: "Select all on this page", exact: true }).check();
     await page.getByRole("button", { name: "Delete 2", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: "Delete 2 call park groups?" });
-    await expect(dialog.getByRole("listitem")).toHaveText([`${tag} B (London)`, `${tag} A (London)`]);
+    // What goes, then who its members are (none here).
+    await expect(dialog.getByRole("list").first().getByRole("listitem")).toHaveText([`${tag} B (London)`, `${tag} A (London)`]);
+    await expect(dialog.getByRole("list").nth(1).getByRole("listitem")).toHaveText([`${tag} B (London): no members`, `${tag} A (London): no members`]);
     await expectNoAxeViolations(page, "bulk delete of call park groups");
     await dialog.getByRole("button", { name: "Delete 2", exact: true }).click();
     await expect(dialog).toBeHidden();
@@ -49,7 +51,7 @@ test.describe("lists an administrator works with, in English", () => {
     await expect(page).toHaveURL(/sort=name-desc/);
   });
 
-  test("call park extensions: a searched location filter, and a bulk delete naming the groups that lose a destination", async ({
+  test("call park extensions: a searched location filter, and a bulk delete naming the group and position of each used one", async ({
     page,
     request,
     locationNamed,
@@ -75,7 +77,9 @@ test.describe("lists an administrator works with, in English", () => {
     await page.getByRole("checkbox", { name: `Select ${second.name} (${second.extension}, Florianópolis)`, exact: true }).check();
     await page.getByRole("button", { name: "Delete 2", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: "Delete 2 call park extensions?" });
-    await expect(dialog.getByText(`${tag} group loses ${first.name} (${first.extension})`, { exact: true })).toBeVisible();
+    await expect(
+      dialog.getByText(`${first.name} (${first.extension}, Florianópolis): used by the group ${tag} group as park destination 1 of 1`, { exact: true }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, "bulk delete of call park extensions");
     await dialog.getByRole("button", { name: "Delete 2", exact: true }).click();
     await expect(dialog).toBeHidden();

@@ -31,6 +31,11 @@ export interface WorkerServers {
   adminToken: string;
   /** Webex mode: the stand-in the server under test is the gateway to; null standalone. */
   webex: { baseURL: string; token: string } | null;
+  /**
+   * Standalone on SQLite: the server's database file, for a test that must make what no API
+   * call can (a configuration only Webex leaves, such as a recall to a deleted hunt group).
+   */
+  databaseFile?: string;
   /** Stops every server (SIGTERM, then waits for each to exit) and removes the databases. */
   stop(): Promise<void>;
 }
@@ -246,9 +251,10 @@ export async function startServers(mode: "standalone" | "webex", workerIndex: nu
   try {
     if (mode === "standalone") {
       const adminToken = token("e2e");
-      const server = await startStandalone(`server w${workerIndex}`, path.join(folder, "e2e.sqlite"), adminToken, databaseUrl);
+      const databaseFile = path.join(folder, "e2e.sqlite");
+      const server = await startStandalone(`server w${workerIndex}`, databaseFile, adminToken, databaseUrl);
       children.push(server.child);
-      return { baseURL: origin(server.port), adminToken, webex: null, stop };
+      return { baseURL: origin(server.port), adminToken, webex: null, stop, ...(databaseUrl ? {} : { databaseFile }) };
     }
     const standInToken = token("e2e-standin");
     const standIn = await startStandalone(`stand-in w${workerIndex}`, path.join(folder, "standin.sqlite"), standInToken);

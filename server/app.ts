@@ -10,6 +10,7 @@ import { SignInLimiter } from "./features/auth/sign-in-limiter";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
 import { callParkRoutes } from "./features/call-parks/call-parks.routes";
 import { callParkSettingsRoutes } from "./features/call-park-settings/call-park-settings.routes";
+import { callParkHealthRoutes } from "./features/call-park-health/call-park-health.routes";
 import { simulationRoutes } from "./features/simulation/simulation.routes";
 import { attachGateway, type Gateway } from "./features/gateway/gateway";
 import { gatewayRoutes } from "./features/gateway/gateway.routes";
@@ -183,6 +184,7 @@ export async function buildApp({
   await app.register(callParkRoutes, { db });
   await app.register(callParkSettingsRoutes, { db });
   await app.register(simulationRoutes, { db });
+  await app.register(callParkHealthRoutes, { db });
   await registerImportJobs(app, db);
   await app.register(healthRoutes, { db, gateway });
 

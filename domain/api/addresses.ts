@@ -45,6 +45,8 @@ export const addresses = {
     update: { method: "PUT", path: `${LOCATION}/callParkExtensions/{callParkExtensionId}`, status: 204, versioned: true },
     delete: { method: "DELETE", path: `${LOCATION}/callParkExtensions/{callParkExtensionId}`, status: 204 },
     validateExtensions: { method: "POST", path: `${LOCATION}/actions/validateExtensions/invoke`, status: 200 },
+    suggestExtensions: { method: "POST", path: `${LOCATION}/actions/suggestExtensions/invoke`, status: 200 },
+    whereUsed: { method: "POST", path: `${LOCATION}/callParkExtensions/actions/whereUsed/invoke`, status: 200 },
   },
   callParks: {
     orgList: { method: "GET", path: "/telephony/config/callParks", status: 200, list: "callParks" },
@@ -62,6 +64,9 @@ export const addresses = {
     delete: { method: "DELETE", path: `${LOCATION}/callParks/{callParkId}`, status: 204 },
     simulate: { method: "POST", path: `${LOCATION}/callParks/actions/simulate/invoke`, status: 200 },
     simulateStream: { method: "GET", path: `${LOCATION}/callParks/actions/simulate/stream`, status: 200 },
+  },
+  callParkHealth: {
+    get: { method: "GET", path: "/telephony/config/callParkHealth", status: 200 },
   },
   callParkSettings: {
     get: { method: "GET", path: `${LOCATION}/callParks/settings`, status: 200, versioned: true },

@@ -32,7 +32,10 @@ import {
   validateExtensionsInputSchema,
   validateExtensionsResultSchema,
 } from "@domain/schemas/call-park-extension";
+import { callParkHealthQuerySchema, callParkHealthSchema } from "@domain/schemas/call-park-health";
 import { callParkSettingsSchema, callParkSettingsUpdateSchema } from "@domain/schemas/call-park-settings";
+import { suggestExtensionsInputSchema, suggestExtensionsResultSchema } from "@domain/schemas/extension-suggestions";
+import { whereUsedInputSchema, whereUsedResultSchema } from "@domain/schemas/call-park-extension-usage";
 import { simulationRequestSchema, simulationResultSchema } from "@domain/schemas/simulation";
 import { simulationStreamQuerySchema } from "@domain/schemas/simulation-stream";
 import {
@@ -161,6 +164,16 @@ export const api = joinEndpoints(addresses, {
       query: orgQuerySchema, body: validateExtensionsInputSchema, response: validateExtensionsResultSchema,
       access: "write", webex: true, summary: "Whether extensions are free in the location's numbering plan",
     },
+    suggestExtensions: {
+      query: orgQuerySchema, body: suggestExtensionsInputSchema, response: suggestExtensionsResultSchema,
+      access: "write", webex: false,
+      summary: "The `count` extensions free in the location's numbering plan nearest to `near`, of its length (free as validateExtensions says)",
+    },
+    whereUsed: {
+      query: orgQuerySchema, body: whereUsedInputSchema, response: whereUsedResultSchema,
+      access: "read", webex: false,
+      summary: "Where the location's call park extensions `ids` are used: the group parking on each, at which position of its hunting order (ids of none of its call park extensions left out)",
+    },
   },
   callParks: {
     orgList: {
@@ -207,6 +220,13 @@ export const api = joinEndpoints(addresses, {
       query: simulationStreamQuerySchema, response: simulationResultSchema,
       access: "read", webex: false,
       summary: "The same simulation (script: the POST's body as base64url JSON); with `Accept: text/event-stream`, as server-sent events (start, each event at its second divided by `speed`, end)",
+    },
+  },
+  callParkHealth: {
+    get: {
+      query: callParkHealthQuerySchema, response: callParkHealthSchema,
+      access: "read", webex: false,
+      summary: "The health check: what is wrong or risky in the call park configuration, most severe first (one location's with `locationId`, one kind's with `kind`)",
     },
   },
   callParkSettings: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callParkExtensionRoom, MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "./limits";
-import { classifyExtensions, esn, isValidExtension, type NumberOwner } from "./numbering-plan";
+import { classifyExtensions, esn, extensionsNear, isValidExtension, type NumberOwner, takeBatch } from "./numbering-plan";
 
 const alex: NumberOwner = { type: "PEOPLE", id: "person-1", name: "Alex Smith" };
 const support: NumberOwner = { type: "HUNT_GROUP", id: "hunt-1", name: "Support" };
@@ -103,5 +103,59 @@ describe("callParkExtensionRoom", () => {
     expect(callParkExtensionRoom(94)).toBe(6);
     expect(callParkExtensionRoom(100)).toBe(0);
     expect(callParkExtensionRoom(120)).toBe(0);
+  });
+});
+
+describe("extensionsNear", () => {
+  const first = (near: string, n: number) => takeBatch(extensionsNear(near), n);
+
+  it("goes outwards from near, the lower of a tie first, never near itself", () => {
+    expect(first("1002", 6)).toEqual(["1001", "1003", "1000", "1004", "1005", "1006"]);
+    expect(first("5003", 4)).toEqual(["5002", "5004", "5001", "5005"]);
+  });
+
+  it("keeps the length of near: past the range's end, only the other side", () => {
+    // 1000 is the lowest four-digit number not starting with 0: 0999 is never offered.
+    expect(first("1001", 4)).toEqual(["1000", "1002", "1003", "1004"]);
+    expect(first("9998", 4)).toEqual(["9997", "9999", "9996", "9995"]);
+    expect(first("10", 3)).toEqual(["11", "12", "13"]);
+    expect(first("99", 3)).toEqual(["98", "97", "96"]);
+  });
+
+  it("offers numbers starting with 0 only when near starts with 0, padded to its length", () => {
+    expect(first("0100", 4)).toEqual(["0099", "0101", "0098", "0102"]);
+    expect(first("01", 3)).toEqual(["00", "02", "03"]);
+  });
+
+  it("ends with the range: every other number of that length, once each", () => {
+    const all = [...extensionsNear("42")];
+    expect(all).toHaveLength(89);
+    expect(new Set(all).size).toBe(89);
+    expect(all).not.toContain("42");
+    expect(all.every((e) => e.length === 2 && !e.startsWith("0"))).toBe(true);
+    expect([...extensionsNear("07")]).toHaveLength(99);
+  });
+
+  it("orders by distance whatever the length, up to ten digits", () => {
+    expect(first("9999999999", 3)).toEqual(["9999999998", "9999999997", "9999999996"]);
+    expect(first("1000000000", 3)).toEqual(["1000000001", "1000000002", "1000000003"]);
+    const near = 5_000_000_000;
+    const distances = first(String(near), 1000).map((e) => Math.abs(Number(e) - near));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
+  it("yields nothing for what is not an extension", () => {
+    expect(first("1", 3)).toEqual([]);
+    expect(first("12a", 3)).toEqual([]);
+    expect(first("12345678901", 3)).toEqual([]);
+  });
+});
+
+describe("takeBatch", () => {
+  it("takes up to size values, then what is left, then none", () => {
+    const it = extensionsNear("11");
+    expect(takeBatch(it, 80)).toHaveLength(80);
+    expect(takeBatch(it, 80)).toHaveLength(9);
+    expect(takeBatch(it, 80)).toEqual([]);
   });
 });

@@ -62,3 +62,36 @@ export function classifyExtensions(
     return { extension, state: "VALID" };
   });
 }
+
+/**
+ * The other extensions of `near`'s length, nearest first: one below, one above, two below,
+ * two above… A tie goes to the lower one (for 1002: 1001, 1003, 1000, 1004…); past one end
+ * of the range the other side goes on alone. The range is the numbers of that many digits
+ * that do not start with 0 (1000–9999 for 1002), or, when `near` itself starts with 0, every
+ * string of that many digits (0000–9999 for 0102): a suggestion looks like what was typed.
+ * Lazy, since a range of 10 digits has billions: the caller takes what it needs. Nothing
+ * for a malformed `near`.
+ */
+export function* extensionsNear(near: string): Generator<string, void, undefined> {
+  if (!isValidExtension(near)) return;
+  const length = near.length;
+  const value = Number(near);
+  const low = near.startsWith("0") ? 0 : 10 ** (length - 1);
+  const high = 10 ** length - 1;
+  const text = (n: number) => String(n).padStart(length, "0");
+  for (let distance = 1; value - distance >= low || value + distance <= high; distance++) {
+    if (value - distance >= low) yield text(value - distance);
+    if (value + distance <= high) yield text(value + distance);
+  }
+}
+
+/** The next `size` values of an iterator (fewer once it ends): one batch of candidates. */
+export function takeBatch<T>(iterator: Iterator<T>, size: number): T[] {
+  const batch: T[] = [];
+  while (batch.length < size) {
+    const next = iterator.next();
+    if (next.done) break;
+    batch.push(next.value);
+  }
+  return batch;
+}

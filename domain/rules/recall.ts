@@ -31,3 +31,16 @@ export function needsHuntGroup(option: RecallOption): boolean {
 export function usesHuntWaitTime(option: RecallOption): boolean {
   return option === "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP";
 }
+
+/**
+ * Whether a location's Alert Hunt Group Wait Time is in use: by its own recall option (Call
+ * Park Direct), or by any of its call park groups' (`groupsUsingIt` of them use it).
+ */
+export function huntWaitTimeInUse(locationOption: RecallOption, groupsUsingIt: number): boolean {
+  return usesHuntWaitTime(locationOption) || groupsUsingIt > 0;
+}
+
+/** Whether an Alert Hunt Group Wait Time was set to a value of its own (a location never changed has the default). */
+export function huntWaitTimeSet(seconds: number): boolean {
+  return seconds !== DEFAULT_CALL_PARK_SETTINGS.huntWaitTime;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fieldIssueSchema } from "./api-error";
+import { callParkUseSchema } from "./call-park-extension-usage";
 import { pagingQuery } from "./paging";
 import { sortOrder } from "./sort-order";
 
@@ -103,6 +104,11 @@ export const importPreviewRowSchema = z.object({
   outcome: z.enum(IMPORT_ROW_OUTCOMES),
   /** The stored name an UPDATE replaces or a DELETE removes. */
   previousName: z.string().optional(),
+  /**
+   * A DELETE's call park extension, when a group parks on it: the group and the place the
+   * extension holds in its hunting order, as the where-used endpoint says (its `callParks` item).
+   */
+  usedBy: callParkUseSchema.optional(),
   issues: z.array(fieldIssueSchema).optional(),
 });
 export type ImportPreviewRow = z.output<typeof importPreviewRowSchema>;

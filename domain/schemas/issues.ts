@@ -50,6 +50,10 @@ export const VALIDATION_CODES = [
   "dateRange",
   // Call park simulator steps
   "invalidDial",
+  // The range builder
+  "rangeSameLength",
+  "rangeOrder",
+  "rangePattern",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

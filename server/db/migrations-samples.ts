@@ -127,6 +127,12 @@ export const SAMPLES: Record<string, Samples> = {
     leases: [{ name: "import:job-2", owner: "instance-a", expires_at: 1767603630000 }],
     sign_in_attempts: [{ id: "sia-1", account: "alex@acme.example", client: "203.0.113.7", at: 1767603600000 }],
   },
+  "0010-hunt-group-agents": {
+    hunt_groups: [
+      { id: "hg-2", location_id: "loc-sp", name: "Vendas", phone_number: null, extension: "2199", agent_count: 0 },
+      { id: "hg-3", location_id: "loc-sp", name: "Suporte", phone_number: null, extension: "2198", agent_count: 4 },
+    ],
+  },
 };
 
 /** Writes one migration's sample rows (in the order given: parents before children). */

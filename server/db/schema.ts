@@ -56,6 +56,8 @@ export interface HuntGroupTable {
   name: string;
   phone_number: string | null;
   extension: string | null;
+  /** How many agents answer it; null when not known (the Webex mirror; migration 0010). */
+  agent_count: number | null;
 }
 
 export interface CallParkExtensionTable {

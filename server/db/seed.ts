@@ -25,6 +25,8 @@ interface DemoLocation {
   language: string;
   dialPrefix: string;
   brazilian: boolean;
+  /** Agents of its two hunt groups; London's Sales has none yet (something for the health check to find). */
+  huntGroupAgents?: [number, number];
 }
 
 export const DEMO_LOCATIONS: DemoLocation[] = [
@@ -32,7 +34,7 @@ export const DEMO_LOCATIONS: DemoLocation[] = [
   { name: "New York Office", address1: "1 Penn Plaza", city: "New York", state: "NY", postalCode: "10119", country: "US", timeZone: "America/New_York", language: "en_us", dialPrefix: "+1212555", brazilian: false },
   { name: "São Paulo", address1: "Av. das Nações Unidas, 12901", city: "São Paulo", state: "SP", postalCode: "04578-000", country: "BR", timeZone: "America/Sao_Paulo", language: "pt_br", dialPrefix: "+5511355", brazilian: true },
   { name: "Florianópolis", address1: "Rua Bocaiúva, 2125", city: "Florianópolis", state: "SC", postalCode: "88015-530", country: "BR", timeZone: "America/Sao_Paulo", language: "pt_br", dialPrefix: "+5548355", brazilian: true },
-  { name: "London", address1: "9-11 New Square", city: "Feltham", state: "Middlesex", postalCode: "TW14 8HA", country: "GB", timeZone: "Europe/London", language: "en_gb", dialPrefix: "+44208555", brazilian: false },
+  { name: "London", address1: "9-11 New Square", city: "Feltham", state: "Middlesex", postalCode: "TW14 8HA", country: "GB", timeZone: "Europe/London", language: "en_gb", dialPrefix: "+44208555", brazilian: false, huntGroupAgents: [4, 0] },
 ];
 
 const FIRST = ["Alex", "Maria", "Sam", "Priya", "Jordan", "Chen", "Fatima", "Liam", "Olivia", "Noah", "Emma", "Diego"];
@@ -129,7 +131,8 @@ export function buildOrganization(shape: OrgShape): Rows {
     hunts.forEach((name, i) => {
       const id = stableId("HUNT_GROUP", `${loc.name}:${i}`);
       const extension = String(4001 + i);
-      rows.hunt_groups.push({ id, location_id: locationId, name, phone_number: `${loc.dialPrefix}${4000 + i}`, extension });
+      const agents = (loc.huntGroupAgents ?? [4, 3])[i];
+      rows.hunt_groups.push({ id, location_id: locationId, name, phone_number: `${loc.dialPrefix}${4000 + i}`, extension, agent_count: agents });
       number("HUNT_GROUP", id, extension);
     });
     const park = loc.brazilian ? "Estacionamento" : "Park";

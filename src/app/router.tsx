@@ -10,6 +10,7 @@ import {
 import {
   AUDIT_LOG_PATH,
   CALL_PARK_EXTENSIONS_PATH,
+  CALL_PARK_HEALTH_PATH,
   CALL_PARKS_PATH,
   CALLING_PATH,
   FEATURES_PATH,
@@ -61,6 +62,10 @@ export const routes: RouteObject[] = [
             path: "bulk",
             lazy: screen(() => import("@/features/import-jobs/routes/bulk-route"), ["bulkManage", "tasks"]),
           },
+          {
+            path: "range",
+            lazy: screen(() => import("@/features/import-jobs/routes/range-route"), ["rangeBuilder", "bulkManage", "tasks"]),
+          },
         ],
       },
       {
@@ -84,6 +89,10 @@ export const routes: RouteObject[] = [
       {
         path: newCallParkPath(),
         lazy: screen(() => import("@/features/call-parks/routes/create-route"), ["callParkGroups"]),
+      },
+      {
+        path: CALL_PARK_HEALTH_PATH,
+        lazy: screen(() => import("@/features/call-park-health/routes/health-route"), ["callParkHealth"]),
       },
       { path: LOCATIONS_PATH, lazy: screen(() => import("@/features/locations/routes/locations-route"), ["locations"]) },
       {

@@ -13,15 +13,22 @@ export const FEATURES_PATH = `${CALLING_PATH}/features`;
 export const CALL_PARK_EXTENSIONS_PATH = `${FEATURES_PATH}/call-park-extensions`;
 /** Bulk manage (CSV template, export and import): a dialog over the call park extension list. */
 export const BULK_MANAGE_PATH = `${CALL_PARK_EXTENSIONS_PATH}/bulk`;
+/** Add a range: many call park extensions at once, a dialog over the list like bulk manage. */
+export const EXTENSION_RANGE_PATH = `${CALL_PARK_EXTENSIONS_PATH}/range`;
 /** Add New; from a list filtered to one location, that location comes preselected. */
 export const newCallParkExtensionPath = (locationId?: string) => withLocation(`${CALL_PARK_EXTENSIONS_PATH}/new`, locationId);
 export const callParkExtensionPath = (locationId: string, id: string) =>
   `${CALL_PARK_EXTENSIONS_PATH}/${encode(locationId)}/${encode(id)}`;
+/** The call park extension list, filtered to one location when given. */
+export const callParkExtensionListPath = (locationId?: string) => withLocation(CALL_PARK_EXTENSIONS_PATH, locationId);
 
 /** Call park groups: the list, with a group's side panel over it. */
 export const CALL_PARKS_PATH = `${FEATURES_PATH}/call-parks`;
 export const newCallParkPath = (locationId?: string) => withLocation(`${CALL_PARKS_PATH}/new`, locationId);
 export const callParkPath = (locationId: string, id: string) => `${CALL_PARKS_PATH}/${encode(locationId)}/${encode(id)}`;
+
+/** The health check of the organisation's call park configuration (issue 18). */
+export const CALL_PARK_HEALTH_PATH = `${FEATURES_PATH}/call-park-health`;
 
 export const LOCATIONS_PATH = "/locations";
 export const LOCATION_TABS = ["overview", "calling", "simulator"] as const;

@@ -26,6 +26,7 @@ export const TAGS: Record<keyof typeof api, { name: string; description: string 
   callParkExtensions: { name: "Call Park Extensions", description: "Extensions calls are parked on." },
   callParks: { name: "Call Park", description: "Call park groups: who parks, on which extensions, where calls recall to." },
   callParkSettings: { name: "Call Park Settings", description: "A location's call park recall and ring settings." },
+  callParkHealth: { name: "Call Park Health", description: "What is wrong or risky in the organisation's call park configuration (ours)." },
   importJobs: { name: "Import jobs", description: "Bulk changes to call park extensions from a CSV file (ours)." },
 };
 

@@ -387,3 +387,34 @@ export async function deleteCallParkExtension(db: Executor, id: string) {
   const result = await db.deleteFrom("call_park_extensions").where("id", "=", id).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Which of these ids are call park extensions of the location. */
+export async function idsInLocation(db: Executor, locationId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("call_park_extensions")
+    .select("id")
+    .where("location_id", "=", locationId)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Every park destination of the location's groups that park on any of these call park
+ * extensions, with the group's name: a group's whole list, to place each in its hunting order.
+ */
+export async function destinationsOfGroupsUsing(db: Executor, locationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("call_park_destinations as d")
+    .innerJoin("call_parks as p", "p.id", "d.call_park_id")
+    .select(["d.call_park_id", "p.name as call_park_name", "d.call_park_extension_id", "d.position"])
+    .where("p.location_id", "=", locationId)
+    .where("d.call_park_id", "in", (eb) =>
+      eb.selectFrom("call_park_destinations as u").select("u.call_park_id").where("u.call_park_extension_id", "in", [...new Set(ids)]),
+    )
+    .orderBy("d.call_park_id")
+    .orderBy("d.position")
+    .execute();
+}

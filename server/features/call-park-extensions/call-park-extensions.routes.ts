@@ -4,6 +4,8 @@ import type { Db } from "@server/db/database";
 import { listRoute, route } from "@server/http/route";
 import { actorOf, scopeOf } from "@server/features/auth/principal";
 import * as service from "./call-park-extensions.service";
+import { suggestExtensions } from "./call-park-extensions.suggest";
+import { whereUsed } from "./call-park-extensions.where-used";
 
 const endpoints = api.callParkExtensions;
 
@@ -33,4 +35,10 @@ export async function callParkExtensionRoutes(app: FastifyInstance, { db }: { db
   route(app, endpoints.validateExtensions, ({ params, body }) =>
     service.validateExtensions(db, params.locationId, body.extensions),
   );
+
+  route(app, endpoints.suggestExtensions, ({ params, body }) =>
+    suggestExtensions(db, params.locationId, body.near, body.count),
+  );
+
+  route(app, endpoints.whereUsed, ({ params, body }) => whereUsed(db, params.locationId, body.ids));
 }

@@ -35,6 +35,8 @@ export interface RowResult extends repo.RowRecord {
   previousName?: string;
   /** The location the row names, when it names one (Webex mode's preview asks Webex about it). */
   locationId?: string;
+  /** The call park extension a DELETE removes (the preview says which group it leaves). */
+  targetId?: string;
 }
 
 /**
@@ -206,7 +208,8 @@ async function evaluate(trx: Db, rows: repo.StoredRow[], file: FileContext, guar
     const outcome: ImportRowOutcome = refused.length ? "ERROR" : plan.outcome;
     const previousName =
       !refused.length && (plan.outcome === "UPDATE" || plan.outcome === "DELETE") ? plan.target.name : undefined;
-    results.push({ itemNumber, values, row, outcome, issues: refused, locationId: location.id, ...(previousName !== undefined ? { previousName } : {}) });
+    const targetId = outcome === "DELETE" && plan.outcome === "DELETE" ? { targetId: plan.target.id } : {};
+    results.push({ itemNumber, values, row, outcome, issues: refused, locationId: location.id, ...(previousName !== undefined ? { previousName } : {}), ...targetId });
   }
   return results;
 }

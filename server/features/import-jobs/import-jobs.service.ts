@@ -7,6 +7,7 @@ import {
   type ImportMode,
   type ImportPreview,
 } from "@domain/schemas/import-job";
+import type { CallParkUse } from "@domain/schemas/call-park-extension-usage";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import { type Language, translate } from "@server/http/messages";
@@ -14,6 +15,7 @@ import { newId } from "@server/lib/ids";
 import { recordAudit } from "@server/features/audit-events/audit-events.repository";
 import type { Actor, Viewer } from "@server/features/auth/principal";
 import { gatewayOf } from "@server/features/gateway/gateway";
+import { groupsUsing } from "@server/features/call-park-extensions/call-park-extensions.where-used";
 import { fileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
 import * as repo from "./import-jobs.repository";
 import { checkCreatesUpstream } from "./import-jobs.upstream";
@@ -95,6 +97,23 @@ class DryRun extends Error {
 }
 
 /**
+ * The group each DELETE row's call park extension is a park destination of, by the
+ * extension's id: read after the dry run has rolled back, so as the data stands before the
+ * import (an extension the file itself creates, then deletes, is in no group and is not found).
+ */
+async function groupsLosing(db: Db, results: RowResult[]): Promise<Map<string, CallParkUse>> {
+  const byLocation = new Map<string, string[]>();
+  for (const r of results) {
+    if (r.outcome === "DELETE" && r.locationId && r.targetId) byLocation.set(r.locationId, [...(byLocation.get(r.locationId) ?? []), r.targetId]);
+  }
+  const losing = new Map<string, CallParkUse>();
+  for (const [locationId, ids] of byLocation) {
+    for (const [id, [use]] of await groupsUsing(db, locationId, ids)) if (use) losing.set(id, use);
+  }
+  return losing;
+}
+
+/**
  * The import run for real against current data, then rolled back: what the job would do.
  * In Webex mode, against the mirror, and the extensions it would create asked of Webex.
  */
@@ -118,6 +137,7 @@ export async function previewImport(
   const gateway = gatewayOf(db);
   if (gateway) results = await checkCreatesUpstream(db, gateway, results);
   const counts = tally(results);
+  const losing = await groupsLosing(db, results);
   return {
     mode,
     rows: results.map((r) => ({
@@ -128,6 +148,7 @@ export async function previewImport(
       action: r.row?.action ?? r.values.action,
       outcome: r.outcome,
       ...(r.previousName !== undefined ? { previousName: r.previousName } : {}),
+      ...(r.targetId && losing.has(r.targetId) ? { usedBy: losing.get(r.targetId) } : {}),
       ...(r.issues.length ? { issues: r.issues } : {}),
     })),
     counts: {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { Icon, type IconName } from "@/components/icon";
-import { AUDIT_LOG_PATH, CALLING_PATH, LOCATIONS_PATH, TASKS_PATH } from "@/lib/paths";
+import { AUDIT_LOG_PATH, CALL_PARK_HEALTH_PATH, CALLING_PATH, LOCATIONS_PATH, TASKS_PATH } from "@/lib/paths";
 
 const SECTIONS: { heading: string; links: { to: string; label: string; icon: IconName }[] }[] = [
   { heading: "nav.management", links: [{ to: LOCATIONS_PATH, label: "nav.locations", icon: "location" }] },
@@ -9,6 +9,7 @@ const SECTIONS: { heading: string; links: { to: string; label: string; icon: Ico
   {
     heading: "nav.monitoring",
     links: [
+      { to: CALL_PARK_HEALTH_PATH, label: "nav.healthCheck", icon: "checkCircle" },
       { to: TASKS_PATH, label: "nav.tasks", icon: "list" },
       { to: AUDIT_LOG_PATH, label: "nav.auditLog", icon: "recents" },
     ],

@@ -3,7 +3,6 @@ import { api } from "@domain/api/endpoints";
 import type { CallParkExtensionCreate, CallParkExtensionListQuery, CallParkExtensionUpdate } from "@domain/schemas/call-park-extension";
 import { callApi, callApiPage, callVersioned } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
-import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 import { invalidateAfterWrite } from "@/lib/invalidate-after-write";
 
 const endpoints = api.callParkExtensions;
@@ -32,19 +31,18 @@ export const callParkExtensionQueries = {
       queryFn: ({ signal }) => latestCallParkExtension(locationId, callParkExtensionId, signal),
     }),
   /**
-   * Which call park group parks on each of the location's call park extensions (id → the
-   * group's name), as the server knows it: what a bulk delete says groups will lose.
+   * Where these call park extensions of one location are used (ours): the group parking on
+   * each and its place in the group's hunting order, by id; an id no longer there is absent.
+   * What a delete or a change of number says it takes from the group.
    */
-  groupsUsing: (locationId: string) =>
+  whereUsed: (locationId: string, ids: readonly string[]) =>
     queryOptions({
-      queryKey: [...callParkExtensionQueries.all(), "groupsUsing", locationId] as const,
+      queryKey: [...callParkExtensionQueries.all(), "whereUsed", locationId, [...ids].sort()] as const,
+      // Asked as a dialog opens, about to change what it answers: never from a cache of minutes ago.
+      staleTime: 0,
       queryFn: async ({ signal }) => {
-        const { data } = await callApi(api.callParks.availableCallParkExtensions, {
-          params: { locationId },
-          query: { includeAssigned: "true", max: MAX_CALL_PARK_EXTENSIONS_PER_LOCATION },
-          signal,
-        });
-        return new Map(data.callParkExtensions.flatMap((e) => (e.callParkName ? [[e.id, e.callParkName] as const] : [])));
+        const { data } = await callApi(endpoints.whereUsed, { params: { locationId }, body: { ids: [...ids] }, signal });
+        return new Map(data.items.map((item) => [item.id, item.callParks] as const));
       },
     }),
 };
@@ -67,6 +65,12 @@ export async function checkExtension(locationId: string, extension: string, sign
     signal,
   });
   return data.extensionStatus[0];
+}
+
+/** The free extensions nearest to a taken one, of its length, nearest first (ours). */
+export async function suggestExtensions(locationId: string, near: string, count: number, signal?: AbortSignal) {
+  const { data } = await callApi(endpoints.suggestExtensions, { params: { locationId }, body: { near, count }, signal });
+  return data.extensions;
 }
 
 // Each mutation awaits its invalidation before the caller's onSuccess runs, so a

@@ -29,10 +29,10 @@ async function openManage(user: Awaited<ReturnType<typeof renderCard>>["user"]) 
 }
 
 describe("Call Park Extension card: what each role may do", () => {
-  it("gives the full administrator Add New", async () => {
+  it("gives the full administrator Add New, and Add a range", async () => {
     const { user } = await renderCard();
     expect(await screen.findByRole("link", { name: "Add New call park extension" })).toBeInTheDocument();
-    expect(await openManage(user)).toEqual(["Call park extensions", "Bulk manage"]);
+    expect(await openManage(user)).toEqual(["Call park extensions", "Bulk manage", "Add a range"]);
   });
 
   it("shows a read-only administrator the count and the list, with no Add New", async () => {
@@ -40,7 +40,7 @@ describe("Call Park Extension card: what each role may do", () => {
     const { user, queryClient } = await renderCard();
     await waitFor(() => expect(queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
     expect(screen.queryByRole("link", { name: "Add New call park extension" })).not.toBeInTheDocument();
-    // Bulk manage stays in the menu: it offers the template and the export.
+    // Bulk manage stays in the menu: it offers the template and the export. Add a range imports: not for them.
     expect(await openManage(user)).toEqual(["Call park extensions", "Bulk manage"]);
   });
 });

@@ -3,12 +3,12 @@ import { useTranslation } from "react-i18next";
 import { FeatureCard } from "@/components/feature-card";
 import { useAbility } from "@/lib/session";
 import { callParkExtensionQueries } from "@/features/call-park-extensions/api/queries";
-import { BULK_MANAGE_PATH, CALL_PARK_EXTENSIONS_PATH, newCallParkExtensionPath } from "@/lib/paths";
+import { BULK_MANAGE_PATH, CALL_PARK_EXTENSIONS_PATH, EXTENSION_RANGE_PATH, newCallParkExtensionPath } from "@/lib/paths";
 
 /** The Call Park Extension card of Services > Calling > Features. */
 export function CallParkExtensionCard() {
   const { t } = useTranslation("callParkExtensions");
-  const { canWrite } = useAbility();
+  const { canWrite, canImport } = useAbility();
   return (
     <FeatureCard
       id="card-cpe"
@@ -22,6 +22,8 @@ export function CallParkExtensionCard() {
         { id: "list", text: t("card.manageList"), to: CALL_PARK_EXTENSIONS_PATH },
         // Bulk manage offers a read-only administrator its template and export, without the import.
         { id: "bulk", text: t("card.bulkManage"), to: BULK_MANAGE_PATH },
+        // Many at once, through the import: for who may import.
+        ...(canImport ? [{ id: "range", text: t("card.addRange"), to: EXTENSION_RANGE_PATH }] : []),
       ]}
     />
   );

@@ -11,15 +11,33 @@ import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import { CallParkExtensionForm } from "./call-park-extension-form";
 
+const SUGGEST_EXTENSIONS = mswPath(api.callParkExtensions.suggestExtensions);
+
+/** Answers suggestExtensions with `answer` (or refuses with `status`) and keeps what each call asked. */
+function suggestionsAnswering(answer: string[] | { status: number }) {
+  const calls: { locationId: string; body: unknown }[] = [];
+  server.use(
+    http.post(SUGGEST_EXTENSIONS, async ({ request, params }) => {
+      calls.push({ locationId: String(params.locationId), body: await request.json() });
+      return Array.isArray(answer) ? HttpResponse.json({ extensions: answer }) : apiErrorResponse(answer.status, "internal");
+    }),
+  );
+  return calls;
+}
+
 async function renderForm(
-  { language = "en", onSubmit = vi.fn(async () => {}) }: {
+  { language = "en", onSubmit = vi.fn(async () => {}), ownId }: {
     language?: "en" | "pt-BR";
     onSubmit?: (values: FormValues) => Promise<unknown>;
+    ownId?: string;
   } = {},
 ) {
   server.use(locationsHandler);
+  // A taken extension's message offers the free ones nearest to it: these, unless a test says otherwise.
+  suggestionsAnswering(["1000", "1037", "1038"]);
   const rendered = await renderWithProviders(
     <CallParkExtensionForm
+      ownId={ownId}
       defaultValues={{}}
       cancelTo="/services/calling/features/call-park-extensions"
       submitLabel="Add call park extension"
@@ -288,5 +306,125 @@ describe("CallParkExtensionForm in Portuguese", () => {
       ),
     );
     expect(extensionField("Ramal")).toHaveAccessibleDescription(expect.stringContaining("Este campo é obrigatório."));
+  });
+});
+
+describe("CallParkExtensionForm: a taken extension's message offers the free ones nearest to it", () => {
+  // A description computed over buttons may space them apart ("1007 , 1008"): the words are what is checked.
+  const saying = (text: string) =>
+    expect.stringMatching(new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s*").replace(/,/g, "\\s*,")));
+  const MARIA = { type: "PEOPLE" as const, id: "P9", name: "Maria Rossi" };
+
+  /** 1002 taken (by `owner`), anything else free. */
+  function takenIs1002(owner?: typeof MARIA) {
+    return validateExtensionsAnswering((extension) =>
+      extension === "1002" ? extensionStatus(extension, "DUPLICATE", owner) : extensionStatus(extension, "VALID"),
+    );
+  }
+
+  it("names who holds it and the free ones, each a button that puts it in the field and checks it again", async () => {
+    const checks = takenIs1002(MARIA);
+    const { user, onSubmit } = await renderForm();
+    const asked = suggestionsAnswering(["1007", "1008", "1012"]);
+    await chooseLocation(user, "São Paulo");
+    await user.type(nameField(), "Reception park");
+    await user.type(extensionField(), "1002");
+
+    const message = "Extension 1002 is already used by the person Maria Rossi. 1007, 1008 and 1012 are free.";
+    await waitFor(() => expect(extensionField()).toHaveAccessibleDescription(saying(message)));
+    expect(extensionField()).toHaveAttribute("aria-invalid", "true");
+    expect(asked).toEqual([{ locationId: "L1", body: { near: "1002", count: 3 } }]);
+    for (const free of ["1007", "1008", "1012"]) expect(screen.getByRole("button", { name: free })).toHaveAttribute("title", `Use ${free}`);
+
+    await user.click(screen.getByRole("button", { name: "1008" }));
+    expect(extensionField()).toHaveValue("1008");
+    expect(extensionField()).toHaveFocus();
+    await waitFor(() => expect(extensionField()).toHaveAccessibleDescription(expect.stringContaining("This extension is available.")));
+    expect(checks.at(-1)).toEqual({ locationId: "L1", extensions: ["1008"] });
+    expect(extensionField()).not.toHaveAttribute("aria-invalid");
+    expect(screen.queryByRole("button", { name: "1007" })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ locationId: "L1", name: "Reception park", extension: "1008" }));
+  });
+
+  it("is reached by keyboard: Tab from the field to the first free one, Enter to take it", async () => {
+    takenIs1002(MARIA);
+    const { user } = await renderForm();
+    suggestionsAnswering(["1007", "1008", "1012"]);
+    await chooseLocation(user, "São Paulo");
+    await user.type(extensionField(), "1002");
+    await screen.findByRole("button", { name: "1007" });
+
+    await user.click(extensionField());
+    await user.tab();
+    expect(screen.getByRole("button", { name: "1007" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(extensionField()).toHaveValue("1007");
+    expect(extensionField()).toHaveFocus();
+  });
+
+  it("says it in Portuguese, listing as Portuguese lists", async () => {
+    takenIs1002(MARIA);
+    const { user } = await renderForm({ language: "pt-BR" });
+    suggestionsAnswering(["1007", "1008", "1012"]);
+    await chooseLocation(user, "São Paulo", "Local");
+    await user.type(extensionField("Ramal"), "1002");
+    await waitFor(() =>
+      expect(extensionField("Ramal")).toHaveAccessibleDescription(
+        saying("O ramal 1002 já é usado pela pessoa Maria Rossi. 1007, 1008 e 1012 estão livres."),
+      ),
+    );
+    expect(screen.getByRole("button", { name: "1012" })).toHaveAttribute("title", "Usar 1012");
+  });
+
+  it("words one free extension in the singular, and a holder the server does not name", async () => {
+    takenIs1002();
+    const { user } = await renderForm();
+    suggestionsAnswering(["1003"]);
+    await chooseLocation(user, "São Paulo");
+    await user.type(extensionField(), "1002");
+    await waitFor(() =>
+      expect(extensionField()).toHaveAccessibleDescription(
+        expect.stringContaining("Extension 1002 is already in use in this location. 1003 is free."),
+      ),
+    );
+  });
+
+  it("says when none near it is free", async () => {
+    takenIs1002(MARIA);
+    const { user } = await renderForm({ language: "pt-BR" });
+    suggestionsAnswering([]);
+    await chooseLocation(user, "São Paulo", "Local");
+    await user.type(extensionField("Ramal"), "1002");
+    await waitFor(() =>
+      expect(extensionField("Ramal")).toHaveAccessibleDescription(
+        expect.stringContaining("O ramal 1002 já é usado pela pessoa Maria Rossi. Nenhum ramal próximo com o mesmo número de dígitos está livre."),
+      ),
+    );
+  });
+
+  it("still says it is taken when the suggestions cannot be had", async () => {
+    takenIs1002(MARIA);
+    const { user } = await renderForm();
+    const asked = suggestionsAnswering({ status: 500 });
+    await chooseLocation(user, "São Paulo");
+    await user.type(extensionField(), "1002");
+    await waitFor(() => expect(asked).toHaveLength(1));
+    await waitFor(() =>
+      expect(extensionField()).toHaveAccessibleDescription("2 to 10 digits, free in the location's numbering plan. Extension 1002 is already used by the person Maria Rossi."),
+    );
+    expect(extensionField()).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByRole("button", { name: "1000" })).not.toBeInTheDocument();
+  });
+
+  it("asks for none when the number is the edited extension's own", async () => {
+    validateExtensionsAnswering((extension) => extensionStatus(extension, "DUPLICATE", { type: "CALL_PARK_EXTENSION", id: "CPE1", name: "Reception park" }));
+    const { user } = await renderForm({ ownId: "CPE1" });
+    const asked = suggestionsAnswering(["1000"]);
+    await chooseLocation(user, "São Paulo");
+    await user.type(extensionField(), "1001");
+    await waitFor(() => expect(extensionField()).toHaveAccessibleDescription(expect.stringContaining("This extension is available.")));
+    expect(asked).toEqual([]);
   });
 });

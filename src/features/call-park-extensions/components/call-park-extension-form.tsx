@@ -16,7 +16,8 @@ import { ApiError } from "@/lib/api-client";
 import { applyServerIssues, contractResolver, encodeFieldIssue } from "@/lib/form";
 import { locationQueries } from "@/lib/location-queries";
 import { checkExtension } from "@/features/call-park-extensions/api/queries";
-import { useExtensionAvailability } from "./use-extension-availability";
+import { ExtensionSuggestions } from "./extension-suggestions";
+import { isTakenFor, useExtensionAvailability } from "./use-extension-availability";
 
 const FIELDS = ["locationId", "name", "extension"] as const;
 
@@ -51,7 +52,7 @@ export function CallParkExtensionForm({
     defaultValues: { locationId: "", name: "", extension: "", ...defaultValues },
     mode: "onChange",
   });
-  const { register, control, handleSubmit, setError, clearErrors, watch, formState } = form;
+  const { register, control, handleSubmit, setError, clearErrors, setFocus, setValue, watch, formState } = form;
   const locationId = watch("locationId");
   const extension = watch("extension");
   const availability = useExtensionAvailability(locationId, extension, ownId);
@@ -84,7 +85,7 @@ export function CallParkExtensionForm({
     }
     // Checked once more just before saving: someone may have taken it (or freed it) meanwhile.
     const status = await checkExtension(values.locationId, values.extension).catch(() => undefined);
-    if (status?.state === "DUPLICATE" && status.owner?.id !== ownId) {
+    if (status && isTakenFor(status, ownId)) {
       setError("extension", { type: "extensionTaken", message: takenIssue(values.extension, status.owner) }, { shouldFocus: true });
       return;
     }
@@ -95,6 +96,16 @@ export function CallParkExtensionForm({
       if (error instanceof ApiError) applyServerIssues(error.issues, setError, FIELDS);
     }
   });
+
+  // Taken, with the free extensions nearest to it: the field's message offers them, one click each.
+  const extensionError = formState.errors.extension;
+  const suggestions =
+    availability.state === "taken" && extensionError?.type === "extensionTaken" && extensionError.message ? availability.suggestions : undefined;
+  const pickSuggestion = (free: string) => {
+    setValue("extension", free, { shouldValidate: true, shouldDirty: true, shouldTouch: true });
+    // The buttons go with the message: the field keeps the focus, its new value read out.
+    setFocus("extension");
+  };
 
   const statusText =
     availability.state === "checking"
@@ -139,16 +150,23 @@ export function CallParkExtensionForm({
         error={formState.errors.name?.message}
         {...register("name")}
       />
-      <TextInputField
-        id="cpe-extension"
-        label={t("form.extension")}
-        description={t("form.extensionHelp", { min: EXTENSION_MIN_LENGTH, max: EXTENSION_MAX_LENGTH })}
-        inputMode="numeric"
-        autoComplete="off"
-        error={formState.errors.extension?.message}
-        status={statusText}
-        {...register("extension")}
-      />
+      <div className="field">
+        <TextInputField
+          id="cpe-extension"
+          label={t("form.extension")}
+          description={t("form.extensionHelp", { min: EXTENSION_MIN_LENGTH, max: EXTENSION_MAX_LENGTH })}
+          inputMode="numeric"
+          autoComplete="off"
+          error={suggestions ? undefined : extensionError?.message}
+          status={statusText}
+          {...register("extension")}
+          // The message with its buttons is drawn below, in place of the field's own: the field still points to it.
+          {...(suggestions ? { "aria-invalid": true, "aria-describedby": "cpe-extension-description cpe-extension-error" } : {})}
+        />
+        {suggestions && extensionError?.message && (
+          <ExtensionSuggestions id="cpe-extension-error" takenMessage={extensionError.message} suggestions={suggestions} onPick={pickSuggestion} />
+        )}
+      </div>
       <div className="form-actions">
         <Link className="btn btn-secondary" to={cancelTo}>
           {t("common:actions.cancel")}

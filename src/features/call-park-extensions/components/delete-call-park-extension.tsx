@@ -9,6 +9,7 @@ import {
   useDeleteCallParkExtension,
   useInvalidateAll,
 } from "@/features/call-park-extensions/api/queries";
+import { ExtensionUseNote } from "./where-used";
 
 export interface DeleteTarget {
   locationId: string;
@@ -49,6 +50,7 @@ export function DeleteCallParkExtensionDialog({
       }}
     >
       <p>{t("delete.body", { name: target?.name ?? "", extension: target?.extension ?? "" })}</p>
+      {target && <ExtensionUseNote locationId={target.locationId} id={target.id} change={{ kind: "delete" }} />}
     </ConfirmDialog>
   );
 }
@@ -60,8 +62,9 @@ export interface BulkDeleteTarget extends DeleteTarget {
 
 /**
  * The one confirmation before several call park extensions are deleted: it names them,
- * and the groups that lose a park destination with them (as the server says each
- * location's groups use them); then each goes through the public DELETE.
+ * and each that a group parks on, with the group and its position in the group's hunting
+ * order (the server's where-used, asked once per location); then each goes through the
+ * public DELETE.
  */
 export function BulkDeleteCallParkExtensionsDialog({
   targets,
@@ -75,33 +78,38 @@ export function BulkDeleteCallParkExtensionsDialog({
   const { t } = useTranslation(["callParkExtensions", "common"]);
   const refresh = useInvalidateAll();
   const locationIds = [...new Set(targets.map((target) => target.locationId))];
-  const groups = useQueries({
-    queries: locationIds.map((locationId) => callParkExtensionQueries.groupsUsing(locationId)),
+  const uses = useQueries({
+    queries: locationIds.map((locationId) =>
+      callParkExtensionQueries.whereUsed(locationId, targets.filter((target) => target.locationId === locationId).map((target) => target.id)),
+    ),
   });
-  // Group name → the extensions it loses, in the order they were picked.
-  const losing = new Map<string, string[]>();
-  for (const target of targets) {
-    const group = groups[locationIds.indexOf(target.locationId)]?.data?.get(target.id);
-    if (group) losing.set(group, [...(losing.get(group) ?? []), `${target.name} (${target.extension})`]);
-  }
   const items = targets.map((target) => ({ ...target, label: itemLabel(t, target) }));
+  // Each extension a group parks on, in the order they were picked, with the group and its position.
+  const used = items.flatMap((item) =>
+    (uses[locationIds.indexOf(item.locationId)]?.data?.get(item.id) ?? []).map((use) => ({ item, use })),
+  );
+  const details = uses.some((q) => q.isPending) ? (
+    <p role="status">{t("bulkDelete.checking")}</p>
+  ) : uses.some((q) => q.isError) ? (
+    <p role="status">{t("bulkDelete.failed")}</p>
+  ) : (
+    <div role="status">
+      <p>{t("bulkDelete.usedBy", { count: used.length })}</p>
+      {used.length > 0 && (
+        <ul className="bulk-delete-list">
+          {used.map(({ item, use }) => (
+            <li key={item.id}>{t("whereUsed.item", { item: item.label, group: use.name, position: use.position, of: use.of })}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
   return (
     <BulkDeleteDialog
       items={items}
       title={t("bulkDelete.title", { count: targets.length })}
       intro={t("bulkDelete.intro", { count: targets.length })}
-      details={
-        losing.size > 0 && (
-          <>
-            <p>{t("bulkDelete.groupsLose", { count: losing.size })}</p>
-            <ul className="bulk-delete-list">
-              {[...losing].map(([group, extensions]) => (
-                <li key={group}>{t("bulkDelete.groupLoses", { group, extensions: extensions.join(", ") })}</li>
-              ))}
-            </ul>
-          </>
-        )
-      }
+      details={details}
       remove={deleteCallParkExtension}
       onClose={onClose}
       onDone={(deleted) => {

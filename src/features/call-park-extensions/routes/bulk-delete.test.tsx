@@ -14,19 +14,21 @@ const RECEPTION = callParkExtension("CPE1", "Reception park", "1001", "L1");
 const LOBBY = callParkExtension("CPE3", "Lobby park", "1003", "L1");
 const DOCK = callParkExtension("CPE2", "Loading dock", "2002", "L2");
 
-/** The list, the groups using each location's extensions, and DELETE refusing `refuse`; records what was asked. */
+/** The list, where each location's extensions are used, and DELETE refusing `refuse`; records what was asked. */
 function serve({ refuse }: { refuse?: string } = {}) {
-  const asked = { lists: 0, deleted: [] as string[], groupsOf: [] as string[] };
+  const asked = { lists: 0, deleted: [] as string[], whereUsed: [] as string[] };
   server.use(
     locationsHandler,
     http.get(mswPath(api.callParkExtensions.list), () => {
       asked.lists += 1;
       return HttpResponse.json({ callParkExtensions: [RECEPTION, LOBBY, DOCK] }, { headers: { "X-Total-Count": "3" } });
     }),
-    http.get(mswPath(api.callParks.availableCallParkExtensions), ({ params, request }) => {
-      asked.groupsOf.push(`${String(params.locationId)}?${new URL(request.url).searchParams.get("includeAssigned")}`);
-      const inGroup = params.locationId === "L1" ? [{ id: "CPE1", name: "Reception park", extension: "1001", callParkId: "G1", callParkName: "Front desk" }] : [];
-      return HttpResponse.json({ callParkExtensions: inGroup });
+    http.post(mswPath(api.callParkExtensions.whereUsed), async ({ params, request }) => {
+      const { ids } = (await request.json()) as { ids: string[] };
+      asked.whereUsed.push(`${String(params.locationId)}:${ids.join(",")}`);
+      // Reception park is Front desk's second park destination of three; the others are in no group.
+      const callParksOf = (id: string) => (id === "CPE1" ? [{ id: "G1", name: "Front desk", position: 2, of: 3 }] : []);
+      return HttpResponse.json({ items: ids.map((id) => ({ id, callParks: callParksOf(id) })) });
     }),
     http.delete(mswPath(api.callParkExtensions.delete), ({ params }) => {
       if (params.callParkExtensionId === refuse) return apiErrorResponse(404, "callParkExtensionNotFound");
@@ -41,7 +43,7 @@ const render = (language: LanguageCode = "en") =>
   renderWithProviders(<CallParkExtensionListRoute />, { url: CALL_PARK_EXTENSIONS_PATH, path: CALL_PARK_EXTENSIONS_PATH, language });
 
 describe("call park extension list: deleting several at once", () => {
-  it("deletes the ticked rows one by one after one confirmation naming them and the groups that lose them", async () => {
+  it("deletes the ticked rows one by one after one confirmation naming them, and the group and position of each a group uses", async () => {
     const asked = serve();
     const { user } = await render();
     await screen.findByRole("link", { name: "Reception park" });
@@ -56,8 +58,13 @@ describe("call park extension list: deleting several at once", () => {
     const listed = within(dialog).getAllByRole("listitem").map((item) => item.textContent);
     expect(listed).toContain("Reception park (1001, São Paulo)");
     expect(listed).toContain("Loading dock (2002, Campinas)");
-    expect(await within(dialog).findByText("Front desk loses Reception park (1001)")).toBeInTheDocument();
-    expect(asked.groupsOf.sort()).toEqual(["L1?true", "L2?true"]);
+    expect(
+      await within(dialog).findByText("Reception park (1001, São Paulo): used by the group Front desk as park destination 2 of 3"),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText("1 of them is a park destination of a call park group, which loses it:")).toBeInTheDocument();
+    expect(within(dialog).queryByText(/Loading dock \(2002, Campinas\): used by/)).not.toBeInTheDocument();
+    // Asked once per location, about the ticked rows of that location only.
+    expect(asked.whereUsed.sort()).toEqual(["L1:CPE1", "L2:CPE2"]);
     expect(asked.deleted).toEqual([]);
 
     const listsBefore = asked.lists;
@@ -94,8 +101,19 @@ describe("call park extension list: deleting several at once", () => {
     await user.click(await screen.findByRole("checkbox", { name: "Selecionar Reception park (1001, São Paulo)" }));
     await user.click(screen.getByRole("button", { name: "Excluir 1" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Excluir 1 ramal de estacionamento de chamadas?" });
-    expect(await within(dialog).findByText("Front desk perde Reception park (1001)")).toBeInTheDocument();
-    expect(within(dialog).getByText("Este grupo de estacionamento de chamadas perde destinos de estacionamento:")).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText("Reception park (1001, São Paulo): usado pelo grupo Front desk como destino de estacionamento 2 de 3"),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText("1 deles é destino de estacionamento de um grupo, que vai perdê-lo:")).toBeInTheDocument();
+  });
+
+  it("says plainly when no group uses the ticked rows", async () => {
+    serve();
+    const { user } = await render();
+    await user.click(await screen.findByRole("checkbox", { name: "Select Loading dock (2002, Campinas)" }));
+    await user.click(screen.getByRole("button", { name: "Delete 1" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Delete 1 call park extension?" });
+    expect(await within(dialog).findByText("No call park group uses them as park destinations.")).toBeInTheDocument();
   });
 });
 

@@ -24,6 +24,7 @@ import {
 import { CallParkExtensionDetails } from "@/features/call-park-extensions/components/call-park-extension-details";
 import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
 import { DeleteCallParkExtensionDialog } from "@/features/call-park-extensions/components/delete-call-park-extension";
+import { useRenumberConfirm } from "@/features/call-park-extensions/components/where-used";
 import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -58,6 +59,8 @@ export default function EditCallParkExtensionRoute() {
   // The version the form was opened on: its ETag goes with the save, whatever a refresh brought since.
   const [opened, setOpened] = useOpenedVersion(id, detail.data);
   const [refused, setRefused] = useState<Refused | null>(null);
+  // A new number for a group's park destination is said first: the group's parked calls move with it.
+  const renumber = useRenumberConfirm(locationId, id);
   const editable = useAbility().canWrite(locationId);
   // Back to the list as it was left (page, sort, filters), the edited row brought into view.
   const backToList = useBackToList(CALL_PARK_EXTENSIONS_PATH);
@@ -131,8 +134,11 @@ export default function EditCallParkExtensionRoute() {
         lockedLocationName={location.data?.name ?? ""}
         cancelTo={back.to}
         submitLabel={t("edit.title")}
-        onSubmit={(values) => save({ name: values.name, extension: values.extension }, base, base.etag)}
+        onSubmit={(values) =>
+          renumber.confirm(base.extension, values.extension, () => save({ name: values.name, extension: values.extension }, base, base.etag))
+        }
       />
+      {renumber.dialog}
       <ConflictDialog
         conflict={refused}
         isPending={update.isPending}

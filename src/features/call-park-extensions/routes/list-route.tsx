@@ -26,7 +26,7 @@ import { SelectionBar, useRowSelection } from "@/components/bulk-selection";
 import { useScrollToEdited } from "@/lib/list-return";
 import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { callParkExtensionList, nextOrder, PAGE_SIZE, sortOf, type Sortable } from "./list-params";
-import { BULK_MANAGE_PATH, FEATURES_PATH, newCallParkExtensionPath } from "@/lib/paths";
+import { BULK_MANAGE_PATH, EXTENSION_RANGE_PATH, FEATURES_PATH, newCallParkExtensionPath } from "@/lib/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = callParkExtensionList.queryOf(new URL(request.url).searchParams);
@@ -45,7 +45,7 @@ export default function CallParkExtensionListRoute() {
   const selection = useRowSelection<CallParkExtensionListItem>();
   const [bulkDeleting, setBulkDeleting] = useState<BulkDeleteTarget[]>([]);
   const here = useLocation();
-  const { canWrite } = useAbility();
+  const { canWrite, canImport } = useAbility();
   const canAdd = canWrite(state.location || undefined);
 
   // A page past the end (an old link, or the last row of the last page deleted)
@@ -74,6 +74,11 @@ export default function CallParkExtensionListRoute() {
             <Link className="btn btn-secondary" to={BULK_MANAGE_PATH} state={{ from: `${here.pathname}${here.search}` }}>
               {t("list.bulkManage")}
             </Link>
+            {canImport && (
+              <Link className="btn btn-secondary" to={EXTENSION_RANGE_PATH} state={{ from: `${here.pathname}${here.search}` }}>
+                {t("list.addRange")}
+              </Link>
+            )}
             {canAdd && (
               <Link className="btn btn-primary" to={newCallParkExtensionPath(state.location || undefined)}>
                 <Icon name="plus" />

@@ -161,6 +161,10 @@ describe("CallParkEditor: checks and the server's answer, at their fields", () =
     );
     await user.clear(nameField());
     await user.type(nameField(), "sales");
+    // Before the rename is saved, who parks calls in the group.
+    const note = screen.getAllByRole("note").find((n) => n.textContent?.includes("will be called"))!;
+    expect(note).toHaveTextContent(/will be called sales once saved\. Its members keep parking calls in it with #58\./);
+    expect(note).toHaveTextContent("Ana Souza");
     await user.click(save());
 
     const taken = "A call park group named Sales already exists in this location.";

@@ -19,6 +19,7 @@ import { type CallPark, type CallParkDraft, type CallParkForm, draftOf, updateBo
 import { conflictFields } from "./call-park-conflict";
 import { DestinationsField, MembersField, NameField, RecallField, takeMembersAsDestinations } from "./call-park-fields";
 import { useEmptyGroupConfirm } from "./empty-group-confirm";
+import { RenameNote } from "./rename-note";
 import { OffPeakBanner } from "./off-peak-banner";
 import { LocationPart, PanelPart, partsOf, usePartSummaries } from "./panel-parts";
 import { ServerIssues } from "./server-issues";
@@ -141,6 +142,7 @@ export function CallParkEditor({
       >
         <PanelPart id="name" title={t("panel.parts.name")} summary={summaries.name}>
           <NameField form={form} id="panel-group-name" />
+          <RenameNote from={group.name} to={edited.name} members={edited.agents} />
         </PanelPart>
         <PanelPart id="members" title={t("panel.parts.members")} summary={summaries.members}>
           <MembersField form={form} idPrefix="panel" callParkId={group.id} />

@@ -14,6 +14,7 @@ import { useOpenedVersion } from "@/lib/use-opened-version";
 import { callParkQueries, useDeleteCallPark } from "@/features/call-parks/api/queries";
 import { CallParkDetails } from "@/features/call-parks/components/call-park-details";
 import { CallParkEditor } from "@/features/call-parks/components/call-park-editor";
+import { GroupMembers } from "@/features/call-parks/components/group-members";
 import { CALL_PARKS_PATH } from "@/lib/paths";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -126,6 +127,7 @@ export default function CallParkPanelRoute() {
                 }
               >
                 <p>{t("delete.body", { name: detail.data.name })}</p>
+                <GroupMembers agents={detail.data.agents} />
               </ConfirmDialog>
             </>
           )}

@@ -28,6 +28,11 @@ function Result({ row }: { row: ImportPreviewRow }) {
           {t("preview.renamed", { previous: row.previousName ?? "", name: row.name })}
         </span>
       )}
+      {row.outcome === "DELETE" && row.usedBy && (
+        <span className="outcome-detail">
+          {t("preview.usedBy", { group: row.usedBy.name, position: row.usedBy.position, of: row.usedBy.of })}
+        </span>
+      )}
       {row.outcome === "ERROR" && <span className="outcome-detail">{csvRowReason(t, row.issues)}</span>}
     </>
   );

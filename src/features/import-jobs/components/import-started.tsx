@@ -5,7 +5,18 @@ import type { ImportJob } from "@domain/schemas/import-job";
 import { TASKS_PATH, taskPath } from "@/lib/paths";
 
 /** After Submit: where the admin follows the import. */
-export function ImportStarted({ job, onAnother, onClose }: { job: ImportJob; onAnother: () => void; onClose: () => void }) {
+export function ImportStarted({
+  job,
+  onAnother,
+  onClose,
+  anotherLabel,
+}: {
+  job: ImportJob;
+  onAnother: () => void;
+  onClose: () => void;
+  /** The button that starts over, when it is not another file's import (another range). */
+  anotherLabel?: string;
+}) {
   const { t } = useTranslation("bulkManage");
   return (
     <div className="import-started" role="status">
@@ -20,7 +31,7 @@ export function ImportStarted({ job, onAnother, onClose }: { job: ImportJob; onA
       </p>
       <div className="dialog-actions">
         <button type="button" className="btn btn-secondary" onClick={onAnother}>
-          {t("started.another")}
+          {anotherLabel ?? t("started.another")}
         </button>
         <button type="button" className="btn btn-primary" onClick={onClose}>
           {t("close")}

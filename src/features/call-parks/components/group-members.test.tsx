@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { api } from "@domain/api/endpoints";
+import type { LanguageCode } from "@/lib/i18n";
+import { CALL_PARKS_PATH } from "@/lib/paths";
+import { sessionQuery } from "@/lib/session";
+import { callParkAgent, LOCATIONS } from "@/test/fixtures";
+import { mswPath } from "@/test/msw-path";
+import { renderWithProviders } from "@/test/render";
+import { server } from "@/test/server";
+import type { CallPark } from "@/features/call-parks/api/types";
+import CallParkPanelRoute from "@/features/call-parks/routes/panel-route";
+import { RenameNote } from "./rename-note";
+
+// Before a group is deleted or renamed, its dialog says who its members are: they park
+// calls in it with #58. Ten names at most, then how many more.
+
+const members = (n: number) => Array.from({ length: n }, (_, i) => callParkAgent(`U${i + 1}`, `Member ${String(i + 1).padStart(2, "0")}`));
+
+const groupWith = (agents: CallPark["agents"]): CallPark => ({
+  id: "CP1",
+  name: "Front desk",
+  recall: { option: "ALERT_PARKING_USER_ONLY" },
+  agents,
+  parkOnAgentsEnabled: false,
+  callParkExtensions: [],
+});
+
+/** The side panel of a group of these members, as the full administrator; opens its delete dialog. */
+async function openDelete(agents: CallPark["agents"], language: LanguageCode = "en") {
+  server.use(
+    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
+    http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
+    http.get(mswPath(api.callParks.get), () => HttpResponse.json(groupWith(agents))),
+    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
+  );
+  server.use(
+    http.get(mswPath(api.callParkSettings.get), () =>
+      HttpResponse.json({ callParkRecall: { option: "ALERT_PARKING_USER_ONLY" }, callParkSettings: { ringPattern: "NORMAL", recallTime: 60, huntWaitTime: 90 } }),
+    ),
+    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
+  );
+  const rendered = await renderWithProviders(<CallParkPanelRoute />, {
+    url: `${CALL_PARKS_PATH}/L1/CP1`,
+    path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
+    language,
+  });
+  await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
+  const label = language === "en" ? "Delete group" : "Excluir grupo";
+  await rendered.user.click(await screen.findByRole("button", { name: label }));
+  return screen.findByRole("alertdialog");
+}
+
+const listed = (dialog: HTMLElement) => within(dialog).queryAllByRole("listitem").map((li) => li.textContent);
+
+describe("the delete dialog of a call park group: its members", () => {
+  it("names every member up to ten, with their count", async () => {
+    const dialog = await openDelete(members(2));
+    expect(within(dialog).getByText("It has 2 members, who park calls in it with #58:")).toBeInTheDocument();
+    expect(listed(dialog)).toEqual(["Member 01", "Member 02"]);
+  });
+
+  it("past ten, names nine and says how many more", async () => {
+    const dialog = await openDelete(members(36));
+    expect(within(dialog).getByText("It has 36 members, who park calls in it with #58:")).toBeInTheDocument();
+    expect(listed(dialog)).toEqual([...members(9).map((m) => m.displayName), "and 27 more"]);
+  });
+
+  it("says plainly when it has none", async () => {
+    const dialog = await openDelete([]);
+    expect(within(dialog).getByText("It has no members.")).toBeInTheDocument();
+    expect(listed(dialog)).toEqual([]);
+  });
+
+  it("in Portuguese", async () => {
+    const dialog = await openDelete(members(12), "pt-BR");
+    expect(within(dialog).getByText("Ele tem 12 membros, que estacionam chamadas nele com #58:")).toBeInTheDocument();
+    expect(listed(dialog).at(-1)).toBe("e mais 3");
+    expect(within(dialog).getByRole("button", { name: "Excluir" })).toBeInTheDocument();
+  });
+});
+
+describe("renaming a call park group: a note before Save", () => {
+  it("names the old and new name and the members while the name differs", async () => {
+    await renderWithProviders(<RenameNote from="Front desk" to="  Lobby " members={members(11)} />);
+    const note = screen.getByRole("note");
+    expect(within(note).getByText("Front desk will be called Lobby once saved. Its members keep parking calls in it with #58.")).toBeInTheDocument();
+    expect(within(note).getByText("It has 11 members, who park calls in it with #58:")).toBeInTheDocument();
+    expect(listed(note)).toEqual([...members(9).map((m) => m.displayName), "and 2 more"]);
+  });
+
+  it("says nothing while the name is unchanged (spaces aside) or empty", async () => {
+    await renderWithProviders(
+      <>
+        <RenameNote from="Front desk" to=" Front desk " members={members(2)} />
+        <RenameNote from="Front desk" to="  " members={members(2)} />
+      </>,
+    );
+    expect(screen.queryByRole("note")).not.toBeInTheDocument();
+  });
+
+  it("speaks Portuguese", async () => {
+    await renderWithProviders(<RenameNote from="Front desk" to="Recepção" members={members(11)} />, { language: "pt-BR" });
+    const note = screen.getByRole("note");
+    expect(within(note).getByText("Front desk passará a se chamar Recepção quando você salvar. Seus membros continuam estacionando chamadas nele com #58.")).toBeInTheDocument();
+    expect(within(note).getByText("Ele tem 11 membros, que estacionam chamadas nele com #58:")).toBeInTheDocument();
+  });
+});
