@@ -110,7 +110,7 @@ test.describe("the call park simulator", () => {
     const board = page.getByRole("region", { name: "Parked calls" });
     const slots = board.getByRole("list", { name: "Park destinations" }).getByRole("listitem");
     for (const [i, m] of desk.members.entries()) {
-      await expect(slots.filter({ hasText: `${desk.extensions[i]} — ` })).toContainText(`Holding call ${i + 1} — parked by ${m.name} at 0 s`);
+      await expect(slots.filter({ hasText: new RegExp(`^${desk.extensions[i]} — `) })).toContainText(`Holding call ${i + 1} — parked by ${m.name} at 0 s`);
     }
     await expect(board.getByText("3 calls parked", { exact: true })).toBeVisible();
     await expectNoAxeViolations(page, "Simulator with a timeline");
@@ -224,7 +224,7 @@ test.describe("o simulador de estacionamento de chamadas, em português", () => 
     }
     const board = page.getByRole("region", { name: "Chamadas estacionadas" });
     const slots = board.getByRole("list", { name: "Destinos de estacionamento" }).getByRole("listitem");
-    await expect(slots.filter({ hasText: `${desk.extensions[0]} — ` })).toContainText(`Com a chamada 1 — estacionada por ${desk.members[0].name} no segundo 0`);
+    await expect(slots.filter({ hasText: new RegExp(`^${desk.extensions[0]} — `) })).toContainText(`Com a chamada 1 — estacionada por ${desk.members[0].name} no segundo 0`);
     await expectNoAxeViolations(page, "Simulador com linha do tempo (pt-BR)");
   });
 });

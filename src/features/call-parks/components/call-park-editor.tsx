@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type RefObject, Suspense, useState } from "react";
+import { type RefObject, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { DisclosureGroup } from "react-aria-components";
@@ -12,7 +12,7 @@ import { ApiError, type Versioned } from "@/lib/api-client";
 import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { applyServerIssues, contractResolver } from "@/lib/form";
 import { locationQueries } from "@/lib/location-queries";
-import { useSimulationPreview } from "@/lib/simulation-preview-slot";
+import { SimulationPreviewSlot } from "@/lib/simulation-preview-slot";
 import { showToast } from "@/lib/toast";
 import { latestCallPark, useUpdateCallPark } from "@/features/call-parks/api/queries";
 import { type CallPark, type CallParkDraft, type CallParkForm, draftOf, updateBody } from "@/features/call-parks/api/types";
@@ -77,7 +77,6 @@ export function CallParkEditor({
     name: group.recall.huntGroupName,
   });
 
-  const Preview = useSimulationPreview();
   const edited = { ...draftOf(group), ...values };
   // The group as its save would leave it, played before Save (nothing while a value is refused).
   const previewed = formState.isValid ? { callParks: [{ id: group.id, ...updateBody(edited, draftOf(group)) }] } : undefined;
@@ -161,16 +160,12 @@ export function CallParkEditor({
         </PanelPart>
       </DisclosureGroup>
       {/* Where the group's members' calls would park and come back, with this form's values. */}
-      {Preview && (
-        <Suspense fallback={null}>
-          <Preview
-            locationId={locationId}
-            park={{ kind: "group", callParkId: group.id, memberIds: edited.agents.map((a) => a.id) }}
-            overrides={previewed}
-            unsaved={formState.isDirty}
-          />
-        </Suspense>
-      )}
+      <SimulationPreviewSlot
+        locationId={locationId}
+        park={{ kind: "group", callParkId: group.id, memberIds: edited.agents.map((a) => a.id) }}
+        overrides={previewed}
+        unsaved={formState.isDirty}
+      />
       <div className="form-actions panel-actions">
         <button type="button" className="btn btn-secondary" disabled={!formState.isDirty} onClick={() => reset()}>
           {t("panel.discard")}

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Suspense, useState } from "react";
+import { useState } from "react";
 import { Controller, type FieldNamesMarkedBoolean, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -30,7 +30,7 @@ import { ApiError, type Versioned } from "@/lib/api-client";
 import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { showToast } from "@/lib/toast";
 import { useOpenedVersion } from "@/lib/use-opened-version";
-import { useSimulationPreview } from "@/lib/simulation-preview-slot";
+import { SimulationPreviewSlot } from "@/lib/simulation-preview-slot";
 import { auditLogPath, simulatorPath } from "@/lib/paths";
 import { applyServerIssues, contractResolver } from "@/lib/form";
 import {
@@ -162,7 +162,6 @@ export function CallParkSettingsForm({
       : t("callParkSettings.huntWaitTimeUnused");
   const timersValid = recallSecondsSchema.safeParse(recallTime).success && recallSecondsSchema.safeParse(huntWaitTime).success;
   const huntGroupName = huntGroups?.find((h) => h.id === huntGroupId)?.name;
-  const Preview = useSimulationPreview();
   // The form's values as its save would leave the settings, played before Save (none while one is refused).
   const previewed =
     timersValid && (!needsHuntGroup(option) || huntGroupId)
@@ -309,11 +308,7 @@ export function CallParkSettingsForm({
       <RecallSummary
         input={timersValid ? { option, ringPattern, recallTime, huntWaitTime, huntGroupName } : undefined}
       />
-      {Preview && (
-        <Suspense fallback={null}>
-          <Preview locationId={locationId} park={{ kind: "direct" }} overrides={previewed} unsaved={formState.isDirty} />
-        </Suspense>
-      )}
+      <SimulationPreviewSlot locationId={locationId} park={{ kind: "direct" }} overrides={previewed} unsaved={formState.isDirty} />
       {!readOnly && (
         <div className="form-actions">
           <button

@@ -8,7 +8,7 @@ import { apiErrorResponse } from "@/test/fixtures";
 import { mswPath } from "@/test/msw-path";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
-import type { SimulationPreviewProps } from "@/lib/simulation-preview-slot";
+import { SimulationPreviewContext, SimulationPreviewSlot, type SimulationPreviewProps } from "@/lib/simulation-preview-slot";
 import { SimulationPreview } from "./simulation-preview";
 
 const CAST: SimulationResult = {
@@ -56,14 +56,18 @@ const settings = (recallTime: number): SimulationPreviewProps["overrides"] => ({
   callParkSettings: { callParkRecall: { option: "ALERT_PARKING_USER_ONLY" }, callParkSettings: { recallTime, huntWaitTime: 30 } },
 });
 
-/** The preview as a form holds it: its props change as the form's values do (`change`). */
+/** The preview as a form holds it (its button, then the simulator's part): its props change as the form's values do (`change`). */
 async function renderPreview(props: Partial<SimulationPreviewProps> = {}, language: "en" | "pt-BR" = "en") {
   const all: SimulationPreviewProps = { locationId: "L1", park: { kind: "direct" }, overrides: settings(45), unsaved: false, ...props };
   let change: (more: Partial<SimulationPreviewProps>) => void = () => {};
   function Form() {
     const [values, setValues] = useState(all);
     change = (more) => setValues((before) => ({ ...before, ...more }));
-    return <SimulationPreview {...values} />;
+    return (
+      <SimulationPreviewContext.Provider value={SimulationPreview}>
+        <SimulationPreviewSlot {...values} />
+      </SimulationPreviewContext.Provider>
+    );
   }
   const rendered = await renderWithProviders(<Form />, { language });
   return { ...rendered, rerenderWith: (more: Partial<SimulationPreviewProps>) => act(() => change(more)) };

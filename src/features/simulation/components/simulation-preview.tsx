@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SimulationRequest } from "@domain/schemas/simulation";
 import { ErrorState } from "@/components/states";
@@ -21,27 +20,10 @@ const SETTLE_MS = 300;
  * A form's values on a timeline before Save: what happens to a call parked with them (a
  * person's *68 for Call Park Settings, the group's first members' #58 for a group), played
  * by the server's simulator with the form's values as its overrides, checked by the same
- * rules as the save. Closed until the administrator opens it; open, it follows every change.
+ * rules as the save. Shown once the form's "Preview on a timeline" is opened
+ * (lib/simulation-preview-slot), it follows every change.
  */
 export function SimulationPreview({ locationId, park, overrides, unsaved }: SimulationPreviewProps) {
-  const { t } = useTranslation("simulation");
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  return (
-    <section className="sim-preview" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`} className="sim-preview-title">
-        <button type="button" className="btn btn-secondary btn-small" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
-          {t("preview.toggle")}
-        </button>
-      </h4>
-      <div id={`${id}-body`} hidden={!open}>
-        {open && <PreviewBody locationId={locationId} park={park} overrides={overrides} unsaved={unsaved} />}
-      </div>
-    </section>
-  );
-}
-
-function PreviewBody({ locationId, park, overrides, unsaved }: SimulationPreviewProps) {
   const { t } = useTranslation("simulation");
   const cast = useQuery(simulationQueries.cast(locationId));
   const webex = useGatewayStatus()?.mode === "webex";
