@@ -72,6 +72,14 @@ test.describe("add a range of call park extensions, in English", () => {
       const row = preview.getByRole("row").filter({ hasText: `${prefix} ${held.extension}` });
       await expect(row).toContainText(held.owner?.name ?? "");
     }
+    // A taken one: the free extensions of its length nearest to it, when asked.
+    const [first] = taken;
+    const suggested = await request.post(urlOf(api.callParkExtensions.suggestExtensions, { locationId }), { data: { near: first.extension } });
+    const nearby = (await suggested.json()).extensions as string[];
+    expect(nearby).toHaveLength(3);
+    const takenRow = preview.getByRole("row").filter({ hasText: `${prefix} ${first.extension}` });
+    await takenRow.getByRole("button", { name: `Find free extensions near ${first.extension}` }).click();
+    await expect(takenRow.getByText(`${nearby[0]}, ${nearby[1]} and ${nearby[2]} are free.`)).toBeVisible();
     await expectNoAxeViolations(page, "Add a range, checked");
 
     await dialog.getByRole("button", { name: "Create", exact: true }).click();

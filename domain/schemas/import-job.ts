@@ -98,6 +98,8 @@ export const importPreviewRowSchema = z.object({
   /** The CSV row, the header being row 1. */
   itemNumber: z.number().int(),
   location: z.string(),
+  /** The location the row names, when there is one (the free extensions near a taken one are asked of it). */
+  locationId: z.string().optional(),
   name: z.string(),
   extension: z.string(),
   action: z.string(),

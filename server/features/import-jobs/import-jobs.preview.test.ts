@@ -20,11 +20,13 @@ describe("the preview", () => {
         { location: "Atlantis", name: "Lost", extension: "7002" },
       ]),
     );
+    // Each row names its location's id when there is one (a taken row's free extensions are asked of it).
+    const locationId = await locationIdOf(server.db, "London");
     expect(result.rows).toEqual([
-      { itemNumber: 2, location: "London", name: "Front desk", extension: "7001", action: "ADD", outcome: "CREATE" },
-      { itemNumber: 3, location: "London", name: "Park 01", extension: "5001", action: "ADD", outcome: "UNCHANGED" },
-      { itemNumber: 4, location: "london", name: "Loading bay", extension: "5002", action: "ADD", outcome: "UPDATE", previousName: "Park 02" },
-      { itemNumber: 5, location: "London", name: "", extension: "5003", action: "DELETE", outcome: "DELETE", previousName: "Park 03" },
+      { itemNumber: 2, location: "London", locationId, name: "Front desk", extension: "7001", action: "ADD", outcome: "CREATE" },
+      { itemNumber: 3, location: "London", locationId, name: "Park 01", extension: "5001", action: "ADD", outcome: "UNCHANGED" },
+      { itemNumber: 4, location: "london", locationId, name: "Loading bay", extension: "5002", action: "ADD", outcome: "UPDATE", previousName: "Park 02" },
+      { itemNumber: 5, location: "London", locationId, name: "", extension: "5003", action: "DELETE", outcome: "DELETE", previousName: "Park 03" },
       {
         itemNumber: 6,
         location: "Atlantis",

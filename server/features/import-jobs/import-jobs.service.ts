@@ -143,6 +143,7 @@ export async function previewImport(
     rows: results.map((r) => ({
       itemNumber: r.itemNumber,
       location: r.row?.location ?? r.values.location,
+      ...(r.locationId ? { locationId: r.locationId } : {}),
       name: r.row?.name ?? r.values.name,
       extension: r.row?.extension ?? r.values.extension,
       action: r.row?.action ?? r.values.action,

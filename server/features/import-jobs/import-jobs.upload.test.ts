@@ -47,13 +47,14 @@ describe("uploading a file", () => {
   });
 
   it("reads UTF-8 with or without a BOM, and a file that is not UTF-8 as Windows-1252, as Excel saves plain CSV", async () => {
+    const saoPaulo = await locationIdOf(server.db, "São Paulo");
     const text = `${HEADER}\nSão Paulo,Recepção,7001,\n`;
     const windows1252 = Buffer.from([...text].map((c) => c.charCodeAt(0)));
     for (const content of [text, `\uFEFF${text}`, windows1252]) {
       for (const via of ["text", "multipart"] as const) {
         const res = await postPreview(server.app, content, { via });
         expect(res.json().rows, res.body).toEqual([
-          { itemNumber: 2, location: "São Paulo", name: "Recepção", extension: "7001", action: "ADD", outcome: "CREATE" },
+          { itemNumber: 2, location: "São Paulo", locationId: saoPaulo, name: "Recepção", extension: "7001", action: "ADD", outcome: "CREATE" },
         ]);
       }
     }

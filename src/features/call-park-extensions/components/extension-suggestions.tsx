@@ -2,17 +2,14 @@ import { Fragment } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { decodeFieldError } from "@/lib/form";
 import { issueMessage } from "@/lib/error-message";
+import { listFormat } from "@/lib/list-format";
 import "./extension-suggestions.css";
-
-// The app's English lists without a serial comma ("people, workspaces and virtual lines"),
-// as British English does; Intl's plain "en" would put one in ("1007, 1008, and 1012").
-const LIST_LOCALE: Record<string, string> = { en: "en-GB" };
 
 /** "1007, 1008 and 1012" as the language lists things, each extension a button that takes it. */
 function FreeList({ extensions, onPick }: { extensions: string[]; onPick: (extension: string) => void }) {
   const { t, i18n } = useTranslation("callParkExtensions");
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const parts = new Intl.ListFormat(LIST_LOCALE[language] ?? language, { type: "conjunction" }).formatToParts(extensions);
+  const parts = listFormat(language).formatToParts(extensions);
   return parts.map((part, index) =>
     part.type === "element" ? (
       <button

@@ -1,5 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { api } from "@domain/api/endpoints";
 import { CsvRowsTable } from "@/components/csv-rows-table";
 import {
   IMPORT_ROW_OUTCOMES,
@@ -7,7 +9,11 @@ import {
   type ImportPreviewRow,
   type ImportRowOutcome,
 } from "@domain/schemas/import-job";
+import { callApi } from "@/lib/api-client";
 import { csvRowReason } from "@/lib/csv-row-reason";
+import { errorMessage } from "@/lib/error-message";
+import { listFormat } from "@/lib/list-format";
+import { queryRoots } from "@/lib/query-keys";
 
 type Filter = "ALL" | ImportRowOutcome;
 const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
@@ -17,6 +23,45 @@ const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
   UNCHANGED: "unchanged",
   ERROR: "error",
 };
+
+/** How many free extensions a taken row is offered. */
+const FREE_NEARBY = 3;
+
+/**
+ * A row whose extension is taken: on request, the free extensions of its length nearest to it
+ * in its location (asked of the server only when the administrator asks, row by row).
+ */
+function FreeNearby({ locationId, extension }: { locationId: string; extension: string }) {
+  const { t, i18n } = useTranslation("bulkManage");
+  const [asked, setAsked] = useState(false);
+  const free = useQuery({
+    queryKey: [...queryRoots.importPreviews, "freeNearby", locationId, extension] as const,
+    queryFn: async ({ signal }) =>
+      (await callApi(api.callParkExtensions.suggestExtensions, { params: { locationId }, body: { near: extension, count: FREE_NEARBY }, signal })).data
+        .extensions,
+    enabled: asked,
+    staleTime: 0,
+  });
+  if (!asked) {
+    return (
+      <button type="button" className="btn btn-secondary btn-small free-nearby" onClick={() => setAsked(true)}>
+        {t("preview.findFree", { extension })}
+      </button>
+    );
+  }
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return (
+    <span className="outcome-detail" role="status">
+      {free.isPending
+        ? t("preview.findingFree")
+        : free.isError
+          ? errorMessage(t, free.error)
+          : t("preview.freeNearby", { count: free.data.length, list: listFormat(language).format(free.data) })}
+    </span>
+  );
+}
+
+const isTaken = (row: ImportPreviewRow) => row.outcome === "ERROR" && row.issues?.some((issue) => issue.code === "extensionTaken");
 
 function Result({ row }: { row: ImportPreviewRow }) {
   const { t } = useTranslation("bulkManage");
@@ -34,6 +79,7 @@ function Result({ row }: { row: ImportPreviewRow }) {
         </span>
       )}
       {row.outcome === "ERROR" && <span className="outcome-detail">{csvRowReason(t, row.issues)}</span>}
+      {isTaken(row) && row.locationId && <FreeNearby locationId={row.locationId} extension={row.extension} />}
     </>
   );
 }

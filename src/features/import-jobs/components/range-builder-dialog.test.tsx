@@ -22,6 +22,7 @@ function previewOf(text: string, mode: string): ImportPreview {
     return {
       itemNumber: i + 2,
       location,
+      locationId: "L2",
       name,
       extension,
       action: action as "ADD",
@@ -34,7 +35,7 @@ function previewOf(text: string, mode: string): ImportPreview {
 }
 
 function answering() {
-  const sent: { kind: "preview" | "create"; mode: string | null; fileName: string | null; text: string }[] = [];
+  const sent: { kind: "preview" | "create" | "suggest"; mode: string | null; fileName: string | null; text: string }[] = [];
   server.use(
     locationsHandler,
     http.post(mswPath(api.importJobs.preview), async ({ request }) => {
@@ -42,6 +43,11 @@ function answering() {
       const mode = new URL(request.url).searchParams.get("mode");
       sent.push({ kind: "preview", mode, fileName: null, text });
       return HttpResponse.json(previewOf(text, mode ?? "partial"));
+    }),
+    http.post(mswPath(api.callParkExtensions.suggestExtensions), async ({ request, params }) => {
+      const { near } = (await request.json()) as { near: string };
+      sent.push({ kind: "suggest", mode: null, fileName: `${params.locationId} ${near}`, text: "" });
+      return HttpResponse.json({ extensions: ["8004", "8005", "8006"] });
     }),
     http.post(mswPath(api.importJobs.create), async ({ request }) => {
       const url = new URL(request.url);
@@ -82,8 +88,11 @@ describe("Add a range of call park extensions", () => {
         text: '"Location","Call Park Extension Name","Extension","Action"\r\n"Campinas","Park 1","8001","ADD"\r\n"Campinas","Park 2","8002","ADD"\r\n"Campinas","Park 3","8003","ADD"',
       },
     ]);
-    // Who holds the taken one, on its row.
+    // Who holds the taken one, on its row, and the free extensions near it when asked.
     expect(within(dialog).getByText(/Maria Silva/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Find free extensions near 8002" }));
+    expect(await within(dialog).findByText("8004, 8005 and 8006 are free.")).toBeInTheDocument();
+    expect(sent.filter((s) => s.kind === "suggest").map((s) => s.fileName)).toEqual(["L2 8002"]);
 
     await user.click(within(dialog).getByRole("button", { name: "Create" }));
     expect(await within(dialog).findByRole("link", { name: "Open the task" })).toBeInTheDocument();
