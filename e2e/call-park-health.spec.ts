@@ -223,6 +223,10 @@ test.describe("the call park health check", () => {
     await page.getByRole("main").getByRole("link", { name: "Health check", exact: true }).click();
     await expect(page).toHaveURL(CALL_PARK_HEALTH_PATH);
     await expect(page.getByRole("heading", { level: 1, name: words.heading })).toBeVisible();
+    // One place in the navigation is the current one: the health check's, not Calling's too.
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Health check", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(page.getByRole("table", { name: words.table, exact: true })).toBeVisible();
     await expectCounts(page, request, "en");
     await expectNoAxeViolations(page, "health check");

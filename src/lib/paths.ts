@@ -27,8 +27,8 @@ export const CALL_PARKS_PATH = `${FEATURES_PATH}/call-parks`;
 export const newCallParkPath = (locationId?: string) => withLocation(`${CALL_PARKS_PATH}/new`, locationId);
 export const callParkPath = (locationId: string, id: string) => `${CALL_PARKS_PATH}/${encode(locationId)}/${encode(id)}`;
 
-/** The health check of the organisation's call park configuration (issue 18). */
-export const CALL_PARK_HEALTH_PATH = `${FEATURES_PATH}/call-park-health`;
+/** The health check of the organisation's call park configuration: a page of its own in the navigation (Monitoring), reached from Features too. */
+export const CALL_PARK_HEALTH_PATH = "/health-check";
 
 export const LOCATIONS_PATH = "/locations";
 export const LOCATION_TABS = ["overview", "calling", "simulator"] as const;
