@@ -31,6 +31,9 @@ export function LocationFilter({ id, value, onChange }: { id: string; value: str
       // Left with a search that chose nothing, the field goes back to what is chosen.
       onBlur={search.resetInput}
       menuTrigger="focus"
+      // Opened before its first page of locations has come (a click on the button as the list
+      // appears), the list stays open and says it is loading, rather than closing empty.
+      allowsEmptyCollection
     >
       <Label>{t("location.label")}</Label>
       <div className="combobox">
@@ -40,7 +43,10 @@ export function LocationFilter({ id, value, onChange }: { id: string; value: str
         </Button>
       </div>
       <Popover className="popover">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{t("location.none")}</p>}>
+        <ListBox
+          className="listbox"
+          renderEmptyState={() => <p className="listbox-empty">{search.searching ? t("states.loading") : t("location.none")}</p>}
+        >
           {(location: PickerLocation) => (
             <ListBoxItem id={location.id} textValue={location.name} className="listbox-item">
               {location.name}

@@ -47,6 +47,26 @@ describe("LocationPicker", () => {
   });
 });
 
+describe("LocationPicker: opened before its locations have come", () => {
+  it("stays open, says it is loading, then lists them", async () => {
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.get(mswPath(api.locations.list), async () => {
+        await answered;
+        return HttpResponse.json({ items: LOCATIONS }, { headers: { "X-Total-Count": String(LOCATIONS.length) } });
+      }),
+    );
+    const { user } = await renderWithProviders(<LocationPicker id="picker" value="" onChange={vi.fn()} />);
+    await user.click(await screen.findByRole("button", { name: /^Show locations/ }));
+    expect(await screen.findByText("Loading…")).toBeInTheDocument();
+    expect(screen.getByRole("listbox")).toBeInTheDocument();
+    answer();
+    expect(await screen.findByRole("option", { name: "Campinas" })).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "São Paulo" })).toBeInTheDocument();
+  });
+});
+
 describe("LocationPicker: a location with no room for another call park extension", () => {
   /** São Paulo at the limit, Campinas with room; counts only when asked for (include=callParkCounts). */
   function countsAnswering() {

@@ -60,6 +60,9 @@ export function LocationPicker({
       isDisabled={isDisabled}
       autoFocus={autoFocus}
       menuTrigger="focus"
+      // Opened before its first page of locations has come (a click on the button as the form
+      // appears), the list stays open and says it is loading, rather than closing empty.
+      allowsEmptyCollection
     >
       <Label>{t("location.label")}</Label>
       <div className="combobox">
