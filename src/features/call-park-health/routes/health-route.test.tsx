@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import type { CallParkHealthFindingOutput as Finding } from "@domain/schemas/call-park-health";
 import { CALL_PARK_HEALTH_PATH, callParkExtensionListPath, callParkPath, locationPath } from "@/lib/paths";
@@ -9,6 +9,7 @@ import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import CallParkHealthRoute from "./health-route";
+import { captureDownloads } from "@/test/downloads";
 
 const at = (locationId: "L1" | "L2") => ({ locationId, locationName: locationId === "L1" ? "São Paulo" : "Campinas" });
 
@@ -63,17 +64,7 @@ const rowWith = (text: string) => within(table()).getByText(text, { exact: false
 const countButton = (name: RegExp) => screen.getByRole("button", { name });
 
 describe("Health check", () => {
-  let saved: Blob[];
-  beforeEach(() => {
-    saved = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      saved.push(blob);
-      return "blob:test";
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const saved = captureDownloads();
 
   it("counts each kind on top and explains each finding with its location, object and a link to fix it", async () => {
     const queries = healthAnswering();

@@ -1,16 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { api } from "@domain/api/endpoints";
 import type { LanguageCode } from "@/lib/i18n";
-import { CALL_PARKS_PATH } from "@/lib/paths";
 import { sessionQuery } from "@/lib/session";
-import { callParkAgent, LOCATIONS } from "@/test/fixtures";
-import { mswPath } from "@/test/msw-path";
+import { callParkAgent } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
-import { server } from "@/test/server";
 import type { CallPark } from "@/features/call-parks/api/types";
-import CallParkPanelRoute from "@/features/call-parks/routes/panel-route";
+import { renderGroupPanel } from "@/features/call-parks/routes/panel-test-render";
 import { RenameNote } from "./rename-note";
 
 // Before a group is deleted or renamed, its dialog says who its members are: they park
@@ -29,23 +24,7 @@ const groupWith = (agents: CallPark["agents"]): CallPark => ({
 
 /** The side panel of a group of these members, as the full administrator; opens its delete dialog. */
 async function openDelete(agents: CallPark["agents"], language: LanguageCode = "en") {
-  server.use(
-    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
-    http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
-    http.get(mswPath(api.callParks.get), () => HttpResponse.json(groupWith(agents))),
-    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
-  );
-  server.use(
-    http.get(mswPath(api.callParkSettings.get), () =>
-      HttpResponse.json({ callParkRecall: { option: "ALERT_PARKING_USER_ONLY" }, callParkSettings: { ringPattern: "NORMAL", recallTime: 60, huntWaitTime: 90 } }),
-    ),
-    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
-  );
-  const rendered = await renderWithProviders(<CallParkPanelRoute />, {
-    url: `${CALL_PARKS_PATH}/L1/CP1`,
-    path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
-    language,
-  });
+  const rendered = await renderGroupPanel(groupWith(agents), language);
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
   const label = language === "en" ? "Delete group" : "Excluir grupo";
   await rendered.user.click(await screen.findByRole("button", { name: label }));

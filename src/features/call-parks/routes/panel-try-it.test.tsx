@@ -1,15 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { api } from "@domain/api/endpoints";
-import { callParkAgent, LOCATIONS, parkDestination } from "@/test/fixtures";
-import { renderWithProviders } from "@/test/render";
+import { callParkAgent, parkDestination } from "@/test/fixtures";
 import { server } from "@/test/server";
-import { mswPath } from "@/test/msw-path";
 import { sessionHandler } from "@/test/session";
 import type { CallPark } from "@/features/call-parks/api/types";
-import { CALL_PARKS_PATH } from "@/lib/paths";
-import CallParkPanelRoute from "./panel-route";
+import { renderGroupPanel } from "./panel-test-render";
 
 const GROUP: CallPark = {
   id: "CP1",
@@ -21,23 +16,7 @@ const GROUP: CallPark = {
 };
 
 async function renderPanel(language: "en" | "pt-BR" = "en") {
-  server.use(
-    http.get(mswPath(api.callParks.availableUsers), () => HttpResponse.json({ agents: [] })),
-    http.get(mswPath(api.callParks.availableCallParkExtensions), () => HttpResponse.json({ callParkExtensions: [] })),
-    http.get(mswPath(api.callParks.get), () => HttpResponse.json(GROUP)),
-    http.get(mswPath(api.locations.get), ({ params }) => HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId))),
-  );
-  server.use(
-    http.get(mswPath(api.callParkSettings.get), () =>
-      HttpResponse.json({ callParkRecall: { option: "ALERT_PARKING_USER_ONLY" }, callParkSettings: { ringPattern: "NORMAL", recallTime: 60, huntWaitTime: 90 } }),
-    ),
-    http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
-  );
-  const rendered = await renderWithProviders(<CallParkPanelRoute />, {
-    url: `${CALL_PARKS_PATH}/L1/CP1`,
-    path: `${CALL_PARKS_PATH}/:locationId/:callParkId`,
-    language,
-  });
+  const rendered = await renderGroupPanel(GROUP, language);
   const panel = await screen.findByRole("dialog", { name: "Front desk" });
   return { ...rendered, panel };
 }

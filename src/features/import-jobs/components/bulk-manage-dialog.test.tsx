@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { apiErrorResponse, locationsHandler } from "@/test/fixtures";
 import { useNodeFormData } from "@/test/node-form-data";
@@ -11,6 +11,7 @@ import { gatewayStatusHandler, sessionHandler, STANDALONE_GATEWAY } from "@/test
 import { gatewayStatusQuery, sessionQuery } from "@/lib/session";
 import type { ImportPreview, ImportPreviewRow } from "@domain/schemas/import-job";
 import { BulkManageDialog } from "./bulk-manage-dialog";
+import { captureDownloads } from "@/test/downloads";
 
 beforeEach(useNodeFormData);
 
@@ -253,17 +254,7 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
 });
 
 describe("Bulk manage: template and export", () => {
-  let saved: Blob[];
-  beforeEach(() => {
-    saved = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      saved.push(blob);
-      return `blob:test/${saved.length}`;
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const saved = captureDownloads();
 
   it("downloads the template: the Webex columns and no row", async () => {
     const { user } = await renderDialog();

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { Route, Routes } from "react-router";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
@@ -10,6 +10,7 @@ import { api } from "@domain/api/endpoints";
 import type { ImportJob, ImportJobError } from "@domain/schemas/import-job";
 import TaskRoute from "./task-route";
 import TasksRoute from "./tasks-route";
+import { captureDownloads } from "@/test/downloads";
 
 
 function job(id: string, overrides: Partial<ImportJob> = {}): ImportJob {
@@ -204,17 +205,7 @@ const ERRORS: ImportJobError[] = [
 ];
 
 describe("Tasks: one task", () => {
-  let saved: Blob[];
-  beforeEach(() => {
-    saved = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      saved.push(blob);
-      return "blob:test";
-    });
-    URL.revokeObjectURL = vi.fn();
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const saved = captureDownloads();
 
   it("moves its progress bar while it runs, then shows its counts and its row errors", async () => {
     let polls = 0;
