@@ -93,8 +93,8 @@ test.describe("add a range of call park extensions, in English", () => {
   });
 });
 
-test.describe("adicionar um intervalo de ramais, em português", () => {
-  test.use({ language: "pt-BR", locale: "pt-BR" });
+test.describe("adicionar um intervalo de ramais, em português, num telefone", () => {
+  test.use({ language: "pt-BR", locale: "pt-BR", viewport: { width: 375, height: 800 } });
 
   test("a partir do primeiro ramal e de uma quantidade, pelo cartão de recursos", async ({ page, request, locationNamed }) => {
     const { id: locationId } = locationNamed(LOCATION);
@@ -116,6 +116,12 @@ test.describe("adicionar um intervalo de ramais, em português", () => {
     await dialog.getByRole("button", { name: "Verificar o intervalo" }).click();
     await expect(dialog.getByRole("table", { name: "O que cada linha do arquivo faria" }).getByRole("row")).toHaveCount(3);
     await expectNoAxeViolations(page, "Adicionar um intervalo, verificado");
+    // At 375 px nothing scrolls sideways, and Create is within the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const create = dialog.getByRole("button", { name: "Criar", exact: true });
+    await create.scrollIntoViewIfNeeded();
+    const box = await create.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
     await dialog.getByRole("button", { name: "Criar", exact: true }).click();
     await dialog.getByRole("link", { name: "Abrir a tarefa" }).click();
     await expect(page).toHaveURL(/\/tasks\/[^/]+$/);
