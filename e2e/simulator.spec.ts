@@ -180,7 +180,7 @@ test.describe("a change shown on a timeline before Save", () => {
     await panel.getByRole("button", { name: "Preview on a timeline" }).click();
     const preview = panel.getByRole("region", { name: "Preview on a timeline" });
     const names = desk.members.map((m) => m.name);
-    await expect(preview.getByText(`${names[0]}, ${names[1]}, and ${names[2]} park a call each with #58 at the same moment and nobody retrieves them.`, { exact: false })).toBeVisible();
+    await expect(preview.getByText(`${names[0]}, ${names[1]} and ${names[2]} park a call each with #58 at the same moment and nobody retrieves them.`, { exact: false })).toBeVisible();
     const lines = preview.getByRole("region", { name: "Events in order" }).getByRole("listitem");
     for (const line of expectedLines(desk, "en")) await expect(lines.filter({ hasText: line })).toHaveCount(1);
 

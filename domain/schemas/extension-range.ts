@@ -9,7 +9,6 @@ import { requiredString } from "./issues";
 // bulk import's own preview and job like any file's.
 
 export const RANGE_ENDS = ["last", "count"] as const;
-export type RangeEnd = (typeof RANGE_ENDS)[number];
 
 export const extensionRangeFormSchema = z
   .object({
@@ -43,7 +42,7 @@ export const extensionRangeFormSchema = z
 export type ExtensionRangeForm = z.input<typeof extensionRangeFormSchema>;
 
 /** How many extensions a valid form asks for. */
-export const rangeSize = (form: z.output<typeof extensionRangeFormSchema>) =>
+const rangeSize = (form: z.output<typeof extensionRangeFormSchema>) =>
   form.end === "last" ? rangeCount(form.first, form.last) : Number(form.count);
 
 /**

@@ -23,7 +23,7 @@ function countedKeys(): string[] {
   return [...keys].sort();
 }
 
-const SAMPLE = { fileName: "park.csv", create: 1, update: 0, delete: 0, unchanged: 0, error: 0, errors: 1, name: "X", text: "Y", names: ["Ana", "Bruno"], firstName: "Park 1", firstExtension: "8001", lastName: "Park 2", lastExtension: "8002", list: "8003, 8004" };
+const SAMPLE = { fileName: "park.csv", create: 1, update: 0, delete: 0, unchanged: 0, error: 0, errors: 1, name: "X", text: "Y", names: "Ana and Bruno", firstName: "Park 1", firstExtension: "8001", lastName: "Park 2", lastExtension: "8002", list: "8003, 8004" };
 
 describe("counted strings", () => {
   const keys = countedKeys();

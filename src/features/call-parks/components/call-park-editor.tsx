@@ -72,12 +72,12 @@ export function CallParkEditor({
   const update = useUpdateCallPark();
   const parts = useExpandedParts(form, openParts);
   const values = useWatch({ control }) as CallParkDraft;
-  const summaries = usePartSummaries(locationId, { ...draftOf(group), ...values }, {
+  // The group as the form holds it now (every part, edited or not).
+  const edited = { ...draftOf(group), ...values };
+  const summaries = usePartSummaries(locationId, edited, {
     id: group.recall.huntGroupId,
     name: group.recall.huntGroupName,
   });
-
-  const edited = { ...draftOf(group), ...values };
   // The group as its save would leave it, played before Save (nothing while a value is refused).
   const previewed = formState.isValid ? { callParks: [{ id: group.id, ...updateBody(edited, draftOf(group)) }] } : undefined;
 

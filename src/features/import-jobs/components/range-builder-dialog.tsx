@@ -4,7 +4,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
 import { RANGE_EXTENSION, RANGE_POSITION } from "@domain/rules/extension-range";
-import { type ExtensionRangeForm, extensionRangeFormSchema, rangeFormRows } from "@domain/schemas/extension-range";
+import { type ExtensionRangeForm, extensionRangeFormSchema, RANGE_ENDS, rangeFormRows } from "@domain/schemas/extension-range";
 import type { ImportJob, ImportMode } from "@domain/schemas/import-job";
 import { LocationPicker } from "@/components/location-picker";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
@@ -106,7 +106,7 @@ export function RangeBuilderDialog({ onClose }: { onClose: () => void }) {
           />
           <fieldset className="radio-group">
             <legend>{t("endLegend")}</legend>
-            {(["last", "count"] as const).map((choice) => (
+            {RANGE_ENDS.map((choice) => (
               <label key={choice} className="radio-option">
                 <input type="radio" value={choice} {...register("end")} />
                 <span>{t(`end.${choice}`)}</span>

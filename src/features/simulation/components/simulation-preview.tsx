@@ -4,6 +4,7 @@ import type { SimulationRequest } from "@domain/schemas/simulation";
 import { ErrorState } from "@/components/states";
 import { errorMessage } from "@/lib/error-message";
 import type { SimulationPreviewProps } from "@/lib/simulation-preview-slot";
+import { listFormat } from "@/lib/list-format";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { simulationQueries } from "@/features/simulation/api/queries";
 import { useGatewayStatus } from "@/lib/session";
@@ -24,7 +25,7 @@ const SETTLE_MS = 300;
  * (lib/simulation-preview-slot), it follows every change.
  */
 export function SimulationPreview({ locationId, park, overrides, unsaved }: SimulationPreviewProps) {
-  const { t } = useTranslation("simulation");
+  const { t, i18n } = useTranslation("simulation");
   const cast = useQuery(simulationQueries.cast(locationId));
   const webex = useGatewayStatus()?.mode === "webex";
   const settled = useDebouncedValue(overrides, SETTLE_MS);
@@ -42,7 +43,7 @@ export function SimulationPreview({ locationId, park, overrides, unsaved }: Simu
     <div className="sim-preview-body">
       <p>
         {park.kind === "group"
-          ? t("preview.groupScript", { count: names.length, names })
+          ? t("preview.groupScript", { count: names.length, names: listFormat(i18n.resolvedLanguage ?? i18n.language).format(names) })
           : t("preview.directScript", { name: names[0], extension: script.extension })}{" "}
         {t(unsaved ? "preview.unsaved" : "preview.saved")}
       </p>

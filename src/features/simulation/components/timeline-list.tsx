@@ -1,11 +1,13 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { SimulationEvent, SimulationResult } from "@domain/schemas/simulation";
+import { listFormat } from "@/lib/list-format";
 import { callNumber, namer } from "./timeline-model";
 
 /** The timeline told in words, in time order: the accessible version of the picture, and the full account. */
 export function TimelineList({ result, level = 3 }: { result: SimulationResult; level?: 3 | 5 }) {
-  const { t } = useTranslation("simulation");
+  const { t, i18n } = useTranslation("simulation");
+  const list = listFormat(i18n.resolvedLanguage ?? i18n.language);
   const id = useId();
   const Heading = level === 3 ? "h3" : "h5";
   const name = namer(result.participants);
@@ -14,7 +16,7 @@ export function TimelineList({ result, level = 3 }: { result: SimulationResult; 
   const sentence = (event: SimulationEvent) => {
     const text = said(event);
     const notified = event.notified ?? [];
-    return notified.length ? t("events.alsoShownOn", { text, count: notified.length, names: notified.map(name) }) : text;
+    return notified.length ? t("events.alsoShownOn", { text, count: notified.length, names: list.format(notified.map(name)) }) : text;
   };
   const said = (event: SimulationEvent) =>
     t(`events.${event.kind}`, {
