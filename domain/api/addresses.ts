@@ -79,6 +79,14 @@ export const addresses = {
     get: { method: "GET", path: "/telephony/config/jobs/callParkExtensions/{jobId}", status: 200 },
     errors: { method: "GET", path: "/telephony/config/jobs/callParkExtensions/{jobId}/errors", status: 200, list: "items" },
   },
+  callParkImportJobs: {
+    create: { method: "POST", path: "/telephony/config/jobs/callParks", status: 201 },
+    preview: { method: "POST", path: "/telephony/config/jobs/callParks/actions/preview/invoke", status: 200 },
+    list: { method: "GET", path: "/telephony/config/jobs/callParks", status: 200, list: "items" },
+    get: { method: "GET", path: "/telephony/config/jobs/callParks/{jobId}", status: 200 },
+    errors: { method: "GET", path: "/telephony/config/jobs/callParks/{jobId}/errors", status: 200, list: "items" },
+    export: { method: "POST", path: "/telephony/config/jobs/callParks/actions/export/invoke", status: 200 },
+  },
 } as const satisfies Record<string, Record<string, EndpointAddress>>;
 
 /** The table as the SPA holds it: each endpoint's address, its schemas as types only (what callApi types a call by). */

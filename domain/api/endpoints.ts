@@ -48,6 +48,14 @@ import {
   importUploadQuerySchema,
 } from "@domain/schemas/import-job";
 import {
+  callParkExportInputSchema,
+  callParkExportSchema,
+  callParkImportJobErrorListSchema,
+  callParkImportJobListSchema,
+  callParkImportJobSchema,
+  callParkImportPreviewSchema,
+} from "@domain/schemas/call-park-import";
+import {
   locationIncludeSchema,
   locationListQuerySchema,
   locationListSchema,
@@ -259,6 +267,33 @@ export const api = joinEndpoints(addresses, {
     errors: {
       query: withOrgId(importJobErrorsQuerySchema), response: importJobErrorListSchema,
       access: "read", webex: false, summary: "An import job's rows in error",
+    },
+  },
+  callParkImportJobs: {
+    create: {
+      query: withOrgId(importUploadQuerySchema), upload: "csv", response: callParkImportJobSchema,
+      access: "write", webex: false, summary: "Import a CSV of call park groups as a job",
+    },
+    preview: {
+      query: withOrgId(importUploadQuerySchema), upload: "csv", response: callParkImportPreviewSchema,
+      access: "write", webex: false, summary: "The group import's dry run, row by row",
+    },
+    list: {
+      query: withOrgId(importJobListQuerySchema), response: callParkImportJobListSchema,
+      access: "read", webex: false, summary: "Call park group import jobs, newest first or in `order` (created, fileName, createdBy, status)",
+    },
+    get: {
+      query: orgQuerySchema, response: callParkImportJobSchema,
+      access: "read", webex: false, summary: "One call park group import job",
+    },
+    errors: {
+      query: withOrgId(importJobErrorsQuerySchema), response: callParkImportJobErrorListSchema,
+      access: "read", webex: false, summary: "A call park group import job's rows in error",
+    },
+    export: {
+      query: orgQuerySchema, body: callParkExportInputSchema, response: callParkExportSchema,
+      access: "read", webex: false,
+      summary: "Every call park group the caller sees (or `locationId`'s), as the CSV has them: members by email or name, lists in order",
     },
   },
 }) satisfies Record<string, Record<string, Endpoint>>;

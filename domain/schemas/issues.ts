@@ -54,6 +54,17 @@ export const VALIDATION_CODES = [
   "rangeSameLength",
   "rangeOrder",
   "rangePattern",
+  // Call park groups by CSV
+  "invalidGroupAction",
+  "invalidRecallOption",
+  "invalidFlag",
+  "listRepeated",
+  "memberNamedNotFound",
+  "destinationExtensionNotFound",
+  "huntGroupNamedNotFound",
+  "callParkExists",
+  "callParkNamedNotFound",
+  "callParkRepeated",
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

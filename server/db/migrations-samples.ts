@@ -133,6 +133,14 @@ export const SAMPLES: Record<string, Samples> = {
       { id: "hg-3", location_id: "loc-sp", name: "Suporte", phone_number: null, extension: "2198", agent_count: 4 },
     ],
   },
+  "0011-call-park-import-jobs": {
+    import_jobs: [
+      { id: "job-4", seq: 4, kind: "callParks", file_name: "groups.csv", mode: "partial", created_by: "Morgan Reyes", created_by_id: "adm-full", location_scope: null, tracking_id: "CPA_job-4", created_at: AT, updated_at: AT, finished_at: AT, status: "COMPLETED", exit_code: "COMPLETED", total: 1, processed: 1, created: 1, updated: 0, deleted: 0, unchanged: 0, failed: 0 },
+    ],
+    import_job_rows: [
+      { job_id: "job-4", item_number: 2, row_values: '{"name":"Doca sul","location":"São Paulo","recallTo":"","huntGroup":"","members":"","membersAsDestinations":"","extensions":"2002","action":""}', state: "done", outcome: "CREATE", issues: null },
+    ],
+  },
 };
 
 /** Writes one migration's sample rows (in the order given: parents before children). */

@@ -132,7 +132,9 @@ export type ImportJobStatus = "STARTED" | "COMPLETED" | "FAILED";
 export type ImportJobExitCode = "UNKNOWN" | "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED";
 export type ImportRowOutcome = "CREATE" | "UPDATE" | "DELETE" | "UNCHANGED" | "ERROR";
 
-/** A bulk import of call park extensions; the counts move in the transactions that apply rows. */
+export type ImportJobKind = "callParkExtensions" | "callParks";
+
+/** A bulk import of call park extensions or groups; the counts move in the transactions that apply rows. */
 export interface ImportJobTable {
   id: string;
   seq: number;
@@ -155,6 +157,8 @@ export interface ImportJobTable {
   created_by_id: string | null;
   /** JSON array of the location ids its rows may touch; null for every location. */
   location_scope: string | null;
+  /** What its rows are: call park extensions or call park groups. */
+  kind: Generated<ImportJobKind>;
 }
 
 /** One CSV row of a job: its cells (JSON), then its outcome and issues (JSON) once done. */

@@ -122,6 +122,18 @@ describe("upgrading a database from each migration to the latest", () => {
     expect(cpe6.rows).toEqual([{ location_name_key: "sao paulo", location_name: "São Paulo" }]);
   });
 
+  it("from 0010 with data, 0011 makes every earlier import job a call park extensions job, and refuses an unknown kind", async () => {
+    const db = await databaseAt("0010-hunt-group-agents");
+    await migrateToLatest(db);
+    const kinds = await sql`select id, kind from import_jobs order by id`.execute(db);
+    expect(kinds.rows).toEqual([
+      { id: "job-1", kind: "callParkExtensions" },
+      { id: "job-2", kind: "callParkExtensions" },
+      { id: "job-3", kind: "callParkExtensions" },
+    ]);
+    await expect(sql`update import_jobs set kind = 'people' where id = 'job-1'`.execute(db)).rejects.toThrow(/CHECK/i);
+  });
+
   it("from 0004 as it was changed after shipping (with audit_events_object_id), to the same schema", async () => {
     // 0004 once created this index itself; databases made then have it before 0005 runs.
     const db = await databaseAt("0004-administrators-and-audit");

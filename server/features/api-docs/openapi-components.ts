@@ -28,6 +28,7 @@ export const TAGS: Record<keyof typeof api, { name: string; description: string 
   callParkSettings: { name: "Call Park Settings", description: "A location's call park recall and ring settings." },
   callParkHealth: { name: "Call Park Health", description: "What is wrong or risky in the organisation's call park configuration (ours)." },
   importJobs: { name: "Import jobs", description: "Bulk changes to call park extensions from a CSV file (ours)." },
+  callParkImportJobs: { name: "Call park group import jobs", description: "Bulk changes to call park groups from a CSV file (ours)." },
 };
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });

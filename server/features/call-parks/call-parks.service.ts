@@ -1,4 +1,4 @@
-import { ALL_LOCATIONS } from "@domain/rules/access";
+import { ALL_LOCATIONS, type LocationScope } from "@domain/rules/access";
 import { type CallParkRuleInput, recallHuntGroupId } from "@domain/rules/call-park";
 import { searchKey } from "@domain/rules/text";
 import type { CallPark, CallParkCreate, CallParkSortField, CallParkUpdate } from "@domain/schemas/call-park";
@@ -66,6 +66,18 @@ function ruleInputOf(g: CallPark) {
   });
 }
 
+/**
+ * A write by an import job (server/features/import-jobs): made in the job's transaction (the
+ * `db` given is it), checked by the same rules, with no audit entry of its own (the import has
+ * one) and never sent to Webex (in Webex mode the job sends each row as its starter, an Actor).
+ */
+export interface ImportWrite {
+  scope: LocationScope;
+  audit: false;
+}
+type Writer = Actor | ImportWrite;
+const isImport = (by: Writer): by is ImportWrite => "audit" in by && by.audit === false;
+
 function notFound(id: string) {
   return new HttpError("callParkNotFound", { id });
 }
@@ -76,7 +88,9 @@ function notFound(id: string) {
  * checks run again against what is now committed, so the loser gets the same 409 as
  * if it had come second; anything they do not explain is a plain conflict.
  */
-async function write(db: Db, proposal: Proposal, work: (trx: Db) => Promise<void>) {
+async function write(db: Db, proposal: Proposal, work: (trx: Db) => Promise<void>, by: Writer) {
+  // An import's refusal by the database goes up as it is: the job undoes that row alone.
+  if (isImport(by)) return work(db);
   try {
     await db.transaction().execute(work);
   } catch (error) {
@@ -137,7 +151,7 @@ export async function getCallPark(db: Db, locationId: string, id: string): Promi
   };
 }
 
-export async function createCallPark(db: Db, locationId: string, input: CallParkCreate, actor: Actor) {
+export async function createCallPark(db: Db, locationId: string, input: CallParkCreate, by: Writer) {
   const location = await locationOf(db, locationId);
   const draft: CallParkRuleInput = {
     recall: input.recall,
@@ -149,13 +163,14 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     locationId,
     draft,
     sent: { name: input.name, recall: true, agents: true, callParkExtensions: true },
-    scope: actor.scope,
+    scope: by.scope,
   };
   await assertAcceptable(db, proposal);
   let id = makeId("CALL_PARK");
   let name = input.name;
-  const gateway = gatewayOf(db);
+  const gateway = isImport(by) ? undefined : gatewayOf(db);
   if (gateway) {
+    const actor = by as Actor;
     // Webex first; the mirror then takes the group as Webex answers it.
     ({ id } = await gateway.send(
       api.callParks.create,
@@ -179,9 +194,10 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
     });
     await repo.replaceAgents(trx, id, draft.agents);
     await repo.replaceDestinations(trx, id, draft.callParkExtensions);
+    if (isImport(by)) return;
     const after = audited(await getCallPark(trx, locationId, id));
-    await recordAudit(trx, actor, { action: "CREATE", objectType: AUDIT_TYPE, objectId: id, objectName: after.name, location, after });
-  });
+    await recordAudit(trx, by, { action: "CREATE", objectType: AUDIT_TYPE, objectId: id, objectName: after.name, location, after });
+  }, by);
   return { id };
 }
 
@@ -190,7 +206,7 @@ export async function createCallPark(db: Db, locationId: string, input: CallPark
  * and which parts were sent (the rules look only at those). The simulator's what-if groups are
  * checked through the same proposal.
  */
-export function updateProposal(locationId: string, id: string, current: CallParkRuleInput, sent: CallParkUpdate, actor: Actor): Proposal {
+export function updateProposal(locationId: string, id: string, current: CallParkRuleInput, sent: CallParkUpdate, by: { scope: LocationScope }): Proposal {
   return {
     locationId,
     callParkId: id,
@@ -200,7 +216,7 @@ export function updateProposal(locationId: string, id: string, current: CallPark
       parkOnAgentsEnabled: sent.parkOnAgentsEnabled ?? current.parkOnAgentsEnabled,
       callParkExtensions: sent.callParkExtensions ?? current.callParkExtensions,
     },
-    scope: actor.scope,
+    scope: by.scope,
     sent: {
       name: sent.name,
       recall: sent.recall !== undefined,
@@ -216,7 +232,7 @@ export async function updateCallPark(
   locationId: string,
   id: string,
   sent: CallParkUpdate,
-  actor: Actor,
+  by: Writer,
   ifMatch?: IfMatch,
 ) {
   let input = sent;
@@ -229,15 +245,16 @@ export async function updateCallPark(
     id,
     { recall: current.recall, agents: current.agents.map((a) => a.id), parkOnAgentsEnabled: current.parkOnAgentsEnabled, callParkExtensions: current.callParkExtensions.map((c) => c.id) },
     input,
-    actor,
+    by,
   );
   const { draft } = proposal;
   await assertAcceptable(db, proposal);
   // As Webex's, a group's id follows its name: a rename gives it a new id, and the old one is gone.
   let newName = input.name !== undefined && input.name !== current.name ? input.name : undefined;
   let newId = newName !== undefined ? makeId("CALL_PARK") : id;
-  const gateway = gatewayOf(db);
+  const gateway = isImport(by) ? undefined : gatewayOf(db);
   if (gateway) {
+    const actor = by as Actor;
     // Webex first (a rename gives a new id there too); the mirror then takes Webex's answer whole.
     const sentName = input.name;
     ({ id: newId } = await gateway.send(
@@ -276,9 +293,10 @@ export async function updateCallPark(
     if (input.callParkExtensions) await repo.replaceDestinations(trx, newId, input.callParkExtensions);
     // Re-read inside the transaction: an edit committed since the check may have set the other half.
     if (await repo.parksOnAgentsWithDestinations(trx, newId)) throw parkOnAgentsConflict();
+    if (isImport(by)) return;
     const after = audited(await getCallPark(trx, locationId, newId));
     const before = audited(current);
-    await recordAudit(trx, actor, {
+    await recordAudit(trx, by, {
       action: "UPDATE",
       objectType: AUDIT_TYPE,
       objectId: newId,
@@ -288,15 +306,16 @@ export async function updateCallPark(
       before,
       after,
     });
-  });
+  }, by);
   return { id: newId };
 }
 
-export async function deleteCallPark(db: Db, locationId: string, id: string, actor: Actor) {
+export async function deleteCallPark(db: Db, locationId: string, id: string, by: Writer) {
   const location = await locationOf(db, locationId);
   const current = await getCallPark(db, locationId, id);
-  const gateway = gatewayOf(db);
+  const gateway = isImport(by) ? undefined : gatewayOf(db);
   if (gateway) {
+    const actor = by as Actor;
     await gateway.send(
       api.callParks.delete,
       { params: { locationId, callParkId: id }, trackingId: actor.trackingId },
@@ -307,10 +326,12 @@ export async function deleteCallPark(db: Db, locationId: string, id: string, act
       },
     );
   }
-  await db.transaction().execute(async (trx) => {
+  const work = async (trx: Db) => {
     // Members and destinations go with the group (ON DELETE CASCADE); a concurrent repeat is a 404.
     if ((await repo.deleteCallPark(trx, id)) === 0) throw notFound(id);
+    if (isImport(by)) return;
     const before = audited(current);
-    await recordAudit(trx, actor, { action: "DELETE", objectType: AUDIT_TYPE, objectId: id, objectName: current.name, location, before });
-  });
+    await recordAudit(trx, by, { action: "DELETE", objectType: AUDIT_TYPE, objectId: id, objectName: current.name, location, before });
+  };
+  await (isImport(by) ? work(db) : db.transaction().execute(work));
 }

@@ -263,7 +263,7 @@ export async function processRows(trx: Db, rows: repo.StoredRow[], file: FileCon
 }
 
 /** The counts a set of evaluated rows adds to its job. */
-export function tally(results: RowResult[]): Required<repo.CountDeltas> {
+export function tally(results: Pick<RowResult, "outcome">[]): Required<repo.CountDeltas> {
   const n = (outcome: RowResult["outcome"]) => results.filter((r) => r.outcome === outcome).length;
   return {
     processed: results.length,

@@ -10,6 +10,7 @@ import { withinScope } from "@server/db/search";
 import type {
   Database,
   ImportJobExitCode,
+  ImportJobKind,
   ImportJobMode,
   ImportJobStatus,
   ImportJobTable,
@@ -19,16 +20,18 @@ import type {
 type Executor = Kysely<Database>;
 
 export type JobRecord = Selectable<ImportJobTable>;
+/** A call park extension row's cells (a group row's are the group CSV's, `StoredRow<Record<CallParkCsvField, string>>`). */
 export type RowValues = Record<CsvField, string>;
+type AnyValues = Record<string, string>;
 
 /** A stored CSV row: its number in the file and its cells. */
-export interface StoredRow {
+export interface StoredRow<V extends AnyValues = RowValues> {
   itemNumber: number;
-  values: RowValues;
+  values: V;
 }
 
 /** What evaluating a row decided, as the runner stores it. */
-export interface RowRecord extends StoredRow {
+export interface RowRecord<V extends AnyValues = RowValues> extends StoredRow<V> {
   outcome: ImportRowOutcome;
   issues: FieldIssue[];
 }
@@ -48,6 +51,8 @@ export async function insertJob(
   db: Executor,
   job: {
     id: string;
+    /** Call park extensions unless said. */
+    kind?: ImportJobKind;
     fileName: string;
     mode: ImportJobMode;
     createdBy: string;
@@ -63,6 +68,7 @@ export async function insertJob(
     .values({
       id: job.id,
       seq: nextSeq(db, "import_jobs"),
+      kind: job.kind ?? "callParkExtensions",
       file_name: job.fileName,
       mode: job.mode,
       created_by: job.createdBy,
@@ -79,7 +85,7 @@ export async function insertJob(
     .execute();
 }
 
-export async function insertRows(db: Executor, jobId: string, rows: StoredRow[]) {
+export async function insertRows(db: Executor, jobId: string, rows: StoredRow<AnyValues>[]) {
   for (const part of chunks(rows)) {
     await db
       .insertInto("import_job_rows")
@@ -103,8 +109,8 @@ export function findJob(db: Executor, id: string) {
   return db.selectFrom("import_jobs").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-function filtered(db: Executor, status: JobListStatus, createdById?: string) {
-  let query = db.selectFrom("import_jobs");
+function filtered(db: Executor, kind: ImportJobKind, status: JobListStatus, createdById?: string) {
+  let query = db.selectFrom("import_jobs").where("kind", "=", kind);
   if (createdById !== undefined) query = query.where("created_by_id", "=", createdById);
   if (status === "active") query = query.where("status", "=", "STARTED");
   if (status === "errors") query = query.where("exit_code", "in", ["COMPLETED_WITH_ERRORS", "FAILED"]);
@@ -128,18 +134,19 @@ const SORT_COLUMNS = {
  */
 export async function listJobs(
   db: Executor,
+  kind: ImportJobKind,
   status: JobListStatus,
   start: number,
   max: number,
   createdById?: string,
   order: OrderKey<JobSortField>[] = [],
 ) {
-  let query = filtered(db, status, createdById).selectAll();
+  let query = filtered(db, kind, status, createdById).selectAll();
   const last: OrderKey<JobSortField> = { field: "created", direction: order[0]?.direction ?? "desc" };
   for (const { column, direction } of orderColumns(order, SORT_COLUMNS, last)) query = query.orderBy(column, direction);
   const [rows, count] = await Promise.all([
     query.limit(max).offset(start).execute(),
-    filtered(db, status, createdById).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    filtered(db, kind, status, createdById).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -162,22 +169,22 @@ export async function unfinishedJobIds(db: Executor) {
   return rows.map((r) => r.id);
 }
 
-function toStored(r: { item_number: number; row_values: string }): StoredRow {
-  return { itemNumber: r.item_number, values: JSON.parse(r.row_values) as RowValues };
+function toStored<V extends AnyValues>(r: { item_number: number; row_values: string }): StoredRow<V> {
+  return { itemNumber: r.item_number, values: JSON.parse(r.row_values) as V };
 }
 
-export async function allRows(db: Executor, jobId: string): Promise<StoredRow[]> {
+export async function allRows<V extends AnyValues = RowValues>(db: Executor, jobId: string): Promise<StoredRow<V>[]> {
   const rows = await db
     .selectFrom("import_job_rows")
     .select(["item_number", "row_values"])
     .where("job_id", "=", jobId)
     .orderBy("item_number")
     .execute();
-  return rows.map(toStored);
+  return rows.map((r) => toStored<V>(r));
 }
 
 /** The next rows not yet applied, in file order. */
-export async function pendingRows(db: Executor, jobId: string, limit: number): Promise<StoredRow[]> {
+export async function pendingRows<V extends AnyValues = RowValues>(db: Executor, jobId: string, limit: number): Promise<StoredRow<V>[]> {
   const rows = await db
     .selectFrom("import_job_rows")
     .select(["item_number", "row_values"])
@@ -186,11 +193,11 @@ export async function pendingRows(db: Executor, jobId: string, limit: number): P
     .orderBy("item_number")
     .limit(limit)
     .execute();
-  return rows.map(toStored);
+  return rows.map((r) => toStored<V>(r));
 }
 
 /** Marks rows done with their outcome, a statement per 500 rows. */
-export async function saveResults(db: Executor, jobId: string, results: RowRecord[]) {
+export async function saveResults(db: Executor, jobId: string, results: RowRecord<AnyValues>[]) {
   for (const part of chunks(results)) {
     await db
       .insertInto("import_job_rows")
@@ -245,7 +252,7 @@ export async function finishJob(
     .execute();
 }
 
-export async function errorRows(db: Executor, jobId: string, start: number, max: number) {
+export async function errorRows<V extends AnyValues = RowValues>(db: Executor, jobId: string, start: number, max: number) {
   const base = db.selectFrom("import_job_rows").where("job_id", "=", jobId).where("outcome", "=", "ERROR");
   const [rows, count] = await Promise.all([
     base.select(["item_number", "row_values", "issues"]).orderBy("item_number").limit(max).offset(start).execute(),
@@ -253,7 +260,7 @@ export async function errorRows(db: Executor, jobId: string, start: number, max:
   ]);
   return {
     total: Number(count.n),
-    rows: rows.map((r) => ({ ...toStored(r), issues: r.issues ? (JSON.parse(r.issues) as FieldIssue[]) : [] })),
+    rows: rows.map((r) => ({ ...toStored<V>(r), issues: r.issues ? (JSON.parse(r.issues) as FieldIssue[]) : [] })),
   };
 }
 

@@ -3,7 +3,10 @@ import type { Db } from "@server/db/database";
 import { dialectOf } from "@server/db/dialect";
 import { acquireLease, INSTANCE_ID, liveLeases, releaseLease, renewLease } from "@server/db/leases";
 import { gatewayOf } from "@server/features/gateway/gateway";
-import { fileContext, type FileContext, processRows, type RowResult, tally } from "./import-jobs.evaluate";
+import { fileContext, processRows, tally } from "./import-jobs.evaluate";
+import { applyGroupPlan, type GroupStoredRow, type GroupValues, groupFile, planGroupRows, processGroupRows, rowIssues } from "./call-park-rows";
+import { HttpError } from "@server/http/errors";
+import type { Actor } from "@server/features/auth/principal";
 import * as repo from "./import-jobs.repository";
 import { runUpstreamJob, type UpstreamSeams } from "./import-jobs.upstream";
 
@@ -67,9 +70,13 @@ export const jobLease = (jobId: string) => `import:${jobId}`;
 const pause = (ms: number) => new Promise((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 const now = () => new Date().toISOString();
 
+type AnyRow = repo.StoredRow<Record<string, string>>;
+/** How a job's rows are decided and applied in a transaction: call park extensions' or groups'. */
+type Process = (trx: Db, rows: AnyRow[]) => Promise<repo.RowRecord<Record<string, string>>[]>;
+
 /** Thrown inside the atomic transaction to roll it back. */
 class Rollback extends Error {
-  constructor(readonly results?: RowResult[]) {
+  constructor(readonly results?: repo.RowRecord<Record<string, string>>[]) {
     super("rollback");
   }
 }
@@ -234,24 +241,76 @@ export class ImportJobRunner {
   private async run(jobId: string) {
     const job = await repo.findJob(this.db, jobId);
     if (job?.status !== "STARTED") return;
-    const rows = await repo.allRows(this.db, jobId);
-    const file = fileContext(rows, repo.jobScope(job));
     const gateway = gatewayOf(this.db);
-    if (gateway) {
-      // Refused at upload in Webex mode; one stored before the server turned to Webex cannot run.
-      if (job.mode === "atomic") {
-        this.log?.warn({ jobId }, "an all-or-nothing import cannot run against Webex: failed");
-        await repo.finishJob(this.db, jobId, "FAILED", "FAILED", now());
-        return;
-      }
-      await runUpstreamJob({ db: this.db, gateway, jobId, file, stopping: () => this.interrupted(), log: this.log, seams: this.seams });
+    // Refused at upload in Webex mode; one stored before the server turned to Webex cannot run.
+    if (gateway && job.mode === "atomic") {
+      this.log?.warn({ jobId }, "an all-or-nothing import cannot run against Webex: failed");
+      await repo.finishJob(this.db, jobId, "FAILED", "FAILED", now());
       return;
     }
-    if (job.mode === "atomic") await this.runAtomic(jobId, rows, file);
-    else await this.runPartial(jobId, file);
+    const scope = repo.jobScope(job);
+    let process: Process;
+    let rows: AnyRow[];
+    if (job.kind === "callParks") {
+      const groupRows = await repo.allRows<GroupValues>(this.db, jobId);
+      const file = groupFile(groupRows, scope);
+      if (gateway) return this.runGroupsUpstream(job, file);
+      process = (trx, batch) => processGroupRows(trx, batch as GroupStoredRow[], file);
+      rows = groupRows;
+    } else {
+      const extensionRows = await repo.allRows(this.db, jobId);
+      const file = fileContext(extensionRows, scope);
+      if (gateway) {
+        await runUpstreamJob({ db: this.db, gateway, jobId, file, stopping: () => this.interrupted(), log: this.log, seams: this.seams });
+        return;
+      }
+      process = (trx, batch) => processRows(trx, batch as repo.StoredRow[], file);
+      rows = extensionRows;
+    }
+    if (job.mode === "atomic") await this.runAtomic(jobId, rows, process);
+    else await this.runPartial(jobId, process);
   }
 
-  private async runPartial(jobId: string, file: FileContext) {
+  /**
+   * Webex mode, call park groups: each row decided against the mirror, then sent through the
+   * call park group service as the job's starter (Webex first, the mirror after, an audit entry
+   * per change, as the same change made on screen), then marked done. A server stopped between
+   * Webex's answer and the mark decides that row again on its next start, against the mirror
+   * that already has it: an add or update is then unchanged, and a delete says the group is gone.
+   */
+  private async runGroupsUpstream(job: repo.JobRecord, file: ReturnType<typeof groupFile>) {
+    const actor: Actor = {
+      id: job.created_by_id ?? "",
+      scope: file.scope,
+      displayName: job.created_by,
+      email: "",
+      sourceIp: "",
+      trackingId: job.tracking_id,
+    };
+    for (;;) {
+      if (this.interrupted()) return;
+      const [pending] = await repo.pendingRows<GroupValues>(this.db, job.id, 1);
+      if (!pending) break;
+      const results = await planGroupRows(this.db, [pending], file, async (plan) => {
+        try {
+          await applyGroupPlan(this.db, plan, actor);
+          return [];
+        } catch (error) {
+          if (error instanceof HttpError && plan.result.row) return rowIssues(error, plan.result.row);
+          throw error;
+        }
+      });
+      await this.db.transaction().execute(async (trx) => {
+        await this.holdLease(trx, job.id);
+        await repo.saveResults(trx, job.id, results);
+        await repo.addCounts(trx, job.id, tally(results), now());
+      });
+    }
+    const done = await repo.findJob(this.db, job.id);
+    await repo.finishJob(this.db, job.id, "COMPLETED", done && done.failed > 0 ? "COMPLETED_WITH_ERRORS" : "COMPLETED", now());
+  }
+
+  private async runPartial(jobId: string, process: Process) {
     const { batchSize, batchDelayMs } = this.settings;
     for (let finished = false; !finished; ) {
       if (this.interrupted()) return;
@@ -260,8 +319,8 @@ export class ImportJobRunner {
         // Read inside the transaction: another runner on this database may have moved the job on.
         const job = await repo.findJob(trx, jobId);
         if (job?.status !== "STARTED") return true;
-        const batch = await repo.pendingRows(trx, jobId, batchSize);
-        const results = await processRows(trx, batch, file);
+        const batch = await repo.pendingRows<Record<string, string>>(trx, jobId, batchSize);
+        const results = await process(trx, batch);
         const counts = tally(results);
         await repo.saveResults(trx, jobId, results);
         await repo.addCounts(trx, jobId, counts, now());
@@ -274,14 +333,14 @@ export class ImportJobRunner {
     }
   }
 
-  private async runAtomic(jobId: string, rows: repo.StoredRow[], file: FileContext) {
+  private async runAtomic(jobId: string, rows: AnyRow[], process: Process) {
     const { batchSize, batchDelayMs } = this.settings;
     try {
       await this.db.transaction().execute(async (trx) => {
         await this.holdLease(trx, jobId);
         const job = await repo.findJob(trx, jobId);
         if (job?.status !== "STARTED") return;
-        const results: RowResult[] = [];
+        const results: repo.RowRecord<Record<string, string>>[] = [];
         for (let i = 0; i < rows.length; i += batchSize) {
           if (i > 0) {
             this.log?.debug({ jobId, evaluated: i, total: rows.length }, "import job rows evaluated");
@@ -289,7 +348,7 @@ export class ImportJobRunner {
             if (batchDelayMs > 0) await pause(batchDelayMs);
             if (this.interrupted()) throw new Rollback();
           }
-          results.push(...(await processRows(trx, rows.slice(i, i + batchSize), file)));
+          results.push(...(await process(trx, rows.slice(i, i + batchSize))));
         }
         if (results.some((r) => r.outcome === "ERROR")) throw new Rollback(results);
         await repo.saveResults(trx, jobId, results);
@@ -303,7 +362,7 @@ export class ImportJobRunner {
   }
 
   /** An atomic job with a row in error: nothing applied, the job FAILED, its rows kept with what each would have done. */
-  private async refuseAtomic(jobId: string, results: RowResult[]) {
+  private async refuseAtomic(jobId: string, results: repo.RowRecord<Record<string, string>>[]) {
     await this.db.transaction().execute(async (trx) => {
       await repo.saveResults(trx, jobId, results);
       await repo.addCounts(trx, jobId, { processed: results.length, failed: tally(results).failed }, now());

@@ -2,12 +2,14 @@ import type { LocationScope } from "@domain/rules/access";
 import {
   IMPORT_JOB_NAME,
   type ImportJob,
-  type ImportJobError,
   type ImportJobListQuery,
   type ImportMode,
   type ImportPreview,
 } from "@domain/schemas/import-job";
 import type { CallParkUse } from "@domain/schemas/call-park-extension-usage";
+import { CALL_PARK_IMPORT_JOB_NAME, type CallParkImportPreview } from "@domain/schemas/call-park-import";
+import type { ImportJobKind } from "@server/db/schema";
+import { type GroupStoredRow, groupFile, processGroupRows } from "./call-park-rows";
 import type { Db } from "@server/db/database";
 import { HttpError } from "@server/http/errors";
 import { type Language, translate } from "@server/http/messages";
@@ -23,10 +25,15 @@ import { checkCreatesUpstream } from "./import-jobs.upstream";
 // Who asks about jobs: an administrator limited to some locations sees the jobs they
 // started, whose rows could only touch their locations; other administrators see all.
 
-export function toJob(record: repo.JobRecord): ImportJob {
+/** Each kind's job name, as Webex names its jobs (`name` of a job). */
+const JOB_NAMES = { callParkExtensions: IMPORT_JOB_NAME, callParks: CALL_PARK_IMPORT_JOB_NAME } as const;
+
+type JobOf<K extends ImportJobKind> = Omit<ImportJob, "name"> & { name: (typeof JOB_NAMES)[K] };
+
+export function toJob<K extends ImportJobKind = "callParkExtensions">(record: repo.JobRecord): JobOf<K> {
   return {
     id: record.id,
-    name: IMPORT_JOB_NAME,
+    name: JOB_NAMES[record.kind as K],
     fileName: record.file_name,
     mode: record.mode,
     createdBy: record.created_by,
@@ -57,17 +64,18 @@ function assertModeAvailable(db: Db, mode: ImportMode) {
  * Stores the job, every row and its one audit entry in one transaction; the runner
  * applies the rows afterwards, within the locations its starter may change.
  */
-export async function createJob(
+export async function createJob<K extends ImportJobKind = "callParkExtensions">(
   db: Db,
-  input: { rows: repo.StoredRow[]; fileName: string; mode: ImportMode },
+  input: { kind?: K; rows: repo.StoredRow<Record<string, string>>[]; fileName: string; mode: ImportMode },
   actor: Actor,
-): Promise<ImportJob> {
+) {
   assertModeAvailable(db, input.mode);
   const id = newId("JOB_ID");
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     await repo.insertJob(trx, {
       id,
+      kind: input.kind,
       fileName: input.fileName,
       mode: input.mode,
       createdBy: actor.displayName,
@@ -87,12 +95,25 @@ export async function createJob(
       taskId: id,
     });
   });
-  return getJob(db, id);
+  return getJob<K>(db, id, undefined, input.kind);
 }
 
-class DryRun extends Error {
-  constructor(readonly results: RowResult[]) {
+class DryRun<T> extends Error {
+  constructor(readonly results: T) {
     super("dry run");
+  }
+}
+
+/** `work` run for real against current data in a transaction, then rolled back: what it would do. */
+async function dryRun<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      throw new DryRun(await work(trx));
+    });
+    throw new Error("unreachable: a dry run always rolls back");
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+    return error.results as T;
   }
 }
 
@@ -124,16 +145,7 @@ export async function previewImport(
   scope: LocationScope,
 ): Promise<ImportPreview> {
   assertModeAvailable(db, mode);
-  let results: RowResult[];
-  try {
-    await db.transaction().execute(async (trx) => {
-      throw new DryRun(await processRows(trx, rows, fileContext(rows, scope)));
-    });
-    throw new Error("unreachable: a dry run always rolls back");
-  } catch (error) {
-    if (!(error instanceof DryRun)) throw error;
-    results = error.results;
-  }
+  let results = await dryRun(db, (trx) => processRows(trx, rows, fileContext(rows, scope)));
   const gateway = gatewayOf(db);
   if (gateway) results = await checkCreatesUpstream(db, gateway, results);
   const counts = tally(results);
@@ -164,24 +176,33 @@ export async function previewImport(
   };
 }
 
-export async function getJob(db: Db, id: string, viewer?: Viewer): Promise<ImportJob> {
+/** A job of this kind (each kind's endpoints see only their own jobs), or a 404. */
+export async function getJob<K extends ImportJobKind = "callParkExtensions">(db: Db, id: string, viewer?: Viewer, kind?: K) {
   const record = await repo.findJob(db, id);
-  if (!record || (viewer && !viewer.scope.all && record.created_by_id !== viewer.id)) throw new HttpError("jobNotFound", { id });
-  return toJob(record);
+  const hidden = !record || record.kind !== (kind ?? "callParkExtensions") || (viewer && !viewer.scope.all && record.created_by_id !== viewer.id);
+  if (hidden) throw new HttpError("jobNotFound", { id });
+  return toJob<K>(record);
 }
 
-export async function listJobs(db: Db, viewer: Viewer, query: ImportJobListQuery) {
+export async function listJobs<K extends ImportJobKind = "callParkExtensions">(db: Db, viewer: Viewer, query: ImportJobListQuery, kind?: K) {
   const { status, start, max, order } = query;
-  const { rows, total } = await repo.listJobs(db, status, start, max, viewer.scope.all ? undefined : viewer.id, order);
-  return { items: rows.map(toJob), total };
+  const { rows, total } = await repo.listJobs(db, kind ?? "callParkExtensions", status, start, max, viewer.scope.all ? undefined : viewer.id, order);
+  return { items: rows.map((r) => toJob<K>(r)), total };
 }
 
 /** The job's rows in error, each with its messages in the request's language. */
-export async function listJobErrors(db: Db, viewer: Viewer, id: string, language: Language, start: number, max: number) {
-  await getJob(db, id, viewer);
-  const { rows, total } = await repo.errorRows(db, id, start, max);
+export async function listJobErrors<V extends Record<string, string> = repo.RowValues>(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+  language: Language,
+  page: { start: number; max: number },
+  kind: ImportJobKind = "callParkExtensions",
+) {
+  await getJob(db, id, viewer, kind);
+  const { rows, total } = await repo.errorRows<V>(db, id, page.start, page.max);
   const items = rows.map(
-    (r): ImportJobError => ({
+    (r) => ({
       itemNumber: r.itemNumber,
       values: r.values,
       error: {
@@ -195,4 +216,39 @@ export async function listJobErrors(db: Db, viewer: Viewer, id: string, language
     }),
   );
   return { items, total };
+}
+
+/** The group import's dry run: every row decided and applied against current data, then rolled back. */
+export async function previewGroupImport(
+  db: Db,
+  rows: GroupStoredRow[],
+  mode: ImportMode,
+  scope: LocationScope,
+): Promise<CallParkImportPreview> {
+  assertModeAvailable(db, mode);
+  const results = await dryRun(db, (trx) => processGroupRows(trx, rows, groupFile(rows, scope)));
+  const counts = tally(results);
+  return {
+    mode,
+    rows: results.map((r) => ({
+      itemNumber: r.itemNumber,
+      name: r.row?.name ?? r.values.name,
+      location: r.row?.location ?? r.values.location,
+      ...(r.locationId ? { locationId: r.locationId } : {}),
+      action: r.values.action.trim().toUpperCase(),
+      outcome: r.outcome,
+      ...(r.changes ? { changes: r.changes } : {}),
+      ...(r.members ? { members: r.members } : {}),
+      ...(r.issues.length ? { issues: r.issues } : {}),
+    })),
+    counts: {
+      create: counts.created,
+      update: counts.updated,
+      delete: counts.deleted,
+      unchanged: counts.unchanged,
+      error: counts.failed,
+      total: results.length,
+    },
+    wouldApply: mode === "partial" || counts.failed === 0,
+  };
 }

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import { decodeCsvBytes, MAX_CSV_BYTES, parseCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import { parseCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
+import { decodeCsvBytes, MAX_CSV_BYTES } from "@domain/csv/csv-file";
+import type { CsvFileProblem } from "@domain/csv/csv-file";
 import { hasForbiddenCharacters } from "@domain/rules/text";
 import { HttpError } from "@server/http/errors";
 import type { StoredRow } from "./import-jobs.repository";
@@ -9,6 +11,7 @@ import type { StoredRow } from "./import-jobs.repository";
 // file-level problems become the error body's `code`.
 
 export const DEFAULT_FILE_NAME = "callParkExtensions.csv";
+export const DEFAULT_GROUP_FILE_NAME = "callParks.csv";
 export const CSV_MEDIA_TYPE = "text/csv";
 export const MULTIPART_LIMITS = { fileSize: MAX_CSV_BYTES, files: 1, fields: 10, parts: 20 };
 
@@ -17,9 +20,9 @@ export function csvTooLarge() {
 }
 
 /** A name to show for the job: the base name of what the client called the file. */
-function cleanFileName(name: string | undefined): string {
+function cleanFileName(name: string | undefined, fallback: string): string {
   const base = (name ?? "").split(/[\\/]/).pop()!.normalize("NFC").trim().slice(0, 255);
-  return base && !hasForbiddenCharacters(base) ? base : DEFAULT_FILE_NAME;
+  return base && !hasForbiddenCharacters(base) ? base : fallback;
 }
 
 /**
@@ -60,14 +63,26 @@ async function readBody(request: FastifyRequest): Promise<{ bytes: Buffer; fileN
   throw new HttpError("csvUnsupportedMediaType");
 }
 
-/** The uploaded file's rows, or the 400/413/415 its problem calls for. */
-export async function readCsvUpload(request: FastifyRequest, fileName: string | undefined) {
+/** How a kind of CSV is read: its parser (the file's problems, each row's cells) and the job's name for a nameless file. */
+interface CsvKind<V extends Record<string, string>> {
+  parse: (text: string, byteLength: number) => { ok: true; rows: { rowNumber: number; values: V }[] } | { ok: false; problem: CsvFileProblem };
+  defaultFileName: string;
+}
+
+const EXTENSIONS: CsvKind<StoredRow["values"]> = { parse: parseCallParkExtensionCsv, defaultFileName: DEFAULT_FILE_NAME };
+
+/** The uploaded file's rows (call park extensions unless `kind` says), or the 400/413/415 its problem calls for. */
+export async function readCsvUpload<V extends Record<string, string> = StoredRow["values"]>(
+  request: FastifyRequest,
+  fileName: string | undefined,
+  kind: CsvKind<V> = EXTENSIONS as unknown as CsvKind<V>,
+) {
   const body = await readBody(request);
-  const parsed = parseCallParkExtensionCsv(decodeCsvBytes(body.bytes), body.bytes.length);
+  const parsed = kind.parse(decodeCsvBytes(body.bytes), body.bytes.length);
   if (!parsed.ok) {
     const { problem } = parsed;
     throw new HttpError(problem.code, "params" in problem ? problem.params : {});
   }
-  const rows: StoredRow[] = parsed.rows.map((r) => ({ itemNumber: r.rowNumber, values: r.values }));
-  return { rows, fileName: cleanFileName(body.fileName || fileName) };
+  const rows: StoredRow<V>[] = parsed.rows.map((r) => ({ itemNumber: r.rowNumber, values: r.values }));
+  return { rows, fileName: cleanFileName(body.fileName || fileName, kind.defaultFileName) };
 }
