@@ -5,6 +5,7 @@ import { benchListApi } from "./bench-api";
 import { benchBrowser } from "./bench-browser";
 import { benchGateway } from "./bench-gateway";
 import { benchImport } from "./bench-import";
+import { benchGroupImport } from "./bench-group-import";
 import { benchLoad } from "./bench-load";
 import { type BenchPostgres, benchPostgres, type Figure, kb, printSummary, root } from "./bench-support";
 
@@ -79,6 +80,8 @@ async function parts(figures: Figure[], postgres: BenchPostgres | undefined) {
   if (runs("import")) {
     console.log("\nBulk import of call park extensions:");
     figures.push(...(await part("import", () => benchImport(postgres))));
+    console.log("\nBulk import of call park groups:");
+    figures.push(...(await part("group import", () => benchGroupImport(postgres))));
   }
   if (runs("gateway")) {
     console.log("\nWebex mode (the gateway) against a stand-in for Webex:");

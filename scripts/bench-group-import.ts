@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { urlOf } from "@domain/api/endpoint";
+import { api } from "@domain/api/endpoints";
+import { type CallParkCsvGroup, toCallParkCsv } from "@domain/csv/call-park-csv";
+import { buildApp } from "@server/app";
+import { type Db, openDatabase } from "@server/db/database";
+import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
+import { type BenchPostgres, describe, type Figure, formatValue, median } from "./bench-support";
+import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
+
+// The 1,000-row import of call park groups (issue 18), from upload to finished job, and its
+// dry run: 50 locations of 20 people and 6 call park extensions; each row a new group with a
+// member by email, every fifth recalling to a hunt group by name, the first six of each
+// location parking on a call park extension. Every row goes through the call park group
+// service with the wizard's rules, as on screen.
+
+const LOCATIONS = 50;
+const EXTENSIONS_PER_LOCATION = 6;
+const ROWS = 1000;
+const RUNS = 3;
+const DURATION_BUDGET_MS = 1000;
+const SECTION = "import";
+const { preview: PREVIEW, create: CREATE, get: GET } = api.callParkImportJobs;
+
+async function benchGroups(db: Db): Promise<CallParkCsvGroup[]> {
+  const [locations, people, huntGroups, extensions] = await Promise.all([
+    db.selectFrom("locations").select(["id", "name"]).orderBy("name").execute(),
+    db.selectFrom("members").select(["location_id", "email"]).where("type", "=", "PEOPLE").orderBy("location_id").orderBy("extension").execute(),
+    db.selectFrom("hunt_groups").select(["location_id", "name"]).orderBy("location_id").orderBy("extension").execute(),
+    db.selectFrom("call_park_extensions").select(["location_id", "extension"]).orderBy("location_id").orderBy("extension").execute(),
+  ]);
+  const of = <T extends { location_id: string }>(rows: T[], id: string) => rows.filter((r) => r.location_id === id);
+  return Array.from({ length: ROWS }, (_, i) => {
+    const location = locations[i % LOCATIONS];
+    const n = Math.floor(i / LOCATIONS);
+    const huntGroup = i % 5 === 0 ? of(huntGroups, location.id)[0]?.name : undefined;
+    const extension = n < EXTENSIONS_PER_LOCATION ? [of(extensions, location.id)[n].extension] : [];
+    return {
+      name: `Bench group ${i}`,
+      location: location.name,
+      recallOption: huntGroup ? "ALERT_PARKING_USER_FIRST_THEN_HUNT_GROUP" : "ALERT_PARKING_USER_ONLY",
+      ...(huntGroup ? { huntGroup } : {}),
+      members: [of(people, location.id)[n].email!],
+      parkOnAgentsEnabled: false,
+      extensions: extension,
+    };
+  });
+}
+
+/** Takes the bench's groups out again (members and destinations go with them), so each run starts from the same data. */
+const undo = (db: Db) => db.deleteFrom("call_parks").where("name", "like", "Bench group %").execute();
+
+async function onDatabase(databaseUrl: string) {
+  const db = await openDatabase(databaseUrl);
+  await insertOrganization(db, buildLargeOrganization(LOCATIONS, EXTENSIONS_PER_LOCATION));
+  await seedDemoAdministrators(db);
+  const app = await buildApp({ db, adminToken: BENCH_TOKEN });
+  try {
+    const payload = toCallParkCsv(await benchGroups(db));
+    const headers = { ...asAdmin, "content-type": "text/csv" };
+    const times = { preview: [] as number[], imported: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      let t = performance.now();
+      const preview = await app.inject({ method: PREVIEW.method, url: urlOf(PREVIEW), payload, headers });
+      times.preview.push(performance.now() - t);
+      if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
+
+      t = performance.now();
+      const posted = await app.inject({ method: CREATE.method, url: urlOf(CREATE), payload, headers });
+      if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
+      await app.importJobs.idle();
+      const job = (await app.inject({ method: GET.method, url: urlOf(GET, { jobId: posted.json().id }), headers: asAdmin })).json();
+      times.imported.push(performance.now() - t);
+      if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job).slice(0, 300)}`);
+      await undo(db);
+    }
+    return { preview: median(times.preview), imported: median(times.imported) };
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+}
+
+/** The group import's figures, PostgreSQL's beside SQLite's when given. */
+export async function benchGroupImport(postgres?: BenchPostgres): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-group-import-"));
+  const measured: { database: string; preview: number; imported: number }[] = [];
+  try {
+    measured.push({ database: "SQLite", ...(await onDatabase(`sqlite:${path.join(dir, "bench.sqlite")}`)) });
+    if (postgres) {
+      const database = await postgres.createDatabase("group_import");
+      try {
+        measured.push({ database: "PostgreSQL", ...(await onDatabase(database.url)) });
+      } finally {
+        await database.drop();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const [sqlite, onPostgres] = measured;
+  const duration: Figure = {
+    section: SECTION,
+    name: `import of ${ROWS} call park groups, upload to finished job`,
+    value: sqlite.imported,
+    unit: "ms",
+    max: DURATION_BUDGET_MS,
+    digits: 0,
+    postgres: onPostgres?.imported,
+  };
+  for (const m of measured) {
+    console.log(`  ${m.database}, median over ${RUNS} runs, ${ROWS} groups in ${LOCATIONS} locations:`);
+    console.log(`    dry run (preview) of the ${ROWS}-row file: ${m.preview.toFixed(0)} ms`);
+    const own = m === sqlite ? describe(duration) : `${formatValue({ ...duration, value: m.imported })} (the budget is SQLite's)`;
+    console.log(`    import of the same file, upload to finished job: ${own}`);
+  }
+  return [duration];
+}
