@@ -27,7 +27,7 @@ const GATEWAY_ONLY = ["gateway.spec.ts"];
  * Ours, not Control Hub's, run in Webex mode too: the simulator over the mirrored configuration,
  * free numbers (validateExtensions answered by Webex), where-used and Add a range (the import).
  */
-const ALSO_IN_WEBEX_MODE = ["simulator.spec.ts", "free-numbers.spec.ts", "where-used.spec.ts", "range-builder.spec.ts"];
+const ALSO_IN_WEBEX_MODE = ["simulator.spec.ts", "free-numbers.spec.ts", "where-used.spec.ts", "range-builder.spec.ts", "call-park-groups-csv.spec.ts"];
 /**
  * The seed's main flows, on PostgreSQL: call park extensions added, edited and deleted, and a
  * group made through the wizard and edited in its side panel (Call Park Settings, one form

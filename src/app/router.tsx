@@ -81,6 +81,13 @@ export const routes: RouteObject[] = [
         lazy: screen(() => import("@/features/call-parks/routes/list-route"), ["callParkGroups"]),
         children: [
           {
+            path: "bulk",
+            lazy: screen(
+              () => import("@/features/import-jobs/routes/bulk-route").then((module) => ({ default: module.CallParksBulkRoute, loader: module.loader })),
+              ["bulkManage", "tasks"],
+            ),
+          },
+          {
             path: ":locationId/:callParkId",
             lazy: screen(() => import("@/features/call-parks/routes/panel-route"), ["callParkGroups"]),
           },

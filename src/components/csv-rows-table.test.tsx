@@ -6,7 +6,7 @@ import { CsvRowsTable } from "./csv-rows-table";
 // The rows of a bulk-manage file (the import preview, a task's rows in error): on a phone
 // (app.css's table-stacked) each row is a card whose values are labelled by their columns.
 
-const ROWS = [{ itemNumber: 2, location: "London", name: "Lobby", extension: "8190", action: "ADD", outcome: "Create" }];
+const ROWS = [{ itemNumber: 2, values: { location: "London", name: "Lobby", extension: "8190", action: "ADD" }, outcome: "Create" }];
 
 describe("CsvRowsTable", () => {
   it.each([

@@ -26,6 +26,8 @@ export const callParkExtensionListPath = (locationId?: string) => withLocation(C
 export const CALL_PARKS_PATH = `${FEATURES_PATH}/call-parks`;
 export const newCallParkPath = (locationId?: string) => withLocation(`${CALL_PARKS_PATH}/new`, locationId);
 export const callParkPath = (locationId: string, id: string) => `${CALL_PARKS_PATH}/${encode(locationId)}/${encode(id)}`;
+/** Bulk manage of call park groups (CSV template, export and import): a dialog over the group list. */
+export const CALL_PARKS_BULK_MANAGE_PATH = `${CALL_PARKS_PATH}/bulk`;
 
 /** The health check of the organisation's call park configuration: a page of its own in the navigation (Monitoring), reached from Features too. */
 export const CALL_PARK_HEALTH_PATH = "/health-check";
@@ -57,7 +59,14 @@ export function simulatorPath(locationId: string, start: SimulatorStart = {}): s
 }
 
 export const TASKS_PATH = "/tasks";
-export const taskPath = (jobId: string) => `${TASKS_PATH}/${encode(jobId)}`;
+/** The kinds of import task, each its own list (`?kind=`): call park extensions' (the plain address) and call park groups'. */
+export const TASK_KINDS = ["callParkExtensions", "callParks"] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+const kindSearch = (kind: TaskKind) => (kind === "callParkExtensions" ? "" : `?kind=${kind}`);
+/** Tasks, listing one kind of import. */
+export const tasksPath = (kind: TaskKind) => `${TASKS_PATH}${kindSearch(kind)}`;
+/** One task; a call park group import says its kind, as its endpoints are the groups' own. */
+export const taskPath = (jobId: string, kind: TaskKind = "callParkExtensions") => `${TASKS_PATH}/${encode(jobId)}${kindSearch(kind)}`;
 
 export const AUDIT_LOG_PATH = "/audit-log";
 /** The audit log filtered to one object's history (or one object type), as a link's target. */

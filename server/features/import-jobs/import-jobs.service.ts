@@ -91,7 +91,7 @@ export async function createJob<K extends ImportJobKind = "callParkExtensions">(
       objectType: "importJob",
       objectId: id,
       objectName: input.fileName,
-      after: { fileName: input.fileName, mode: input.mode, rows: input.rows.length },
+      after: { fileName: input.fileName, mode: input.mode, rows: input.rows.length, kind: input.kind ?? "callParkExtensions" },
       taskId: id,
     });
   });

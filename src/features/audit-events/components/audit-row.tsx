@@ -56,7 +56,7 @@ export function AuditRow({ event }: { event: AuditEvent }) {
           <span className="audit-object-type">{objectType}</span>
           <span className="audit-object-name">{event.objectName}</span>
           {event.action === "IMPORT" && event.taskId && (
-            <Link to={taskPath(event.taskId)} aria-label={t("details.viewTaskOf", { name: event.objectName })}>
+            <Link to={taskPath(event.taskId, event.after?.kind === "callParks" ? "callParks" : undefined)} aria-label={t("details.viewTaskOf", { name: event.objectName })}>
               {t("details.viewTask")}
             </Link>
           )}

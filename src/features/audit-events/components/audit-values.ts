@@ -17,11 +17,12 @@ const KNOWN_FIELDS = new Set([
   "fileName",
   "mode",
   "rows",
+  "kind",
   "hint",
 ]);
 
 /** Fields whose recorded values are codes with a wording of their own. */
-const CODED_FIELDS = new Set(["recallOption", "ringPattern", "mode"]);
+const CODED_FIELDS = new Set(["recallOption", "ringPattern", "mode", "kind"]);
 
 export function fieldLabel(t: TFunction<"auditLog">, field: string): string {
   return KNOWN_FIELDS.has(field) ? t(`fields.${field}`) : field;

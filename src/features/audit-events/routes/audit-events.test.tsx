@@ -229,6 +229,27 @@ describe("Audit log", () => {
     expect(within(rowOf("audit.csv")).getByText("Bulk import")).toBeInTheDocument();
   });
 
+  it("links a call park group import to its task among the group imports, and says what it imported", async () => {
+    auditAnswering([
+      auditEvent("E2", {
+        action: "IMPORT",
+        objectType: "importJob",
+        objectName: "groups.csv",
+        locationId: undefined,
+        locationName: undefined,
+        before: undefined,
+        after: { fileName: "groups.csv", mode: "partial", rows: 2, kind: "callParks" },
+        taskId: "JOB 8",
+      }),
+    ]);
+    const { user } = await renderAuditLog();
+    const link = await screen.findByRole("link", { name: "View task groups.csv" });
+    expect(link).toHaveAttribute("href", "/tasks/JOB%208?kind=callParks");
+    await user.click(screen.getByRole("button", { name: /^Details of .*groups\.csv$/ }));
+    const details = within(screen.getByRole("table", { name: "Before and after" }));
+    expect(details.getByRole("row", { name: /Imported/ })).toHaveTextContent("Call park groups");
+  });
+
   it("shows markup in names as literal text, never as elements", async () => {
     auditAnswering([
       auditEvent("E3", {

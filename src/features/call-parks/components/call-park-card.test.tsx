@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
@@ -20,10 +20,19 @@ async function renderCard() {
 }
 
 describe("Call Park Group card: what each role may do", () => {
-  it("gives the full administrator Add New", async () => {
-    await renderCard();
+  it("gives the full administrator Add New, and a Manage menu with Bulk manage", async () => {
+    const { user, router } = await renderCard();
     expect(screen.getByRole("link", { name: "Add New call park group" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "View call park groups" })).toBeInTheDocument();
+    // A disabled stand-in shows until the menu's code has loaded.
+    const manage = () => screen.getByRole("button", { name: "Manage call park groups" });
+    await waitFor(() => expect(manage()).toBeEnabled());
+    await user.click(manage());
+    const menu = await screen.findByRole("menu");
+    expect(within(menu).getAllByRole("menuitem").map((item) => item.textContent)).toEqual(["Call park groups", "Bulk manage"]);
+    await user.click(within(menu).getByRole("menuitem", { name: "Bulk manage" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/services/calling/features/call-parks/bulk"));
+    // The dialog closes back to where it was opened.
+    expect(router.state.location.state).toEqual({ from: "/features" });
   });
 
   it("shows a read-only administrator the count and the list, with no Add New", async () => {

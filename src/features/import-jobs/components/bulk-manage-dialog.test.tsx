@@ -84,7 +84,7 @@ function previewAnswering(rows: ImportPreviewRow[], { until }: { until?: Promise
 async function renderDialog(language: "en" | "pt-BR" = "en") {
   server.use(locationsHandler);
   const onClose = vi.fn();
-  const rendered = await renderWithProviders(<BulkManageDialog onClose={onClose} />, { url: "/bulk", language });
+  const rendered = await renderWithProviders(<BulkManageDialog kind="callParkExtensions" onClose={onClose} />, { url: "/bulk", language });
   // The app has the session before any screen (the root route loads it); here it comes just after.
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
   return { ...rendered, onClose };

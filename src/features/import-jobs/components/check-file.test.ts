@@ -9,12 +9,12 @@ describe("checking a chosen file in the browser", () => {
       0xf3,
       ...new TextEncoder().encode("polis;Doca;8101\r\n"),
     ]);
-    const result = await checkFile(new File([bytes], "excel.csv", { type: "text/csv" }));
+    const result = await checkFile(new File([bytes], "excel.csv", { type: "text/csv" }), "callParkExtensions");
     expect(result.ok && result.rows[0].row).toEqual({ location: "Florianópolis", name: "Doca", extension: "8101", action: "ADD" });
   });
 
   it("refuses a file over 1 MB without reading it", async () => {
     const big = new File([new Uint8Array(1024 * 1024 + 1)], "big.csv");
-    expect(await checkFile(big)).toEqual({ ok: false, problem: { code: "csvTooLarge", params: { max: 1024 * 1024 } } });
+    expect(await checkFile(big, "callParkExtensions")).toEqual({ ok: false, problem: { code: "csvTooLarge", params: { max: 1024 * 1024 } } });
   });
 });

@@ -1,17 +1,18 @@
 import { useTranslation } from "react-i18next";
-import type { CsvParseResult } from "@domain/csv/call-park-extension-csv";
 import { Icon } from "@/components/icon";
 import { csvRowReason } from "@/lib/csv-row-reason";
+import type { TaskKind } from "@/lib/paths";
+import type { FileCheckResult } from "./check-file";
 
 export type FileCheckState =
   | { state: "reading"; fileName: string }
-  | { state: "read"; fileName: string; result: CsvParseResult };
+  | { state: "read"; fileName: string; result: FileCheckResult };
 
 /**
- * What the browser found in the chosen file: a file it refuses outright, or how many
- * rows it read and which of them break the rules (shown until the server's preview).
+ * What the browser found in the chosen file of a `kind`: a file it refuses outright, or how
+ * many rows it read and which of them break the rules (shown until the server's preview).
  */
-export function FileCheck({ check, showRowIssues }: { check: FileCheckState; showRowIssues: boolean }) {
+export function FileCheck({ kind, check, showRowIssues }: { kind: TaskKind; check: FileCheckState; showRowIssues: boolean }) {
   const { t } = useTranslation(["bulkManage", "errors"]);
   if (check.state === "reading") {
     return (
@@ -28,7 +29,8 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
         <p className="state-title">
           <Icon name="warning" /> {t("check.refused", { fileName: check.fileName })}
         </p>
-        <p>{t(`errors:${result.problem.code}`, params)}</p>
+        {/* A file of the other kind (or none) is named for what it should be: `csvNotCsv_callParks`. */}
+        <p>{t(`errors:${result.problem.code}`, { ...params, context: kind === "callParks" ? kind : undefined })}</p>
         <p className="muted">{t("check.nothingSent")}</p>
       </div>
     );
@@ -41,7 +43,7 @@ export function FileCheck({ check, showRowIssues }: { check: FileCheckState; sho
       {showRowIssues && wrong.length > 0 && (
         <ul className="check-issues">
           {wrong.slice(0, 20).map((r) => (
-            <li key={r.rowNumber}>{t("check.rowIssue", { row: r.rowNumber, reason: csvRowReason(t, r.issues) })}</li>
+            <li key={r.rowNumber}>{t("check.rowIssue", { row: r.rowNumber, reason: csvRowReason(t, r.issues, undefined, kind) })}</li>
           ))}
         </ul>
       )}

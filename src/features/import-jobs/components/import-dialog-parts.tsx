@@ -2,28 +2,29 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
-import type { ImportJob, ImportMode } from "@domain/schemas/import-job";
+import type { ImportMode } from "@domain/schemas/import-job";
 import { Icon } from "@/components/icon";
 import { LoadingState } from "@/components/states";
 import { errorMessage } from "@/lib/error-message";
-import { bulkManageQueries, type ChosenFile, useStartImport } from "@/features/import-jobs/api/queries";
+import type { TaskKind } from "@/lib/paths";
+import { bulkManageQueries, type ChosenFile, type TaskJob, useStartImport } from "@/features/import-jobs/api/queries";
 import "@/features/import-jobs/bulk-manage.css";
 import { ImportPreviewView } from "./import-preview";
 import { ModeChoice } from "./mode-choice";
 import { canSubmit, SubmitNote } from "./submit-note";
 
-// What the dialogs that import call park extensions share (Bulk manage's file, Add a range's
-// rows): the frame, the server's dry run of the file, the mode, and Submit. One way to check
-// and apply many extensions.
+// What the dialogs that import share (Bulk manage's file of call park extensions or groups,
+// Add a range's rows): the frame, the server's dry run of the file, the mode, and Submit. One
+// way to check and apply many.
 
 const NO_FILE: ChosenFile = { id: 0, file: new File([], "") };
 
-/** The dry run of `chosen` in `mode`, and Submit: whether it may go, and whether it is going. */
-export function useImportCheck(chosen: ChosenFile | null, mode: ImportMode) {
-  const preview = useQuery({ ...bulkManageQueries.preview(chosen ?? NO_FILE, mode), enabled: chosen !== null });
-  const start = useStartImport();
+/** The dry run of `chosen`, a `kind` file, in `mode`, and Submit: whether it may go, and whether it is going. */
+export function useImportCheck(kind: TaskKind, chosen: ChosenFile | null, mode: ImportMode) {
+  const preview = useQuery({ ...bulkManageQueries.preview(kind, chosen ?? NO_FILE, mode), enabled: chosen !== null });
+  const start = useStartImport(kind);
   const ready = chosen !== null && preview.isSuccess && !preview.isPlaceholderData;
-  return { preview, start, ready, busy: start.isPending, canSubmit: ready && canSubmit(preview.data) && !start.isPending };
+  return { kind, preview, start, ready, busy: start.isPending, canSubmit: ready && canSubmit(preview.data) && !start.isPending };
 }
 export type ImportCheck = ReturnType<typeof useImportCheck>;
 
@@ -90,7 +91,7 @@ export function ImportCheckView({
       {chosen && preview.isSuccess && (
         <>
           {title}
-          <ImportPreviewView preview={preview.data} />
+          <ImportPreviewView kind={check.kind} preview={preview.data} />
           <ModeChoice mode={mode} onChange={onModeChange} />
           <SubmitNote preview={preview.data} mode={mode} />
         </>
@@ -117,7 +118,7 @@ export function ImportSubmitActions({
   chosen: ChosenFile | null;
   mode: ImportMode;
   onClose: () => void;
-  onStarted: (job: ImportJob) => void;
+  onStarted: (job: TaskJob) => void;
   submitLabel: string;
 }) {
   const { t } = useTranslation(["bulkManage", "common"]);

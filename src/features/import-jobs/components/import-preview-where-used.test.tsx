@@ -33,7 +33,7 @@ async function previewFile(language: "en" | "pt-BR") {
     locationsHandler,
     http.post(mswPath(api.importJobs.preview), () => HttpResponse.json(PREVIEW)),
   );
-  const rendered = await renderWithProviders(<BulkManageDialog onClose={() => undefined} />, { url: "/bulk", language });
+  const rendered = await renderWithProviders(<BulkManageDialog kind="callParkExtensions" onClose={() => undefined} />, { url: "/bulk", language });
   await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
   const file = new File(["Location,Call Park Extension Name,Extension,Action\nSão Paulo,,5002,DELETE\nSão Paulo,,5004,DELETE\n"], "parks.csv", { type: "text/csv" });
   fireEvent.change(document.querySelector<HTMLInputElement>('input[type="file"]')!, { target: { files: [file] } });

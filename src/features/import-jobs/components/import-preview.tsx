@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "@domain/api/endpoints";
+import type { CallParkImportPreviewRow } from "@domain/schemas/call-park-import";
 import { CsvRowsTable } from "@/components/csv-rows-table";
 import {
   IMPORT_ROW_OUTCOMES,
@@ -13,7 +14,12 @@ import { callApi } from "@/lib/api-client";
 import { csvRowReason } from "@/lib/csv-row-reason";
 import { errorMessage } from "@/lib/error-message";
 import { listFormat } from "@/lib/list-format";
+import type { TaskKind } from "@/lib/paths";
 import { queryRoots } from "@/lib/query-keys";
+import type { TaskPreview } from "@/features/import-jobs/api/queries";
+import { tableColumns, tableValues } from "@/features/import-jobs/import-kinds";
+import { CallParkRowResult } from "./call-park-row-result";
+import "./segmented.css";
 
 type Filter = "ALL" | ImportRowOutcome;
 const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
@@ -84,12 +90,18 @@ function Result({ row }: { row: ImportPreviewRow }) {
   );
 }
 
-/** The server's dry run: what each row would do, counted per kind, with a filter. */
-export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
+/** A row's outcome, as its kind of file words it. */
+function RowResult({ kind, row }: { kind: TaskKind; row: ImportPreviewRow | CallParkImportPreviewRow }) {
+  return kind === "callParks" ? <CallParkRowResult row={row as CallParkImportPreviewRow} /> : <Result row={row as ImportPreviewRow} />;
+}
+
+/** The server's dry run of a `kind` file: what each row would do, counted per outcome, with a filter. */
+export function ImportPreviewView({ kind, preview }: { kind: TaskKind; preview: TaskPreview }) {
   const { t } = useTranslation("bulkManage");
   const [filter, setFilter] = useState<Filter>("ALL");
   const name = useId();
-  const rows = filter === "ALL" ? preview.rows : preview.rows.filter((r) => r.outcome === filter);
+  const all: (ImportPreviewRow | CallParkImportPreviewRow)[] = preview.rows;
+  const rows = filter === "ALL" ? all : all.filter((r) => r.outcome === filter);
   const count = (f: Filter) => (f === "ALL" ? preview.counts.total : preview.counts[COUNT_OF[f]]);
 
   return (
@@ -120,7 +132,13 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           className="preview-table"
           caption={t("preview.caption")}
           outcomeHeading={t("columns.result")}
-          rows={rows.map((row) => ({ ...row, outcome: <Result row={row} />, isError: row.outcome === "ERROR" }))}
+          columns={tableColumns(t, kind)}
+          rows={rows.map((row) => ({
+            itemNumber: row.itemNumber,
+            values: tableValues(kind, row),
+            outcome: <RowResult kind={kind} row={row} />,
+            isError: row.outcome === "ERROR",
+          }))}
         />
       )}
     </div>

@@ -1,17 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Icon } from "@/components/icon";
-import type { ImportJob } from "@domain/schemas/import-job";
-import { TASKS_PATH, taskPath } from "@/lib/paths";
+import { type TaskKind, taskPath, tasksPath } from "@/lib/paths";
+import type { TaskJob } from "@/features/import-jobs/api/queries";
 
-/** After Submit: where the admin follows the import. */
+/** After Submit: where the admin follows the import (the task, and Tasks showing its kind). */
 export function ImportStarted({
+  kind,
   job,
   onAnother,
   onClose,
   anotherLabel,
 }: {
-  job: ImportJob;
+  kind: TaskKind;
+  job: TaskJob;
   onAnother: () => void;
   onClose: () => void;
   /** The button that starts over, when it is not another file's import (another range). */
@@ -25,9 +27,9 @@ export function ImportStarted({
       </p>
       <p>{t("started.body", { fileName: job.fileName })}</p>
       <p>
-        <Link to={taskPath(job.id)}>{t("started.openTask")}</Link>
+        <Link to={taskPath(job.id, kind)}>{t("started.openTask")}</Link>
         {" · "}
-        <Link to={TASKS_PATH}>{t("started.openTasks")}</Link>
+        <Link to={tasksPath(kind)}>{t("started.openTasks")}</Link>
       </p>
       <div className="dialog-actions">
         <button type="button" className="btn btn-secondary" onClick={onAnother}>

@@ -5,14 +5,14 @@ import { useTranslation } from "react-i18next";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
 import { RANGE_EXTENSION, RANGE_POSITION } from "@domain/rules/extension-range";
 import { type ExtensionRangeForm, extensionRangeFormSchema, RANGE_ENDS, rangeFormRows } from "@domain/schemas/extension-range";
-import type { ImportJob, ImportMode } from "@domain/schemas/import-job";
+import type { ImportMode } from "@domain/schemas/import-job";
 import { LocationPicker } from "@/components/location-picker";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { TextInputField } from "@/components/text-input-field";
 import { contractResolver, encodeFieldIssue } from "@/lib/form";
 import { locationQueries } from "@/lib/location-queries";
 import { useAbility } from "@/lib/session";
-import type { ChosenFile } from "@/features/import-jobs/api/queries";
+import type { ChosenFile, TaskJob } from "@/features/import-jobs/api/queries";
 import { ImportCheckView, ImportDialogFrame, ImportSubmitActions, useImportCheck } from "./import-dialog-parts";
 import { ImportStarted } from "./import-started";
 
@@ -28,9 +28,9 @@ export function RangeBuilderDialog({ onClose }: { onClose: () => void }) {
   const { canImport } = useAbility();
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
   const [mode, setMode] = useState<ImportMode>("partial");
-  const [started, setStarted] = useState<ImportJob | null>(null);
+  const [started, setStarted] = useState<TaskJob | null>(null);
   const checks = useRef(0);
-  const importCheck = useImportCheck(chosen, mode);
+  const importCheck = useImportCheck("callParkExtensions", chosen, mode);
   const { start } = importCheck;
   const form = useForm<ExtensionRangeForm>({
     resolver: contractResolver(extensionRangeFormSchema),
@@ -64,6 +64,7 @@ export function RangeBuilderDialog({ onClose }: { onClose: () => void }) {
         <ReadOnlyNotice message={t("readOnly")} />
       ) : started ? (
         <ImportStarted
+          kind="callParkExtensions"
           job={started}
           onAnother={() => {
             setStarted(null);

@@ -1,15 +1,18 @@
 import { useTranslation } from "react-i18next";
 import type { ImportMode, ImportPreview } from "@domain/schemas/import-job";
 
-const changesOf = (preview: ImportPreview) => preview.counts.create + preview.counts.update + preview.counts.delete;
+/** What Submit needs of a dry run of either kind: its counts, and whether it would apply. */
+type PreviewOutcome = Pick<ImportPreview, "counts" | "wouldApply">;
+
+const changesOf = (preview: PreviewOutcome) => preview.counts.create + preview.counts.update + preview.counts.delete;
 
 /** Submit is offered only when the import would change something. */
-export function canSubmit(preview: ImportPreview | undefined): boolean {
+export function canSubmit(preview: PreviewOutcome | undefined): boolean {
   return Boolean(preview && preview.wouldApply && changesOf(preview) > 0);
 }
 
 /** What Submit would do with this preview in this mode, or why it cannot. */
-export function SubmitNote({ preview, mode }: { preview: ImportPreview; mode: ImportMode }) {
+export function SubmitNote({ preview, mode }: { preview: PreviewOutcome; mode: ImportMode }) {
   const { t } = useTranslation("bulkManage");
   const changes = changesOf(preview);
   const errors = preview.counts.error;

@@ -4,17 +4,17 @@ import { CsvRowsTable } from "@/components/csv-rows-table";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";
 import { downloadTextFile } from "@/lib/download";
-import { taskQueries } from "@/features/import-jobs/api/queries";
-import type { ImportJob } from "@domain/schemas/import-job";
-import { errorsCsv } from "./export-errors";
-import { csvRowReason } from "@/lib/csv-row-reason";
+import type { TaskKind } from "@/lib/paths";
+import { type TaskJob, taskQueries } from "@/features/import-jobs/api/queries";
+import { tableColumns, tableValues } from "@/features/import-jobs/import-kinds";
+import { errorReason, errorsCsv } from "./export-errors";
 
 const csvName = (fileName: string) => `${fileName.replace(/\.csv$/i, "") || "import"}-errors.csv`;
 
-/** The rows a task could not import: row number, values and reason, and their export to CSV. */
-export function TaskErrors({ job }: { job: ImportJob }) {
+/** The rows a task of a `kind` could not import: row number, values and reason, and their export to CSV. */
+export function TaskErrors({ kind, job }: { kind: TaskKind; job: TaskJob }) {
   const { t } = useTranslation("tasks");
-  const errors = useQuery(taskQueries.errors(job.id));
+  const errors = useQuery(taskQueries.errors(kind, job.id));
   return (
     <section className="task-section" aria-labelledby="task-errors-title">
       <div className="task-section-header">
@@ -23,7 +23,7 @@ export function TaskErrors({ job }: { job: ImportJob }) {
           <button
             type="button"
             className="btn btn-secondary"
-            onClick={() => downloadTextFile(csvName(job.fileName), errorsCsv(t, errors.data))}
+            onClick={() => downloadTextFile(csvName(job.fileName), errorsCsv(t, kind, errors.data))}
           >
             {t("errors.export")}
           </button>
@@ -39,7 +39,8 @@ export function TaskErrors({ job }: { job: ImportJob }) {
             className="task-errors"
             caption={t("errors.caption")}
             outcomeHeading={t("columns.reason")}
-            rows={items.map((e) => ({ itemNumber: e.itemNumber, ...e.values, outcome: csvRowReason(t, e.issues, e.error?.message?.[0]?.description) }))}
+            columns={tableColumns(t, kind)}
+            rows={items.map((e) => ({ itemNumber: e.itemNumber, values: tableValues(kind, e.values), outcome: errorReason(t, kind, e) }))}
           />
         )}
       </QueryView>

@@ -28,7 +28,7 @@ describe("tasks: dates and numbers in the user's language", () => {
     ["pt-BR", "1.200 de 1.200 linhas — criadas: 1.000, atualizadas: 150, excluídas: 30, sem alteração: 12, com falha: 8"],
     ["en", "1,200 of 1,200 rows: 1,000 created, 150 updated, 30 deleted, 12 unchanged, 8 failed"],
   ] as const)("%s: the list's start time and results", async (language, results) => {
-    await renderWithProviders(<TaskTable items={[JOB]} busy={false} />, { language });
+    await renderWithProviders(<TaskTable kind="callParkExtensions" items={[JOB]} busy={false} />, { language });
     const row = screen.getAllByRole("row")[1];
     const cells = within(row).getAllByRole("cell");
     expect(plainSpaces(cells[2].textContent)).toBe(expectedDateTime(JOB.created, language));

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Label, ProgressBar } from "react-aria-components";
-import type { ImportJob } from "@domain/schemas/import-job";
+import type { TaskJob } from "@/features/import-jobs/api/queries";
 
 export type TaskState = "running" | "completed" | "completedWithErrors" | "failed";
 
-export function taskState(job: ImportJob): TaskState {
+export function taskState(job: TaskJob): TaskState {
   if (job.latestExecutionStatus === "STARTED") return "running";
   if (job.latestExecutionStatus === "FAILED" || job.latestExecutionExitCode === "FAILED") return "failed";
   if (job.latestExecutionExitCode === "COMPLETED_WITH_ERRORS" || job.counts.failed > 0) return "completedWithErrors";
@@ -12,14 +12,14 @@ export function taskState(job: ImportJob): TaskState {
 }
 
 /** A task's status in words, with the colour of its outcome. */
-export function TaskStatus({ job }: { job: ImportJob }) {
+export function TaskStatus({ job }: { job: TaskJob }) {
   const { t } = useTranslation("tasks");
   const state = taskState(job);
   return <span className={`task-status task-status-${state}`}>{t(`status.${state}`)}</span>;
 }
 
 /** A running task's progress: rows processed of the file's rows. It moves as the task is polled. */
-export function TaskProgress({ job, label }: { job: ImportJob; label: string }) {
+export function TaskProgress({ job, label }: { job: TaskJob; label: string }) {
   const { t } = useTranslation("tasks");
   const { processed, total } = job.counts;
   return (

@@ -23,7 +23,7 @@ const running: ImportJob = {
 
 describe("Tasks: a row of the list", () => {
   it("says a running task's progress once, by its bar", async () => {
-    await renderWithProviders(<TaskTable items={[running]} busy={false} />);
+    await renderWithProviders(<TaskTable kind="callParkExtensions" items={[running]} busy={false} />);
     const row = (await screen.findByRole("link", { name: LONG_FILE })).closest("tr")!;
     const bar = within(row).getByRole("progressbar", { name: `Progress of ${LONG_FILE}` });
     expect(bar).toHaveAttribute("aria-valuetext", "3 of 10 rows");
@@ -33,7 +33,7 @@ describe("Tasks: a row of the list", () => {
   });
 
   it("keeps long file and person names whole: one line, an ellipsis, the full name in the title", async () => {
-    await renderWithProviders(<TaskTable items={[running]} busy={false} />);
+    await renderWithProviders(<TaskTable kind="callParkExtensions" items={[running]} busy={false} />);
     const link = await screen.findByRole("link", { name: LONG_FILE });
     expect(link).toHaveAttribute("title", LONG_FILE);
     expect(link).toHaveClass("task-name");

@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ImportJob, JobSortField } from "@domain/schemas/import-job";
+import type { JobSortField } from "@domain/schemas/import-job";
 import { ColumnHeader, type Sorting } from "@/components/sortable-header";
 import { useFromList } from "@/lib/list-return";
-import { taskPath } from "@/lib/paths";
+import { type TaskKind, taskPath } from "@/lib/paths";
+import type { TaskJob } from "@/features/import-jobs/api/queries";
 import { formatDateTime } from "@/lib/format-date-time";
 import { TaskProgress, TaskStatus } from "./task-status";
 import "./task-table.css";
@@ -11,11 +12,21 @@ import "./task-table.css";
 export type TaskSorting = Sorting<JobSortField>;
 
 /**
- * The import tasks: file, who started it, when, status, and what it did. With `sorting`,
+ * The import tasks of a `kind`: file, who started it, when, status, and what it did. With `sorting`,
  * each column but the results sorts the list; a task opens with the list's place, for its
  * back link to return to.
  */
-export function TaskTable({ items, busy, sorting }: { items: ImportJob[]; busy: boolean; sorting?: TaskSorting }) {
+export function TaskTable({
+  kind,
+  items,
+  busy,
+  sorting,
+}: {
+  kind: TaskKind;
+  items: TaskJob[];
+  busy: boolean;
+  sorting?: TaskSorting;
+}) {
   const { t, i18n } = useTranslation("tasks");
   const language = i18n.resolvedLanguage ?? i18n.language;
   const fromList = useFromList();
@@ -37,7 +48,7 @@ export function TaskTable({ items, busy, sorting }: { items: ImportJob[]; busy: 
             <tr key={job.id}>
               <td className="cell-title">
                 {/* Long names end in an ellipsis (the whole name in its title) rather than break mid-word. */}
-                <Link className="task-name" to={taskPath(job.id)} state={fromList} title={job.fileName || job.name}>
+                <Link className="task-name" to={taskPath(job.id, kind)} state={fromList} title={job.fileName || job.name}>
                   {job.fileName || job.name}
                 </Link>
               </td>

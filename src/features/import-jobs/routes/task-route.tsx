@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type LoaderFunctionArgs, useParams } from "react-router";
+import { type LoaderFunctionArgs, useParams, useSearchParams } from "react-router";
 import { PageHeader } from "@/components/page-header";
 import { ErrorState, LoadingState } from "@/components/states";
 import { queryClient } from "@/lib/query-client";
@@ -12,19 +12,25 @@ import { useBackToList } from "@/lib/list-return";
 import { TaskCounts } from "@/features/import-jobs/components/task-counts";
 import { TaskErrors } from "@/features/import-jobs/components/task-errors";
 import { TaskProgress, TaskStatus } from "@/features/import-jobs/components/task-status";
+import { kindKey, kindOfSearch } from "@/features/import-jobs/import-kinds";
 import "@/features/import-jobs/tasks.css";
-import { TASKS_PATH } from "@/lib/paths";
+import { TASKS_PATH, tasksPath } from "@/lib/paths";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  await queryClient.ensureQueryData(taskQueries.detail(params.jobId ?? "")).catch(() => undefined);
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const kind = kindOfSearch(new URL(request.url).searchParams);
+  await queryClient.ensureQueryData(taskQueries.detail(kind, params.jobId ?? "")).catch(() => undefined);
   return null;
 }
 
-/** One task: who started it and when, a progress bar while it runs, then its counts and row errors. */
+/**
+ * One task (of the kind its address names, `?kind=callParks` for a call park group import):
+ * who started it and when, a progress bar while it runs, then its counts and row errors.
+ */
 export default function TaskRoute() {
   const { t, i18n } = useTranslation(["tasks", "common"]);
   const { jobId = "" } = useParams();
-  const job = useQuery(taskQueries.detail(jobId));
+  const kind = kindOfSearch(useSearchParams()[0]);
+  const job = useQuery(taskQueries.detail(kind, jobId));
   const cache = useQueryClient();
   const running = job.data?.latestExecutionStatus === "STARTED";
 
@@ -39,9 +45,10 @@ export default function TaskRoute() {
     wasRunning.current = running;
   }, [running, cache]);
 
-  // Back to the list as it was left (its tab, sort and page) when the task was opened from it.
-  const backToList = useBackToList(TASKS_PATH);
-  const back = { to: backToList().to, label: t("title") };
+  // Back to the list as it was left (its kind, tab, sort and page) when the task was opened
+  // from it; else to the list of the task's kind.
+  const backTo = useBackToList(TASKS_PATH)().to;
+  const back = { to: backTo === TASKS_PATH ? tasksPath(kind) : backTo, label: t("title") };
   if (job.isPending) return <LoadingState />;
   if (job.isError) {
     return (
@@ -55,7 +62,7 @@ export default function TaskRoute() {
   const language = i18n.resolvedLanguage ?? i18n.language;
   return (
     <>
-      <PageHeader title={current.fileName || current.name} description={t("detail.description")} back={back} />
+      <PageHeader title={current.fileName || current.name} description={t(kindKey(kind, "detail.description"))} back={back} />
       <div className="task-card">
         <dl className="review-list">
           <dt>{t("columns.status")}</dt>
@@ -84,7 +91,7 @@ export default function TaskRoute() {
         {running && <TaskProgress job={current} label={t("progress.label")} />}
         <TaskCounts counts={current.counts} />
       </div>
-      <TaskErrors job={current} />
+      <TaskErrors kind={kind} job={current} />
     </>
   );
 }

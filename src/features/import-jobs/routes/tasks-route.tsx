@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import type { LoaderFunctionArgs } from "react-router";
@@ -7,6 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";
+import { TASK_KINDS } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { nextOrder, sortOf, sortParam } from "@/lib/sort-param";
 import { defineListScreen, useListState } from "@/lib/use-list-state";
@@ -19,16 +21,21 @@ import {
   type JobSortField,
 } from "@domain/schemas/import-job";
 import { TaskTable } from "@/features/import-jobs/components/task-table";
+import { kindKey } from "@/features/import-jobs/import-kinds";
+import "@/features/import-jobs/components/segmented.css";
 import "@/features/import-jobs/tasks.css";
 
 const PAGE_SIZE = 25;
 
 /**
- * The tab (`status`, All by default, as the API's), the sort (`sort=fileName-asc`, newest
- * first by default) and the page as they live in the URL; the server sorts and pages.
+ * The kind of import (`kind`, call park extensions by default: each kind is its own list on
+ * the server), the tab (`status`, All by default, as the API's), the sort
+ * (`sort=fileName-asc`, newest first by default) and the page as they live in the URL; the
+ * server sorts and pages.
  */
 const taskList = defineListScreen({
   schema: z.object({
+    kind: z.enum(TASK_KINDS).default("callParkExtensions"),
     status: importJobListQuerySchema.shape.status,
     sort: sortParam(JOB_SORT_FIELDS, "created-desc"),
     page: z.coerce.number().int().min(1).default(1),
@@ -38,17 +45,21 @@ const taskList = defineListScreen({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = taskList.queryOf(new URL(request.url).searchParams);
-  await queryClient.ensureQueryData(taskQueries.list(query)).catch(() => undefined);
+  const params = new URL(request.url).searchParams;
+  await queryClient.ensureQueryData(taskQueries.list(taskList.read(params).kind, taskList.queryOf(params))).catch(() => undefined);
   return null;
 }
 
-/** Tasks: the bulk imports, newest first or as sorted, as All, Active or with Errors (all in the URL). */
+/**
+ * Tasks: the bulk imports of call park extensions or of call park groups, newest first or as
+ * sorted, as All, Active or with Errors (all in the URL).
+ */
 export default function TasksRoute() {
   const { t } = useTranslation(["tasks", "common"]);
   const listState = useListState(taskList);
-  const { status } = listState.state;
-  const list = useQuery(taskQueries.list(listState.query));
+  const { kind, status } = listState.state;
+  const kindChoice = useId();
+  const list = useQuery(taskQueries.list(kind, listState.query));
   const { field: sort, direction } = sortOf(listState.state.sort);
   // The newest first is the useful first look at times; names and statuses read from A.
   const onSort = (field: JobSortField) =>
@@ -57,6 +68,15 @@ export default function TasksRoute() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <fieldset className="segmented task-kinds">
+        <legend>{t("kinds.label")}</legend>
+        {TASK_KINDS.map((k) => (
+          <label key={k} className="segment">
+            <input type="radio" name={kindChoice} value={k} checked={kind === k} onChange={() => listState.update({ kind: k })} />
+            <span>{t(`kinds.${k}`)}</span>
+          </label>
+        ))}
+      </fieldset>
       <Tabs
         selectedKey={status}
         onSelectionChange={(key) => listState.update({ status: key as JobListStatus })}
@@ -74,11 +94,11 @@ export default function TasksRoute() {
             <QueryView
               query={list}
               isEmpty={(data) => data.items.length === 0}
-              empty={<EmptyState title={t(`empty.${id}`)} />}
+              empty={<EmptyState title={t(kindKey(kind, `empty.${id}`))} />}
             >
               {(data) => (
                 <>
-                  <TaskTable items={data.items} busy={list.isPlaceholderData} sorting={{ sort, direction, onSort }} />
+                  <TaskTable kind={kind} items={data.items} busy={list.isPlaceholderData} sorting={{ sort, direction, onSort }} />
                   <Pagination {...listState.pagination} total={data.total} />
                 </>
               )}
