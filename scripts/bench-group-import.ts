@@ -1,14 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { type CallParkCsvGroup, toCallParkCsv } from "@domain/csv/call-park-csv";
 import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
 import { type BenchPostgres, describe, type Figure, formatValue, median } from "./bench-support";
+import { timePreviewAndImport } from "./bench-import";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 // The 1,000-row import of call park groups (issue 18), from upload to finished job, and its
@@ -23,7 +22,6 @@ const ROWS = 1000;
 const RUNS = 3;
 const DURATION_BUDGET_MS = 1000;
 const SECTION = "import";
-const { preview: PREVIEW, create: CREATE, get: GET } = api.callParkImportJobs;
 
 async function benchGroups(db: Db): Promise<CallParkCsvGroup[]> {
   const [locations, people, huntGroups, extensions] = await Promise.all([
@@ -63,18 +61,9 @@ async function onDatabase(databaseUrl: string) {
     const headers = { ...asAdmin, "content-type": "text/csv" };
     const times = { preview: [] as number[], imported: [] as number[] };
     for (let run = 0; run < RUNS; run++) {
-      let t = performance.now();
-      const preview = await app.inject({ method: PREVIEW.method, url: urlOf(PREVIEW), payload, headers });
-      times.preview.push(performance.now() - t);
-      if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
-
-      t = performance.now();
-      const posted = await app.inject({ method: CREATE.method, url: urlOf(CREATE), payload, headers });
-      if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
-      await app.importJobs.idle();
-      const job = (await app.inject({ method: GET.method, url: urlOf(GET, { jobId: posted.json().id }), headers: asAdmin })).json();
-      times.imported.push(performance.now() - t);
-      if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job).slice(0, 300)}`);
+      const timed = await timePreviewAndImport(app, api.callParkImportJobs, { payload, headers }, ROWS);
+      times.preview.push(timed.preview);
+      times.imported.push(timed.imported);
       await undo(db);
     }
     return { preview: median(times.preview), imported: median(times.imported) };

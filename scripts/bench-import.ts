@@ -22,7 +22,6 @@ const RUNS = 7;
 const RATIO_BUDGET = 10;
 const DURATION_BUDGET_MS = 1000;
 const SECTION = "import";
-const { preview: PREVIEW, create: CREATE, get: GET } = api.importJobs;
 
 /** 1,000 new call park extensions, 50 in each of the 20 locations. */
 function benchRows(locations: { id: string; name: string }[]) {
@@ -144,6 +143,29 @@ async function undo(db: Db) {
   });
 }
 
+type App = Awaited<ReturnType<typeof buildApp>>;
+type Jobs = typeof api.importJobs | typeof api.callParkImportJobs;
+
+/**
+ * One file's dry run, then its import from upload to finished job, each timed in ms; both
+ * must find `rows` rows to create (and the job create them), or the bench stops.
+ */
+export async function timePreviewAndImport(app: App, jobs: Jobs, body: { payload: string | Buffer; headers: Record<string, string> }, rows: number) {
+  let t = performance.now();
+  const preview = await app.inject({ method: jobs.preview.method, url: urlOf(jobs.preview), ...body });
+  const previewed = performance.now() - t;
+  if (preview.statusCode !== 200 || preview.json().counts.create !== rows) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
+
+  t = performance.now();
+  const posted = await app.inject({ method: jobs.create.method, url: urlOf(jobs.create), ...body });
+  if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
+  await app.importJobs.idle();
+  const job = (await app.inject({ method: jobs.get.method, url: urlOf(jobs.get, { jobId: posted.json().id }), headers: asAdmin })).json();
+  const imported = performance.now() - t;
+  if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== rows) throw new Error(`job: ${JSON.stringify(job).slice(0, 300)}`);
+  return { preview: previewed, imported };
+}
+
 /**
  * Medians over `RUNS` of the raw insert, the dry run and the import (upload to finished job) of
  * the same 1,000 rows on one database, each run starting from the same data.
@@ -162,24 +184,14 @@ async function onDatabase(databaseUrl: string, rawInsertOn: () => Promise<RawIns
     );
     const times = { raw: [] as number[], import: [] as number[], preview: [] as number[] };
     for (let run = 0; run < RUNS; run++) {
-      let t = performance.now();
+      const t = performance.now();
       await rawInsert.insert(rows);
       times.raw.push(performance.now() - t);
       await undo(db);
 
-      t = performance.now();
-      const headers = { ...asAdmin, "content-type": contentType };
-      const preview = await app.inject({ method: PREVIEW.method, url: urlOf(PREVIEW), payload, headers });
-      times.preview.push(performance.now() - t);
-      if (preview.statusCode !== 200 || preview.json().counts.create !== ROWS) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
-
-      t = performance.now();
-      const posted = await app.inject({ method: CREATE.method, url: urlOf(CREATE), payload, headers });
-      if (posted.statusCode !== 201) throw new Error(`import: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
-      await app.importJobs.idle();
-      const job = (await app.inject({ method: GET.method, url: urlOf(GET, { jobId: posted.json().id }), headers: asAdmin })).json();
-      times.import.push(performance.now() - t);
-      if (job.latestExecutionExitCode !== "COMPLETED" || job.counts.created !== ROWS) throw new Error(`job: ${JSON.stringify(job)}`);
+      const timed = await timePreviewAndImport(app, api.importJobs, { payload, headers: { ...asAdmin, "content-type": contentType } }, ROWS);
+      times.preview.push(timed.preview);
+      times.import.push(timed.imported);
       await undo(db);
     }
     return { how: rawInsert.how, raw: median(times.raw), preview: median(times.preview), imported: median(times.import) };

@@ -96,8 +96,10 @@ describe("call park groups by CSV", () => {
       { name: "Night shift", location: "London", recallOption: "ALERT_PARKING_USER_ONLY", members: [bruno.email, "After Hours Line"], parkOnAgentsEnabled: true, extensions: [] },
     ]);
     // One audit entry for the import, none per group.
-    const audit = await server.db.selectFrom("audit_events").select(["action", "object_type"]).execute();
-    expect(audit).toEqual([{ action: "IMPORT", object_type: "importJob" }]);
+    const audit = await server.db.selectFrom("audit_events").select(["action", "object_type", "after_values"]).execute();
+    expect(audit).toEqual([{ action: "IMPORT", object_type: "importJob", after_values: expect.any(String) }]);
+    // What it imported, so that the audit log links to the group imports' task.
+    expect(JSON.parse(audit[0].after_values!)).toMatchObject({ kind: "callParks", rows: 2 });
   });
 
   it("round trip: an export imported unchanged changes nothing, in English or Portuguese headers, comma or semicolon", async () => {

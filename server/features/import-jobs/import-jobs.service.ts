@@ -117,6 +117,22 @@ async function dryRun<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   }
 }
 
+/** A dry run's counts by outcome, and whether its mode would apply anything. */
+function outcomeOf(results: Pick<RowResult, "outcome">[], mode: ImportMode) {
+  const counts = tally(results);
+  return {
+    counts: {
+      create: counts.created,
+      update: counts.updated,
+      delete: counts.deleted,
+      unchanged: counts.unchanged,
+      error: counts.failed,
+      total: results.length,
+    },
+    wouldApply: mode === "partial" || counts.failed === 0,
+  };
+}
+
 /**
  * The group each DELETE row's call park extension is a park destination of, by the
  * extension's id: read after the dry run has rolled back, so as the data stands before the
@@ -148,7 +164,6 @@ export async function previewImport(
   let results = await dryRun(db, (trx) => processRows(trx, rows, fileContext(rows, scope)));
   const gateway = gatewayOf(db);
   if (gateway) results = await checkCreatesUpstream(db, gateway, results);
-  const counts = tally(results);
   const losing = await groupsLosing(db, results);
   return {
     mode,
@@ -164,15 +179,7 @@ export async function previewImport(
       ...(r.targetId && losing.has(r.targetId) ? { usedBy: losing.get(r.targetId) } : {}),
       ...(r.issues.length ? { issues: r.issues } : {}),
     })),
-    counts: {
-      create: counts.created,
-      update: counts.updated,
-      delete: counts.deleted,
-      unchanged: counts.unchanged,
-      error: counts.failed,
-      total: results.length,
-    },
-    wouldApply: mode === "partial" || counts.failed === 0,
+    ...outcomeOf(results, mode),
   };
 }
 
@@ -227,7 +234,6 @@ export async function previewGroupImport(
 ): Promise<CallParkImportPreview> {
   assertModeAvailable(db, mode);
   const results = await dryRun(db, (trx) => processGroupRows(trx, rows, groupFile(rows, scope)));
-  const counts = tally(results);
   return {
     mode,
     rows: results.map((r) => ({
@@ -241,14 +247,6 @@ export async function previewGroupImport(
       ...(r.members ? { members: r.members } : {}),
       ...(r.issues.length ? { issues: r.issues } : {}),
     })),
-    counts: {
-      create: counts.created,
-      update: counts.updated,
-      delete: counts.deleted,
-      unchanged: counts.unchanged,
-      error: counts.failed,
-      total: results.length,
-    },
-    wouldApply: mode === "partial" || counts.failed === 0,
+    ...outcomeOf(results, mode),
   };
 }
