@@ -72,9 +72,12 @@ test.describe("add a range of call park extensions, in English", () => {
       const row = preview.getByRole("row").filter({ hasText: `${prefix} ${held.extension}` });
       await expect(row).toContainText(held.owner?.name ?? "");
     }
-    // A taken one: the free extensions of its length nearest to it, when asked.
+    // A taken one: the free extensions of its length nearest to it, when asked, leaving out
+    // those the range itself creates.
     const [first] = taken;
-    const suggested = await request.post(urlOf(api.callParkExtensions.suggestExtensions, { locationId }), { data: { near: first.extension } });
+    const suggested = await request.post(urlOf(api.callParkExtensions.suggestExtensions, { locationId }), {
+      data: { near: first.extension, exclude: free },
+    });
     const nearby = (await suggested.json()).extensions as string[];
     expect(nearby).toHaveLength(3);
     const takenRow = preview.getByRole("row").filter({ hasText: `${prefix} ${first.extension}` });

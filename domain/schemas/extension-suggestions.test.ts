@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { suggestExtensionsInputSchema } from "./extension-suggestions";
+import { MAX_CSV_ROWS } from "@domain/csv/csv-file";
+import { SUGGEST_EXCLUDE_MAX, suggestExtensionsInputSchema } from "./extension-suggestions";
 import { toFieldIssues } from "./issues";
 
 function issuesOf(input: unknown) {
@@ -9,7 +10,7 @@ function issuesOf(input: unknown) {
 
 describe("suggestExtensionsInputSchema", () => {
   it("asks for 3 when count is absent, and trims near", () => {
-    expect(suggestExtensionsInputSchema.parse({ near: " 1002 " })).toEqual({ near: "1002", count: 3 });
+    expect(suggestExtensionsInputSchema.parse({ near: " 1002 " })).toEqual({ near: "1002", count: 3, exclude: [] });
   });
 
   it("takes a count of 1 to 10", () => {
@@ -23,5 +24,23 @@ describe("suggestExtensionsInputSchema", () => {
     expect(issuesOf({ near: "1" })).toEqual([{ path: ["near"], code: "extensionLength", params: { min: 2, max: 10 } }]);
     expect(issuesOf({ near: "10a2" })).toEqual([{ path: ["near"], code: "extensionDigits" }]);
     expect(issuesOf({})).toEqual([{ path: ["near"], code: "required" }]);
+  });
+
+  it("takes extensions to exclude, trimmed, up to as many as a bulk import file has rows", () => {
+    expect(SUGGEST_EXCLUDE_MAX).toBe(MAX_CSV_ROWS);
+    expect(suggestExtensionsInputSchema.parse({ near: "1002", exclude: [" 1003 ", "0100"] }).exclude).toEqual(["1003", "0100"]);
+    expect(suggestExtensionsInputSchema.parse({ near: "1002", exclude: [] }).exclude).toEqual([]);
+    const many = Array.from({ length: SUGGEST_EXCLUDE_MAX }, (_, i) => String(10_000 + i));
+    expect(suggestExtensionsInputSchema.parse({ near: "1002", exclude: many }).exclude).toHaveLength(SUGGEST_EXCLUDE_MAX);
+    expect(issuesOf({ near: "1002", exclude: [...many, "20000"] })).toEqual([{ path: ["exclude"], code: "tooBig", params: { max: 1000 } }]);
+  });
+
+  it("wants each extension to exclude to be an extension, said on its place in the list", () => {
+    expect(issuesOf({ near: "1002", exclude: ["1003", "10a4"] })).toEqual([{ path: ["exclude", 1], code: "extensionDigits" }]);
+    expect(issuesOf({ near: "1002", exclude: ["1"] })).toEqual([{ path: ["exclude", 0], code: "extensionLength", params: { min: 2, max: 10 } }]);
+    expect(issuesOf({ near: "1002", exclude: [""] })).toEqual([{ path: ["exclude", 0], code: "required" }]);
+    expect(issuesOf({ near: "1002", exclude: [1003] })).toEqual([expect.objectContaining({ path: ["exclude", 0], code: "invalidType" })]);
+    expect(issuesOf({ near: "1002", exclude: "1003" })).toEqual([expect.objectContaining({ path: ["exclude"], code: "invalidType" })]);
+    expect(issuesOf({ near: "1002", exclude: null })).toEqual([expect.objectContaining({ path: ["exclude"], code: "invalidType" })]);
   });
 });

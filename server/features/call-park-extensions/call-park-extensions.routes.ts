@@ -37,7 +37,7 @@ export async function callParkExtensionRoutes(app: FastifyInstance, { db }: { db
   );
 
   route(app, endpoints.suggestExtensions, ({ params, body }) =>
-    suggestExtensions(db, params.locationId, body.near, body.count),
+    suggestExtensions(db, params.locationId, body.near, body.count, { exclude: body.exclude }),
   );
 
   route(app, endpoints.whereUsed, ({ params, body }) => whereUsed(db, params.locationId, body.ids));

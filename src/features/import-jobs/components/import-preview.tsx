@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "@domain/api/endpoints";
+import { isValidExtension } from "@domain/rules/numbering-plan";
 import type { CallParkImportPreviewRow } from "@domain/schemas/call-park-import";
 import { CsvRowsTable } from "@/components/csv-rows-table";
 import {
@@ -33,18 +34,33 @@ const COUNT_OF: Record<ImportRowOutcome, keyof ImportPreview["counts"]> = {
 /** How many free extensions a taken row is offered. */
 const FREE_NEARBY = 3;
 
+/** Per location, the extensions the file's rows would create there (sorted, each once). */
+type CreatedIn = ReadonlyMap<string, readonly string[]>;
+
+function createdByLocation(rows: readonly ImportPreviewRow[]): CreatedIn {
+  const sets = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (row.outcome !== "CREATE" || !row.locationId || !isValidExtension(row.extension)) continue;
+    const set = sets.get(row.locationId) ?? new Set<string>();
+    sets.set(row.locationId, set.add(row.extension));
+  }
+  return new Map([...sets].map(([locationId, set]) => [locationId, [...set].sort()]));
+}
+
 /**
  * A row whose extension is taken: on request, the free extensions of its length nearest to it
- * in its location (asked of the server only when the administrator asks, row by row).
+ * in its location (asked of the server only when the administrator asks, row by row), none of
+ * them one that another row of the file would create there (`exclude`), which would only clash anew.
  */
-function FreeNearby({ locationId, extension }: { locationId: string; extension: string }) {
+function FreeNearby({ locationId, extension, exclude }: { locationId: string; extension: string; exclude: readonly string[] }) {
   const { t, i18n } = useTranslation("bulkManage");
   const [asked, setAsked] = useState(false);
   const free = useQuery({
-    queryKey: [...queryRoots.importPreviews, "freeNearby", locationId, extension] as const,
-    queryFn: async ({ signal }) =>
-      (await callApi(api.callParkExtensions.suggestExtensions, { params: { locationId }, body: { near: extension, count: FREE_NEARBY }, signal })).data
-        .extensions,
+    queryKey: [...queryRoots.importPreviews, "freeNearby", locationId, extension, exclude] as const,
+    queryFn: async ({ signal }) => {
+      const body = { near: extension, count: FREE_NEARBY, ...(exclude.length ? { exclude: [...exclude] } : {}) };
+      return (await callApi(api.callParkExtensions.suggestExtensions, { params: { locationId }, body, signal })).data.extensions;
+    },
     enabled: asked,
     staleTime: 0,
   });
@@ -69,7 +85,7 @@ function FreeNearby({ locationId, extension }: { locationId: string; extension: 
 
 const isTaken = (row: ImportPreviewRow) => row.outcome === "ERROR" && row.issues?.some((issue) => issue.code === "extensionTaken");
 
-function Result({ row }: { row: ImportPreviewRow }) {
+function Result({ row, createdIn }: { row: ImportPreviewRow; createdIn: CreatedIn }) {
   const { t } = useTranslation("bulkManage");
   return (
     <>
@@ -85,14 +101,20 @@ function Result({ row }: { row: ImportPreviewRow }) {
         </span>
       )}
       {row.outcome === "ERROR" && <span className="outcome-detail">{csvRowReason(t, row.issues)}</span>}
-      {isTaken(row) && row.locationId && <FreeNearby locationId={row.locationId} extension={row.extension} />}
+      {isTaken(row) && row.locationId && (
+        <FreeNearby locationId={row.locationId} extension={row.extension} exclude={createdIn.get(row.locationId) ?? []} />
+      )}
     </>
   );
 }
 
 /** A row's outcome, as its kind of file words it. */
-function RowResult({ kind, row }: { kind: TaskKind; row: ImportPreviewRow | CallParkImportPreviewRow }) {
-  return kind === "callParks" ? <CallParkRowResult row={row as CallParkImportPreviewRow} /> : <Result row={row as ImportPreviewRow} />;
+function RowResult({ kind, row, createdIn }: { kind: TaskKind; row: ImportPreviewRow | CallParkImportPreviewRow; createdIn: CreatedIn }) {
+  return kind === "callParks" ? (
+    <CallParkRowResult row={row as CallParkImportPreviewRow} />
+  ) : (
+    <Result row={row as ImportPreviewRow} createdIn={createdIn} />
+  );
 }
 
 /** The server's dry run of a `kind` file: what each row would do, counted per outcome, with a filter. */
@@ -103,6 +125,8 @@ export function ImportPreviewView({ kind, preview }: { kind: TaskKind; preview: 
   const all: (ImportPreviewRow | CallParkImportPreviewRow)[] = preview.rows;
   const rows = filter === "ALL" ? all : all.filter((r) => r.outcome === filter);
   const count = (f: Filter) => (f === "ALL" ? preview.counts.total : preview.counts[COUNT_OF[f]]);
+  // Of every row, whatever the filter shows: a taken row's free extensions leave these out.
+  const createdIn = useMemo(() => (kind === "callParks" ? new Map<string, readonly string[]>() : createdByLocation(preview.rows as ImportPreviewRow[])), [kind, preview.rows]);
 
   return (
     <div className="preview">
@@ -136,7 +160,7 @@ export function ImportPreviewView({ kind, preview }: { kind: TaskKind; preview: 
           rows={rows.map((row) => ({
             itemNumber: row.itemNumber,
             values: tableValues(kind, row),
-            outcome: <RowResult kind={kind} row={row} />,
+            outcome: <RowResult kind={kind} row={row} createdIn={createdIn} />,
             isError: row.outcome === "ERROR",
           }))}
         />
