@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LightMyRequestResponse } from "fastify";
 import { API_BASE, routePattern, urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
+import { toCallParkCsv } from "@domain/csv/call-park-csv";
 import { buildApp } from "@server/app";
 import { openDatabase } from "@server/db/database";
 import { seedDemoOrganization } from "@server/db/seed";
@@ -25,10 +26,12 @@ interface Ids {
   callParkExtensionId: string;
   callParkId: string;
   jobId: string;
+  /** A call park group import job, for the routes under …/jobs/callParks. */
+  groupJobId: string;
 }
 
 /** Real objects of one location (and a job its viewer may see), to put in a route's path. */
-async function idsIn(server: TestServer, locationName: string, jobId: string): Promise<Ids> {
+async function idsIn(server: TestServer, locationName: string, jobId: string, groupJobId: string): Promise<Ids> {
   const locationId = await locationIdOf(server.db, locationName);
   const extension = await server.db
     .selectFrom("call_park_extensions")
@@ -37,7 +40,7 @@ async function idsIn(server: TestServer, locationName: string, jobId: string): P
     .orderBy("extension")
     .executeTakeFirstOrThrow();
   const callParkId = await createGroup(server, locationId, { name: `Matrix ${locationName}`, recall: PARKING_USER_ONLY });
-  return { locationId, callParkExtensionId: extension.id, callParkId, jobId };
+  return { locationId, callParkExtensionId: extension.id, callParkId, jobId, groupJobId };
 }
 
 function fill(url: string, ids: Ids): string {
@@ -45,7 +48,7 @@ function fill(url: string, ids: Ids): string {
     .replace(":locationId", encodeURIComponent(ids.locationId))
     .replace(":callParkExtensionId", encodeURIComponent(ids.callParkExtensionId))
     .replace(":callParkId", encodeURIComponent(ids.callParkId))
-    .replace(":jobId", encodeURIComponent(ids.jobId))
+    .replace(":jobId", encodeURIComponent(url.includes("/jobs/callParks/") ? ids.groupJobId : ids.jobId))
     .replace(":tokenId", "no-such-token");
 }
 
@@ -79,26 +82,30 @@ async function matrixServer() {
   const sessions = {} as Record<DemoRole, SignedIn>;
   for (const role of ["full", "readOnly", "location"] as DemoRole[]) sessions[role] = await signIn(server, role);
   // Each viewer's job: the location administrator sees only the imports they started.
-  const importAs = async (headers: Record<string, string>) => {
+  const importAs = async (headers: Record<string, string>, groups = false) => {
     const res = await server.app.inject({
       method: "POST",
-      url: urlOf(api.importJobs.create, {}, { mode: "partial", fileName: "matrix.csv" }),
+      url: urlOf(groups ? api.callParkImportJobs.create : api.importJobs.create, {}, { mode: "partial", fileName: "matrix.csv" }),
       headers: { ...headers, "content-type": "text/csv" },
-      payload: csvOf([{ location: OWN, name: "Matrix import", extension: "8391" }]),
+      payload: groups
+        ? toCallParkCsv([{ name: "Matrix group import", location: OWN, recallOption: "ALERT_PARKING_USER_ONLY", members: [], parkOnAgentsEnabled: false, extensions: [] }])
+        : csvOf([{ location: OWN, name: "Matrix import", extension: "8391" }]),
     });
     expect(res.statusCode, res.body).toBe(201);
     return (res.json() as { id: string }).id;
   };
   const adminJob = await importAs({});
   const locationJob = await importAs(sessions.location.write);
-  const own = await idsIn(server, OWN, adminJob);
-  const other = await idsIn(server, OTHER, adminJob);
-  return { server, sessions, own, other, locationJob };
+  const adminGroupJob = await importAs({}, true);
+  const locationGroupJob = await importAs(sessions.location.write, true);
+  const own = await idsIn(server, OWN, adminJob, adminGroupJob);
+  const other = await idsIn(server, OTHER, adminJob, adminGroupJob);
+  return { server, sessions, own, other, locationJob, locationGroupJob };
 }
 
 describe("the access matrix: every route × every role × signed out", () => {
   it("answers each request as the route's rule says", async () => {
-    const { server, sessions, own, other, locationJob } = await matrixServer();
+    const { server, sessions, own, other, locationJob, locationGroupJob } = await matrixServer();
     try {
       const rules = server.app.routeRules;
       expect(rules.length).toBeGreaterThan(40);
@@ -108,7 +115,9 @@ describe("the access matrix: every route × every role × signed out", () => {
         for (const who of EVERYONE) {
           for (const foreign of [false, true]) {
             if (foreign && !rule.url.includes(":")) continue;
-            const ids = foreign ? other : { ...own, jobId: who === "location" ? locationJob : own.jobId };
+            const ids = foreign
+              ? other
+              : { ...own, ...(who === "location" ? { jobId: locationJob, groupJobId: locationGroupJob } : {}) };
             const headers: Record<string, string> =
               who === "signedOut" ? {} : { ...sessions[who].write, ...(payloadOf(rule) ? { "content-type": "application/json" } : {}) };
             const res = await server.app.anonymous({ method: rule.method as "GET", url: fill(rule.url, ids), headers, payload: payloadOf(rule) });
