@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { DEFAULT_MIGRATION_TABLE, Kysely, type KyselyPlugin, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { isPostgresUrl } from "./dialect";
 import { MIGRATIONS, migrateToLatest, migrationsFor } from "./migrations";
 import type { Database } from "./schema";
@@ -174,12 +174,13 @@ export const DEFAULT_POOL_SIZE = 10;
 // as numbers here, as SQLite gives them (every count and sum this app makes is far below 2^53).
 const INT8 = 20;
 const NUMERIC = 1700;
-const pgTypes = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+const pgTypesOf = (types: typeof pg.types) =>
+  ({
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+      return types.getTypeParser(oid, format);
+    },
+  }) as pg.CustomTypesConfig;
 
 /** isMigrated, on PostgreSQL: one read of the migrations table (if there is one). */
 async function isMigratedPostgres(db: Db, names: string[]): Promise<boolean> {
@@ -202,7 +203,9 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Db> 
   // (a version's If-Match, a count before an insert) then holds against a concurrent one, which
   // PostgreSQL refuses with a serialization failure and withRetriedTransactions runs again. A
   // statement on its own reads one snapshot anyway: it runs at PostgreSQL's default level.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types: pgTypes });
+  // Loaded only here: a server on SQLite never runs the PostgreSQL driver's code (nor holds it in memory).
+  const { default: pgModule } = await import("pg");
+  const pool = new pgModule.Pool({ connectionString: databaseUrl, max: poolSize, types: pgTypesOf(pgModule.types) });
   // An idle connection the server closed (a restart, a failover, an administrator's command)
   // is dropped from the pool and opened again when next needed; without a listener its
   // error would end the process.
