@@ -1,12 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { api } from "@domain/api/endpoints";
 import { type CallParkCsvGroup, toCallParkCsv } from "@domain/csv/call-park-csv";
 import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
-import { type BenchPostgres, describe, type Figure, formatValue, median } from "./bench-support";
+import { type BenchPostgres, describe, type Figure, formatValue, median, onEachDatabase } from "./bench-support";
 import { timePreviewAndImport } from "./bench-import";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
@@ -75,22 +72,10 @@ async function onDatabase(databaseUrl: string) {
 
 /** The group import's figures, PostgreSQL's beside SQLite's when given. */
 export async function benchGroupImport(postgres?: BenchPostgres): Promise<Figure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-group-import-"));
-  const measured: { database: string; preview: number; imported: number }[] = [];
-  try {
-    measured.push({ database: "SQLite", ...(await onDatabase(`sqlite:${path.join(dir, "bench.sqlite")}`)) });
-    if (postgres) {
-      const database = await postgres.createDatabase("group_import");
-      try {
-        measured.push({ database: "PostgreSQL", ...(await onDatabase(database.url)) });
-      } finally {
-        await database.drop();
-      }
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const [sqlite, onPostgres] = measured;
+  const found = await onEachDatabase("group-import", postgres, (url) => onDatabase(url));
+  const sqlite = { database: "SQLite", ...found.sqlite };
+  const onPostgres = found.postgres && { database: "PostgreSQL", ...found.postgres };
+  const measured = onPostgres ? [sqlite, onPostgres] : [sqlite];
   const duration: Figure = {
     section: SECTION,
     name: `import of ${ROWS} call park groups, upload to finished job`,

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
@@ -12,7 +9,7 @@ import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
 import { encodeId } from "@server/lib/ids";
-import { type BenchPostgres, describe, type Figure, formatValue, median } from "./bench-support";
+import { type BenchPostgres, describe, type Figure, formatValue, median, onEachDatabase } from "./bench-support";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 const LOCATIONS = 20;
@@ -209,23 +206,10 @@ async function onDatabase(databaseUrl: string, rawInsertOn: () => Promise<RawIns
  * figures, PostgreSQL's beside SQLite's.
  */
 export async function benchImport(postgres?: BenchPostgres): Promise<Figure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-bench-import-"));
-  const file = path.join(dir, "bench.sqlite");
-  const measured: { database: string; raw: number; preview: number; imported: number; how: string }[] = [];
-  try {
-    measured.push({ database: "SQLite", ...(await onDatabase(`sqlite:${file}`, async () => sqliteRawInsert(file))) });
-    if (postgres) {
-      const database = await postgres.createDatabase("import");
-      try {
-        measured.push({ database: "PostgreSQL", ...(await onDatabase(database.url, () => postgresRawInsert(database.url))) });
-      } finally {
-        await database.drop();
-      }
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const [sqlite, onPostgres] = measured;
+  const found = await onEachDatabase("import", postgres, (url, file) => onDatabase(url, async () => (file ? sqliteRawInsert(file) : postgresRawInsert(url))));
+  const sqlite = { database: "SQLite", ...found.sqlite };
+  const onPostgres = found.postgres && { database: "PostgreSQL", ...found.postgres };
+  const measured = onPostgres ? [sqlite, onPostgres] : [sqlite];
   const ratio: Figure = {
     section: SECTION,
     name: `import of ${ROWS} rows ÷ raw insert`,

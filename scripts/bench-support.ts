@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -89,6 +90,31 @@ export interface BenchPostgres {
   createDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }>;
   /** Closes the bench's own connection, and stops the throwaway cluster if it started one. */
   stop(): Promise<void>;
+}
+
+/**
+ * `measure` on a throwaway SQLite file (given its URL and path), then, when there is a PostgreSQL,
+ * on a throwaway database of it (given its URL); each removed afterwards. SQLite's result first.
+ */
+export async function onEachDatabase<T>(
+  label: string,
+  postgres: BenchPostgres | undefined,
+  measure: (url: string, sqliteFile?: string) => Promise<T>,
+): Promise<{ sqlite: T; postgres?: T }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cpa-bench-${label}-`));
+  try {
+    const file = path.join(dir, "bench.sqlite");
+    const sqlite = await measure(`sqlite:${file}`, file);
+    if (!postgres) return { sqlite };
+    const database = await postgres.createDatabase(label.replace(/-/g, "_"));
+    try {
+      return { sqlite, postgres: await measure(database.url) };
+    } finally {
+      await database.drop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

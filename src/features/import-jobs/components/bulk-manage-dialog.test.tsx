@@ -1,16 +1,15 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
-import { apiErrorResponse, locationsHandler } from "@/test/fixtures";
+import { apiErrorResponse } from "@/test/fixtures";
 import { useNodeFormData } from "@/test/node-form-data";
-import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
 import { mswPath } from "@/test/msw-path";
 import { gatewayStatusHandler, sessionHandler, STANDALONE_GATEWAY } from "@/test/session";
-import { gatewayStatusQuery, sessionQuery } from "@/lib/session";
-import type { ImportPreview, ImportPreviewRow } from "@domain/schemas/import-job";
-import { BulkManageDialog } from "./bulk-manage-dialog";
+import { gatewayStatusQuery } from "@/lib/session";
+import type { ImportPreviewRow } from "@domain/schemas/import-job";
+import { chooseFile, previewOf, renderBulkManage } from "./bulk-manage-test-helpers";
 import { captureDownloads } from "@/test/downloads";
 
 beforeEach(useNodeFormData);
@@ -35,16 +34,6 @@ const PREVIEW_ROWS: ImportPreviewRow[] = [
   }),
 ];
 
-function previewOf(rows: ImportPreviewRow[], mode: "partial" | "atomic" = "partial"): ImportPreview {
-  const n = (o: ImportPreviewRow["outcome"]) => rows.filter((r) => r.outcome === o).length;
-  const error = n("ERROR");
-  return {
-    mode,
-    rows,
-    counts: { create: n("CREATE"), update: n("UPDATE"), delete: n("DELETE"), unchanged: n("UNCHANGED"), error, total: rows.length },
-    wouldApply: mode === "partial" || error === 0,
-  };
-}
 
 /** A file's text with its byte-order mark kept (Blob.text() drops it). */
 const textWithBom = async (blob: Blob) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await blob.arrayBuffer());
@@ -81,20 +70,7 @@ function previewAnswering(rows: ImportPreviewRow[], { until }: { until?: Promise
   return uploads;
 }
 
-async function renderDialog(language: "en" | "pt-BR" = "en") {
-  server.use(locationsHandler);
-  const onClose = vi.fn();
-  const rendered = await renderWithProviders(<BulkManageDialog kind="callParkExtensions" onClose={onClose} />, { url: "/bulk", language });
-  // The app has the session before any screen (the root route loads it); here it comes just after.
-  await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
-  return { ...rendered, onClose };
-}
 
-/** Chooses a file as the file chooser would give it. */
-function choose(file: File) {
-  const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-  fireEvent.change(input, { target: { files: [file] } });
-}
 
 describe("Bulk manage: the browser refuses a broken file, and sends nothing", () => {
   it.each([
@@ -111,8 +87,8 @@ describe("Bulk manage: the browser refuses a broken file, and sends nothing", ()
     ["a file over 1 MB", csvFile(`Location,Call Park Extension Name,Extension\n${"x".repeat(1024 * 1024)}`), "The file is too large: at most 1 MB."],
   ])("%s", async (_, file, message) => {
     const recorder = recordRequests();
-    await renderDialog();
-    choose(file);
+    await renderBulkManage("callParkExtensions");
+    chooseFile(file);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(`${file.name} cannot be imported.`);
     expect(alert).toHaveTextContent(message);
@@ -125,8 +101,8 @@ describe("Bulk manage: the browser refuses a broken file, and sends nothing", ()
 describe("Bulk manage: a good file is read, previewed by the server, and submitted", () => {
   it("reads semicolons, a BOM and Portuguese headers, and uploads the very file for a preview", async () => {
     const uploads = previewAnswering([previewRow(2, "CREATE"), previewRow(3, "CREATE")]);
-    await renderDialog();
-    choose(csvFile(GOOD_PT, "ramais.csv"));
+    await renderBulkManage("callParkExtensions");
+    chooseFile(csvFile(GOOD_PT, "ramais.csv"));
 
     expect(await screen.findByText("ramais.csv: 2 rows read.")).toBeInTheDocument();
     expect(await screen.findByText(/^2 rows: 2 to create, 0 to update/)).toBeInTheDocument();
@@ -139,8 +115,8 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
 
   it("shows every row's outcome, the counts per kind, and filters by kind", async () => {
     previewAnswering(PREVIEW_ROWS);
-    const { user } = await renderDialog();
-    choose(csvFile("Location,Call Park Extension Name,Extension,Action\nSão Paulo,A,8102,\n"));
+    const { user } = await renderBulkManage("callParkExtensions");
+    chooseFile(csvFile("Location,Call Park Extension Name,Extension,Action\nSão Paulo,A,8102,\n"));
 
     const table = await screen.findByRole("table", { name: "What each row of the file would do" });
     expect(within(table).getAllByRole("row")).toHaveLength(6);
@@ -171,8 +147,8 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
     let answer = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
     previewAnswering([previewRow(2, "ERROR", { issues: [{ path: ["extension"], code: "extensionDigits" }] })], { until: answered });
-    await renderDialog();
-    choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,12a\n"));
+    await renderBulkManage("callParkExtensions");
+    chooseFile(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,12a\n"));
 
     const status = await screen.findByText("1 row has a problem.");
     expect(status.closest("[role=status]")).toHaveTextContent("Row 2: An extension contains digits only (0–9).");
@@ -183,8 +159,8 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
 
   it("asks again in atomic mode, and offers no Submit while a row is wrong", async () => {
     const uploads = previewAnswering(PREVIEW_ROWS);
-    const { user } = await renderDialog();
-    choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
+    const { user } = await renderBulkManage("callParkExtensions");
+    chooseFile(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
     await screen.findByRole("table");
     const submit = screen.getByRole("button", { name: "Submit" });
     expect(submit).toBeEnabled();
@@ -199,9 +175,9 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
   it("says, for an organisation in Webex, that all-or-nothing is not available, and keeps row by row", async () => {
     server.use(gatewayStatusHandler({ ...STANDALONE_GATEWAY, mode: "webex", organization: { id: "ORG-W", displayName: "Acme" } }));
     const uploads = previewAnswering(PREVIEW_ROWS);
-    const { queryClient } = await renderDialog("pt-BR");
+    const { queryClient } = await renderBulkManage("callParkExtensions", "pt-BR");
     await waitFor(() => expect(queryClient.getQueryData(gatewayStatusQuery().queryKey)).toMatchObject({ mode: "webex" }));
-    choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
+    chooseFile(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
     await screen.findByRole("table");
     const atomic = screen.getByRole("radio", { name: "Não importar nada a menos que todas as linhas estejam certas" });
     expect(atomic).toBeDisabled();
@@ -212,8 +188,8 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
 
   it("offers no Submit when every row already matches", async () => {
     previewAnswering([previewRow(2, "UNCHANGED"), previewRow(3, "UNCHANGED")]);
-    await renderDialog();
-    choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
+    await renderBulkManage("callParkExtensions");
+    chooseFile(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
     expect(await screen.findByText("Every row already matches: there is nothing to import.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Submit" })).toBeDisabled();
   });
@@ -227,9 +203,9 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
         return HttpResponse.json({ id: "JOB1", fileName: "parks.csv" }, { status: 201 });
       }),
     );
-    const { user } = await renderDialog();
+    const { user } = await renderBulkManage("callParkExtensions");
     const text = "Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n";
-    choose(csvFile(text));
+    chooseFile(csvFile(text));
     await screen.findByRole("table");
     await user.click(screen.getByRole("radio", { name: "Import the valid rows, skip the wrong ones" }));
     await user.click(screen.getByRole("button", { name: "Submit" }));
@@ -244,8 +220,8 @@ describe("Bulk manage: a good file is read, previewed by the server, and submitt
 
   it("shows the server's refusal of a file in the user's words", async () => {
     server.use(http.post(PREVIEW, () => apiErrorResponse(400, "csvMissingColumns", { params: { columns: "Extension" } })));
-    await renderDialog();
-    choose(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
+    await renderBulkManage("callParkExtensions");
+    chooseFile(csvFile("Location,Call Park Extension Name,Extension\nLondon,Bay,8101\n"));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("The server refused this file.");
     expect(alert).toHaveTextContent("Columns missing: Extension.");
@@ -257,7 +233,7 @@ describe("Bulk manage: template and export", () => {
   const saved = captureDownloads();
 
   it("downloads the template: the Webex columns and no row", async () => {
-    const { user } = await renderDialog();
+    const { user } = await renderBulkManage("callParkExtensions");
     await user.click(screen.getByRole("button", { name: "Download template" }));
     expect(saved).toHaveLength(1);
     expect(await textWithBom(saved[0])).toBe('\uFEFF"Location","Call Park Extension Name","Extension","Action"\r\n');
@@ -283,7 +259,7 @@ describe("Bulk manage: template and export", () => {
         );
       }),
     );
-    const { user } = await renderDialog();
+    const { user } = await renderBulkManage("callParkExtensions");
     const location = screen.getByRole("combobox", { name: "Location" });
     // The location filter is searched: typing asks the server, then the location is chosen.
     await user.type(location, "Camp");
@@ -306,8 +282,8 @@ describe("Bulk manage: template and export", () => {
 describe("Bulk manage in Portuguese", () => {
   it("words the preview and the mode choice in pt-BR", async () => {
     previewAnswering(PREVIEW_ROWS);
-    await renderDialog("pt-BR");
-    choose(csvFile(GOOD_PT, "ramais.csv"));
+    await renderBulkManage("callParkExtensions", "pt-BR");
+    chooseFile(csvFile(GOOD_PT, "ramais.csv"));
     expect(await screen.findByText(/^5 linhas: 1 a criar, 1 a atualizar, 1 a excluir, 1 sem alteração, 1 com erros\.$/)).toBeInTheDocument();
     expect(screen.getByRole("radio", { name: "Erro (1)" })).toBeInTheDocument();
     expect(screen.getByRole("table")).toHaveTextContent("O ramal 8106 já é usado pela pessoa Maria Silva.");
@@ -317,13 +293,13 @@ describe("Bulk manage in Portuguese", () => {
   });
 
   it("labels the dialog and words the refusal in pt-BR", async () => {
-    await renderDialog("pt-BR");
+    await renderBulkManage("callParkExtensions", "pt-BR");
     expect(screen.getByRole("dialog", { name: "Gerenciamento em massa de ramais de estacionamento de chamadas" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Baixe o modelo CSV" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Importar arquivo CSV" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Escolha um arquivo CSV" })).toBeInTheDocument();
 
-    choose(csvFile("Local;Ramal\nSão Paulo;8101\n", "ramais.csv"));
+    chooseFile(csvFile("Local;Ramal\nSão Paulo;8101\n", "ramais.csv"));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Não é possível importar ramais.csv.");
     expect(alert).toHaveTextContent("Colunas ausentes: Call Park Extension Name.");
@@ -334,7 +310,7 @@ describe("Bulk manage in Portuguese", () => {
 describe("Bulk manage for each role", () => {
   it("offers a read-only administrator the template and the export, but no import", async () => {
     server.use(sessionHandler("READ_ONLY_ADMIN"));
-    await renderDialog();
+    await renderBulkManage("callParkExtensions");
     const dialog = screen.getByRole("dialog", { name: "Bulk manage call park extensions" });
     expect(within(dialog).getByRole("note")).toHaveTextContent(
       "View only. You can download the template and export call park extensions, but not import changes.",
@@ -349,7 +325,7 @@ describe("Bulk manage for each role", () => {
 
   it("lets a location administrator import (rows of other locations are the server's to refuse)", async () => {
     server.use(sessionHandler("LOCATION_ADMIN", ["L1"]));
-    await renderDialog();
+    await renderBulkManage("callParkExtensions");
     expect(screen.getByRole("heading", { name: "Import CSV File" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Choose a CSV file" })).toBeInTheDocument();
     expect(screen.queryByRole("note")).not.toBeInTheDocument();

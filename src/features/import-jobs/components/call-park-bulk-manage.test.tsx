@@ -1,18 +1,16 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { parseCallParkCsv } from "@domain/csv/call-park-csv";
-import type { CallParkExport, CallParkImportJob, CallParkImportPreview, CallParkImportPreviewRow } from "@domain/schemas/call-park-import";
-import { gatewayStatusQuery, sessionQuery } from "@/lib/session";
+import type { CallParkExport, CallParkImportJob, CallParkImportPreviewRow } from "@domain/schemas/call-park-import";
+import { gatewayStatusQuery } from "@/lib/session";
 import { captureDownloads } from "@/test/downloads";
-import { locationsHandler } from "@/test/fixtures";
 import { mswPath } from "@/test/msw-path";
 import { useNodeFormData } from "@/test/node-form-data";
-import { renderWithProviders } from "@/test/render";
 import { recordRequests, server } from "@/test/server";
 import { gatewayStatusHandler, sessionHandler, STANDALONE_GATEWAY } from "@/test/session";
-import { BulkManageDialog } from "./bulk-manage-dialog";
+import { chooseFile, previewOf, renderBulkManage } from "./bulk-manage-test-helpers";
 
 // Call Park Group card → Manage → Bulk manage: the groups' own template, export, file check,
 // preview (what an UPDATE changes, whom a DELETE leaves without the group, why a row fails)
@@ -42,16 +40,6 @@ const ROWS: CallParkImportPreviewRow[] = [
   }),
 ];
 
-function previewOf(rows: CallParkImportPreviewRow[], mode: "partial" | "atomic"): CallParkImportPreview {
-  const n = (o: CallParkImportPreviewRow["outcome"]) => rows.filter((r) => r.outcome === o).length;
-  const error = n("ERROR");
-  return {
-    mode,
-    rows,
-    counts: { create: n("CREATE"), update: n("UPDATE"), delete: n("DELETE"), unchanged: n("UNCHANGED"), error, total: rows.length },
-    wouldApply: mode === "partial" || error === 0,
-  };
-}
 
 const JOB: CallParkImportJob = {
   id: "JOB7",
@@ -96,26 +84,16 @@ function groupEndpoints(rows: CallParkImportPreviewRow[] = ROWS) {
   return { previews, creates };
 }
 
-async function renderDialog(language: "en" | "pt-BR" = "en") {
-  server.use(locationsHandler);
-  const onClose = vi.fn();
-  const rendered = await renderWithProviders(<BulkManageDialog kind="callParks" onClose={onClose} />, { url: "/bulk", language });
-  await waitFor(() => expect(rendered.queryClient.getQueryData(sessionQuery().queryKey)).toBeDefined());
-  return { ...rendered, onClose };
-}
 
-function choose(file: File) {
-  fireEvent.change(document.querySelector<HTMLInputElement>('input[type="file"]')!, { target: { files: [file] } });
-}
 
 const textWithBom = async (blob: Blob) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await blob.arrayBuffer());
 
 describe("Bulk manage call park groups: the file is checked, previewed and imported as a group import", () => {
   it("shows each row's outcome in words: an UPDATE's changed columns, a DELETE's members, an ERROR's issues", async () => {
     const { previews } = groupEndpoints();
-    const { user } = await renderDialog();
+    const { user } = await renderBulkManage("callParks");
     expect(screen.getByRole("dialog", { name: "Bulk manage call park groups" })).toBeInTheDocument();
-    choose(csvFile(GOOD));
+    chooseFile(csvFile(GOOD));
 
     expect(await screen.findByText("groups.csv: 2 rows read.")).toBeInTheDocument();
     const table = await screen.findByRole("table", { name: "What each row of the file would do" });
@@ -135,8 +113,8 @@ describe("Bulk manage call park groups: the file is checked, previewed and impor
 
   it("submits the file to the groups' import, then links to the task among the group imports", async () => {
     const { previews, creates } = groupEndpoints();
-    const { user } = await renderDialog();
-    choose(csvFile(GOOD));
+    const { user } = await renderBulkManage("callParks");
+    chooseFile(csvFile(GOOD));
     await screen.findByRole("table");
     await user.click(screen.getByRole("radio", { name: "Import nothing unless every row is right" }));
     await waitFor(() => expect(previews.map((p) => p.mode)).toEqual(["partial", "atomic"]));
@@ -157,8 +135,8 @@ describe("Bulk manage call park groups: the file is checked, previewed and impor
     ["a spreadsheet", csvFile("PK\u0003\u0004\u0000binary", "groups.xlsx"), "This file is not a call park group CSV. Start from the template."],
   ])("refuses %s in the browser, and sends nothing", async (_, file, message) => {
     const recorder = recordRequests();
-    await renderDialog();
-    choose(file);
+    await renderBulkManage("callParks");
+    chooseFile(file);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(`${file.name} cannot be imported.`);
     expect(alert).toHaveTextContent(message);
@@ -174,8 +152,8 @@ describe("Bulk manage call park groups: the file is checked, previewed and impor
         return HttpResponse.json(previewOf([row(2, "ERROR", { issues: [{ path: ["recallTo"], code: "invalidRecallOption", params: { value: "SOMETIMES" } }] })], "partial"));
       }),
     );
-    await renderDialog();
-    choose(csvFile(`${HEADER}\nFront desk,São Paulo,SOMETIMES,,,false,,\n`));
+    await renderBulkManage("callParks");
+    chooseFile(csvFile(`${HEADER}\nFront desk,São Paulo,SOMETIMES,,,false,,\n`));
     const status = await screen.findByText("1 row has a problem.");
     expect(status.closest("[role=status]")).toHaveTextContent("Row 2: “SOMETIMES” is not a recall option");
     answer();
@@ -185,9 +163,9 @@ describe("Bulk manage call park groups: the file is checked, previewed and impor
   it("in Webex mode, offers no all-or-nothing import, as for extensions", async () => {
     server.use(gatewayStatusHandler({ ...STANDALONE_GATEWAY, mode: "webex", organization: { id: "ORG-W", displayName: "Acme" } }));
     groupEndpoints();
-    const { queryClient } = await renderDialog();
+    const { queryClient } = await renderBulkManage("callParks");
     await waitFor(() => expect(queryClient.getQueryData(gatewayStatusQuery().queryKey)).toMatchObject({ mode: "webex" }));
-    choose(csvFile(GOOD));
+    chooseFile(csvFile(GOOD));
     await screen.findByRole("table");
     expect(screen.getByRole("radio", { name: "Import nothing unless every row is right" })).toBeDisabled();
   });
@@ -199,7 +177,7 @@ describe("Bulk manage call park groups: template and export", () => {
   const names = () => vi.mocked(HTMLAnchorElement.prototype.click).mock.contexts.map((link) => (link as HTMLAnchorElement).download);
 
   it("downloads the template: the groups' columns and one example row that reads back without a problem", async () => {
-    const { user } = await renderDialog();
+    const { user } = await renderBulkManage("callParks");
     await user.click(screen.getByRole("button", { name: "Download template" }));
     expect(names()).toEqual(["call-park-groups-template.csv"]);
     const text = await textWithBom(saved[0]);
@@ -225,7 +203,7 @@ describe("Bulk manage call park groups: template and export", () => {
         return HttpResponse.json(answer);
       }),
     );
-    const { user } = await renderDialog();
+    const { user } = await renderBulkManage("callParks");
     expect(screen.getByRole("heading", { name: "Export call park groups" })).toBeInTheDocument();
     await user.type(screen.getByRole("combobox", { name: "Location" }), "Camp");
     await user.click(await screen.findByRole("option", { name: "Campinas" }));
@@ -244,9 +222,9 @@ describe("Bulk manage call park groups: template and export", () => {
 describe("Bulk manage call park groups in Portuguese, and for each role", () => {
   it("words the preview in pt-BR", async () => {
     groupEndpoints();
-    await renderDialog("pt-BR");
+    await renderBulkManage("callParks", "pt-BR");
     expect(screen.getByRole("dialog", { name: "Gerenciamento em massa de grupos de estacionamento de chamadas" })).toBeInTheDocument();
-    choose(csvFile(GOOD));
+    chooseFile(csvFile(GOOD));
     const table = await screen.findByRole("table", { name: "O que cada linha do arquivo faria" });
     expect(within(table).getAllByRole("columnheader").map((th) => th.textContent)).toEqual([
       "Linha",
@@ -262,7 +240,7 @@ describe("Bulk manage call park groups in Portuguese, and for each role", () => 
 
   it("offers a read-only administrator the template and the export, but no import", async () => {
     server.use(sessionHandler("READ_ONLY_ADMIN"));
-    await renderDialog();
+    await renderBulkManage("callParks");
     const dialog = screen.getByRole("dialog", { name: "Bulk manage call park groups" });
     expect(within(dialog).getByRole("note")).toHaveTextContent("You can download the template and export call park groups, but not import changes.");
     expect(within(dialog).getByRole("button", { name: "Download template" })).toBeInTheDocument();
