@@ -48,6 +48,34 @@ test.describe("signing in", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
   });
 
+  test("a first visit to sign-in paints its words before asking for the app's code", async ({ page }) => {
+    // The app's modules: every script of the build but the small first-paint one that the HTML runs.
+    const isAppCode = (url: string) => /\/assets\/.*\.js$/.test(url) && !url.includes("/first-paint-");
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    // Held stylesheet, held paint: the page is parsed, and asks for no code until it has painted.
+    let releaseStyles = () => {};
+    const styles = new Promise<void>((resolve) => (releaseStyles = resolve));
+    await page.route("**/assets/*.css", async (route) => {
+      await styles;
+      await route.continue();
+    });
+    await page.goto("/sign-in", { waitUntil: "domcontentloaded" });
+    expect(requested.filter((url) => url.includes("/first-paint-"))).toHaveLength(1);
+    expect(requested.filter(isAppCode)).toEqual([]);
+    releaseStyles();
+    await expect(page.getByLabel("Email address")).toBeFocused();
+
+    const { paint, code } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      code: performance.getEntriesByType("resource").map((entry) => [entry.name, entry.startTime] as const),
+    }));
+    const codeStarts = code.filter(([url]) => isAppCode(url)).map(([, start]) => start);
+    expect(paint).toBeGreaterThan(0);
+    expect(codeStarts.length).toBeGreaterThan(1);
+    expect(Math.min(...codeStarts)).toBeGreaterThanOrEqual(paint!);
+  });
+
   test("by keyboard only: Tab, type, Enter", async ({ page }) => {
     await page.goto("/sign-in?next=%2Flocations");
     await expect(page.getByLabel("Email address")).toBeFocused();

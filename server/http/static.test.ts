@@ -11,6 +11,8 @@ import { COMPRESSION_THRESHOLD, IMMUTABLE, REVALIDATE } from "./static";
 
 // A small tree shaped like Vite's dist/: hashed assets, index.html, the locale files.
 const INDEX_HTML = `<!doctype html><html><head><script type="module" src="/assets/index-Ab3_x-9Z.js"></script></head><body><div id="root"></div></body></html>`;
+/** A page the build writes its own HTML for (scripts/vite-first-paint.ts: the sign-in page). */
+const SIGN_IN_HTML = `<!doctype html><html><head><template data-app-files></template></head><body><div id="root"></div></body></html>`;
 const SCRIPT = `export const screens = [${Array.from({ length: 200 }, (_, i) => `"screen ${i}"`).join(", ")}];\n`;
 const FONT = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
 const LOCALE = JSON.stringify({ title: "Call park", description: "Park a call and pick it up from another phone" });
@@ -22,6 +24,7 @@ beforeAll(async () => {
   spaDir = fs.mkdtempSync(path.join(os.tmpdir(), "cpa-spa-"));
   const files: Record<string, string | Buffer> = {
     "index.html": INDEX_HTML,
+    "sign-in.html": SIGN_IN_HTML,
     "assets/index-Ab3_x-9Z.js": SCRIPT,
     "assets/Inter.var-CTiC9fjq.woff2": FONT,
     "locales/en/common.json": LOCALE,
@@ -128,6 +131,18 @@ describe("the SPA beside the API", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/text\/html/);
     expect(res.body).toBe(INDEX_HTML);
+  });
+
+  it("answers a page's own HTML at its address, with or without a query, revalidated like index.html", async () => {
+    for (const url of ["/sign-in", "/sign-in?next=%2Ftasks"]) {
+      const res = await get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toMatch(/text\/html/);
+      expect(res.headers["cache-control"]).toBe(REVALIDATE);
+      expect(res.body).toBe(SIGN_IN_HTML);
+    }
+    // Only the address itself: below it, or elsewhere, the SPA's routes get index.html.
+    for (const url of ["/sign-in/more", "/sign-in.html/x", "/profile"]) expect((await get(url)).body).toBe(INDEX_HTML);
   });
 
   it.each([`${API_BASE}/no-such-thing`, "/assets/index-OldBuild.js", "/locales/en/missing.json"])(

@@ -45,7 +45,7 @@ const FILE_PREFIXES = ["/assets/", "/locales/", `${API_BASE}/`];
 /**
  * The built SPA from `root`: its files with their cache policy and validators (ETag,
  * Last-Modified; a conditional request gets 304), and index.html for every other path
- * (client-side routes). Nothing is served when `root` holds no index.html (not built).
+ * (client-side routes), or `x.html` for /x when the build wrote one. Nothing is served when `root` holds no index.html (not built).
  */
 export async function serveBuiltSpa(app: FastifyInstance, root: string) {
   if (!fs.existsSync(path.join(root, "index.html"))) return;
@@ -67,11 +67,15 @@ export async function serveBuiltSpa(app: FastifyInstance, root: string) {
     // A 304 carries no body: without this the compressor would label the empty answer br/gzip.
     spa.addHook("onSend", async (_request, reply, payload) => (reply.statusCode === 304 ? null : payload));
 
+    // A page the build wrote its own HTML for (sign-in.html for /sign-in, which paints before its
+    // code loads) gets that file; every other client route gets index.html.
+    const pages = new Set(fs.readdirSync(root).filter((name) => name.endsWith(".html") && name !== "index.html"));
     const sendIndex = (reply: FastifyReply) => reply.sendFile("index.html");
     spa.get("/", (_request, reply) => sendIndex(reply));
     spa.get("/*", (request, reply) => {
       if (FILE_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return reply.callNotFound();
-      return sendIndex(reply);
+      const page = `${request.url.split("?")[0].slice(1)}.html`;
+      return pages.has(page) ? reply.sendFile(page) : sendIndex(reply);
     });
   });
 }

@@ -23,11 +23,12 @@ import {
 } from "@/lib/paths";
 import { initI18n, loadNamespaces } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
+import { SCREEN_NAMESPACES } from "@/lib/screen-namespaces";
 import { isSignedOut, sessionQuery, signInUrl } from "@/lib/session";
 import { loader as signInLoader } from "@/features/auth/routes/sign-in-loader";
 import { ShellSkeleton } from "@/components/states";
 import { AppShell } from "./shell/app-shell";
-import { FEATURES_NAMESPACES, FeaturesPage } from "./routes/features-page";
+import { FeaturesPage } from "./routes/features-page";
 import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
 
 // One lazy module per screen: the first screen loads only the shell and the cards. Nothing
@@ -53,10 +54,10 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to={FEATURES_PATH} replace /> },
       { path: CALLING_PATH, element: <Navigate to={FEATURES_PATH} replace /> },
-      { path: FEATURES_PATH, element: <FeaturesPage />, loader: () => loadNamespaces(FEATURES_NAMESPACES).then(() => null) },
+      { path: FEATURES_PATH, element: <FeaturesPage />, loader: () => loadNamespaces(SCREEN_NAMESPACES[FEATURES_PATH]).then(() => null) },
       {
         path: CALL_PARK_EXTENSIONS_PATH,
-        lazy: screen(() => import("@/features/call-park-extensions/routes/list-route"), ["callParkExtensions"]),
+        lazy: screen(() => import("@/features/call-park-extensions/routes/list-route"), SCREEN_NAMESPACES[CALL_PARK_EXTENSIONS_PATH]),
         children: [
           {
             path: "bulk",
@@ -78,7 +79,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: CALL_PARKS_PATH,
-        lazy: screen(() => import("@/features/call-parks/routes/list-route"), ["callParkGroups"]),
+        lazy: screen(() => import("@/features/call-parks/routes/list-route"), SCREEN_NAMESPACES[CALL_PARKS_PATH]),
         children: [
           {
             path: "bulk",
@@ -99,16 +100,16 @@ export const routes: RouteObject[] = [
       },
       {
         path: CALL_PARK_HEALTH_PATH,
-        lazy: screen(() => import("@/features/call-park-health/routes/health-route"), ["callParkHealth"]),
+        lazy: screen(() => import("@/features/call-park-health/routes/health-route"), SCREEN_NAMESPACES[CALL_PARK_HEALTH_PATH]),
       },
-      { path: LOCATIONS_PATH, lazy: screen(() => import("@/features/locations/routes/locations-route"), ["locations"]) },
+      { path: LOCATIONS_PATH, lazy: screen(() => import("@/features/locations/routes/locations-route"), SCREEN_NAMESPACES[LOCATIONS_PATH]) },
       {
         path: `${LOCATIONS_PATH}/:locationId/:tab?`,
         lazy: screen(() => import("@/features/locations/routes/location-route"), ["locations", "simulation"]),
       },
-      { path: TASKS_PATH, lazy: screen(() => import("@/features/import-jobs/routes/tasks-route"), ["tasks"]) },
+      { path: TASKS_PATH, lazy: screen(() => import("@/features/import-jobs/routes/tasks-route"), SCREEN_NAMESPACES[TASKS_PATH]) },
       { path: `${TASKS_PATH}/:jobId`, lazy: screen(() => import("@/features/import-jobs/routes/task-route"), ["tasks"]) },
-      { path: AUDIT_LOG_PATH, lazy: screen(() => import("@/features/audit-events/routes/audit-events-route"), ["auditLog"]) },
+      { path: AUDIT_LOG_PATH, lazy: screen(() => import("@/features/audit-events/routes/audit-events-route"), SCREEN_NAMESPACES[AUDIT_LOG_PATH]) },
       { path: PROFILE_PATH, lazy: screen(() => import("@/features/auth/routes/profile-route")) },
       // Call park groups' screens were once at …/call-park-groups: old links and bookmarks still land.
       { path: `${FEATURES_PATH}/call-park-groups/*`, element: <RenamedAddress from="call-park-groups" to="call-parks" /> },

@@ -8,7 +8,7 @@
 /** Where the first-paint script leaves its requests: `window[EARLY_FETCHES][url]`. */
 export const EARLY_FETCHES = "__callParkAdminEarlyFetches";
 
-/** This browser's note that it holds a session (lib/session.ts): only then is the session asked for early. */
+/** This browser's note that it holds a session (lib/session.ts): on the sign-in page, only then is the session asked for early. */
 export const SIGNED_IN_NOTE = "callParkAdmin.signedIn";
 
 /** What every screen uses: the shell's and sign-in's words, messages and field errors. */

@@ -5,9 +5,6 @@ import { CALL_PARK_HEALTH_PATH } from "@/lib/paths";
 import { CallParkExtensionCard } from "@/features/call-park-extensions";
 import { CallParkCard } from "@/features/call-parks";
 
-/** The cards' namespaces: the router loads them beside the session, before the page draws. */
-export const FEATURES_NAMESPACES = ["callParkExtensions", "callParkGroups"];
-
 /** Services > Calling > Features: one card per calling feature. */
 export function FeaturesPage() {
   const { t } = useTranslation();
