@@ -45,7 +45,8 @@ const FILE_PREFIXES = ["/assets/", "/locales/", `${API_BASE}/`];
 /**
  * The built SPA from `root`: its files with their cache policy and validators (ETag,
  * Last-Modified; a conditional request gets 304), and index.html for every other path
- * (client-side routes), or `x.html` for /x when the build wrote one. Nothing is served when `root` holds no index.html (not built).
+ * (client-side routes), or `x.html` for /x when the build wrote one. Nothing is served when
+ * `root` holds no index.html (not built).
  */
 export async function serveBuiltSpa(app: FastifyInstance, root: string) {
   if (!fs.existsSync(path.join(root, "index.html"))) return;
