@@ -23,8 +23,6 @@ import { SCREEN_NAMESPACES } from "../src/lib/screen-namespaces.js";
 /** i18n's (src/lib/i18n.ts; the test holds them equal), not imported: that module brings i18next into the config. */
 export const LANGUAGE_STORAGE_KEY = "callParkAdmin.language";
 const SCRIPT_NAME = "first-paint.js";
-/** When a page that has not painted (a background tab) starts its code anyway. */
-const START_AT_THE_LATEST_MS = 1000;
 
 /** What the script runs (also run by its test, against i18next's own choice). `supported` in the app's order. */
 export function chooseFirstPaint(supported: readonly string[], storageKey: string, signInPath: string) {
@@ -91,9 +89,10 @@ export const APP_ENTRY_ATTRIBUTE = "data-app-entry";
  * the code runs once that frame is on screen: a script that runs before the first paint delays it
  * (on a phone, by the time its ~150 KB take to evaluate), and Lighthouse counts it, with every
  * byte it waited for, as blocking that paint. Elsewhere nothing paints before the app: it starts
- * at once. A page that never paints (a tab opened in the background) starts after `latestMs`.
+ * at once. So does a page that paints nothing because no one sees it (a tab opened in the
+ * background, or sent there before its first paint).
  */
-export function startApp(load: (url: string) => unknown, entryAttribute: string, heldAttribute: string, waitForFirstPaint: boolean, latestMs: number) {
+export function startApp(load: (url: string) => unknown, entryAttribute: string, heldAttribute: string, waitForFirstPaint: boolean) {
   let started = false;
   const start = () => {
     if (started) return;
@@ -114,7 +113,8 @@ export function startApp(load: (url: string) => unknown, entryAttribute: string,
     else start();
   };
   const paints = typeof PerformanceObserver === "function" && (PerformanceObserver.supportedEntryTypes ?? []).includes("paint");
-  if (!waitForFirstPaint || !paints) return whenParsed();
+  const hidden = () => document.visibilityState === "hidden";
+  if (!waitForFirstPaint || !paints || hidden()) return whenParsed();
   const observer = new PerformanceObserver((list) => {
     if (list.getEntriesByName("first-contentful-paint").length === 0) return;
     observer.disconnect();
@@ -122,7 +122,9 @@ export function startApp(load: (url: string) => unknown, entryAttribute: string,
     setTimeout(whenParsed);
   });
   observer.observe({ type: "paint", buffered: true });
-  setTimeout(whenParsed, latestMs);
+  document.addEventListener("visibilitychange", () => {
+    if (hidden()) whenParsed();
+  });
 }
 
 /** The attribute of the sign-in page's `<template>` of the app's files, which startApp puts in <head>. */
@@ -179,7 +181,7 @@ export function firstPaint({ root, languages }: { root: string; languages: reado
   const early = [INITIAL_NAMESPACES, SCREEN_NAMESPACES, API_BASE + api.session.get.path, SIGN_IN_PATH, SIGNED_IN_NOTE, EARLY_FETCHES].map((value) =>
     JSON.stringify(value),
   );
-  const started = `(${startApp.toString()})((url) => import(url), ${JSON.stringify(APP_ENTRY_ATTRIBUTE)}, ${JSON.stringify(HELD_FILES_ATTRIBUTE)}, document.documentElement.hasAttribute("data-first-paint"), ${START_AT_THE_LATEST_MS});`;
+  const started = `(${startApp.toString()})((url) => import(url), ${JSON.stringify(APP_ENTRY_ATTRIBUTE)}, ${JSON.stringify(HELD_FILES_ATTRIBUTE)}, document.documentElement.hasAttribute("data-first-paint"));`;
   const script = `(${startEarlyFetches.toString()})(${chosen}, ${early.join(", ")});\n${started}\n`;
   let building = false;
   return {
