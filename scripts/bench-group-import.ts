@@ -3,8 +3,8 @@ import { type CallParkCsvGroup, toCallParkCsv } from "@domain/csv/call-park-csv"
 import { buildApp } from "@server/app";
 import { type Db, openDatabase } from "@server/db/database";
 import { insertOrganization, seedDemoAdministrators } from "@server/db/seed";
-import { type BenchPostgres, describe, type Figure, formatValue, median, onEachDatabase } from "./bench-support";
-import { timePreviewAndImport } from "./bench-import";
+import { type BenchPostgres, type Figure, median, onEachDatabase } from "./bench-support";
+import { importRuns, timePreviewAndImport } from "./bench-import";
 import { asAdmin, BENCH_TOKEN, buildLargeOrganization } from "./large-org";
 
 // The 1,000-row import of call park groups (issue 18), from upload to finished job, and its
@@ -17,8 +17,6 @@ const LOCATIONS = 50;
 const EXTENSIONS_PER_LOCATION = 6;
 const ROWS = 1000;
 const RUNS = 3;
-const DURATION_BUDGET_MS = 1000;
-const SECTION = "import";
 
 async function benchGroups(db: Db): Promise<CallParkCsvGroup[]> {
   const [locations, people, huntGroups, extensions] = await Promise.all([
@@ -73,23 +71,11 @@ async function onDatabase(databaseUrl: string) {
 /** The group import's figures, PostgreSQL's beside SQLite's when given. */
 export async function benchGroupImport(postgres?: BenchPostgres): Promise<Figure[]> {
   const found = await onEachDatabase("group-import", postgres, (url) => onDatabase(url));
-  const sqlite = { database: "SQLite", ...found.sqlite };
-  const onPostgres = found.postgres && { database: "PostgreSQL", ...found.postgres };
-  const measured = onPostgres ? [sqlite, onPostgres] : [sqlite];
-  const duration: Figure = {
-    section: SECTION,
-    name: `import of ${ROWS} call park groups, upload to finished job`,
-    value: sqlite.imported,
-    unit: "ms",
-    max: DURATION_BUDGET_MS,
-    digits: 0,
-    postgres: onPostgres?.imported,
-  };
+  const { measured, duration, report } = importRuns(found, `import of ${ROWS} call park groups, upload to finished job`);
   for (const m of measured) {
     console.log(`  ${m.database}, median over ${RUNS} runs, ${ROWS} groups in ${LOCATIONS} locations:`);
     console.log(`    dry run (preview) of the ${ROWS}-row file: ${m.preview.toFixed(0)} ms`);
-    const own = m === sqlite ? describe(duration) : `${formatValue({ ...duration, value: m.imported })} (the budget is SQLite's)`;
-    console.log(`    import of the same file, upload to finished job: ${own}`);
+    console.log(`    import of the same file, upload to finished job: ${report(m, duration, m.imported)}`);
   }
   return [duration];
 }

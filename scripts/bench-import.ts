@@ -207,9 +207,7 @@ async function onDatabase(databaseUrl: string, rawInsertOn: () => Promise<RawIns
  */
 export async function benchImport(postgres?: BenchPostgres): Promise<Figure[]> {
   const found = await onEachDatabase("import", postgres, (url, file) => onDatabase(url, async () => (file ? sqliteRawInsert(file) : postgresRawInsert(url))));
-  const sqlite = { database: "SQLite", ...found.sqlite };
-  const onPostgres = found.postgres && { database: "PostgreSQL", ...found.postgres };
-  const measured = onPostgres ? [sqlite, onPostgres] : [sqlite];
+  const { sqlite, onPostgres, measured, duration, report } = importRuns(found, `import of ${ROWS} rows, upload to finished job`);
   const ratio: Figure = {
     section: SECTION,
     name: `import of ${ROWS} rows ÷ raw insert`,
@@ -218,22 +216,34 @@ export async function benchImport(postgres?: BenchPostgres): Promise<Figure[]> {
     max: RATIO_BUDGET,
     postgres: onPostgres && onPostgres.imported / onPostgres.raw,
   };
+  for (const m of measured) {
+    console.log(`  ${m.database}, median over ${RUNS} runs:`);
+    console.log(`    raw insert of ${ROWS} call park extensions (${m.how}): ${m.raw.toFixed(1)} ms`);
+    console.log(`    dry run (preview) of the same ${ROWS}-row file: ${m.preview.toFixed(1)} ms`);
+    console.log(`    import of the same ${ROWS}-row file, upload to finished job: ${report(m, duration, m.imported)}`);
+    console.log(`    import ÷ raw insert: ${report(m, ratio, m.imported / m.raw)}`);
+  }
+  return [duration, ratio];
+}
+
+/**
+ * An import bench's runs on SQLite and PostgreSQL (when measured), named, with the figure of
+ * their duration from upload to finished job, and how a run reports a figure: SQLite's value
+ * with its verdict, PostgreSQL's beside a budget that is SQLite's.
+ */
+export function importRuns<T extends { imported: number }>(found: { sqlite: T; postgres?: T }, name: string) {
+  const sqlite = { database: "SQLite", ...found.sqlite };
+  const onPostgres = found.postgres && { database: "PostgreSQL", ...found.postgres };
   const duration: Figure = {
     section: SECTION,
-    name: `import of ${ROWS} rows, upload to finished job`,
+    name,
     value: sqlite.imported,
     unit: "ms",
     max: DURATION_BUDGET_MS,
     digits: 0,
     postgres: onPostgres?.imported,
   };
-  for (const m of measured) {
-    console.log(`  ${m.database}, median over ${RUNS} runs:`);
-    console.log(`    raw insert of ${ROWS} call park extensions (${m.how}): ${m.raw.toFixed(1)} ms`);
-    console.log(`    dry run (preview) of the same ${ROWS}-row file: ${m.preview.toFixed(1)} ms`);
-    const own = (value: number, figure: Figure) => (m === sqlite ? describe(figure) : `${formatValue({ ...figure, value })} (the budget is SQLite's)`);
-    console.log(`    import of the same ${ROWS}-row file, upload to finished job: ${own(m.imported, duration)}`);
-    console.log(`    import ÷ raw insert: ${own(m.imported / m.raw, ratio)}`);
-  }
-  return [duration, ratio];
+  const report = (run: typeof sqlite, figure: Figure, value: number) =>
+    run === sqlite ? describe(figure) : `${formatValue({ ...figure, value })} (the budget is SQLite's)`;
+  return { sqlite, onPostgres, measured: onPostgres ? [sqlite, onPostgres] : [sqlite], duration, report };
 }
