@@ -59,6 +59,8 @@ export interface DemoLocation {
 
 /** Fails the test with axe's own report when the page has any accessibility violation. */
 export async function expectNoAxeViolations(page: Page, context: string) {
+  // The app's page, not the frame its HTML painted first (scripts/vite-first-paint.ts), which the app replaces.
+  await expect(page.locator(".first-paint")).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,

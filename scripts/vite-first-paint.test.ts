@@ -1,22 +1,29 @@
 // @vitest-environment jsdom
+import fs from "node:fs";
 import path from "node:path";
 import type { IndexHtmlTransformContext, Plugin } from "vite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LANGUAGE_STORAGE_KEY as I18N_STORAGE_KEY, LANGUAGES } from "../src/lib/i18n";
 import { EARLY_FETCHES, INITIAL_NAMESPACES, SIGNED_IN_NOTE } from "../src/lib/early-fetch";
-import { CALL_PARKS_PATH, callParkPath, FEATURES_PATH } from "../src/lib/paths";
+import { NAV_SECTIONS } from "../src/lib/nav-sections";
+import { CALL_PARK_EXTENSIONS_PATH, CALL_PARKS_PATH, callParkPath, FEATURES_PATH, SIGN_IN_PATH } from "../src/lib/paths";
 import { SCREEN_NAMESPACES } from "../src/lib/screen-namespaces";
+import { applyTheme, storedTheme, THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme";
 import { INITIAL_NAMESPACES as I18N_NAMESPACES } from "../src/lib/i18n";
 import {
   APP_ENTRY_ATTRIBUTE,
+  applyFirstTheme,
   chooseFirstPaint,
+  FRAME_ATTRIBUTE,
+  FRAME_ICON_SIZES,
+  FRAMED_SCREENS,
+  framedPage,
   firstPaint,
   HELD_FILES_ATTRIBUTE,
   LANGUAGE_STORAGE_KEY,
-  signInFrame,
-  signInPage,
   startApp,
   startEarlyFetches,
+  translator,
 } from "./vite-first-paint";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -32,7 +39,7 @@ afterEach(() => {
 
 describe("the first paint's script", () => {
   const browser = (list: string[]) => vi.spyOn(navigator, "languages", "get").mockReturnValue(list);
-  const choose = () => chooseFirstPaint(languages, LANGUAGE_STORAGE_KEY, "/sign-in");
+  const choose = () => chooseFirstPaint(languages, LANGUAGE_STORAGE_KEY, FRAME_ATTRIBUTE);
 
   it("picks the language as i18n does: the remembered one, else a browser language it has as it is, else by its language part", () => {
     expect(LANGUAGE_STORAGE_KEY).toBe(I18N_STORAGE_KEY);
@@ -50,13 +57,45 @@ describe("the first paint's script", () => {
     expect(choose()).toBe("en");
   });
 
-  it("marks the page for the sign-in frame on the sign-in address only", () => {
+  it("marks a framed page (its <html> says so) with the language whose frame to show, and no other page", () => {
     browser(["pt-BR"]);
     choose();
     expect(document.documentElement.getAttribute("data-first-paint")).toBeNull();
-    window.history.replaceState(null, "", "/sign-in?next=%2Fservices");
+    document.documentElement.setAttribute(FRAME_ATTRIBUTE, "");
     choose();
-    expect(document.documentElement.getAttribute("data-first-paint")).toBe("sign-in-pt-BR");
+    expect(document.documentElement.getAttribute("data-first-paint")).toBe("pt-BR");
+    document.documentElement.removeAttribute(FRAME_ATTRIBUTE);
+  });
+});
+
+describe("the first paint's theme", () => {
+  const system = (dark: boolean) =>
+    vi.spyOn(window, "matchMedia").mockImplementation((query) => ({ matches: dark && query === "(prefers-color-scheme: dark)" }) as MediaQueryList);
+  const themeOfHtml = () => {
+    const root = document.documentElement;
+    return { classes: [...root.classList], theme: root.dataset.theme, colorScheme: root.style.colorScheme };
+  };
+  const reset = () => {
+    document.documentElement.className = "";
+    delete document.documentElement.dataset.theme;
+    document.documentElement.style.colorScheme = "";
+  };
+  afterEach(reset);
+
+  it.each([
+    ["remembered dark", "dark", false],
+    ["remembered light", "light", true],
+    ["none remembered, a dark system", null, true],
+    ["none remembered, a light system", null, false],
+  ])("is the one the app sets (%s)", (_label, saved, dark) => {
+    window.matchMedia ??= (() => ({ matches: false })) as unknown as typeof window.matchMedia;
+    system(dark);
+    if (saved) localStorage.setItem(THEME_STORAGE_KEY, saved);
+    applyTheme(storedTheme());
+    const app = themeOfHtml();
+    reset();
+    applyFirstTheme(THEME_STORAGE_KEY, THEME_CLASSES);
+    expect(themeOfHtml()).toEqual(app);
   });
 });
 
@@ -120,52 +159,117 @@ describe("the requests the script starts early", () => {
   });
 });
 
-describe("firstPaint (Vite plugin)", () => {
-  it("writes the sign-in frame in each language from the translations", () => {
-    const en = signInFrame(localesDir, "en");
-    expect(en).toContain('data-first-paint="sign-in-en" lang="en"');
-    expect(en).toContain("<h1>Sign in</h1>");
-    expect(en).toContain('<span class="brand-name">Call Park Admin</span>');
-    expect(signInFrame(localesDir, "pt-BR")).toContain("<h1>Entrar</h1>");
+describe("the frames", () => {
+  const parse = (html: string) => new DOMParser().parseFromString(html, "text/html").body.firstElementChild as HTMLElement;
+  const frameOf = (screenPath: string, language: string) =>
+    parse(FRAMED_SCREENS.find((s) => s.path === screenPath)!.frame(translator(localesDir, language), language));
+
+  it("draw sign-in in each language from the translations", () => {
+    const en = frameOf(SIGN_IN_PATH, "en");
+    expect([...en.classList]).toEqual(expect.arrayContaining(["sign-in-page", "first-paint"]));
+    expect(en.dataset.firstPaint).toBe("sign-in");
+    expect(en.lang).toBe("en");
+    expect(en.querySelector("h1")?.textContent).toBe("Sign in");
+    expect(en.querySelector(".brand-name")?.textContent).toBe("Call Park Admin");
+    expect(frameOf(SIGN_IN_PATH, "pt-BR").querySelector("h1")?.textContent).toBe("Entrar");
   });
 
-  it("puts the frames in #root and the script, as a file of the build, in <head>; the entry is modulepreloaded for the script to start", () => {
-    const plugin = firstPaint({ root, languages }) as Plugin & {
-      transformIndexHtml: { handler: (html: string, ctx: Partial<IndexHtmlTransformContext>) => string | { html: string; tags: unknown[] } };
-    };
-    const bundle = { "assets/first-paint-abc.js": { type: "asset", names: ["first-paint.js"], fileName: "assets/first-paint-abc.js" } };
-    const built = '<head><script type="module" crossorigin src="/assets/index-x1.js"></script></head><body><div id="root"></div></body>';
-    const html = plugin.transformIndexHtml.handler(built, { bundle: bundle as unknown as IndexHtmlTransformContext["bundle"] }) as string;
-    expect(html).toContain(`<div id="root">${signInFrame(localesDir, "en")}${signInFrame(localesDir, "pt-BR")}</div>`);
-    expect(html).toContain(
-      `<head><script src="/assets/first-paint-abc.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}></head>`,
-    );
-    expect(html).not.toContain('type="module"');
-    // The dev server keeps its module script, and gets the script inline.
-    const dev = plugin.transformIndexHtml.handler('<script type="module" src="/src/main.tsx"></script><div id="root"></div>', {}) as { html: string; tags: unknown[] };
-    expect(dev.html).toContain('<script type="module" src="/src/main.tsx"></script>');
-    expect(dev.tags).toEqual([{ tag: "script", children: expect.stringContaining("startEarlyFetches"), injectTo: "head" }]);
+  it("draw Features and the call park extension list inside the shell, its navigation's section current", () => {
+    const features = frameOf(FEATURES_PATH, "pt-BR");
+    expect([...features.classList]).toEqual(expect.arrayContaining(["shell", "first-paint"]));
+    expect(features.dataset.firstPaint).toBe("shell");
+    expect(features.lang).toBe("pt-BR");
+    expect(features.querySelector(".top-bar .brand-name")?.textContent).toBe("Call Park Admin");
+    const links = [...features.querySelectorAll<HTMLAnchorElement>(".side-nav a")];
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(NAV_SECTIONS.flatMap((s) => s.links.map((l) => l.to)));
+    expect(links.filter((a) => a.getAttribute("aria-current") === "page").map((a) => a.textContent)).toEqual(["Chamadas"]);
+    expect(features.querySelector("main h1")?.textContent).toBe("Recursos");
+    expect([...features.querySelectorAll(".feature-card-description")].map((p) => p.textContent)).toEqual([
+      "Ramais reservados para estacionar chamadas. Qualquer pessoa da organização recupera uma chamada estacionada discando *88 e o ramal.",
+      expect.stringContaining("#58"),
+    ]);
+    const list = frameOf(CALL_PARK_EXTENSIONS_PATH, "en");
+    expect(list.querySelector(".back-link")?.getAttribute("href")).toBe(FEATURES_PATH);
+    expect(list.querySelector("main h1")?.textContent).toBe("Call Park Extensions");
+    expect(list.querySelector(".page-description")?.textContent).toBe("Every call park extension of the organization, across locations.");
+  });
+
+  it("escape the translations' markup characters", () => {
+    expect(translator(localesDir, "en")("features.breadcrumb")).toBe("Services &gt; Calling &gt; Features");
+    expect(() => translator(localesDir, "en")("features.noSuchKey")).toThrow(/no string at features.noSuchKey/);
+  });
+
+  it("are each shown in its language only by first-paint.css, for every language the app has", () => {
+    const css = fs.readFileSync(path.join(root, "src/app/first-paint.css"), "utf8");
+    for (const language of languages) {
+      expect(css).toContain(`html:not([data-first-paint="${language}"]) .first-paint[lang="${language}"]`);
+    }
+  });
+
+  it("size their icons' boxes by first-paint.css's classes, with no style attribute (the CSP refuses them)", () => {
+    const css = fs.readFileSync(path.join(root, "src/app/first-paint.css"), "utf8");
+    for (const size of FRAME_ICON_SIZES) expect(css).toContain(`.first-paint .icon-${size} { width: ${size}px; height: ${size}px; }`);
+    for (const screen of FRAMED_SCREENS) {
+      const html = screen.frame(translator(localesDir, "en"), "en");
+      expect(html).not.toContain("style=");
+      for (const [, size] of html.matchAll(/class="icon icon-(\d+)"/g)) expect(FRAME_ICON_SIZES).toContain(Number(size));
+    }
   });
 });
 
-describe("the sign-in page's HTML", () => {
-  it("is index.html with the app's modulepreloads held in a <template>, the stylesheet and font left to load", () => {
+describe("firstPaint (Vite plugin)", () => {
+  type Hook = { handler: (...args: unknown[]) => unknown };
+  const plugin = () => firstPaint({ root, languages }) as Plugin & { transformIndexHtml: Hook; generateBundle: Hook };
+
+  it("puts the script, as a file of the build, in <head> of index.html; the entry is modulepreloaded for the script to start", () => {
+    const bundle = { "assets/first-paint-abc.js": { type: "asset", names: ["first-paint.js"], fileName: "assets/first-paint-abc.js" } };
+    const built = '<head><script type="module" crossorigin src="/assets/index-x1.js"></script></head><body><div id="root"></div></body>';
+    const html = plugin().transformIndexHtml.handler(built, { bundle: bundle as unknown as IndexHtmlTransformContext["bundle"] }) as string;
+    expect(html).toBe(
+      `<head><script src="/assets/first-paint-abc.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}></head><body><div id="root"></div></body>`,
+    );
+    // The dev server keeps its module script, and gets the script inline.
+    const dev = plugin().transformIndexHtml.handler('<script type="module" src="/src/main.tsx"></script><div id="root"></div>', {}) as { html: string; tags: unknown[] };
+    expect(dev.html).toContain('<script type="module" src="/src/main.tsx"></script>');
+    expect(dev.tags).toEqual([{ tag: "script", children: expect.stringContaining("startEarlyFetches"), injectTo: "head" }]);
+  });
+
+  it("writes each framed screen's page where the server looks for it, with the frame in every language", () => {
+    const emitted: { fileName: string; source: string }[] = [];
+    const index = `<html lang="en"><head>\n    <link rel="modulepreload" crossorigin href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}>\n</head><body><div id="root"></div></body></html>`;
+    plugin().generateBundle.handler.call({ emitFile: (file: { fileName: string; source: string }) => emitted.push(file) }, {}, { "index.html": { type: "asset", source: index } });
+    expect(emitted.map((file) => file.fileName)).toEqual([
+      "sign-in.html",
+      `signed-in${FEATURES_PATH}.html`,
+      `signed-in${CALL_PARK_EXTENSIONS_PATH}.html`,
+    ]);
+    const features = new DOMParser().parseFromString(emitted[1].source, "text/html");
+    expect([...features.querySelectorAll("#root > .first-paint")].map((frame) => frame.getAttribute("lang"))).toEqual(languages);
+    expect(features.querySelector("#root h1")?.textContent).toBe("Features");
+  });
+});
+
+describe("a framed page's HTML", () => {
+  it("is index.html with the frames in #root, <html> marked, the app's modulepreloads held in a <template>, the stylesheet and font left to load", () => {
     const index = [
-      "<head>",
+      '<html lang="en"><head>',
       '    <script src="/assets/first-paint-a.js"></script>',
       `    <link rel="modulepreload" crossorigin href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}>`,
       '    <link rel="modulepreload" crossorigin href="/assets/vendor-x2.js">',
       '    <link rel="stylesheet" crossorigin href="/assets/index-x3.css">',
       '    <link rel="preload" href="/assets/Inter-x4.woff2" as="font" type="font/woff2" crossorigin="">',
-      "</head>",
+      '</head><body><div id="root"></div></body></html>',
     ].join("\n");
-    const page = signInPage(index);
-    const head = new DOMParser().parseFromString(page, "text/html").head;
+    const page = new DOMParser().parseFromString(framedPage(index, "<p>frame</p>"), "text/html");
+    expect(page.documentElement.hasAttribute(FRAME_ATTRIBUTE)).toBe(true);
+    expect(page.documentElement.lang).toBe("en");
+    expect(page.getElementById("root")?.innerHTML).toBe("<p>frame</p>");
+    const head = page.head;
     expect([...head.querySelectorAll("link")].map((link) => link.getAttribute("rel"))).toEqual(["stylesheet", "preload"]);
     const held = head.querySelector<HTMLTemplateElement>(`template[${HELD_FILES_ATTRIBUTE}]`)!;
     expect([...held.content.querySelectorAll("link")].map((link) => link.getAttribute("href"))).toEqual(["/assets/index-x1.js", "/assets/vendor-x2.js"]);
     expect(held.content.querySelector(`link[${APP_ENTRY_ATTRIBUTE}]`)?.getAttribute("href")).toBe("/assets/index-x1.js");
-    expect(() => signInPage("<head></head>")).toThrow(/modulepreload/);
+    expect(() => framedPage("<head></head>", "")).toThrow(/modulepreload/);
   });
 });
 
@@ -203,7 +307,7 @@ describe("starting the app", () => {
     return (...names: string[]) => [...observers].forEach((report) => report(names));
   }
 
-  it("elsewhere than sign-in, imports the entry at once (the document is parsed)", () => {
+  it("elsewhere than a framed page, imports the entry at once (the document is parsed)", () => {
     const link = entry();
     const load = vi.fn();
     paintObserver();
@@ -211,7 +315,7 @@ describe("starting the app", () => {
     expect(load).toHaveBeenCalledExactlyOnceWith(link.href);
   });
 
-  it("on sign-in, imports it once the first contentful paint is reported, and only once", () => {
+  it("on a framed page, imports it once the first contentful paint is reported, and only once", () => {
     vi.useFakeTimers();
     const link = entry();
     const load = vi.fn();
@@ -228,7 +332,7 @@ describe("starting the app", () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it("on sign-in, a page no one sees starts at once, or as soon as it is hidden before its first paint; without paint timing, at once", () => {
+  it("on a framed page, a page no one sees starts at once, or as soon as it is hidden before its first paint; without paint timing, at once", () => {
     entry();
     const load = vi.fn();
     paintObserver();
@@ -250,7 +354,7 @@ describe("starting the app", () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
-  it("on the sign-in page's HTML, puts the held files in <head> first, then imports the entry", () => {
+  it("on a framed page's HTML, puts the held files in <head> first, then imports the entry", () => {
     const held = document.createElement("template");
     held.setAttribute(HELD_FILES_ATTRIBUTE, "");
     held.innerHTML = `<link rel="modulepreload" href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}><link rel="modulepreload" href="/assets/vendor-x2.js">`;

@@ -4,28 +4,34 @@ import type { Plugin } from "vite";
 import { api } from "../domain/api/addresses.js";
 import { API_BASE } from "../domain/api/endpoint.js";
 import { EARLY_FETCHES, INITIAL_NAMESPACES, SIGNED_IN_NOTE } from "../src/lib/early-fetch.js";
-import { SIGN_IN_PATH } from "../src/lib/paths.js";
+import { pageFileOf } from "../server/http/built-pages.js";
+import { NAV_ICON_SIZE, NAV_SECTIONS } from "../src/lib/nav-sections.js";
+import { CALL_PARK_EXTENSIONS_PATH, CALL_PARK_HEALTH_PATH, FEATURES_PATH, SIGN_IN_PATH } from "../src/lib/paths.js";
 import { SCREEN_NAMESPACES } from "../src/lib/screen-namespaces.js";
+import { THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme.js";
 
-// The sign-in page's frame and words in index.html, so a first visit paints the page's heading
-// and description as soon as the HTML and CSS arrive, not after the JavaScript has loaded, run,
-// and fetched the language's files (Lighthouse's LCP on sign-in was that paragraph, ~2.5 s
-// later than a bare page). It is what the user sees next: the same elements with the same
-// classes and words, which the SPA then replaces (the sign-in route's loading state keeps the
-// copy in place until the page itself renders, so nothing blinks or moves).
+// A screen's frame and words in its HTML, so that a first visit paints the page's heading and
+// description as soon as the HTML and CSS arrive, not after the JavaScript has loaded, run,
+// and fetched the language's files (Lighthouse's LCP was that text, seconds later than a bare
+// page). It is what the user sees next: the same elements with the same classes and words,
+// which the SPA then replaces (the route's loading state keeps the copy in place until the
+// page itself renders, so nothing blinks or moves). Three screens have one (FRAMED_SCREENS):
+// sign-in, and, for a request that carries a session, Features and the call park extension
+// list, the screens an administrator opens first.
 //
-// index.html holds the frame once per language; a small external script (the server's CSP
-// allows no inline script) picks the language as i18n will (the remembered choice, else the
-// browser's languages) and, on the sign-in address only, marks <html> so CSS shows that one.
-// On every address it then starts the requests each screen begins with (startEarlyFetches), and
-// last the app's code (startApp): on sign-in, only once the frame is on screen.
+// The build writes each one's HTML (framedPage) beside index.html; the server sends it for
+// that address (server/http/built-pages.ts). It holds the frame once per language; a small
+// external script (the server's CSP allows no inline script) picks the language as i18n will
+// (the remembered choice, else the browser's languages) and marks <html> so CSS shows that one.
+// On every address it then starts the requests each screen begins with (startEarlyFetches),
+// and last the app's code (startApp): on a framed page, only once the frame is on screen.
 
 /** i18n's (src/lib/i18n.ts; the test holds them equal), not imported: that module brings i18next into the config. */
 export const LANGUAGE_STORAGE_KEY = "callParkAdmin.language";
 const SCRIPT_NAME = "first-paint.js";
 
 /** What the script runs (also run by its test, against i18next's own choice). `supported` in the app's order. */
-export function chooseFirstPaint(supported: readonly string[], storageKey: string, signInPath: string) {
+export function chooseFirstPaint(supported: readonly string[], storageKey: string, frameAttribute: string) {
   let stored: string | null = null;
   try {
     stored = localStorage.getItem(storageKey);
@@ -40,8 +46,27 @@ export function chooseFirstPaint(supported: readonly string[], storageKey: strin
     language = codes.map((c) => lower.findIndex((s) => s.split("-")[0] === c.split("-")[0].toLowerCase())).find((i) => i >= 0);
   }
   const chosen = supported[language ?? 0];
-  if (location.pathname === signInPath) document.documentElement.setAttribute("data-first-paint", `sign-in-${chosen}`);
+  // A framed page: its frame in that language is the one to show (first-paint.css).
+  if (document.documentElement.hasAttribute(frameAttribute)) document.documentElement.setAttribute("data-first-paint", chosen);
   return chosen;
+}
+
+/**
+ * Run by the script first: the theme on <html> as the app will set it (lib/theme.ts: the
+ * remembered choice, else the system's), so that a frame paints in its colours, dark or light.
+ */
+export function applyFirstTheme(storageKey: string, classes: Record<"light" | "dark", string>) {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(storageKey);
+  } catch {
+    // Storage refused: the system's theme, as the app will find.
+  }
+  const theme = saved === "light" || saved === "dark" ? saved : window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  const root = document.documentElement;
+  root.classList.add(classes[theme]);
+  root.dataset.theme = theme;
+  root.style.colorScheme = theme;
 }
 
 /**
@@ -85,8 +110,8 @@ export const APP_ENTRY_ATTRIBUTE = "data-app-entry";
 /**
  * Also run by the script, last: starts the app's code once the document is parsed, as the entry's
  * `<script type="module">` would. index.html modulepreloads the entry and its imports instead, so
- * they still download from the first moment. On the sign-in address, whose frame is in the HTML,
- * the code runs once that frame is on screen: a script that runs before the first paint delays it
+ * they still download from the first moment. On a framed page (its frame in the HTML), the code
+ * is requested once that frame is on screen: a script that runs before the first paint delays it
  * (on a phone, by the time its ~150 KB take to evaluate), and Lighthouse counts it, with every
  * byte it waited for, as blocking that paint. Elsewhere nothing paints before the app: it starts
  * at once. So does a page that paints nothing because no one sees it (a tab opened in the
@@ -97,7 +122,7 @@ export function startApp(load: (url: string) => unknown, entryAttribute: string,
   const start = () => {
     if (started) return;
     started = true;
-    // The sign-in page's HTML holds the app's files back until now (signInPage).
+    // A framed page's HTML holds the app's files back until now (framedPage).
     const held = document.querySelector<HTMLTemplateElement>(`template[${heldAttribute}]`);
     if (held) {
       document.head.append(held.content);
@@ -127,26 +152,33 @@ export function startApp(load: (url: string) => unknown, entryAttribute: string,
   });
 }
 
-/** The attribute of the sign-in page's `<template>` of the app's files, which startApp puts in <head>. */
+/** The attribute of a framed page's `<template>` of the app's files, which startApp puts in <head>. */
 export const HELD_FILES_ATTRIBUTE = "data-app-files";
-/** Where the build writes the sign-in page's HTML (the server sends `x.html` for the address /x). */
-export const SIGN_IN_HTML = `${SIGN_IN_PATH.slice(1)}.html`;
+/** The attribute of a framed page's `<html>`, which tells the script to show a frame. */
+export const FRAME_ATTRIBUTE = "data-frame";
 
 const MODULE_PRELOADS = /(?:\s*<link rel="modulepreload" [^>]*>)+/;
+const HTML_TAG = /<html( [^>]*)?>/;
+const ROOT = '<div id="root"></div>';
 
 /**
- * The sign-in page's HTML: index.html with the app's modulepreloads in an inert <template>, so its
- * first paint (the frame, its CSS and font) has the connection to itself; startApp requests them
- * once that paint is on screen. The ~150 KB then arrive about as soon (the bandwidth is what a
- * phone lacks, and the paint needs little of it), and the page shows its words first. Every
- * other address keeps index.html: its screen waits for the code, so the code comes first.
+ * A framed page's HTML: index.html with `frames` in #root, <html> marked, and the app's
+ * modulepreloads in an inert <template>, so that its first paint (the frame, its CSS and font)
+ * has the connection to itself; startApp requests them once that paint is on screen. The
+ * ~150 KB then arrive about as soon (the bandwidth is what a phone lacks, and the paint needs
+ * little of it), and the page shows its words first. Every other address keeps index.html:
+ * nothing paints before its code, so the code comes first.
  */
-export function signInPage(indexHtml: string): string {
+export function framedPage(indexHtml: string, frames: string): string {
   const preloads = MODULE_PRELOADS.exec(indexHtml);
   if (!preloads) throw new Error("first paint: no modulepreload links in the built index.html");
+  if (!HTML_TAG.test(indexHtml) || !indexHtml.includes(ROOT)) throw new Error("first paint: no <html> or empty #root in the built index.html");
   const indent = "\n    ";
   const links = preloads[0].trim().split(/\s*\n\s*/).join(`${indent}  `);
-  return indexHtml.replace(preloads[0], `${indent}<template ${HELD_FILES_ATTRIBUTE}>${indent}  ${links}${indent}</template>`);
+  return indexHtml
+    .replace(preloads[0], `${indent}<template ${HELD_FILES_ATTRIBUTE}>${indent}  ${links}${indent}</template>`)
+    .replace(HTML_TAG, (tag) => `${tag.slice(0, -1)} ${FRAME_ATTRIBUTE}>`)
+    .replace(ROOT, `<div id="root">${frames}</div>`);
 }
 
 /** The built index.html's entry `<script type="module">`, which startApp replaces. */
@@ -155,34 +187,121 @@ const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 type Words = Record<string, unknown>;
-const read = (dir: string, language: string, namespace: string) =>
-  JSON.parse(fs.readFileSync(path.join(dir, language, `${namespace}.json`), "utf8")) as Words;
-const at = (words: Words, key: string) => {
-  const value = key.split(".").reduce<unknown>((node, part) => (node as Words | undefined)?.[part], words);
-  if (typeof value !== "string") throw new Error(`first paint: no string at ${key}`);
-  return value;
-};
+/** A translation, `namespace:key` (common's without a namespace), of one language. */
+export type Translate = (key: string) => string;
+
+/** The translations of `language` in the app's locale files, as its frames use them. */
+export function translator(localesDir: string, language: string): Translate {
+  const namespaces = new Map<string, Words>();
+  return (key) => {
+    const [namespace, name] = key.includes(":") ? key.split(":") : ["common", key];
+    if (!namespaces.has(namespace)) {
+      namespaces.set(namespace, JSON.parse(fs.readFileSync(path.join(localesDir, language, `${namespace}.json`), "utf8")) as Words);
+    }
+    const value = name.split(".").reduce<unknown>((node, part) => (node as Words | undefined)?.[part], namespaces.get(namespace));
+    if (typeof value !== "string") throw new Error(`first paint: no string at ${key} (${language})`);
+    return escapeHtml(value);
+  };
+}
+
+/** A frame's outer element's attributes: the frame hidden unless the script chose its language (first-paint.css). */
+const frameOf = (kind: "sign-in" | "shell", language: string) => `first-paint" data-first-paint="${kind}" lang="${language}"`;
+/** The sizes of the icons a frame draws, each a class of first-paint.css (the CSP allows no style attribute in HTML). */
+export const FRAME_ICON_SIZES = [16, NAV_ICON_SIZE] as const;
+/** An icon's box (components/icon.tsx) without its drawing, so that the words beside it sit where they will. */
+const iconBox = (size: (typeof FRAME_ICON_SIZES)[number]) => `<span class="icon icon-${size}" aria-hidden="true"></span>`;
 
 /** The sign-in page's frame (as SignInRoute draws it, without the form and language switch) in one language. */
-export function signInFrame(localesDir: string, language: string): string {
-  const common = read(localesDir, language, "common");
-  const auth = read(localesDir, language, "auth");
+export function signInFrame(t: Translate, language: string): string {
   return (
-    `<div class="sign-in-page first-paint" data-first-paint="sign-in-${language}" lang="${language}">` +
-    `<header class="sign-in-bar"><span class="brand-name">${escapeHtml(at(common, "app.name"))}</span></header>` +
-    `<main class="sign-in-main"><div class="sign-in-card"><h1>${escapeHtml(at(auth, "signIn.title"))}</h1>` +
-    `<p class="page-description">${escapeHtml(at(auth, "signIn.description"))}</p></div></main></div>`
+    `<div class="sign-in-page ${frameOf("sign-in", language)}>` +
+    `<header class="sign-in-bar"><span class="brand-name">${t("app.name")}</span></header>` +
+    `<main class="sign-in-main"><div class="sign-in-card"><h1>${t("auth:signIn.title")}</h1>` +
+    `<p class="page-description">${t("auth:signIn.description")}</p></div></main></div>`
   );
 }
 
+/**
+ * The signed-in shell (app/shell: the top bar's Menu button and product name, the navigation
+ * with the link of `path`'s section current) around `main`, in one language. What depends on
+ * the administrator or the organisation (its name, the user menu) comes with the app.
+ */
+export function shellFrame(t: Translate, language: string, path: string, main: string): string {
+  const sections = NAV_SECTIONS.map(
+    (section) =>
+      `<div class="side-nav-section"><h2 class="side-nav-heading">${t(section.heading)}</h2><ul>` +
+      section.links
+        .map((link) => {
+          const current = path === link.to || path.startsWith(`${link.to}/`);
+          const attributes = current ? ' aria-current="page" class="side-nav-link active"' : ' class="side-nav-link"';
+          return `<li><a${attributes} href="${link.to}">${iconBox(NAV_ICON_SIZE)}${t(link.label)}</a></li>`;
+        })
+        .join("") +
+      "</ul></div>",
+  );
+  return (
+    `<div class="shell ${frameOf("shell", language)}>` +
+    `<header class="top-bar"><span class="icon-button nav-toggle" aria-hidden="true"><span class="nav-toggle-bars"></span></span>` +
+    `<div class="brand"><span class="brand-name">${t("app.name")}</span></div></header>` +
+    `<nav class="side-nav" aria-label="${t("nav.label")}">${sections.join("")}</nav>` +
+    `<main class="main">${main}</main></div>`
+  );
+}
+
+/** components/page-header.tsx's header. */
+function pageHeader({ title, description, back, actions = "" }: { title: string; description: string; back?: { to: string; label: string }; actions?: string }) {
+  const backLink = back ? `<a class="back-link" href="${back.to}">${iconBox(16)}${back.label}</a>` : "";
+  const actionsBox = actions ? `<div class="page-actions">${actions}</div>` : "";
+  return (
+    `<header class="page-header">${backLink}<div class="page-header-row">` +
+    `<div><h1>${title}</h1><p class="page-description">${description}</p></div>${actionsBox}</div></header>`
+  );
+}
+
+/** Features (app/routes/features-page.tsx) without what the administrator's role and the counts decide. */
+export function featuresMain(t: Translate): string {
+  const card = (namespace: string) =>
+    `<article class="feature-card"><h2>${t(`${namespace}:card.title`)}</h2><p class="feature-card-description">${t(`${namespace}:card.description`)}</p></article>`;
+  return (
+    pageHeader({
+      title: t("features.title"),
+      description: t("features.description"),
+      actions: `<a class="btn btn-secondary" href="${CALL_PARK_HEALTH_PATH}">${t("nav.healthCheck")}</a>`,
+    }) +
+    `<p class="breadcrumb">${t("features.breadcrumb")}</p>` +
+    `<section class="feature-grid" aria-label="${t("features.cards")}">${card("callParkExtensions")}${card("callParkGroups")}</section>`
+  );
+}
+
+/** The call park extension list's header (features/call-park-extensions/routes/list-route.tsx), without the actions a role decides. */
+export function extensionListMain(t: Translate): string {
+  return pageHeader({
+    title: t("callParkExtensions:list.title"),
+    description: t("callParkExtensions:list.description"),
+    back: { to: FEATURES_PATH, label: t("nav.features") },
+  });
+}
+
+/** The screens whose HTML paints their frame: an address, whether it needs a session (the shell), and the frame in one language. */
+export const FRAMED_SCREENS: readonly { path: string; signedIn: boolean; frame: (t: Translate, language: string) => string }[] = [
+  { path: SIGN_IN_PATH, signedIn: false, frame: signInFrame },
+  { path: FEATURES_PATH, signedIn: true, frame: (t, language) => shellFrame(t, language, FEATURES_PATH, featuresMain(t)) },
+  {
+    path: CALL_PARK_EXTENSIONS_PATH,
+    signedIn: true,
+    frame: (t, language) => shellFrame(t, language, CALL_PARK_EXTENSIONS_PATH, extensionListMain(t)),
+  },
+];
+
 export function firstPaint({ root, languages }: { root: string; languages: readonly string[] }): Plugin {
   const localesDir = path.join(root, "public/locales");
-  const chosen = `(${chooseFirstPaint.toString()})(${JSON.stringify(languages)}, ${JSON.stringify(LANGUAGE_STORAGE_KEY)}, ${JSON.stringify(SIGN_IN_PATH)})`;
+  const chosen = `(${chooseFirstPaint.toString()})(${JSON.stringify(languages)}, ${JSON.stringify(LANGUAGE_STORAGE_KEY)}, ${JSON.stringify(FRAME_ATTRIBUTE)})`;
   const early = [INITIAL_NAMESPACES, SCREEN_NAMESPACES, API_BASE + api.session.get.path, SIGN_IN_PATH, SIGNED_IN_NOTE, EARLY_FETCHES].map((value) =>
     JSON.stringify(value),
   );
   const started = `(${startApp.toString()})((url) => import(url), ${JSON.stringify(APP_ENTRY_ATTRIBUTE)}, ${JSON.stringify(HELD_FILES_ATTRIBUTE)}, document.documentElement.hasAttribute("data-first-paint"));`;
-  const script = `(${startEarlyFetches.toString()})(${chosen}, ${early.join(", ")});\n${started}\n`;
+  const theme = `(${applyFirstTheme.toString()})(${JSON.stringify(THEME_STORAGE_KEY)}, ${JSON.stringify(THEME_CLASSES)});`;
+  const script = `${theme}\n(${startEarlyFetches.toString()})(${chosen}, ${early.join(", ")});\n${started}\n`;
   let building = false;
   return {
     name: "first-paint",
@@ -199,24 +318,26 @@ export function firstPaint({ root, languages }: { root: string; languages: reado
       handler(_options, bundle) {
         const index = bundle["index.html"];
         if (index?.type !== "asset") return;
-        this.emitFile({ type: "asset", fileName: SIGN_IN_HTML, source: signInPage(String(index.source)) });
+        const translators = languages.map((language) => ({ language, t: translator(localesDir, language) }));
+        for (const screen of FRAMED_SCREENS) {
+          const frames = translators.map(({ language, t }) => screen.frame(t, language)).join("");
+          this.emitFile({ type: "asset", fileName: pageFileOf(screen.path, screen.signedIn), source: framedPage(String(index.source), frames) });
+        }
       },
     },
     transformIndexHtml: {
       order: "post",
       handler(html, { bundle }) {
-        const frames = languages.map((language) => signInFrame(localesDir, language)).join("");
         const asset = bundle && Object.values(bundle).find((file) => file.type === "asset" && file.names.includes(SCRIPT_NAME));
-        const page = html.replace('<div id="root"></div>', `<div id="root">${frames}</div>`);
         // The dev server has no CSP: the same script inline, beside its own module script.
-        if (!asset) return { html: page, tags: [{ tag: "script", children: script, injectTo: "head" as const }] };
+        if (!asset) return { html, tags: [{ tag: "script", children: script, injectTo: "head" as const }] };
         // Built, the script takes the entry's place, before the other files: the page's first
         // paint waits for it (it marks the frame to show), so it must not queue behind the
         // JavaScript and the font on the browser's few connections.
-        const entry = ENTRY_SCRIPT.exec(page);
+        const entry = ENTRY_SCRIPT.exec(html);
         if (!entry) throw new Error('first paint: no <script type="module"> of the entry in the built index.html');
         const tags = `<script src="/${asset.fileName}"></script>\n    <link rel="modulepreload" crossorigin href="${entry[1]}" ${APP_ENTRY_ATTRIBUTE}>`;
-        return page.replace(entry[0], tags);
+        return html.replace(entry[0], tags);
       },
     },
   };

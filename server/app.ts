@@ -4,7 +4,7 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import type { Db } from "./db/database";
 import { apiDocsRoutes } from "./features/api-docs/api-docs.routes";
 import { auditEventRoutes } from "./features/audit-events/audit-events.routes";
-import { installAccessControl } from "./features/auth/access";
+import { installAccessControl, SESSION_COOKIE } from "./features/auth/access";
 import { authRoutes } from "./features/auth/auth.routes";
 import { SignInLimiter } from "./features/auth/sign-in-limiter";
 import { callParkExtensionRoutes } from "./features/call-park-extensions/call-park-extensions.routes";
@@ -188,7 +188,9 @@ export async function buildApp({
   await registerImportJobs(app, db);
   await app.register(healthRoutes, { db, gateway });
 
-  if (serveSpa) await serveBuiltSpa(app, spaDir);
+  // A signed-in screen's frame goes to a request with a session cookie (one no longer valid
+  // still gets it: the app then shows sign-in).
+  if (serveSpa) await serveBuiltSpa(app, spaDir, { signedIn: (request) => Boolean(request.cookies[SESSION_COOKIE]) });
 
   return app;
 }

@@ -7,12 +7,17 @@ import { API_BASE, urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { signIn } from "@server/test/sessions";
 import { startTestServer, type TestServer } from "@server/test/test-server";
+import { SESSION_COOKIE } from "@server/features/auth/access";
+import { pageFileOf, SIGNED_IN_PAGES } from "./built-pages";
 import { COMPRESSION_THRESHOLD, IMMUTABLE, REVALIDATE } from "./static";
 
 // A small tree shaped like Vite's dist/: hashed assets, index.html, the locale files.
 const INDEX_HTML = `<!doctype html><html><head><script type="module" src="/assets/index-Ab3_x-9Z.js"></script></head><body><div id="root"></div></body></html>`;
-/** A page the build writes its own HTML for (scripts/vite-first-paint.ts: the sign-in page). */
-const SIGN_IN_HTML = `<!doctype html><html><head><template data-app-files></template></head><body><div id="root"></div></body></html>`;
+/** Pages the build writes their own HTML for (scripts/vite-first-paint.ts: sign-in, and Features for a visitor with a session). */
+const SIGN_IN_HTML = `<!doctype html><html data-frame><head><template data-app-files></template></head><body><div id="root">Sign in</div></body></html>`;
+/** A signed-in screen's address (the SPA's Features in the build). */
+const FEATURES_PATH = "/services/calling/features";
+const FEATURES_HTML = `<!doctype html><html data-frame><head><template data-app-files></template></head><body><div id="root">Features</div></body></html>`;
 const SCRIPT = `export const screens = [${Array.from({ length: 200 }, (_, i) => `"screen ${i}"`).join(", ")}];\n`;
 const FONT = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
 const LOCALE = JSON.stringify({ title: "Call park", description: "Park a call and pick it up from another phone" });
@@ -25,6 +30,7 @@ beforeAll(async () => {
   const files: Record<string, string | Buffer> = {
     "index.html": INDEX_HTML,
     "sign-in.html": SIGN_IN_HTML,
+    [pageFileOf(FEATURES_PATH, true)]: FEATURES_HTML,
     "assets/index-Ab3_x-9Z.js": SCRIPT,
     "assets/Inter.var-CTiC9fjq.woff2": FONT,
     "locales/en/common.json": LOCALE,
@@ -143,6 +149,26 @@ describe("the SPA beside the API", () => {
     }
     // Only the address itself: below it, or elsewhere, the SPA's routes get index.html.
     for (const url of ["/sign-in/more", "/sign-in.html/x", "/profile"]) expect((await get(url)).body).toBe(INDEX_HTML);
+  });
+
+  it("answers a signed-in screen's own HTML only to a request with a session cookie, and says the answer depends on it", async () => {
+    const withSession = { cookie: `${SESSION_COOKIE}=anything` };
+    const framed = await get(FEATURES_PATH, withSession);
+    expect(framed.statusCode).toBe(200);
+    expect(framed.headers["content-type"]).toMatch(/text\/html/);
+    expect(framed.headers["cache-control"]).toBe(REVALIDATE);
+    expect(framed.headers.vary).toMatch(/cookie/i);
+    expect(framed.body).toBe(FEATURES_HTML);
+    expect((await get(`${FEATURES_PATH}?x=1`, withSession)).body).toBe(FEATURES_HTML);
+    // Without one (or with another cookie), the SPA's index.html: its sign-in would follow a frame of the shell.
+    for (const headers of [{}, { cookie: "other=1" }] as Record<string, string>[]) {
+      const res = await get(FEATURES_PATH, headers);
+      expect(res.body).toBe(INDEX_HTML);
+      expect(res.headers.vary).toMatch(/cookie/i);
+    }
+    // Sign-in's page goes to everyone; the folder is no address of its own.
+    expect((await get("/sign-in", withSession)).body).toBe(SIGN_IN_HTML);
+    expect((await get(`/${SIGNED_IN_PAGES}${FEATURES_PATH}`, withSession)).body).toBe(INDEX_HTML);
   });
 
   it.each([`${API_BASE}/no-such-thing`, "/assets/index-OldBuild.js", "/locales/en/missing.json"])(

@@ -12,7 +12,7 @@ import { readLocales } from "@/test/locales";
 import { mswPath } from "@/test/msw-path";
 import { server } from "@/test/server";
 import { testSession } from "@/test/session";
-import { captureFirstPaint, routes, SignInLoading } from "./router";
+import { captureFirstPaint, routes, ShellLoading, SignInLoading } from "./router";
 
 // The first screen waits on no chain: the session, the language's files and the screen's
 // own namespaces are all asked for before any of them answers. Every answer below is held
@@ -81,25 +81,35 @@ describe("the first screen's requests", () => {
   });
 });
 
-describe("sign-in's first paint", () => {
-  // index.html as the build writes it (scripts/vite-first-paint.ts, tested there): the frame in
-  // each language, one chosen by its script.
-  const frame = (language: string) => {
-    const words = locales[language].auth.signIn as Record<string, string>;
-    return (
-      `<div class="sign-in-page first-paint" data-first-paint="sign-in-${language}" lang="${language}">` +
-      `<main class="sign-in-main"><div class="sign-in-card"><h1>${words.title}</h1><p class="page-description">${words.description}</p></div></main></div>`
-    );
+describe("a framed page's first paint", () => {
+  // A framed page as the build writes it (scripts/vite-first-paint.ts, tested there): its frame
+  // in each language, one chosen by its script.
+  const frames: Record<string, (language: string) => string> = {
+    [SIGN_IN_PATH]: (language) => {
+      const words = locales[language].auth.signIn as Record<string, string>;
+      return (
+        `<div class="sign-in-page first-paint" data-first-paint="sign-in" lang="${language}">` +
+        `<main class="sign-in-main"><div class="sign-in-card"><h1>${words.title}</h1><p class="page-description">${words.description}</p></div></main></div>`
+      );
+    },
+    [FEATURES_PATH]: (language) => {
+      const card = locales[language].callParkExtensions.card as Record<string, string>;
+      return (
+        `<div class="shell first-paint" data-first-paint="shell" lang="${language}"><header class="top-bar"><span class="brand-name">Call Park Admin</span></header>` +
+        `<main class="main"><h1>${(locales[language].common.features as Record<string, string>).title}</h1>` +
+        `<article class="feature-card"><p class="feature-card-description">${card.description}</p></article></main></div>`
+      );
+    },
   };
-  const paintIndexHtml = (chosen: string | null) => {
+  const paintFramedPage = (screenPath: string, chosen: string | null) => {
     if (chosen) document.documentElement.setAttribute("data-first-paint", chosen);
     else document.documentElement.removeAttribute("data-first-paint");
     const root = document.createElement("div");
     root.id = "first-paint-root";
-    root.innerHTML = frame("en") + frame("pt-BR");
+    root.innerHTML = frames[screenPath]("en") + frames[screenPath]("pt-BR");
     document.body.append(root);
     captureFirstPaint();
-    // React replaces index.html's content as it renders.
+    // React replaces the page's content as it renders.
     root.remove();
   };
 
@@ -108,23 +118,37 @@ describe("sign-in's first paint", () => {
     captureFirstPaint();
   });
 
-  it("keeps index.html's frame on screen while the page's code and loader load", () => {
-    paintIndexHtml("sign-in-pt-BR");
+  it("keeps sign-in's frame on screen while the page's code and loader load", () => {
+    paintFramedPage(SIGN_IN_PATH, "pt-BR");
     const { container } = render(<SignInLoading />);
     expect(container.firstElementChild).toHaveAttribute("aria-busy", "true");
     // Both languages are copied; the stylesheet shows the chosen one (first-paint.css), which jsdom does not apply.
-    const chosen = container.querySelector('[data-first-paint="sign-in-pt-BR"]');
-    expect(chosen).toHaveAttribute("lang", "pt-BR");
+    const chosen = container.querySelector('.first-paint[lang="pt-BR"]');
+    expect(chosen).toHaveAttribute("data-first-paint", "sign-in");
     expect(chosen?.querySelector("h1")).toHaveTextContent("Entrar");
     const words = locales["pt-BR"].auth.signIn as Record<string, string>;
     expect(chosen?.querySelector(".page-description")).toHaveTextContent(words.description);
     expect(routes.find((route) => route.path === SIGN_IN_PATH)?.hydrateFallbackElement).toEqual(<SignInLoading />);
   });
 
-  it("shows a spinner when index.html's script chose no frame (another address at first)", () => {
-    paintIndexHtml(null);
-    const { container } = render(<SignInLoading />);
-    expect(container.querySelector(".spinner")).toBeInTheDocument();
+  it("keeps a signed-in screen's frame, shell and all, while the first screen's code and data load", () => {
+    paintFramedPage(FEATURES_PATH, "en");
+    const { container } = render(<ShellLoading />);
+    const chosen = container.querySelector('.first-paint[lang="en"]');
+    expect(chosen).toHaveClass("shell");
+    expect(chosen?.querySelector(".top-bar .brand-name")).toHaveTextContent("Call Park Admin");
+    expect(chosen?.querySelector("h1")).toHaveTextContent("Features");
+    expect(chosen?.querySelector(".feature-card-description")).toHaveTextContent((locales.en.callParkExtensions.card as Record<string, string>).description);
+    expect(routes.find((route) => route.path === "/")?.hydrateFallbackElement).toEqual(<ShellLoading />);
+    // Sent on to sign-in (the session had expired): a spinner there, not the shell's frame.
+    expect(render(<SignInLoading />).container.querySelector(".spinner")).toBeInTheDocument();
+  });
+
+  it("shows a spinner or the app's skeleton when the page's script chose no frame (another address at first)", () => {
+    paintFramedPage(SIGN_IN_PATH, null);
+    expect(render(<SignInLoading />).container.querySelector(".spinner")).toBeInTheDocument();
+    const { container } = render(<ShellLoading />);
+    expect(container.querySelector(".shell-skeleton")).toBeInTheDocument();
     expect(container.querySelector("h1")).toBeNull();
   });
 });

@@ -49,8 +49,9 @@ export const routes: RouteObject[] = [
     element: <AppShell />,
     loader: requireSession,
     errorElement: <RouteErrorPage />,
-    // Shown while the first route's code and data load, before any text is translated: the app's frame, not a bare spinner.
-    hydrateFallbackElement: <ShellSkeleton />,
+    // Shown while the first route's code and data load, before any text is translated: the
+    // screen's frame its HTML painted, else the app's frame, not a bare spinner.
+    hydrateFallbackElement: <ShellLoading />,
     children: [
       { index: true, element: <Navigate to={FEATURES_PATH} replace /> },
       { path: CALLING_PATH, element: <Navigate to={FEATURES_PATH} replace /> },
@@ -146,24 +147,35 @@ export function createRouter() {
   return createBrowserRouter(routes);
 }
 
-let firstPaintFrame = "";
+let firstPaintFrame = { kind: "", html: "" };
 
 /**
- * index.html's sign-in frame (scripts/vite-first-paint.ts), read before React replaces it, when
- * its script chose to show it (the sign-in address); nothing otherwise.
+ * A framed page's frame (scripts/vite-first-paint.ts), read before React replaces it, when its
+ * script chose to show it; nothing otherwise.
  */
 export function captureFirstPaint() {
   const chosen = document.documentElement.getAttribute("data-first-paint");
-  firstPaintFrame = chosen ? [...document.querySelectorAll(".first-paint")].map((frame) => frame.outerHTML).join("") : "";
+  const frames = chosen ? [...document.querySelectorAll<HTMLElement>(".first-paint")] : [];
+  firstPaintFrame = { kind: frames[0]?.dataset.firstPaint ?? "", html: frames.map((frame) => frame.outerHTML).join("") };
 }
 
 /**
- * Sign-in while its code and loader load: index.html's frame kept as it was painted (the same
- * heading and words, so nothing blinks or moves), else a spinner.
+ * A route while its code and loader load: the frame of its kind kept as it was painted (the
+ * same heading and words, so nothing blinks or moves), else `fallback`.
  */
+function FirstPaintLoading({ kind, fallback }: { kind: "sign-in" | "shell"; fallback: React.ReactNode }) {
+  if (firstPaintFrame.kind !== kind) return fallback;
+  return <div aria-busy="true" dangerouslySetInnerHTML={{ __html: firstPaintFrame.html }} />;
+}
+
+/** Sign-in while its code and loader load. */
 export function SignInLoading() {
-  if (!firstPaintFrame) return <div className="state" aria-busy="true"><span className="spinner" /></div>;
-  return <div aria-busy="true" dangerouslySetInnerHTML={{ __html: firstPaintFrame }} />;
+  return <FirstPaintLoading kind="sign-in" fallback={<div className="state" aria-busy="true"><span className="spinner" /></div>} />;
+}
+
+/** The shell while the first screen's code and data load. */
+export function ShellLoading() {
+  return <FirstPaintLoading kind="shell" fallback={<ShellSkeleton />} />;
 }
 
 /** An address whose segment was renamed: the same screen under its new name, search and all. */

@@ -2,7 +2,8 @@
 export type Theme = "light" | "dark";
 
 export const THEME_STORAGE_KEY = "callParkAdmin.theme";
-const CLASSES: Record<Theme, string> = {
+/** The class of each theme on <html>; the build's first paint (scripts/vite-first-paint.ts) sets it too, before the page paints. */
+export const THEME_CLASSES: Record<Theme, string> = {
   light: "mds-theme-stable-lightWebex",
   dark: "mds-theme-stable-darkWebex",
 };
@@ -15,8 +16,8 @@ export function storedTheme(): Theme {
 
 export function applyTheme(theme: Theme) {
   const root = document.documentElement;
-  root.classList.remove(...Object.values(CLASSES));
-  root.classList.add(CLASSES[theme]);
+  root.classList.remove(...Object.values(THEME_CLASSES));
+  root.classList.add(THEME_CLASSES[theme]);
   root.dataset.theme = theme;
   root.style.colorScheme = theme;
   localStorage.setItem(THEME_STORAGE_KEY, theme);

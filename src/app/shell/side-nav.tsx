@@ -1,20 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
-import { Icon, type IconName } from "@/components/icon";
-import { AUDIT_LOG_PATH, CALL_PARK_HEALTH_PATH, CALLING_PATH, LOCATIONS_PATH, TASKS_PATH } from "@/lib/paths";
-
-const SECTIONS: { heading: string; links: { to: string; label: string; icon: IconName }[] }[] = [
-  { heading: "nav.management", links: [{ to: LOCATIONS_PATH, label: "nav.locations", icon: "location" }] },
-  { heading: "nav.services", links: [{ to: CALLING_PATH, label: "nav.calling", icon: "phone" }] },
-  {
-    heading: "nav.monitoring",
-    links: [
-      { to: CALL_PARK_HEALTH_PATH, label: "nav.healthCheck", icon: "checkCircle" },
-      { to: TASKS_PATH, label: "nav.tasks", icon: "list" },
-      { to: AUDIT_LOG_PATH, label: "nav.auditLog", icon: "recents" },
-    ],
-  },
-];
+import { Icon } from "@/components/icon";
+import { NAV_ICON_SIZE, NAV_SECTIONS } from "@/lib/nav-sections";
 
 /** The id the top bar's Menu button controls. */
 export const SIDE_NAV_ID = "side-nav";
@@ -27,14 +14,14 @@ export function SideNav({ open = false }: { open?: boolean }) {
   const { t } = useTranslation();
   return (
     <nav id={SIDE_NAV_ID} className={open ? "side-nav side-nav-open" : "side-nav"} aria-label={t("nav.label")}>
-      {SECTIONS.map((section) => (
+      {NAV_SECTIONS.map((section) => (
         <div key={section.heading} className="side-nav-section">
           <h2 className="side-nav-heading">{t(section.heading)}</h2>
           <ul>
             {section.links.map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} className="side-nav-link">
-                  <Icon name={link.icon} size={20} />
+                  <Icon name={link.icon} size={NAV_ICON_SIZE} />
                   {t(link.label)}
                 </NavLink>
               </li>
