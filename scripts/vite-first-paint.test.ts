@@ -169,6 +169,7 @@ describe("the frames", () => {
     expect([...en.classList]).toEqual(expect.arrayContaining(["sign-in-page", "first-paint"]));
     expect(en.dataset.firstPaint).toBe("sign-in");
     expect(en.lang).toBe("en");
+    expect(en.hasAttribute("inert")).toBe(true);
     expect(en.querySelector("h1")?.textContent).toBe("Sign in");
     expect(en.querySelector(".brand-name")?.textContent).toBe("Call Park Admin");
     expect(frameOf(SIGN_IN_PATH, "pt-BR").querySelector("h1")?.textContent).toBe("Entrar");
@@ -179,6 +180,8 @@ describe("the frames", () => {
     expect([...features.classList]).toEqual(expect.arrayContaining(["shell", "first-paint"]));
     expect(features.dataset.firstPaint).toBe("shell");
     expect(features.lang).toBe("pt-BR");
+    // A picture until the app comes: its links take no focus and no click.
+    expect(features.hasAttribute("inert")).toBe(true);
     expect(features.querySelector(".top-bar .brand-name")?.textContent).toBe("Call Park Admin");
     const links = [...features.querySelectorAll<HTMLAnchorElement>(".side-nav a")];
     expect(links.map((a) => a.getAttribute("href"))).toEqual(NAV_SECTIONS.flatMap((s) => s.links.map((l) => l.to)));

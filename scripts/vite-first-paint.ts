@@ -204,8 +204,14 @@ export function translator(localesDir: string, language: string): Translate {
   };
 }
 
-/** A frame's outer element's attributes: the frame hidden unless the script chose its language (first-paint.css). */
-const frameOf = (kind: "sign-in" | "shell", language: string) => `first-paint" data-first-paint="${kind}" lang="${language}"`;
+/**
+ * A frame's outer element's attributes: the frame hidden unless the script chose its language
+ * (first-paint.css), and inert: a picture of the screen until the app replaces it, whose links
+ * and text neither focus nor a click nor a screen reader reaches (Tab then lands on the app's
+ * first control, not on a link about to vanish).
+ */
+const frameOf = (kind: "sign-in" | "shell", classes: string, language: string) =>
+  `class="${classes} first-paint" data-first-paint="${kind}" lang="${language}" inert`;
 /** The sizes of the icons a frame draws, each a class of first-paint.css (the CSP allows no style attribute in HTML). */
 export const FRAME_ICON_SIZES = [16, NAV_ICON_SIZE] as const;
 /** An icon's box (components/icon.tsx) without its drawing, so that the words beside it sit where they will. */
@@ -214,7 +220,7 @@ const iconBox = (size: (typeof FRAME_ICON_SIZES)[number]) => `<span class="icon 
 /** The sign-in page's frame (as SignInRoute draws it, without the form and language switch) in one language. */
 export function signInFrame(t: Translate, language: string): string {
   return (
-    `<div class="sign-in-page ${frameOf("sign-in", language)}>` +
+    `<div ${frameOf("sign-in", "sign-in-page", language)}>` +
     `<header class="sign-in-bar"><span class="brand-name">${t("app.name")}</span></header>` +
     `<main class="sign-in-main"><div class="sign-in-card"><h1>${t("auth:signIn.title")}</h1>` +
     `<p class="page-description">${t("auth:signIn.description")}</p></div></main></div>`
@@ -240,7 +246,7 @@ export function shellFrame(t: Translate, language: string, path: string, main: s
       "</ul></div>",
   );
   return (
-    `<div class="shell ${frameOf("shell", language)}>` +
+    `<div ${frameOf("shell", "shell", language)}>` +
     `<header class="top-bar"><span class="icon-button nav-toggle" aria-hidden="true"><span class="nav-toggle-bars"></span></span>` +
     `<div class="brand"><span class="brand-name">${t("app.name")}</span></div></header>` +
     `<nav class="side-nav" aria-label="${t("nav.label")}">${sections.join("")}</nav>` +
