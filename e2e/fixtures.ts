@@ -58,9 +58,16 @@ export interface DemoLocation {
 }
 
 /** Fails the test with axe's own report when the page has any accessibility violation. */
-export async function expectNoAxeViolations(page: Page, context: string) {
-  // The app's page, not the frame its HTML painted first (scripts/vite-first-paint.ts), which the app replaces.
+/**
+ * Waits for the app's screen: the frame its HTML painted first (scripts/vite-first-paint.ts: the
+ * same heading and words, inert) replaced. What checks a whole screen checks the app's.
+ */
+export async function expectAppRendered(page: Page) {
   await expect(page.locator(".first-paint")).toHaveCount(0);
+}
+
+export async function expectNoAxeViolations(page: Page, context: string) {
+  await expectAppRendered(page);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,

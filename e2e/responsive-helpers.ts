@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectAppRendered, expectNoAxeViolations } from "./fixtures";
 
 /** A phone, a tablet held upright, a laptop. */
 export const WIDTHS = [375, 768, 1280] as const;
@@ -59,6 +59,7 @@ export async function checkScreen(
   },
 ) {
   const context = `${screen} at ${width} px (${language})`;
+  await expectAppRendered(page);
   const shellParts: Locator[] = [];
   if (shell) {
     const banner = page.getByRole("banner").filter({ has: page.locator(".top-bar-tools") });

@@ -6,7 +6,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { LANGUAGE_STORAGE_KEY as I18N_STORAGE_KEY, LANGUAGES } from "../src/lib/i18n";
 import { EARLY_FETCHES, INITIAL_NAMESPACES, SIGNED_IN_NOTE } from "../src/lib/early-fetch";
 import { NAV_SECTIONS } from "../src/lib/nav-sections";
-import { CALL_PARK_EXTENSIONS_PATH, CALL_PARKS_PATH, callParkPath, FEATURES_PATH, SIGN_IN_PATH } from "../src/lib/paths";
+import {
+  AUDIT_LOG_PATH,
+  CALL_PARK_EXTENSIONS_PATH,
+  CALL_PARK_HEALTH_PATH,
+  CALL_PARKS_PATH,
+  callParkPath,
+  FEATURES_PATH,
+  LOCATIONS_PATH,
+  SIGN_IN_PATH,
+  TASKS_PATH,
+} from "../src/lib/paths";
 import { SCREEN_NAMESPACES } from "../src/lib/screen-namespaces";
 import { applyTheme, storedTheme, THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme";
 import { INITIAL_NAMESPACES as I18N_NAMESPACES } from "../src/lib/i18n";
@@ -191,6 +201,12 @@ describe("the frames", () => {
       "Ramais reservados para estacionar chamadas. Qualquer pessoa da organização recupera uma chamada estacionada discando *88 e o ramal.",
       expect.stringContaining("#58"),
     ]);
+    // Every other screen at a fixed address (each with its own namespaces, which the frame's words come from).
+    expect(FRAMED_SCREENS.map((screen) => screen.path).filter((address) => address !== SIGN_IN_PATH)).toEqual(Object.keys(SCREEN_NAMESPACES));
+    const locations = frameOf(LOCATIONS_PATH, "en");
+    expect(locations.querySelector("main h1")?.textContent).toBe("Locations");
+    expect(locations.querySelector(".back-link")).toBeNull();
+    expect([...locations.querySelectorAll('.side-nav a[aria-current="page"]')].map((a) => a.textContent)).toEqual(["Locations"]);
     const list = frameOf(CALL_PARK_EXTENSIONS_PATH, "en");
     expect(list.querySelector(".back-link")?.getAttribute("href")).toBe(FEATURES_PATH);
     expect(list.querySelector("main h1")?.textContent).toBe("Call Park Extensions");
@@ -243,8 +259,9 @@ describe("firstPaint (Vite plugin)", () => {
     plugin().generateBundle.handler.call({ emitFile: (file: { fileName: string; source: string }) => emitted.push(file) }, {}, { "index.html": { type: "asset", source: index } });
     expect(emitted.map((file) => file.fileName)).toEqual([
       "sign-in.html",
-      `signed-in${FEATURES_PATH}.html`,
-      `signed-in${CALL_PARK_EXTENSIONS_PATH}.html`,
+      ...[FEATURES_PATH, CALL_PARK_EXTENSIONS_PATH, CALL_PARKS_PATH, CALL_PARK_HEALTH_PATH, LOCATIONS_PATH, TASKS_PATH, AUDIT_LOG_PATH].map(
+        (address) => `signed-in${address}.html`,
+      ),
     ]);
     const features = new DOMParser().parseFromString(emitted[1].source, "text/html");
     expect([...features.querySelectorAll("#root > .first-paint")].map((frame) => frame.getAttribute("lang"))).toEqual(languages);

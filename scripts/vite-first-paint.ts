@@ -6,7 +6,16 @@ import { API_BASE } from "../domain/api/endpoint.js";
 import { EARLY_FETCHES, INITIAL_NAMESPACES, SIGNED_IN_NOTE } from "../src/lib/early-fetch.js";
 import { pageFileOf } from "../server/http/built-pages.js";
 import { NAV_ICON_SIZE, NAV_SECTIONS } from "../src/lib/nav-sections.js";
-import { CALL_PARK_EXTENSIONS_PATH, CALL_PARK_HEALTH_PATH, FEATURES_PATH, SIGN_IN_PATH } from "../src/lib/paths.js";
+import {
+  AUDIT_LOG_PATH,
+  CALL_PARK_EXTENSIONS_PATH,
+  CALL_PARK_HEALTH_PATH,
+  CALL_PARKS_PATH,
+  FEATURES_PATH,
+  LOCATIONS_PATH,
+  SIGN_IN_PATH,
+  TASKS_PATH,
+} from "../src/lib/paths.js";
 import { SCREEN_NAMESPACES } from "../src/lib/screen-namespaces.js";
 import { THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme.js";
 
@@ -15,9 +24,9 @@ import { THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme.js";
 // and fetched the language's files (Lighthouse's LCP was that text, seconds later than a bare
 // page). It is what the user sees next: the same elements with the same classes and words,
 // which the SPA then replaces (the route's loading state keeps the copy in place until the
-// page itself renders, so nothing blinks or moves). Three screens have one (FRAMED_SCREENS):
-// sign-in, and, for a request that carries a session, Features and the call park extension
-// list, the screens an administrator opens first.
+// page itself renders, so nothing blinks or moves). The screens at a fixed address have one
+// (FRAMED_SCREENS): sign-in, and, for a request that carries a session, Features and the lists
+// (the shell around their heading and words).
 //
 // The build writes each one's HTML (framedPage) beside index.html; the server sends it for
 // that address (server/http/built-pages.ts). It holds the frame once per language; a small
@@ -279,24 +288,34 @@ export function featuresMain(t: Translate): string {
   );
 }
 
-/** The call park extension list's header (features/call-park-extensions/routes/list-route.tsx), without the actions a role decides. */
-export function extensionListMain(t: Translate): string {
-  return pageHeader({
-    title: t("callParkExtensions:list.title"),
-    description: t("callParkExtensions:list.description"),
-    back: { to: FEATURES_PATH, label: t("nav.features") },
-  });
-}
+/**
+ * The screens of a list at a fixed address, each as its route draws its header (title,
+ * description, and the way back to Features where it has one), without the actions a role decides.
+ */
+const LIST_SCREENS: readonly { path: string; title: string; description: string; backToFeatures?: boolean }[] = [
+  { path: CALL_PARK_EXTENSIONS_PATH, title: "callParkExtensions:list.title", description: "callParkExtensions:list.description", backToFeatures: true },
+  { path: CALL_PARKS_PATH, title: "callParkGroups:list.title", description: "callParkGroups:list.description", backToFeatures: true },
+  { path: CALL_PARK_HEALTH_PATH, title: "callParkHealth:title", description: "callParkHealth:description", backToFeatures: true },
+  { path: LOCATIONS_PATH, title: "locations:title", description: "locations:description" },
+  { path: TASKS_PATH, title: "tasks:title", description: "tasks:description" },
+  { path: AUDIT_LOG_PATH, title: "auditLog:title", description: "auditLog:description" },
+];
 
 /** The screens whose HTML paints their frame: an address, whether it needs a session (the shell), and the frame in one language. */
 export const FRAMED_SCREENS: readonly { path: string; signedIn: boolean; frame: (t: Translate, language: string) => string }[] = [
   { path: SIGN_IN_PATH, signedIn: false, frame: signInFrame },
   { path: FEATURES_PATH, signedIn: true, frame: (t, language) => shellFrame(t, language, FEATURES_PATH, featuresMain(t)) },
-  {
-    path: CALL_PARK_EXTENSIONS_PATH,
+  ...LIST_SCREENS.map(({ path, title, description, backToFeatures }) => ({
+    path,
     signedIn: true,
-    frame: (t, language) => shellFrame(t, language, CALL_PARK_EXTENSIONS_PATH, extensionListMain(t)),
-  },
+    frame: (t: Translate, language: string) =>
+      shellFrame(
+        t,
+        language,
+        path,
+        pageHeader({ title: t(title), description: t(description), back: backToFeatures ? { to: FEATURES_PATH, label: t("nav.features") } : undefined }),
+      ),
+  })),
 ];
 
 export function firstPaint({ root, languages }: { root: string; languages: readonly string[] }): Plugin {
