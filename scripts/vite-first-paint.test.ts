@@ -196,6 +196,7 @@ describe("the frames", () => {
     const links = [...features.querySelectorAll<HTMLAnchorElement>(".side-nav a")];
     expect(links.map((a) => a.getAttribute("href"))).toEqual(NAV_SECTIONS.flatMap((s) => s.links.map((l) => l.to)));
     expect(links.filter((a) => a.getAttribute("aria-current") === "page").map((a) => a.textContent)).toEqual(["Chamadas"]);
+    expect(features.querySelector("main")?.getAttribute("aria-busy")).toBe("true");
     expect(features.querySelector("main h1")?.textContent).toBe("Recursos");
     expect([...features.querySelectorAll(".feature-card-description")].map((p) => p.textContent)).toEqual([
       "Ramais reservados para estacionar chamadas. Qualquer pessoa da organização recupera uma chamada estacionada discando *88 e o ramal.",

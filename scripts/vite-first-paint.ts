@@ -259,7 +259,8 @@ export function shellFrame(t: Translate, language: string, path: string, main: s
     `<header class="top-bar"><span class="icon-button nav-toggle" aria-hidden="true"><span class="nav-toggle-bars"></span></span>` +
     `<div class="brand"><span class="brand-name">${t("app.name")}</span></div></header>` +
     `<nav class="side-nav" aria-label="${t("nav.label")}">${sections.join("")}</nav>` +
-    `<main class="main">${main}</main></div>`
+    // Busy, as the app's own skeleton of the shell says, until the screen is in.
+    `<main class="main" aria-busy="true">${main}</main></div>`
   );
 }
 
