@@ -44,7 +44,7 @@ export default defineConfig({
     interfaceFontSubset({ root: fromRoot(".") }),
     // Only the design tokens the app reads, not Momentum's ~800 (44 of the stylesheet's 70 KB).
     pruneUnreadCustomProperties({ root: fromRoot(".") }),
-    // The sign-in page's heading and words in index.html, painted before the JavaScript runs.
+    // Each screen at a fixed address in its own HTML, its frame and words painted before the JavaScript runs.
     firstPaint({ root: fromRoot("."), languages: ["en", "pt-BR"] }),
     react(),
   ],
