@@ -103,8 +103,11 @@ export async function buildServer({ outdir = path.join(root, "dist-server") } = 
     // Bundled CommonJS packages call require() for Node's own modules; an ES module has no
     // require of its own, so the bundle makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    // Not minified: stack traces in the logs stay readable; the map is for
-    // NODE_OPTIONS=--enable-source-maps when one needs the TypeScript lines.
+    // Whitespace and comments only: every identifier stays as written, so a stack trace in the
+    // logs still names each function. The server then holds its 3.3 MB of source rather than
+    // 4.8 (measured: 10 MB less heap, ~2 MB less resident at idle). The bundle's own lines were
+    // never the TypeScript's: the map gives those, with NODE_OPTIONS=--enable-source-maps.
+    minifyWhitespace: true,
     sourcemap: "linked",
     metafile: true,
     logLevel: "warning",

@@ -80,6 +80,15 @@ describe("the compiled server (npm run build → dist-server/index.js)", () => {
     const bundle = fs.readFileSync(path.join(tree, BUILDS.server.output), "utf8");
     expect(bundle).not.toMatch(/["'](tsx|vite|esbuild|typescript)(\/[^"']*)?["']/);
   });
+
+  it("keeps every name as written but not the whitespace, which the server would hold in memory", () => {
+    const bundle = fs.readFileSync(path.join(tree, BUILDS.server.output), "utf8");
+    // A stack trace names its functions.
+    expect(bundle.includes("async function listCallParkExtensions(")).toBe(true);
+    // Lines of thousands of characters (written out, they average about forty).
+    const charactersPerLine = bundle.length / bundle.split("\n").length;
+    expect(charactersPerLine).toBeGreaterThan(1000);
+  });
 });
 
 describe("what npm start rebuilds", () => {
