@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
-import { DEMO_ADMINS, DEMO_PASSWORD, expect, expectNoAxeViolations, type Role, test } from "./fixtures";
+import { DEMO_ADMINS, DEMO_PASSWORD, expect, expectAppCodeAfterFirstPaint, expectNoAxeViolations, isAppCode, type Role, test } from "./fixtures";
 
 // Sign-in, the user menu, sign-out and personal access tokens, against the real server.
 // The server counts failed sign-ins per address (20 per 15 minutes for every spec of the
@@ -49,8 +49,6 @@ test.describe("signing in", () => {
   });
 
   test("a first visit to sign-in paints its words before asking for the app's code", async ({ page }) => {
-    // The app's modules: every script of the build but the small first-paint one that the HTML runs.
-    const isAppCode = (url: string) => /\/assets\/.*\.js$/.test(url) && !url.includes("/first-paint-");
     const requested: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
     // Held stylesheet, held paint: the page is parsed, and asks for no code until it has painted.
@@ -65,15 +63,7 @@ test.describe("signing in", () => {
     expect(requested.filter(isAppCode)).toEqual([]);
     releaseStyles();
     await expect(page.getByLabel("Email address")).toBeFocused();
-
-    const { paint, code } = await page.evaluate(() => ({
-      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
-      code: performance.getEntriesByType("resource").map((entry) => [entry.name, entry.startTime] as const),
-    }));
-    const codeStarts = code.filter(([url]) => isAppCode(url)).map(([, start]) => start);
-    expect(paint).toBeGreaterThan(0);
-    expect(codeStarts.length).toBeGreaterThan(1);
-    expect(Math.min(...codeStarts)).toBeGreaterThanOrEqual(paint!);
+    await expectAppCodeAfterFirstPaint(page);
   });
 
   test("by keyboard only: Tab, type, Enter", async ({ page }) => {

@@ -66,6 +66,24 @@ export async function expectAppRendered(page: Page) {
   await expect(page.locator(".first-paint")).toHaveCount(0);
 }
 
+/** The app's modules: every script of the build but the small first-paint one that a page's HTML runs. */
+export function isAppCode(url: URL | string): boolean {
+  const { pathname } = new URL(url);
+  return /^\/assets\/.*\.js$/.test(pathname) && !pathname.includes("/first-paint-");
+}
+
+/** A framed page held its code back until its frame was on screen: every app script started after the first contentful paint. */
+export async function expectAppCodeAfterFirstPaint(page: Page) {
+  const { paint, starts } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    starts: performance.getEntriesByType("resource").map((entry) => [entry.name, entry.startTime] as const),
+  }));
+  const codeStarts = starts.filter(([url]) => isAppCode(url)).map(([, start]) => start);
+  expect(paint).toBeGreaterThan(0);
+  expect(codeStarts.length).toBeGreaterThan(1);
+  expect(Math.min(...codeStarts)).toBeGreaterThanOrEqual(paint!);
+}
+
 export async function expectNoAxeViolations(page: Page, context: string) {
   await expectAppRendered(page);
   const results = await new AxeBuilder({ page }).analyze();
