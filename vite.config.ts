@@ -4,9 +4,11 @@ import optimizeLocales from "@react-aria/optimize-locales-plugin";
 import react from "@vitejs/plugin-react";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { pageFileOf } from "./server/http/built-pages.js";
 import { firstPaint } from "./scripts/vite-first-paint.js";
 import { interfaceFontSubset } from "./scripts/vite-font-subset.js";
 import { pruneUnreadCustomProperties } from "./scripts/vite-prune-custom-properties.js";
+import { SIGN_IN_PATH } from "./src/lib/paths.js";
 
 const apiPort = process.env.API_PORT ?? "8080";
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -33,12 +35,30 @@ function spaEndpointAddresses(): Plugin {
   };
 }
 
+/**
+ * The dev server's /sign-in: sign-in.html, the page of sign-in's own entry (src/sign-in.tsx),
+ * as the server sends the built one (server/http/built-pages.ts). Every other address is the app's.
+ */
+function signInPageInDev(): Plugin {
+  return {
+    name: "sign-in-page",
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = new URL(req.url ?? "/", "http://dev.invalid");
+        if (url.pathname === SIGN_IN_PATH) req.url = `/${pageFileOf(SIGN_IN_PATH, false)}${url.search}`;
+        next();
+      });
+    },
+  };
+}
+
 /** Node tests that replace a module (vi.mock): they need a module cache of their own. */
 const NODE_TESTS_MOCKING_MODULES = ["server/features/auth/password.test.ts", "server/features/auth/sign-in-burst.test.ts"];
 
 export default defineConfig({
   plugins: [
     spaEndpointAddresses(),
+    signInPageInDev(),
     // react-aria's own strings (a menu's, a toast's…) only in the app's languages, not its ~34.
     optimizeLocales.vite({ locales: ["en-US", "pt-BR"] }),
     interfaceFontSubset({ root: fromRoot(".") }),
@@ -66,14 +86,23 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     rolldownOptions: {
+      // Two pages, each its own entry: the app's screens, and sign-in, which needs neither the
+      // router nor the query cache (src/sign-in.tsx).
+      input: { index: fromRoot("./index.html"), "sign-in": fromRoot("./sign-in.html") },
       output: {
         codeSplitting: {
           groups: [
-            // What every screen runs, in one file rather than seven: a first visit over HTTP/1.1
-            // (six connections) asks for fewer files at once, and one file compresses better.
+            // What every screen runs, in two files rather than seven: a first visit over HTTP/1.1
+            // (six connections) asks for fewer files at once, and a larger file compresses better.
+            // React and i18n, which sign-in's page needs too; then the router and the query cache,
+            // which only the app's screens do.
             {
               name: "vendor",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+            },
+            {
+              name: "vendor-app",
+              test: /node_modules[\\/](react-router|@tanstack[\\/](query-core|react-query)|use-sync-external-store)[\\/]/,
             },
           ],
         },

@@ -12,7 +12,7 @@ export const BUILDS = {
   spa: {
     label: "the SPA into dist/",
     output: "dist/index.html",
-    inputs: ["src", "domain", "public", "index.html", "vite.config.ts", "tsconfig.json", "package-lock.json"],
+    inputs: ["src", "domain", "public", "index.html", "sign-in.html", "vite.config.ts", "tsconfig.json", "package-lock.json"],
   },
   server: {
     label: "the server into dist-server/",

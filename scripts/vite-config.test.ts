@@ -51,4 +51,29 @@ describe("vite.config.ts", () => {
     expect(mocking.length).toBeGreaterThan(0);
     expect(mocking.sort()).toEqual([...(isolated?.include ?? [])].sort());
   });
+
+  it("builds sign-in as a page of its own, whose shared libraries leave out the router and the query cache", () => {
+    type Group = { name: string; test: RegExp };
+    const rolldown = config.build?.rolldownOptions as { input: Record<string, string>; output: { codeSplitting: { groups: Group[] } } };
+    expect(Object.values(rolldown.input).map((file) => path.relative(root, file))).toEqual(["index.html", "sign-in.html"]);
+    expect(fs.readFileSync(path.join(root, "sign-in.html"), "utf8")).toContain('src="/src/sign-in.tsx"');
+    const groupOf = (module: string) => rolldown.output.codeSplitting.groups.find((g) => g.test.test(path.join(root, "node_modules", module, "index.js")))?.name;
+    for (const shared of ["react", "react-dom", "scheduler", "i18next", "react-i18next"]) expect(groupOf(shared)).toBe("vendor");
+    for (const appOnly of ["react-router", "@tanstack/react-query", "@tanstack/query-core"]) expect(groupOf(appOnly)).toBe("vendor-app");
+  });
+
+  it("sends sign-in's own page at /sign-in on the dev server, its query kept; every other address is left to the app", () => {
+    const middleware = { use: undefined as unknown as (req: { url: string }, res: unknown, next: () => void) => void };
+    const hook = plugin("sign-in-page").configureServer as (server: { middlewares: { use: (fn: typeof middleware.use) => void } }) => void;
+    hook({ middlewares: { use: (fn) => (middleware.use = fn) } });
+    const routed = (url: string) => {
+      const req = { url };
+      middleware.use(req, {}, () => undefined);
+      return req.url;
+    };
+    expect(routed("/sign-in")).toBe("/sign-in.html");
+    expect(routed("/sign-in?next=%2Ftasks")).toBe("/sign-in.html?next=%2Ftasks");
+    expect(routed("/services/calling/features")).toBe("/services/calling/features");
+    expect(routed("/sign-in-help")).toBe("/sign-in-help");
+  });
 });

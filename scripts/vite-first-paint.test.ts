@@ -256,17 +256,33 @@ describe("firstPaint (Vite plugin)", () => {
 
   it("writes each framed screen's page where the server looks for it, with the frame in every language", () => {
     const emitted: { fileName: string; source: string }[] = [];
-    const index = `<html lang="en"><head>\n    <link rel="modulepreload" crossorigin href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}>\n</head><body><div id="root"></div></body></html>`;
-    plugin().generateBundle.handler.call({ emitFile: (file: { fileName: string; source: string }) => emitted.push(file) }, {}, { "index.html": { type: "asset", source: index } });
-    expect(emitted.map((file) => file.fileName)).toEqual([
-      "sign-in.html",
-      ...[FEATURES_PATH, CALL_PARK_EXTENSIONS_PATH, CALL_PARKS_PATH, CALL_PARK_HEALTH_PATH, LOCATIONS_PATH, TASKS_PATH, AUDIT_LOG_PATH].map(
+    const pageOf = (entry: string) =>
+      `<html lang="en"><head>\n    <link rel="modulepreload" crossorigin href="/assets/${entry}-x1.js" ${APP_ENTRY_ATTRIBUTE}>\n</head><body><div id="root"></div></body></html>`;
+    const bundle = { "index.html": { type: "asset", source: pageOf("index") }, "sign-in.html": { type: "asset", source: pageOf("sign-in") } };
+    plugin().generateBundle.handler.call({ emitFile: (file: { fileName: string; source: string }) => emitted.push(file) }, {}, bundle);
+    expect(emitted.map((file) => file.fileName)).toEqual(
+      [FEATURES_PATH, CALL_PARK_EXTENSIONS_PATH, CALL_PARKS_PATH, CALL_PARK_HEALTH_PATH, LOCATIONS_PATH, TASKS_PATH, AUDIT_LOG_PATH].map(
         (address) => `signed-in${address}.html`,
       ),
-    ]);
-    const features = new DOMParser().parseFromString(emitted[1].source, "text/html");
+    );
+    const parse = (html: string) => new DOMParser().parseFromString(html, "text/html");
+    const features = parse(emitted[0].source);
     expect([...features.querySelectorAll("#root > .first-paint")].map((frame) => frame.getAttribute("lang"))).toEqual(languages);
     expect(features.querySelector("#root h1")?.textContent).toBe("Features");
+    expect(features.querySelector(`link[${APP_ENTRY_ATTRIBUTE}]`)).toBeNull();
+    expect(features.querySelector("template")?.innerHTML).toContain("/assets/index-x1.js");
+    // Sign-in's frame goes into its own page, which starts its own entry, not the app's.
+    const signIn = parse(bundle["sign-in.html"].source);
+    expect([...signIn.querySelectorAll("#root > .first-paint")].map((frame) => frame.getAttribute("lang"))).toEqual(languages);
+    expect(signIn.querySelector("#root h1")?.textContent).toBe("Sign in");
+    expect(signIn.querySelector("template")?.innerHTML).toContain("/assets/sign-in-x1.js");
+    expect(signIn.querySelector("template")?.innerHTML).not.toContain("/assets/index-x1.js");
+  });
+
+  it("refuses a build without sign-in's own page", () => {
+    const index = `<html><head><link rel="modulepreload" crossorigin href="/assets/index-x1.js" ${APP_ENTRY_ATTRIBUTE}></head><body><div id="root"></div></body></html>`;
+    const build = () => plugin().generateBundle.handler.call({ emitFile: () => undefined }, {}, { "index.html": { type: "asset", source: index } });
+    expect(build).toThrow(/no sign-in\.html/);
   });
 });
 

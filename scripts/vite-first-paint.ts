@@ -28,8 +28,9 @@ import { THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme.js";
 // (FRAMED_SCREENS): sign-in, and, for a request that carries a session, Features and the lists
 // (the shell around their heading and words).
 //
-// The build writes each one's HTML (framedPage) beside index.html; the server sends it for
-// that address (server/http/built-pages.ts). It holds the frame once per language; a small
+// The build writes each one's HTML (framedPage) beside index.html (sign-in's into its own page,
+// sign-in.html, an entry of its own); the server sends it for that address
+// (server/http/built-pages.ts). It holds the frame once per language; a small
 // external script (the server's CSP allows no inline script) picks the language as i18n will
 // (the remembered choice, else the browser's languages) and marks <html> so CSS shows that one.
 // On every address it then starts the requests each screen begins with (startEarlyFetches),
@@ -171,8 +172,8 @@ const HTML_TAG = /<html( [^>]*)?>/;
 const ROOT = '<div id="root"></div>';
 
 /**
- * A framed page's HTML: index.html with `frames` in #root, <html> marked, and the app's
- * modulepreloads in an inert <template>, so that its first paint (the frame, its CSS and font)
+ * A framed page's HTML: a built page (index.html, or sign-in's own) with `frames` in #root,
+ * <html> marked, and its modulepreloads in an inert <template>, so that its first paint (the frame, its CSS and font)
  * has the connection to itself; startApp requests them once that paint is on screen. The
  * ~150 KB then arrive about as soon (the bandwidth is what a phone lacks, and the paint needs
  * little of it), and the page shows its words first. Every other address keeps index.html:
@@ -180,8 +181,8 @@ const ROOT = '<div id="root"></div>';
  */
 export function framedPage(indexHtml: string, frames: string): string {
   const preloads = MODULE_PRELOADS.exec(indexHtml);
-  if (!preloads) throw new Error("first paint: no modulepreload links in the built index.html");
-  if (!HTML_TAG.test(indexHtml) || !indexHtml.includes(ROOT)) throw new Error("first paint: no <html> or empty #root in the built index.html");
+  if (!preloads) throw new Error("first paint: no modulepreload links in a built page");
+  if (!HTML_TAG.test(indexHtml) || !indexHtml.includes(ROOT)) throw new Error("first paint: no <html> or empty #root in a built page");
   const indent = "\n    ";
   const links = preloads[0].trim().split(/\s*\n\s*/).join(`${indent}  `);
   return indexHtml
@@ -302,13 +303,22 @@ const LIST_SCREENS: readonly { path: string; title: string; description: string;
   { path: AUDIT_LOG_PATH, title: "auditLog:title", description: "auditLog:description" },
 ];
 
-/** The screens whose HTML paints their frame: an address, whether it needs a session (the shell), and the frame in one language. */
-export const FRAMED_SCREENS: readonly { path: string; signedIn: boolean; frame: (t: Translate, language: string) => string }[] = [
-  { path: SIGN_IN_PATH, signedIn: false, frame: signInFrame },
-  { path: FEATURES_PATH, signedIn: true, frame: (t, language) => shellFrame(t, language, FEATURES_PATH, featuresMain(t)) },
+/** The built page of the app's screens (src/main.tsx). */
+export const APP_PAGE = "index.html";
+/** The built page of sign-in, an entry of its own (src/sign-in.tsx): the frame goes into it. */
+export const SIGN_IN_PAGE = "sign-in.html";
+
+/**
+ * The screens whose HTML paints their frame: an address, whether it needs a session (the
+ * shell), the built page whose entry draws it, and the frame in one language.
+ */
+export const FRAMED_SCREENS: readonly { path: string; signedIn: boolean; page: string; frame: (t: Translate, language: string) => string }[] = [
+  { path: SIGN_IN_PATH, signedIn: false, page: SIGN_IN_PAGE, frame: signInFrame },
+  { path: FEATURES_PATH, signedIn: true, page: APP_PAGE, frame: (t, language) => shellFrame(t, language, FEATURES_PATH, featuresMain(t)) },
   ...LIST_SCREENS.map(({ path, title, description, backToFeatures }) => ({
     path,
     signedIn: true,
+    page: APP_PAGE,
     frame: (t: Translate, language: string) =>
       shellFrame(
         t,
@@ -339,15 +349,21 @@ export function firstPaint({ root, languages }: { root: string; languages: reado
       if (building) this.emitFile({ type: "asset", name: SCRIPT_NAME, source: script });
     },
     generateBundle: {
-      // After Vite has written index.html.
+      // After Vite has written the HTML pages.
       order: "post",
       handler(_options, bundle) {
-        const index = bundle["index.html"];
-        if (index?.type !== "asset") return;
+        const app = bundle[APP_PAGE];
+        if (app?.type !== "asset") return;
         const translators = languages.map((language) => ({ language, t: translator(localesDir, language) }));
         for (const screen of FRAMED_SCREENS) {
+          const page = bundle[screen.page];
+          if (page?.type !== "asset") throw new Error(`first paint: the build wrote no ${screen.page}`);
           const frames = translators.map(({ language, t }) => screen.frame(t, language)).join("");
-          this.emitFile({ type: "asset", fileName: pageFileOf(screen.path, screen.signedIn), source: framedPage(String(index.source), frames) });
+          const source = framedPage(String(page.source), frames);
+          const fileName = pageFileOf(screen.path, screen.signedIn);
+          // Sign-in's own page takes its frame in place; the app's screens each get a copy of index.html.
+          if (fileName === screen.page) page.source = source;
+          else this.emitFile({ type: "asset", fileName, source });
         }
       },
     },

@@ -2,17 +2,19 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { initI18n } from "@/lib/i18n";
-import { FEATURES_PATH, SIGN_IN_PATH } from "@/lib/paths";
+import { FEATURES_PATH, LOCATIONS_PATH } from "@/lib/paths";
 import { queryClient } from "@/lib/query-client";
 import { readLocales } from "@/test/locales";
 import { mswPath } from "@/test/msw-path";
 import { server } from "@/test/server";
 import { testSession } from "@/test/session";
-import { captureFirstPaint, routes, ShellLoading, SignInLoading } from "./router";
+import { mayBeSignedIn, rememberSignedIn } from "@/lib/session";
+import { apiErrorResponse } from "@/test/fixtures";
+import { captureFirstPaint, routes, ShellLoading } from "./router";
 
 // The first screen waits on no chain: the session, the language's files and the screen's
 // own namespaces are all asked for before any of them answers. Every answer below is held
@@ -81,17 +83,38 @@ describe("the first screen's requests", () => {
   });
 });
 
+describe("a screen without a session", () => {
+  // No session kept from the test before (its screen may have asked again as it was left).
+  beforeEach(() => queryClient.clear());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("leaves for the sign-in page, a page of its own, loaded anew, coming back here afterwards", async () => {
+    server.use(http.get(mswPath(api.session.get), () => apiErrorResponse(401, "unauthorized")));
+    const assign = vi.fn();
+    // jsdom cannot load another page; the address the page leaves for is observed instead.
+    vi.stubGlobal("location", { ...window.location, pathname: LOCATIONS_PATH, search: "?name=S%C3%A3o", assign });
+    rememberSignedIn(true);
+    const router = createMemoryRouter(routes, { initialEntries: [`${LOCATIONS_PATH}?name=S%C3%A3o`] });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(assign).toHaveBeenCalledWith(`/sign-in?next=${encodeURIComponent(`${LOCATIONS_PATH}?name=S%C3%A3o`)}`));
+    expect(mayBeSignedIn()).toBe(false);
+    // The app has no sign-in screen of its own: nothing else renders while the page goes.
+    expect(router.state.location.pathname).toBe(LOCATIONS_PATH);
+    expect(router.state.errors).toBeNull();
+    expect(screen.queryByRole("heading", { level: 1 })).toBeNull();
+  });
+});
+
 describe("a framed page's first paint", () => {
   // A framed page as the build writes it (scripts/vite-first-paint.ts, tested there): its frame
   // in each language, one chosen by its script.
   const frames: Record<string, (language: string) => string> = {
-    [SIGN_IN_PATH]: (language) => {
-      const words = locales[language].auth.signIn as Record<string, string>;
-      return (
-        `<div class="sign-in-page first-paint" data-first-paint="sign-in" lang="${language}">` +
-        `<main class="sign-in-main"><div class="sign-in-card"><h1>${words.title}</h1><p class="page-description">${words.description}</p></div></main></div>`
-      );
-    },
     [FEATURES_PATH]: (language) => {
       const card = locales[language].callParkExtensions.card as Record<string, string>;
       return (
@@ -118,19 +141,6 @@ describe("a framed page's first paint", () => {
     captureFirstPaint();
   });
 
-  it("keeps sign-in's frame on screen while the page's code and loader load", () => {
-    paintFramedPage(SIGN_IN_PATH, "pt-BR");
-    const { container } = render(<SignInLoading />);
-    expect(container.firstElementChild).toHaveAttribute("aria-busy", "true");
-    // Both languages are copied; the stylesheet shows the chosen one (first-paint.css), which jsdom does not apply.
-    const chosen = container.querySelector('.first-paint[lang="pt-BR"]');
-    expect(chosen).toHaveAttribute("data-first-paint", "sign-in");
-    expect(chosen?.querySelector("h1")).toHaveTextContent("Entrar");
-    const words = locales["pt-BR"].auth.signIn as Record<string, string>;
-    expect(chosen?.querySelector(".page-description")).toHaveTextContent(words.description);
-    expect(routes.find((route) => route.path === SIGN_IN_PATH)?.hydrateFallbackElement).toEqual(<SignInLoading />);
-  });
-
   it("keeps a signed-in screen's frame, shell and all, while the first screen's code and data load", () => {
     paintFramedPage(FEATURES_PATH, "en");
     const { container } = render(<ShellLoading />);
@@ -140,13 +150,10 @@ describe("a framed page's first paint", () => {
     expect(chosen?.querySelector("h1")).toHaveTextContent("Features");
     expect(chosen?.querySelector(".feature-card-description")).toHaveTextContent((locales.en.callParkExtensions.card as Record<string, string>).description);
     expect(routes.find((route) => route.path === "/")?.hydrateFallbackElement).toEqual(<ShellLoading />);
-    // Sent on to sign-in (the session had expired): a spinner there, not the shell's frame.
-    expect(render(<SignInLoading />).container.querySelector(".spinner")).toBeInTheDocument();
   });
 
-  it("shows a spinner or the app's skeleton when the page's script chose no frame (another address at first)", () => {
-    paintFramedPage(SIGN_IN_PATH, null);
-    expect(render(<SignInLoading />).container.querySelector(".spinner")).toBeInTheDocument();
+  it("shows the app's skeleton when the page's script chose no frame (another address at first)", () => {
+    paintFramedPage(FEATURES_PATH, null);
     const { container } = render(<ShellLoading />);
     expect(container.querySelector(".shell-skeleton")).toBeInTheDocument();
     expect(container.querySelector("h1")).toBeNull();

@@ -1,9 +1,7 @@
 import {
   createBrowserRouter,
   type LoaderFunction,
-  type LoaderFunctionArgs,
   Navigate,
-  redirect,
   type RouteObject,
   useLocation,
 } from "react-router";
@@ -18,14 +16,12 @@ import {
   newCallParkExtensionPath,
   newCallParkPath,
   PROFILE_PATH,
-  SIGN_IN_PATH,
   TASKS_PATH,
 } from "@/lib/paths";
 import { initI18n, loadNamespaces } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
 import { SCREEN_NAMESPACES } from "@/lib/screen-namespaces";
-import { isSignedOut, sessionQuery, signInUrl } from "@/lib/session";
-import { loader as signInLoader } from "@/features/auth/routes/sign-in-loader";
+import { isSignedOut, sessionQuery } from "@/lib/session";
 import { ShellSkeleton } from "@/components/states";
 import { AppShell } from "./shell/app-shell";
 import { FeaturesPage } from "./routes/features-page";
@@ -34,16 +30,8 @@ import { NotFoundPage, RouteErrorPage } from "./routes/error-pages";
 // One lazy module per screen: the first screen loads only the shell and the cards. Nothing
 // waits on a chain: the session, the language's files, the screen's code and its own
 // namespaces are all asked for at once, as the router starts (loaders run in parallel).
+// Sign-in is not among them: it is a page of its own (sign-in.html, src/sign-in.tsx).
 export const routes: RouteObject[] = [
-  // Outside the shell, and open to whoever is signed out.
-  {
-    path: SIGN_IN_PATH,
-    // Its loader (already signed in? then on to next) is asked beside the page's code.
-    loader: signInLoader,
-    lazy: () => import("@/features/auth/routes/sign-in-route").then((module) => ({ Component: module.default })),
-    errorElement: <RouteErrorPage />,
-    hydrateFallbackElement: <SignInLoading />,
-  },
   {
     path: "/",
     element: <AppShell />,
@@ -120,17 +108,19 @@ export const routes: RouteObject[] = [
 ];
 
 /**
- * Every screen but sign-in needs a session: without one, the sign-in page, then back here.
- * The shell's words are loaded beside it, so the first screen draws translated.
+ * Every screen needs a session: without one, the sign-in page (a page of its own, loaded
+ * anew), then back here. The shell's words are loaded beside it, so the first screen draws
+ * translated.
  */
-async function requireSession({ request }: LoaderFunctionArgs) {
+async function requireSession() {
   try {
     await Promise.all([queryClient.ensureQueryData(sessionQuery()), initI18n()]);
     return null;
   } catch (error) {
     if (!isSignedOut(error)) throw error;
-    const url = new URL(request.url);
-    throw redirect(signInUrl(url.pathname + url.search));
+    // The query cache has already left for the sign-in page (lib/query-client.ts), as it does
+    // for any request a gone session refuses. Nothing renders while the page is replaced.
+    return new Promise<never>(() => {});
   }
 }
 
@@ -160,22 +150,12 @@ export function captureFirstPaint() {
 }
 
 /**
- * A route while its code and loader load: the frame of its kind kept as it was painted (the
- * same heading and words, so nothing blinks or moves), else `fallback`.
+ * The shell while the first screen's code and data load: the shell's frame kept as it was
+ * painted (the same heading and words, so nothing blinks or moves), else the app's skeleton.
  */
-function FirstPaintLoading({ kind, fallback }: { kind: "sign-in" | "shell"; fallback: React.ReactNode }) {
-  if (firstPaintFrame.kind !== kind) return fallback;
-  return <div aria-busy="true" dangerouslySetInnerHTML={{ __html: firstPaintFrame.html }} />;
-}
-
-/** Sign-in while its code and loader load. */
-export function SignInLoading() {
-  return <FirstPaintLoading kind="sign-in" fallback={<div className="state" aria-busy="true"><span className="spinner" /></div>} />;
-}
-
-/** The shell while the first screen's code and data load. */
 export function ShellLoading() {
-  return <FirstPaintLoading kind="shell" fallback={<ShellSkeleton />} />;
+  if (firstPaintFrame.kind !== "shell") return <ShellSkeleton />;
+  return <div aria-busy="true" dangerouslySetInnerHTML={{ __html: firstPaintFrame.html }} />;
 }
 
 /** An address whose segment was renamed: the same screen under its new name, search and all. */

@@ -10,8 +10,6 @@ declare module "@tanstack/react-query" {
     mutationMeta: {
       /** Translation key of the toast shown when the change succeeds. */
       successMessage?: string;
-      /** The screen shows this mutation's errors itself (e.g. sign-in's inline alert): no toast. */
-      errorsShownInline?: boolean;
     };
   }
 }
@@ -33,8 +31,7 @@ export const queryClient = new QueryClient({
       const key = mutation.meta?.successMessage;
       if (key) showToast({ tone: "success", title: i18n.t(key) });
     },
-    onError: (error, _variables, _context, mutation) => {
-      if (mutation.meta?.errorsShownInline) return;
+    onError: (error) => {
       if (isSignedOut(error)) return goToSignIn();
       // Problems tied to fields are shown on those fields by the form.
       if (error instanceof ApiError && error.issues.length > 0) return;

@@ -1,10 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@domain/api/addresses";
-import type { AccessToken, AccessTokenCreate, SignInInput } from "@domain/schemas/auth";
+import type { AccessToken, AccessTokenCreate } from "@domain/schemas/auth";
 import { callApi } from "@/lib/api-client";
 import { queryRoots } from "@/lib/query-keys";
 import { SIGN_IN_PATH } from "@/lib/paths";
-import { adoptSession, rememberSignedIn, sessionQuery } from "@/lib/session";
+import { rememberSignedIn } from "@/lib/session";
 
 /** The signed-in administrator's personal access tokens. */
 export const accessTokenQueries = {
@@ -15,18 +15,6 @@ export const accessTokenQueries = {
       queryFn: async ({ signal }) => (await callApi(api.people.listAccessTokens, { signal })).data.items,
     }),
 };
-
-/** Signs in (api.session.signIn); the page words every refusal itself, beside the form, so no toast. */
-export function useSignIn() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: SignInInput) => (await callApi(api.session.signIn, { body })).data,
-    onSuccess: (session) => {
-      queryClient.setQueryData(sessionQuery().queryKey, adoptSession(session));
-    },
-    meta: { errorsShownInline: true },
-  });
-}
 
 /**
  * Signs out (api.session.signOut), then a fresh page at sign-in: a full load, so nothing

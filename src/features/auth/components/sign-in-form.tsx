@@ -1,13 +1,14 @@
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { api } from "@domain/api/addresses";
 import type { SignInInput } from "@domain/schemas/auth";
 import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";
 import { Icon } from "@/components/icon";
 import { TextInputField } from "@/components/text-input-field";
-import { ApiError } from "@/lib/api-client";
+import { ApiError, callApi } from "@/lib/api-client";
 import { errorMessage } from "@/lib/error-message";
 import { encodeFieldIssue } from "@/lib/form";
-import { useSignIn } from "@/features/auth/api/queries";
+import { adoptSession } from "@/lib/signed-in";
 
 const FIELDS = ["email", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -33,7 +34,6 @@ function fieldErrors(issues: FieldIssue[]): FieldErrors {
 /** Email and password; a refusal (wrong password, too many attempts) shows above the fields. */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation(["auth", "errors"]);
-  const signIn = useSignIn();
   const inputs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string>();
@@ -70,7 +70,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       if (!result.success) return showFieldErrors(fieldErrors(toFieldIssues(result.error, input)));
       setErrors({});
       try {
-        await signIn.mutateAsync(result.data);
+        // With the API client alone: the sign-in page has no query cache (src/sign-in.tsx).
+        adoptSession((await callApi(api.session.signIn, { body: result.data })).data);
         onSignedIn();
       } catch (error) {
         const onFields = error instanceof ApiError ? fieldErrors(error.issues) : {};
