@@ -103,16 +103,10 @@ describe("where signing in leads", () => {
     expect(nextAfterSignIn("")).toBe("/");
   });
 
+  // Each unsafe next is safeNext's (lib/session.test.ts): here, that the page's query reaches it decoded.
   it.each([
     ["another site", "%2F%2Fevil.example%2Fsteal"],
-    ["NUL", "%2Ftasks%00"],
     ["a newline", "%2Ftasks%0aSet-Cookie%3A%20x%3D1"],
-    ["ESC", "%2Ftasks%1b%5B31m"],
-    ["a tab before a second slash", "%2F%09%2Fevil.example"],
-    ["DEL", "%2Ftasks%7f"],
-    ["a line separator", "%2Ftasks%E2%80%A8"],
-    ["invalid percent-encoding", "%2Ftasks%25zz"],
-    ["a truncated UTF-8 sequence", "%2Ftasks%25E0%25A4%25A"],
     ["invalid UTF-8 in the parameter itself", "%2Ftasks%FF%FE"],
   ])("is home when next holds %s", (_label, next) => {
     expect(nextAfterSignIn(`?next=${next}`)).toBe("/");
@@ -122,8 +116,10 @@ describe("where signing in leads", () => {
 describe("a visit to sign-in already signed in", () => {
   beforeEach(() => rememberSignedIn(true));
 
-  it("is found, and the session adopted: the page goes straight on", async () => {
+  it("is found by asking for the session once: the page goes straight on", async () => {
+    const recorder = recordRequests();
     expect(await stillSignedIn()).toBe(true);
+    expect(recorder.requests.filter((r) => r.url.includes("/session")).map((r) => r.method)).toEqual(["GET"]);
     expect(mayBeSignedIn()).toBe(true);
   });
 
