@@ -179,13 +179,13 @@ const ROOT = '<div id="root"></div>';
  * little of it), and the page shows its words first. Every other address keeps index.html:
  * nothing paints before its code, so the code comes first.
  */
-export function framedPage(indexHtml: string, frames: string): string {
-  const preloads = MODULE_PRELOADS.exec(indexHtml);
+export function framedPage(builtHtml: string, frames: string): string {
+  const preloads = MODULE_PRELOADS.exec(builtHtml);
   if (!preloads) throw new Error("first paint: no modulepreload links in a built page");
-  if (!HTML_TAG.test(indexHtml) || !indexHtml.includes(ROOT)) throw new Error("first paint: no <html> or empty #root in a built page");
+  if (!HTML_TAG.test(builtHtml) || !builtHtml.includes(ROOT)) throw new Error("first paint: no <html> or empty #root in a built page");
   const indent = "\n    ";
   const links = preloads[0].trim().split(/\s*\n\s*/).join(`${indent}  `);
-  return indexHtml
+  return builtHtml
     .replace(preloads[0], `${indent}<template ${HELD_FILES_ATTRIBUTE}>${indent}  ${links}${indent}</template>`)
     .replace(HTML_TAG, (tag) => `${tag.slice(0, -1)} ${FRAME_ATTRIBUTE}>`)
     .replace(ROOT, `<div id="root">${frames}</div>`);

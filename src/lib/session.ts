@@ -10,7 +10,7 @@ import { queryRoots } from "./query-keys";
 export { adoptSession, goToSignIn, isSignedOut, mayBeSignedIn, rememberSignedIn, safeNext, signInUrl } from "./signed-in";
 
 // The signed-in administrator. The root route loads the session before any screen
-// (lib/session-guard), so screens read it synchronously from the cache; without one
+// (app/router.tsx: requireSession), so screens read it synchronously from the cache; without one
 // the app goes to the sign-in page.
 
 export const sessionQuery = () =>
