@@ -94,11 +94,11 @@ export default defineConfig({
           groups: [
             // What every screen runs, in two files rather than seven: a first visit over HTTP/1.1
             // (six connections) asks for fewer files at once, and a larger file compresses better.
-            // React and i18n, which sign-in's page needs too; then the router and the query cache,
+            // React, which sign-in's page needs too; then the router and the query cache,
             // which only the app's screens do.
             {
               name: "vendor",
-              test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             },
             {
               name: "vendor-app",

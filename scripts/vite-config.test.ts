@@ -58,7 +58,7 @@ describe("vite.config.ts", () => {
     expect(Object.values(rolldown.input).map((file) => path.relative(root, file))).toEqual(["index.html", "sign-in.html"]);
     expect(fs.readFileSync(path.join(root, "sign-in.html"), "utf8")).toContain('src="/src/sign-in.tsx"');
     const groupOf = (module: string) => rolldown.output.codeSplitting.groups.find((g) => g.test.test(path.join(root, "node_modules", module, "index.js")))?.name;
-    for (const shared of ["react", "react-dom", "scheduler", "i18next", "react-i18next"]) expect(groupOf(shared)).toBe("vendor");
+    for (const shared of ["react", "react-dom", "scheduler"]) expect(groupOf(shared)).toBe("vendor");
     for (const appOnly of ["react-router", "@tanstack/react-query", "@tanstack/query-core"]) expect(groupOf(appOnly)).toBe("vendor-app");
   });
 

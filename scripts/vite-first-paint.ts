@@ -36,11 +36,11 @@ import { THEME_CLASSES, THEME_STORAGE_KEY } from "../src/lib/theme.js";
 // On every address it then starts the requests each screen begins with (startEarlyFetches),
 // and last the app's code (startApp): on a framed page, only once the frame is on screen.
 
-/** i18n's (src/lib/i18n.ts; the test holds them equal), not imported: that module brings i18next into the config. */
+/** i18n's (src/lib/i18n.ts; the test holds them equal), not imported: the script below runs on its own, before any module. */
 export const LANGUAGE_STORAGE_KEY = "callParkAdmin.language";
 const SCRIPT_NAME = "first-paint.js";
 
-/** What the script runs (also run by its test, against i18next's own choice). `supported` in the app's order. */
+/** What the script runs (also run by its test, against i18n's own choice, detectLanguage). `supported` in the app's order. */
 export function chooseFirstPaint(supported: readonly string[], storageKey: string, frameAttribute: string) {
   let stored: string | null = null;
   try {
@@ -50,7 +50,7 @@ export function chooseFirstPaint(supported: readonly string[], storageKey: strin
   }
   const codes = [stored, ...(navigator.languages ?? []), navigator.language].filter((c): c is string => !!c);
   const lower = supported.map((s) => s.toLowerCase());
-  // i18next's order: any code supported as it is, then any by its language part (pt-PT → pt-BR).
+  // i18n's order (bestLanguage): any code supported as it is, then any by its language part (pt-PT → pt-BR).
   let language = codes.map((c) => lower.indexOf(c.toLowerCase())).find((i) => i >= 0);
   if (language === undefined) {
     language = codes.map((c) => lower.findIndex((s) => s.split("-")[0] === c.split("-")[0].toLowerCase())).find((i) => i >= 0);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { interpolate, messageKeys } from "@domain/i18n/messages";
 import { localesDir } from "@server/paths";
 
 // The server speaks the user's language from the same translation files as the SPA
@@ -36,15 +37,6 @@ export function pickLanguage(header: string | undefined): Language {
   return "en";
 }
 
-/** `{{name}}`, and i18next's `{{name, number}}` (a number written as the language writes it). */
-function interpolate(language: Language, template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g, (_, name: string, format: string | undefined) => {
-    const value = params[name];
-    if (format === "number" && typeof value === "number") return new Intl.NumberFormat(language).format(value);
-    return String(value ?? "");
-  });
-}
-
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
@@ -65,17 +57,8 @@ export function translate(
   key: string,
   params: Record<string, string | number> = {},
 ): string {
-  // i18next's conventions: `key_CONTEXT` first; with a numeric count, the language's
-  // plural form (`key_zero`, `key_one`, `key_other`); then `key`.
-  const context = params.context ? `${key}_${params.context}` : undefined;
-  const count = params.count;
-  // As i18next: a `_zero` form, where there is one, for a count of 0 (Portuguese's plural rules put 0 with 1).
-  const plurals = (lng: Language) =>
-    typeof count === "number"
-      ? [...(count === 0 ? [`${key}_zero`] : []), `${key}_${new Intl.PluralRules(lng).select(count)}`, `${key}_other`]
-      : [];
   const lookup = (lng: Language) =>
-    [...(context ? [context] : []), ...plurals(lng), key].map((k) => catalogs[lng][namespace][k]).find((t) => t !== undefined);
+    messageKeys(key, lng, params).map((k) => catalogs[lng][namespace][k]).find((t) => t !== undefined);
   const template = lookup(language) ?? lookup("en") ?? key;
-  return interpolate(language, template, withReadableTime(language, params));
+  return interpolate(template, language, withReadableTime(language, params));
 }

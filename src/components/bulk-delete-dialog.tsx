@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { errorMessage } from "@/lib/error-message";
 import "./bulk-delete-dialog.css";

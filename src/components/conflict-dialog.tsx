@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import type { ApiError } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format-date-time";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 
 /** A column of the file shown in the table: its field, its header, and whether its values are digits (set in a fixed-width font). */
 export interface CsvRowsColumn {

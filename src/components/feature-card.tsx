@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link, useLocation, useNavigate } from "react-router";
 import { MenuButton } from "./menu-button";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { decodeFieldError } from "@/lib/form";
 import { issueMessage } from "@/lib/error-message";
 

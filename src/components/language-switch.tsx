@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { LANGUAGES } from "@/lib/i18n";
 import { Icon } from "./icon";
 

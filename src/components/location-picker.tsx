@@ -1,6 +1,6 @@
 import { AriaFieldHelp } from "./aria-field-help";
 import type { Ref } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { MAX_CALL_PARK_EXTENSIONS_PER_LOCATION } from "@domain/rules/limits";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from "react-aria-components";
 import type { PickerLocation } from "@/lib/location-queries";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 
 /** "1–25 of 312" with previous/next; `page` counts from 0 (`useListState` gives these props). */
 export function Pagination({

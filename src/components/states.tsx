@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { errorMessage, trackingIdOf } from "@/lib/error-message";
 import { Icon } from "./icon";
 

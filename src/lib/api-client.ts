@@ -101,7 +101,7 @@ async function request<T>(url: string, options: RequestOptions = {}, retried = f
       signal,
       headers: {
         accept: "application/json",
-        "accept-language": i18n.resolvedLanguage ?? i18n.language ?? "en",
+        "accept-language": i18n.resolvedLanguage ?? "en",
         ...(body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
         ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
         ...(ifMatch ? { "if-match": ifMatch } : {}),

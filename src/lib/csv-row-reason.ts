@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import { CALL_PARK_CSV_FIELDS } from "@domain/csv/call-park-csv";
 import { CSV_FIELDS } from "@domain/csv/call-park-extension-csv";
 import type { FieldIssue } from "@domain/schemas/issues";

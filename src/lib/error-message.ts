@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { ApiError } from "./api-client";
 import { formatDateTime } from "./format-date-time";

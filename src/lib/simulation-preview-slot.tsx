@@ -1,5 +1,5 @@
 import { type ComponentType, createContext, Suspense, useContext, useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { SimulationRequest } from "@domain/schemas/simulation";
 import { LoadingState } from "@/components/states";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link, useRouteError } from "react-router";
 import { ErrorState } from "@/components/states";
 import { FEATURES_PATH } from "@/lib/paths";

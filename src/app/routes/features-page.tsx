@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import { PageHeader } from "@/components/page-header";
 import { CALL_PARK_HEALTH_PATH } from "@/lib/paths";

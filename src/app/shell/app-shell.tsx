@@ -1,5 +1,5 @@
 import { type RefObject, Suspense, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Outlet, useLocation, useNavigation } from "react-router";
 import { LoadingState } from "@/components/states";
 import { ToastOutlet } from "@/components/toast-outlet";

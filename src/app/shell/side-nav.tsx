@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { NavLink } from "react-router";
 import { Icon } from "@/components/icon";
 import { NAV_ICON_SIZE, NAV_SECTIONS } from "@/lib/nav-sections";

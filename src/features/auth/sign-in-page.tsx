@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/features/auth/components/sign-in-form";
 import "@/features/auth/auth.css";

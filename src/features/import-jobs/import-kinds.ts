@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import type { CsvRowsColumn } from "@/components/csv-rows-table";
 import { csvColumnLabel } from "@/lib/csv-row-reason";
 import { TASK_KINDS, type TaskKind } from "@/lib/paths";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { AUDIT_OBJECT_TYPES, AUDIT_ORIGINS } from "@domain/schemas/audit-event";
 import type { FieldIssue } from "@domain/schemas/issues";
 import { issueMessage } from "@/lib/error-message";

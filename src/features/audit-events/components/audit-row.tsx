@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import type { AuditEvent } from "@domain/schemas/audit-event";
 import { Icon } from "@/components/icon";

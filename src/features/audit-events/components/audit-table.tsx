@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { AuditEvent, AuditSortField } from "@domain/schemas/audit-event";
 import { ColumnHeader, type Sorting } from "@/components/sortable-header";
 import { AuditRow } from "./audit-row";

@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 
 type Values = Record<string, unknown> | undefined;
 
@@ -24,7 +24,7 @@ const KNOWN_FIELDS = new Set([
 /** Fields whose recorded values are codes with a wording of their own. */
 const CODED_FIELDS = new Set(["recallOption", "ringPattern", "mode", "kind"]);
 
-export function fieldLabel(t: TFunction<"auditLog">, field: string): string {
+export function fieldLabel(t: TFunction, field: string): string {
   return KNOWN_FIELDS.has(field) ? t(`fields.${field}`) : field;
 }
 
@@ -32,7 +32,7 @@ export function fieldLabel(t: TFunction<"auditLog">, field: string): string {
  * A recorded value as plain text, whatever it holds: what someone typed is shown, never
  * interpreted, so the caller renders it as a React text node.
  */
-export function valueText(t: TFunction<"auditLog">, field: string, value: unknown): string {
+export function valueText(t: TFunction, field: string, value: unknown): string {
   if (value === undefined || value === null || value === "") return t("values.missing");
   if (typeof value === "boolean") return value ? t("values.yes") : t("values.no");
   if (Array.isArray(value)) {

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { LoaderFunctionArgs } from "react-router";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { AccessToken } from "@domain/schemas/auth";
 import { Icon } from "@/components/icon";
 import { QueryView } from "@/components/query-view";

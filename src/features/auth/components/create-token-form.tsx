@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Heading } from "react-aria-components";
 import {
   ACCESS_TOKEN_NAME_MAX,

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Heading } from "react-aria-components";
 import { Icon } from "@/components/icon";
 import { useCopyToClipboard } from "@/features/auth/api/queries";

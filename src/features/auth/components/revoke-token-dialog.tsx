@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { AccessToken } from "@domain/schemas/auth";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useRevokeAccessToken } from "@/features/auth/api/queries";

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { api } from "@domain/api/addresses";
 import type { SignInInput } from "@domain/schemas/auth";
 import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";

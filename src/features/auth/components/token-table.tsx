@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { AccessToken } from "@domain/schemas/auth";
 import { formatDateTime } from "@/lib/format-date-time";
 

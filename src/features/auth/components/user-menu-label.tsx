@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { Me } from "@domain/schemas/auth";
 
 /** The signed-in person's name and role, as the top bar's user menu button shows them. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 
 /** A call park extension's values, for an administrator who may see but not change it. */
 export function CallParkExtensionDetails({

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { Icon } from "@/components/icon";

@@ -1,6 +1,6 @@
 import { useQueries } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "@/lib/i18n";
+import { useTranslation } from "@/lib/use-translation";
 import { BulkDeleteDialog } from "@/components/bulk-delete-dialog";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import {

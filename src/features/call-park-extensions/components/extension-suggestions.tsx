@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "@/lib/use-translation";
 import { decodeFieldError } from "@/lib/form";
 import { issueMessage } from "@/lib/error-message";
 import { listFormat } from "@/lib/list-format";

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { CallParkUse } from "@domain/schemas/call-park-extension-usage";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { callParkExtensionQueries } from "@/features/call-park-extensions/api/queries";

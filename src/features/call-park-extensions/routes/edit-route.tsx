@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link, type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
 import { PageHeader } from "@/components/page-header";
 import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";

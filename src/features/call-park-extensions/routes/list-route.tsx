@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link, type LoaderFunctionArgs, Outlet, useLocation } from "react-router";
 import { Icon } from "@/components/icon";
 import { ListToolbar } from "@/components/list-toolbar";

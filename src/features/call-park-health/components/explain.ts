@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import type { CallParkHealthFindingOutput as Finding } from "@domain/schemas/call-park-health";
 import { callParkExtensionListPath, callParkPath, locationPath } from "@/lib/paths";
 

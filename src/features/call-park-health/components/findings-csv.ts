@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import Papa from "papaparse";
 import { neutraliseCell } from "@domain/csv/call-park-extension-csv";
 import { EXTENSIONS_NAMED } from "@domain/rules/call-park-health";

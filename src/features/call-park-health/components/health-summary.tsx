@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { HEALTH_KINDS, HEALTH_SEVERITY, type HealthKind } from "@domain/rules/call-park-health";
 
 /**

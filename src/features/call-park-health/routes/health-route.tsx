@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { LoaderFunctionArgs } from "react-router";
 import { countByKind, HEALTH_KINDS, type HealthKind } from "@domain/rules/call-park-health";
 import { LocationFilter } from "@/components/location-filter";

@@ -1,6 +1,6 @@
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { CallParkListItem } from "@domain/schemas/call-park";
 import { BulkDeleteDialog } from "@/components/bulk-delete-dialog";
 import { callParkQueries, deleteCallPark, useInvalidateCallParks } from "@/features/call-parks/api/queries";

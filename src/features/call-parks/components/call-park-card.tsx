@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { FeatureCard } from "@/components/feature-card";
 import { useAbility } from "@/lib/session";
 import { callParkQueries } from "@/features/call-parks/api/queries";

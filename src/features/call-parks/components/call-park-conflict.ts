@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import { needsHuntGroup } from "@domain/rules/recall";
 import type { ConflictField } from "@/components/conflict-dialog";
 import { type CallPark, type CallParkDraft, draftOf } from "@/features/call-parks/api/types";

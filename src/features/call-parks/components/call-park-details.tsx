@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { DisclosureGroup } from "react-aria-components";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { locationQueries } from "@/lib/location-queries";

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type RefObject, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { DisclosureGroup } from "react-aria-components";
 import { needsHuntGroup } from "@domain/rules/recall";
 import { callParkFormSchema } from "@domain/schemas/call-park";

@@ -1,6 +1,6 @@
 import { forwardRef } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { CALL_PARK_NAME_MAX } from "@domain/rules/call-park";
 import { TextInputField } from "@/components/text-input-field";
 

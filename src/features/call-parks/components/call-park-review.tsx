@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { locationQueries } from "@/lib/location-queries";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import { needsHuntGroup } from "@domain/rules/recall";
 import type { CallParkDraft } from "@/features/call-parks/api/types";

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { searchKey } from "@domain/rules/text";
 import { callParkFormSchema } from "@domain/schemas/call-park";
 import { ApiError } from "@/lib/api-client";

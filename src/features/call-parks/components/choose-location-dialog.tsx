@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Button, Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { LocationPicker } from "@/components/location-picker";
 import { encodeFieldIssue } from "@/lib/form";

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { CallParkDraft } from "@/features/call-parks/api/types";
 

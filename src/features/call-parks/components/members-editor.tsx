@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Icon } from "@/components/icon";
 import { useDebouncedValue } from "@/lib/use-debounced-value";
 import { locationQueries } from "@/lib/location-queries";

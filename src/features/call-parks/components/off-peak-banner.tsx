@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Icon } from "@/components/icon";
 
 /** Webex's advice before call park configuration changes. */

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import { type ReactNode, useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Button, Disclosure, DisclosurePanel, Heading } from "react-aria-components";
 import { needsHuntGroup, usesHuntWaitTime } from "@domain/rules/recall";
 import { Icon } from "@/components/icon";

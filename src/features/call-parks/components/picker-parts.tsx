@@ -1,5 +1,5 @@
 import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { decodeFieldError } from "@/lib/form";
 import { issueMessage } from "@/lib/error-message";
 import { PhoneNumber } from "@/components/phone-number";

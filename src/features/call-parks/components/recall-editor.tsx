@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { locationQueries } from "@/lib/location-queries";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { needsHuntGroup, RECALL_OPTIONS, type RecallOption } from "@domain/rules/recall";
 import { FieldErrorText } from "@/components/field-error";
 import type { CallParkDraft } from "@/features/call-parks/api/types";

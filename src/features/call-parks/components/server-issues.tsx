@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { ApiError } from "@/lib/api-client";
 import { TrackingId } from "@/components/states";
 import { errorMessage, issueMessage, trackingIdOf } from "@/lib/error-message";

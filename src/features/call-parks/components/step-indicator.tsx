@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { type Step, STEPS } from "./wizard-steps";
 
 /** Where the admin is in the wizard: done, current and coming steps, numbered. */

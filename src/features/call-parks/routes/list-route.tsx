@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link, Outlet, useLocation } from "react-router";
 import { z } from "zod";
 import { Icon } from "@/components/icon";

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Dialog, Heading, type Key, Modal, ModalOverlay } from "react-aria-components";
 import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
 import { ConfirmDialog } from "@/components/confirm-dialog";

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Button, Dialog, DialogTrigger, Heading, Popover } from "react-aria-components";
 import type { GatewayStatus, SyncRun } from "@domain/schemas/gateway-status";
 import { Icon } from "@/components/icon";
@@ -8,11 +8,10 @@ import { GatewayIcon } from "./gateway-icon";
 import { timeAgo, useNow } from "./relative-time";
 import { SyncDetails } from "./sync-details";
 import "@/features/gateway/gateway.css";
-
-type T = ReturnType<typeof useTranslation<"gateway">>["t"];
+import type { TFunction } from "@/lib/i18n";
 
 /** What the screen reader hears when a synchronisation this administrator started ends. */
-function endMessage(t: T, run: SyncRun): string {
+function endMessage(t: TFunction, run: SyncRun): string {
   if (run.outcome === "failed") {
     const message = run.errors[0]?.message;
     return message ? t("announce.failed", { message }) : t("announce.failedNoMessage");
@@ -21,7 +20,7 @@ function endMessage(t: T, run: SyncRun): string {
 }
 
 /** The badge's one line of state: running, never run, or when the last run succeeded or failed. */
-function stateText(t: T, status: GatewayStatus, running: boolean, now: number, language: string): string {
+function stateText(t: TFunction, status: GatewayStatus, running: boolean, now: number, language: string): string {
   const run = status.lastSync;
   if (running) return t("badge.running");
   if (!run) return t("badge.never");

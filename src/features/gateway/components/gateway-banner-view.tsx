@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { GatewayStatus } from "@domain/schemas/gateway-status";
 import { Icon } from "@/components/icon";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import type { GatewayStatus } from "@domain/schemas/gateway-status";
 import { formatDateTime } from "@/lib/format-date-time";

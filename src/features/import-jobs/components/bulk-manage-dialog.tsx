@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import type { TaskKind } from "@/lib/paths";
 import { useAbility } from "@/lib/session";

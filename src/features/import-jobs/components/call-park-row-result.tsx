@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { CallParkImportPreviewRow } from "@domain/schemas/call-park-import";
 import { csvRowReason } from "@/lib/csv-row-reason";
 import { listFormat } from "@/lib/list-format";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Icon } from "@/components/icon";
 import { csvRowReason } from "@/lib/csv-row-reason";
 import type { TaskKind } from "@/lib/paths";

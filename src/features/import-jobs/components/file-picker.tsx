@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Button, DropZone, FileTrigger, Text } from "react-aria-components";
 
 /** Import CSV File: drop a file on the zone, or choose one with the button (or paste it). */

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import type { ImportMode } from "@domain/schemas/import-job";
 import { Icon } from "@/components/icon";

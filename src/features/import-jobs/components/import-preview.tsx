@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { api } from "@domain/api/endpoints";
 import { isValidExtension } from "@domain/rules/numbering-plan";
 import type { CallParkImportPreviewRow } from "@domain/schemas/call-park-import";

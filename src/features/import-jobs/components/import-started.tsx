@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import { Icon } from "@/components/icon";
 import { type TaskKind, taskPath, tasksPath } from "@/lib/paths";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { IMPORT_MODES, type ImportMode } from "@domain/schemas/import-job";
 import { useGatewayStatus } from "@/lib/session";
 

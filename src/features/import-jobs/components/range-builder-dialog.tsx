@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
 import { RANGE_EXTENSION, RANGE_POSITION } from "@domain/rules/extension-range";
 import { type ExtensionRangeForm, extensionRangeFormSchema, RANGE_ENDS, rangeFormRows } from "@domain/schemas/extension-range";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { ImportMode, ImportPreview } from "@domain/schemas/import-job";
 
 /** What Submit needs of a dry run of either kind: its counts, and whether it would apply. */

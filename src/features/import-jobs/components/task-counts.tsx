@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { ImportJobCounts } from "@domain/schemas/import-job";
 import { formatNumber } from "@/lib/format-number";
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { CsvRowsTable } from "@/components/csv-rows-table";
 import { QueryView } from "@/components/query-view";
 import { EmptyState } from "@/components/states";

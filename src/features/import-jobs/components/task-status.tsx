@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Label, ProgressBar } from "react-aria-components";
 import type { TaskJob } from "@/features/import-jobs/api/queries";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import type { JobSortField } from "@domain/schemas/import-job";
 import { ColumnHeader, type Sorting } from "@/components/sortable-header";

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
+import type { TFunction } from "@/lib/i18n";
 import { useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { CALL_PARK_CSV_FIELDS, LIST_SEPARATOR, toCallParkCsv } from "@domain/csv/call-park-csv";
 import { toCallParkExtensionCsv } from "@domain/csv/call-park-extension-csv";
 import { CALL_PARK_NAME_MAX } from "@domain/rules/call-park";

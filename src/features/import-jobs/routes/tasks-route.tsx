@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import type { LoaderFunctionArgs } from "react-router";
 import { z } from "zod";

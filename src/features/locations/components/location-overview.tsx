@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { CallParkExtensionUsage } from "@/components/usage-meter";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { LocationWithCounts } from "@domain/schemas/location";
 import { formatAddress } from "./format-address";
 import { languageName } from "./language-name";

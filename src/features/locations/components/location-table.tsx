@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Link } from "react-router";
 import type { LocationWithCounts } from "@domain/schemas/location";
 import { useFromList } from "@/lib/list-return";

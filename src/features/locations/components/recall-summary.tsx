@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { recallSummary, type RecallSummaryInput } from "@domain/rules/recall-summary";
 
 /**

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { locationQueries } from "@/lib/location-queries";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
 import { type LoaderFunctionArgs, Navigate, useLocation, useNavigate, useParams } from "react-router";
 import { PageHeader } from "@/components/page-header";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { LoaderFunctionArgs } from "react-router";
 import { z } from "zod";
 import { ListToolbar } from "@/components/list-toolbar";

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/addresses";
 import type { SimulationEvent, SimulationRequest } from "@domain/schemas/simulation";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { FieldIssue } from "@domain/schemas/issues";
 import type { SimulationParticipant } from "@domain/schemas/simulation";
 import { Icon } from "@/components/icon";

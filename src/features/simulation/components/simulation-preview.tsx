@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { SimulationRequest } from "@domain/schemas/simulation";
 import { ErrorState } from "@/components/states";
 import { errorMessage } from "@/lib/error-message";

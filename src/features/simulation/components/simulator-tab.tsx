@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { useSearchParams } from "react-router";
 import { z } from "zod";
 import { type FieldIssue, toFieldIssues } from "@domain/schemas/issues";

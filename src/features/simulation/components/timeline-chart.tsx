@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { SimulationEventKind, SimulationResult } from "@domain/schemas/simulation";
 import { callNumber, type Lane, lanesOf, namer, ticksOf } from "./timeline-model";
 

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import type { SimulationEvent, SimulationResult } from "@domain/schemas/simulation";
 import { listFormat } from "@/lib/list-format";
 import { callNumber, namer } from "./timeline-model";

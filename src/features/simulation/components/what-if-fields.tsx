@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "@/lib/use-translation";
 import { needsHuntGroup, RECALL_OPTIONS, RECALL_TIME_MAX, RECALL_TIME_MIN, type RecallOption } from "@domain/rules/recall";
 import type { SimulationParticipant } from "@domain/schemas/simulation";
 
