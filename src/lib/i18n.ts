@@ -91,7 +91,6 @@ export class Translations {
   /** Every namespace asked for so far: a new language loads them all before it shows. */
   private readonly namespaces = new Set<string>(INITIAL_NAMESPACES);
   private readonly listeners = new Set<Listener>();
-  private version = 0;
   private changingTo: string | undefined;
 
   get resolvedLanguage() {
@@ -211,11 +210,7 @@ export class Translations {
     return () => void this.listeners.delete(listener);
   };
 
-  /** A number that changes whenever the language or the words do. */
-  getVersion = () => this.version;
-
   private changed() {
-    this.version++;
     for (const listener of [...this.listeners]) listener();
   }
 }

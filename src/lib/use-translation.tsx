@@ -6,6 +6,8 @@ import { i18n, i18nStarted, type TFunction, type TOptions } from "./i18n";
 
 const waiting = new Map<string, Promise<void>>();
 
+const currentLanguage = () => i18n.language;
+
 /**
  * One promise per language and set of namespaces, however many components wait on it.
  */
@@ -28,7 +30,8 @@ function whenLoaded(namespaces: readonly string[]): Promise<void> {
  * them already).
  */
 export function useTranslation(namespaces?: string | readonly string[]) {
-  useSyncExternalStore(i18n.subscribe, i18n.getVersion, i18n.getVersion);
+  // Drawn again when the language changes; a namespace arriving wakes only those waiting on it.
+  useSyncExternalStore(i18n.subscribe, currentLanguage, currentLanguage);
   const list = namespaces === undefined ? ["common"] : [namespaces].flat();
   const id = list.join();
   const language = i18n.language;
