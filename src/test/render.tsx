@@ -2,8 +2,12 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ReactNode, Suspense } from "react";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { createMemoryRouter, RouterProvider, UNSAFE_createMemoryHistory as createMemoryHistory } from "react-router";
+import { guardHistory } from "@/lib/guarded-history";
+import { HistoryRouter } from "@/lib/history-router";
 import type { LanguageCode } from "@/lib/i18n";
+import { queryClient as appQueryClient } from "@/lib/query-client";
+import { type AppRoute, RouteView, routeLoads } from "@/lib/route-view";
 import { setTestLanguage } from "./i18n";
 
 interface Options {
@@ -35,4 +39,20 @@ export async function renderWithProviders(element: ReactNode, { url = "/", path,
     </QueryClientProvider>,
   );
   return { ...result, user, router, queryClient };
+}
+
+/**
+ * Renders `routes` as the app renders its own (app/router.tsx): each location shown once its
+ * routes' loads have settled, over a memory history at `url`, with the app's query cache.
+ */
+export function renderRoutes(routes: AppRoute[], url: string, errorPage = (error: unknown) => <p role="alert">{String(error)}</p>) {
+  const history = guardHistory(createMemoryHistory({ initialEntries: [url], v5Compat: true }));
+  const result = render(
+    <QueryClientProvider client={appQueryClient}>
+      <HistoryRouter history={history} load={routeLoads(routes)}>
+        <RouteView routes={routes} errorPage={errorPage} />
+      </HistoryRouter>
+    </QueryClientProvider>,
+  );
+  return { ...result, user: userEvent.setup(), history };
 }
