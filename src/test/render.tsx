@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ReactNode, Suspense } from "react";
-import { createMemoryRouter, RouterProvider, UNSAFE_createMemoryHistory as createMemoryHistory } from "react-router";
+import { Route, Routes, UNSAFE_createMemoryHistory as createMemoryHistory } from "react-router";
 import { guardHistory } from "@/lib/guarded-history";
 import { HistoryRouter } from "@/lib/history-router";
 import type { LanguageCode } from "@/lib/i18n";
@@ -19,26 +19,30 @@ interface Options {
   language?: LanguageCode | null;
 }
 
-/** Renders `element` as a screen of the app: its own query cache, a memory router, a language. */
+/**
+ * Renders `element` as a screen of the app: its own query cache, the app's router over a
+ * memory history (`history.location` is where it is), a language.
+ */
 export async function renderWithProviders(element: ReactNode, { url = "/", path, language = "en" }: Options = {}) {
   if (language) await setTestLanguage(language);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
   });
-  const routes = [
-    { path: path ?? new URL(url, "http://localhost").pathname, element },
-    { path: "*", element: null },
-  ];
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const history = guardHistory(createMemoryHistory({ initialEntries: [url], v5Compat: true }));
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={null}>
-        <RouterProvider router={router} />
+        <HistoryRouter history={history}>
+          <Routes>
+            <Route path={path ?? new URL(url, "http://localhost").pathname} element={element} />
+            <Route path="*" element={null} />
+          </Routes>
+        </HistoryRouter>
       </Suspense>
     </QueryClientProvider>,
   );
-  return { ...result, user, router, queryClient };
+  return { ...result, user, history, queryClient };
 }
 
 /**
