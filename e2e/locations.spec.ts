@@ -211,6 +211,28 @@ test.describe("Management > Locations", () => {
     await expect(page).toHaveURL(/\/locations\/[^/]+$/);
   });
 
+  test("Back with unsaved changes asks first: staying keeps the page and its address, leaving goes back", async ({ page }) => {
+    await openCallingTab(page);
+    await recallTimer(page).fill("90");
+    await expect(save(page)).toBeEnabled();
+
+    await page.goBack();
+    const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
+    await expect(dialog).toBeVisible();
+    await expect(page).toHaveURL(/\/calling$/);
+    await dialog.getByRole("button", { name: "Stay and keep editing" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page).toHaveURL(/\/calling$/);
+    await expect(recallTimer(page)).toHaveValue("90");
+
+    // The address was put back, not lost: Back still leads where it led, once the user agrees.
+    await page.goBack();
+    await dialog.getByRole("button", { name: "Leave without saving" }).click();
+    await expect(page).toHaveURL(/\/locations(\/[^/]+)?$/);
+    await expect(dialog).toHaveCount(0);
+    await expect(recallTimer(page)).toHaveCount(0);
+  });
+
   test("closing the tab with unsaved changes gets the browser's question", async ({ page }) => {
     await openCallingTab(page);
     await huntWaitTime(page).fill("100");

@@ -6,18 +6,17 @@ import "./app/app.css";
 import "./app/first-paint.css";
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
 import { Providers } from "./app/providers";
-import { createRouter } from "./app/router";
+import { AppRouter, createAppHistory } from "./app/router";
 import { initI18n } from "./lib/i18n";
 import { applyTheme, storedTheme } from "./lib/theme";
 
 applyTheme(storedTheme());
 // Everything the first screen waits for is asked for here, at once: the language's files
-// (i18n detects the language and requests them now), then, as the router starts, the
-// session, the screen's code and its own namespaces (its routes' loaders, in parallel).
+// (i18n detects the language and requests them now), then, as the history is made, the
+// session, the screen's code and its own namespaces (its routes' loads, in parallel).
 void initI18n();
-const router = createRouter();
+const history = createAppHistory();
 
 // The first render as a transition: React renders the screen in slices of a few milliseconds,
 // yielding to the browser between them, instead of one long task that a slow phone spends
@@ -28,7 +27,7 @@ startTransition(() => {
   root.render(
     <StrictMode>
       <Providers>
-        <RouterProvider router={router} />
+        <AppRouter history={history} />
       </Providers>
     </StrictMode>,
   );

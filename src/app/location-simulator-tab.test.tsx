@@ -26,12 +26,12 @@ describe("a location's Simulator tab", () => {
         HttpResponse.json({ callParkRecall: { option: "ALERT_PARKING_USER_ONLY" }, callParkSettings: { ringPattern: "NORMAL", recallTime: 45, huntWaitTime: 45 } }),
       ),
     );
-    const { user, router } = await renderWithProviders(
+    const { user, history } = await renderWithProviders(
       <LocationTabSlotsContext.Provider value={LOCATION_TAB_SLOTS}>
         <LocationRoute />
       </LocationTabSlotsContext.Provider>, { url: "/locations/L1", path: "/locations/:locationId/:tab?", language });
     await user.click(await screen.findByRole("tab", { name: tab }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/locations/L1/simulator"));
+    await waitFor(() => expect(history.location.pathname).toBe("/locations/L1/simulator"));
     expect(await screen.findByRole("heading", { name: heading, level: 2 })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
   });

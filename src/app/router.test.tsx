@@ -1,7 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { UNSAFE_createMemoryHistory as createMemoryHistory } from "react-router";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
@@ -13,8 +14,9 @@ import { mswPath } from "@/test/msw-path";
 import { server } from "@/test/server";
 import { testSession } from "@/test/session";
 import { mayBeSignedIn, rememberSignedIn } from "@/lib/session";
-import { apiErrorResponse } from "@/test/fixtures";
-import { captureFirstPaint, routes, ShellLoading } from "./router";
+import { apiErrorResponse, LOCATIONS } from "@/test/fixtures";
+import { guardHistory } from "@/lib/guarded-history";
+import { AppRouter, captureFirstPaint, ShellLoading } from "./router";
 
 // The first screen waits on no chain: the session, the language's files and the screen's
 // own namespaces are all asked for before any of them answers. Every answer below is held
@@ -55,6 +57,17 @@ function holdingAnswers() {
   return { asked, release };
 }
 
+/** The app's routes over a memory history at `url`, as main.tsx renders them over the browser's. */
+function renderApp(url: string) {
+  const history = guardHistory(createMemoryHistory({ initialEntries: [url], v5Compat: true }));
+  const rendered = render(
+    <QueryClientProvider client={queryClient}>
+      <AppRouter history={history} />
+    </QueryClientProvider>,
+  );
+  return { ...rendered, history };
+}
+
 beforeAll(() => {
   localStorage.clear();
 });
@@ -67,12 +80,7 @@ describe("the first screen's requests", () => {
   it("Features: the session, the language's files and the cards' namespaces are asked for at once", async () => {
     const { asked, release } = holdingAnswers();
     void initI18n();
-    const router = createMemoryRouter(routes, { initialEntries: [FEATURES_PATH] });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    );
+    renderApp(FEATURES_PATH);
     try {
       await waitFor(() => expect(asked).toEqual(expect.arrayContaining(FIRST_SCREEN)));
     } finally {
@@ -80,6 +88,46 @@ describe("the first screen's requests", () => {
     }
     expect(await screen.findByRole("heading", { level: 1, name: "Features" })).toBeInTheDocument();
     expect(await screen.findByText("7 call park extensions")).toBeInTheDocument();
+  });
+});
+
+describe("a link followed", () => {
+  it("keeps the screen before it, busy, while the next one's code, words and data load, all at once", async () => {
+    void initI18n();
+    server.use(
+      http.get(mswPath(api.session.get), () => HttpResponse.json(testSession())),
+      http.get("*/locales/:language/:file", ({ params }) => {
+        const namespace = locales[String(params.language)]?.[String(params.file).replace(/\.json$/, "")];
+        return namespace ? HttpResponse.json(namespace) : new HttpResponse(null, { status: 404 });
+      }),
+      http.get(mswPath(api.organizations.list), () => HttpResponse.json({ items: [] })),
+      http.get(mswPath(api.callParkExtensions.list), () => HttpResponse.json({ callParkExtensions: [] }, { headers: { "X-Total-Count": "7" } })),
+      http.get(mswPath(api.callParks.orgList), () => HttpResponse.json({ callParks: [] }, { headers: { "X-Total-Count": "2" } })),
+    );
+    const user = userEvent.setup();
+    renderApp(FEATURES_PATH);
+    expect(await screen.findByText("7 call park extensions")).toBeInTheDocument();
+
+    // The Locations screen's words held: its list is asked for as the screen's code arrives,
+    // without waiting for them, and the screen waits for both.
+    const { asked, release } = holdingAnswers();
+    server.use(
+      http.get(mswPath(api.locations.list), ({ request }) => {
+        asked.push(new URL(request.url).pathname);
+        return HttpResponse.json({ items: [{ ...LOCATIONS[0], callParkCounts: { callParkExtensions: 3, callParks: 1, callParksUsingHuntWaitTime: 0 } }] }, { headers: { "X-Total-Count": "1" } });
+      }),
+    );
+    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Locations" }));
+    try {
+      await waitFor(() => expect(asked).toEqual(expect.arrayContaining([urlOf(api.locations.list), "/locales/en/locations.json"])));
+      expect(screen.getByRole("heading", { level: 1, name: "Features" })).toBeInTheDocument();
+      expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
+    } finally {
+      release();
+    }
+    expect(await screen.findByRole("heading", { level: 1, name: "Locations" })).toBeInTheDocument();
+    expect(screen.getByRole("cell", { name: LOCATIONS[0].name })).toBeInTheDocument();
+    expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false");
   });
 });
 
@@ -91,23 +139,23 @@ describe("a screen without a session", () => {
   });
 
   it("leaves for the sign-in page, a page of its own, loaded anew, coming back here afterwards", async () => {
-    server.use(http.get(mswPath(api.session.get), () => apiErrorResponse(401, "unauthorized")));
+    // A gone session: every request is refused, the screen's own (asked for beside it) too.
+    server.use(
+      http.get(mswPath(api.session.get), () => apiErrorResponse(401, "unauthorized")),
+      http.get(mswPath(api.locations.list), () => apiErrorResponse(401, "unauthorized")),
+    );
     const assign = vi.fn();
     // jsdom cannot load another page; the address the page leaves for is observed instead.
     vi.stubGlobal("location", { ...window.location, pathname: LOCATIONS_PATH, search: "?name=S%C3%A3o", assign });
     rememberSignedIn(true);
-    const router = createMemoryRouter(routes, { initialEntries: [`${LOCATIONS_PATH}?name=S%C3%A3o`] });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    );
+    const { history, container } = renderApp(`${LOCATIONS_PATH}?name=S%C3%A3o`);
     await waitFor(() => expect(assign).toHaveBeenCalledWith(`/sign-in?next=${encodeURIComponent(`${LOCATIONS_PATH}?name=S%C3%A3o`)}`));
     expect(mayBeSignedIn()).toBe(false);
     // The app has no sign-in screen of its own: nothing else renders while the page goes.
-    expect(router.state.location.pathname).toBe(LOCATIONS_PATH);
-    expect(router.state.errors).toBeNull();
+    expect(history.location.pathname).toBe(LOCATIONS_PATH);
+    expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByRole("heading", { level: 1 })).toBeNull();
+    expect(container.querySelector(".shell-skeleton")).toBeInTheDocument();
   });
 });
 
@@ -149,7 +197,21 @@ describe("a framed page's first paint", () => {
     expect(chosen?.querySelector(".top-bar .brand-name")).toHaveTextContent("Call Park Admin");
     expect(chosen?.querySelector("h1")).toHaveTextContent("Features");
     expect(chosen?.querySelector(".feature-card-description")).toHaveTextContent((locales.en.callParkExtensions.card as Record<string, string>).description);
-    expect(routes.find((route) => route.path === "/")?.hydrateFallbackElement).toEqual(<ShellLoading />);
+  });
+
+  it("is what the app shows until the first screen is ready, then the screen", async () => {
+    paintFramedPage(FEATURES_PATH, "en");
+    const { release } = holdingAnswers();
+    void initI18n();
+    const { container } = renderApp(FEATURES_PATH);
+    try {
+      expect(container.querySelector('.first-paint[lang="en"] h1')).toHaveTextContent("Features");
+    } finally {
+      release();
+    }
+    expect(await screen.findByText("7 call park extensions")).toBeInTheDocument();
+    expect(container.querySelector(".first-paint")).toBeNull();
+    expect(screen.getByRole("heading", { level: 1, name: "Features" })).toBeInTheDocument();
   });
 
   it("shows the app's skeleton when the page's script chose no frame (another address at first)", () => {

@@ -22,7 +22,7 @@ describe("FeatureCard", () => {
   });
 
   it("opens Manage as a menu, each item going to its place, by keyboard too", async () => {
-    const { user, router } = await renderWithProviders(
+    const { user, history } = await renderWithProviders(
       <FeatureCard
         {...props}
         manageMenu={[
@@ -42,7 +42,7 @@ describe("FeatureCard", () => {
     const menu = await screen.findByRole("menu");
     expect(within(menu).getAllByRole("menuitem").map((i) => i.textContent)).toEqual(["Call park extensions", "Bulk manage"]);
     await user.keyboard("{ArrowDown}{Enter}");
-    await waitFor(() => expect(router.state.location.pathname).toBe("/x/bulk"));
-    expect(router.state.location.state).toEqual({ from: "/features" });
+    await waitFor(() => expect(history.location.pathname).toBe("/x/bulk"));
+    expect(history.location.state).toEqual({ from: "/features" });
   });
 });

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect } from "react";
-import { useBlocker } from "react-router";
+import { useNavigationBlocker } from "@/lib/history-router";
 import { ConfirmDialog } from "./confirm-dialog";
 
 /** What the question says, in the words of the screen that asks it. */
@@ -25,7 +25,7 @@ export function UnsavedChangesGuard({
   messages: UnsavedChangesMessages;
   leaving?: RefObject<boolean>;
 }) {
-  const blocker = useBlocker(
+  const blocker = useNavigationBlocker(
     ({ currentLocation, nextLocation }) => when && !leaving?.current && currentLocation.pathname !== nextLocation.pathname,
   );
 
@@ -46,8 +46,8 @@ export function UnsavedChangesGuard({
       title={messages.title}
       confirmLabel={messages.leave}
       cancelLabel={messages.stay}
-      onConfirm={() => blocker.proceed?.()}
-      onCancel={() => blocker.reset?.()}
+      onConfirm={() => (blocker.state === "blocked" ? blocker.proceed() : undefined)}
+      onCancel={() => (blocker.state === "blocked" ? blocker.reset() : undefined)}
     >
       <p>{messages.body}</p>
     </ConfirmDialog>

@@ -2,8 +2,12 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ReactNode, Suspense } from "react";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { Route, Routes, UNSAFE_createMemoryHistory as createMemoryHistory } from "react-router";
+import { guardHistory } from "@/lib/guarded-history";
+import { HistoryRouter } from "@/lib/history-router";
 import type { LanguageCode } from "@/lib/i18n";
+import { queryClient as appQueryClient } from "@/lib/query-client";
+import { type AppRoute, RouteView, routeLoads } from "@/lib/route-view";
 import { setTestLanguage } from "./i18n";
 
 interface Options {
@@ -15,24 +19,44 @@ interface Options {
   language?: LanguageCode | null;
 }
 
-/** Renders `element` as a screen of the app: its own query cache, a memory router, a language. */
+/**
+ * Renders `element` as a screen of the app: its own query cache, the app's router over a
+ * memory history (`history.location` is where it is), a language.
+ */
 export async function renderWithProviders(element: ReactNode, { url = "/", path, language = "en" }: Options = {}) {
   if (language) await setTestLanguage(language);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
   });
-  const routes = [
-    { path: path ?? new URL(url, "http://localhost").pathname, element },
-    { path: "*", element: null },
-  ];
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const history = guardHistory(createMemoryHistory({ initialEntries: [url], v5Compat: true }));
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={null}>
-        <RouterProvider router={router} />
+        <HistoryRouter history={history}>
+          <Routes>
+            <Route path={path ?? new URL(url, "http://localhost").pathname} element={element} />
+            <Route path="*" element={null} />
+          </Routes>
+        </HistoryRouter>
       </Suspense>
     </QueryClientProvider>,
   );
-  return { ...result, user, router, queryClient };
+  return { ...result, user, history, queryClient };
+}
+
+/**
+ * Renders `routes` as the app renders its own (app/router.tsx): each location shown once its
+ * routes' loads have settled, over a memory history at `url`, with the app's query cache.
+ */
+export function renderRoutes(routes: AppRoute[], url: string, errorPage = (error: unknown) => <p role="alert">{String(error)}</p>) {
+  const history = guardHistory(createMemoryHistory({ initialEntries: [url], v5Compat: true }));
+  const result = render(
+    <QueryClientProvider client={appQueryClient}>
+      <HistoryRouter history={history} load={routeLoads(routes)}>
+        <RouteView routes={routes} errorPage={errorPage} />
+      </HistoryRouter>
+    </QueryClientProvider>,
+  );
+  return { ...result, user: userEvent.setup(), history };
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from "@/lib/use-translation";
-import { Link, useRouteError } from "react-router";
+import { Link } from "react-router";
 import { ErrorState } from "@/components/states";
 import { FEATURES_PATH } from "@/lib/paths";
 
@@ -14,8 +14,8 @@ export function NotFoundPage() {
   );
 }
 
-export function RouteErrorPage() {
-  const error = useRouteError();
+/** In place of the app, for an error in loading a screen or in rendering one (lib/route-view.tsx). */
+export function RouteErrorPage({ error }: { error: unknown }) {
   return (
     <main className="main">
       <ErrorState error={error} onRetry={() => window.location.reload()} />

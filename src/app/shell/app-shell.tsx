@@ -1,7 +1,8 @@
 import { type RefObject, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
-import { Outlet, useLocation, useNavigation } from "react-router";
+import { Outlet, useLocation } from "react-router";
 import { LoadingState } from "@/components/states";
+import { useNavigationPending } from "@/lib/history-router";
 import { ToastOutlet } from "@/components/toast-outlet";
 import { GatewayBanner } from "@/features/gateway";
 import { NavToggle, SIDE_NAV_ID, SideNav } from "./side-nav";
@@ -9,7 +10,8 @@ import { TopBar } from "./top-bar";
 
 export function AppShell() {
   const { t } = useTranslation();
-  const navigation = useNavigation();
+  // Busy from a link followed until its screen's code, data and words are there to show.
+  const pending = useNavigationPending();
   const mainRef = useRef<HTMLElement>(null);
   const { navOpen, toggleNav, toggleRef } = useCollapsedNav(mainRef);
   return (
@@ -19,7 +21,7 @@ export function AppShell() {
       </a>
       <TopBar menu={<NavToggle open={navOpen} onToggle={toggleNav} buttonRef={toggleRef} />} />
       <SideNav open={navOpen} />
-      <main ref={mainRef} id="main" className="main" tabIndex={-1} aria-busy={navigation.state === "loading"}>
+      <main ref={mainRef} id="main" className="main" tabIndex={-1} aria-busy={pending}>
         {/* Webex mode: a credential Webex refuses, or a token that leaves the app read-only. */}
         <GatewayBanner />
         <Suspense fallback={<LoadingState />}>

@@ -53,36 +53,36 @@ describe("the navigation's Menu button (narrow screens)", () => {
   });
 
   it("opens by keyboard and closes once a link is followed", async () => {
-    const { user, router } = await renderShell();
+    const { user, history } = await renderShell();
     const menu = screen.getByRole("button", { name: "Menu" });
     menu.focus();
     await user.keyboard("{Enter}");
     expect(menu).toHaveAttribute("aria-expanded", "true");
 
     await user.click(screen.getByRole("link", { name: "Tasks" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(TASKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(TASKS_PATH));
     expect(menu).toHaveAttribute("aria-expanded", "false");
     expect(navigation()).not.toHaveClass("side-nav-open");
   });
 
   it("gives focus to the new page's main region once a link is followed, not to the page's <body>", async () => {
-    const { user, router } = await renderShell();
+    const { user, history } = await renderShell();
     const menu = screen.getByRole("button", { name: "Menu" });
     menu.focus();
     await user.keyboard("{Enter}");
     const tasks = screen.getByRole("link", { name: "Tasks" });
     tasks.focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(router.state.location.pathname).toBe(TASKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(TASKS_PATH));
     expect(menu).toHaveAttribute("aria-expanded", "false");
     await waitFor(() => expect(screen.getByRole("main")).toHaveFocus());
   });
 
   it("leaves focus alone on a navigation while the menu is closed", async () => {
-    const { user, router } = await renderShell();
+    const { user, history } = await renderShell();
     const tasks = screen.getByRole("link", { name: "Tasks" });
     await user.click(tasks);
-    await waitFor(() => expect(router.state.location.pathname).toBe(TASKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(TASKS_PATH));
     expect(tasks).toHaveFocus();
   });
 

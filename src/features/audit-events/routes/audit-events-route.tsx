@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "@/lib/use-translation";
-import type { LoaderFunctionArgs } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { QueryView } from "@/components/query-view";
@@ -17,8 +17,8 @@ import "@/features/audit-events/audit-events.css";
 import type { AuditSortField } from "@domain/schemas/audit-event";
 import { auditEventList } from "./params";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const query = auditEventList.queryOf(new URL(request.url).searchParams);
+export async function loader({ url }: LoaderArgs) {
+  const query = auditEventList.queryOf(url.searchParams);
   await Promise.all([
     queryClient.ensureQueryData(auditLogQueries.list(query)),
     queryClient.ensureQueryData(auditLogQueries.actors()),

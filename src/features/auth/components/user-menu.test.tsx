@@ -30,13 +30,13 @@ async function menuButton() {
 
 describe("User menu", () => {
   it("shows who is signed in and their role, and leads to the profile", async () => {
-    const { user, router } = await renderWithProviders(<UserMenu />, { url: "/tasks", path: "*" });
+    const { user, history } = await renderWithProviders(<UserMenu />, { url: "/tasks", path: "*" });
     const button = await menuButton();
     expect(button).toHaveTextContent("Full administrator");
 
     await user.click(button);
     await user.click(await screen.findByRole("menuitem", { name: "Profile and access tokens" }));
-    expect(router.state.location.pathname).toBe("/profile");
+    expect(history.location.pathname).toBe("/profile");
   });
 
   it("links to the API reference, a page of the server rather than a screen of the SPA", async () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from "@/lib/use-translation";
-import type { LoaderFunctionArgs } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { PageHeader } from "@/components/page-header";
 import { queryClient } from "@/lib/query-client";
 import { useSession } from "@/lib/session";
@@ -8,7 +8,7 @@ import { AccessTokensSection } from "@/features/auth/components/access-tokens-se
 import { ProfileDetails } from "@/features/auth/components/profile-details";
 import "@/features/auth/auth.css";
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader(_: LoaderArgs) {
   await queryClient.ensureQueryData(accessTokenQueries.list()).catch(() => undefined);
   return null;
 }

@@ -125,7 +125,7 @@ describe("changing a call park extension's number: where it is used", () => {
   it("asks first, naming the group and position, and saves only once the administrator agrees", async () => {
     serveWhereUsed([FRONT_DESK]);
     const sent = serveEdit();
-    const { user, router } = await renderEdit();
+    const { user, history } = await renderEdit();
     await typeInto(user, "Extension", "1007", "Save");
 
     const dialog = await screen.findByRole("alertdialog", { name: "Change the extension of a park destination?" });
@@ -134,20 +134,20 @@ describe("changing a call park extension's number: where it is used", () => {
     );
     expect(sent).toEqual([]);
     await user.click(within(dialog).getByRole("button", { name: "Change extension" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
     expect(sent).toEqual([{ extension: "1007" }]);
   });
 
   it("saves nothing when the administrator goes back", async () => {
     serveWhereUsed([FRONT_DESK]);
     const sent = serveEdit();
-    const { user, router } = await renderEdit();
+    const { user, history } = await renderEdit();
     await typeInto(user, "Extension", "1007", "Save");
     const dialog = await screen.findByRole("alertdialog", { name: "Change the extension of a park destination?" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(sent).toEqual([]);
-    expect(router.state.location.pathname).toBe(`${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`);
+    expect(history.location.pathname).toBe(`${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`);
     expect(screen.getByRole("button", { name: "Save" })).toBeEnabled();
   });
 
@@ -166,9 +166,9 @@ describe("changing a call park extension's number: where it is used", () => {
   it("saves at once when no group uses it", async () => {
     const asked = serveWhereUsed([]);
     const sent = serveEdit();
-    const { user, router } = await renderEdit();
+    const { user, history } = await renderEdit();
     await typeInto(user, "Extension", "1007", "Save");
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
     expect(sent).toEqual([{ extension: "1007" }]);
     expect(asked).toHaveLength(1);
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
@@ -177,9 +177,9 @@ describe("changing a call park extension's number: where it is used", () => {
   it("asks nothing when only the name changes", async () => {
     const asked = serveWhereUsed([FRONT_DESK]);
     const sent = serveEdit();
-    const { user, router } = await renderEdit();
+    const { user, history } = await renderEdit();
     await typeInto(user, "Call park extension name", "Front park", "Save");
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
     expect(sent).toEqual([{ name: "Front park" }]);
     expect(asked).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { useTranslation } from "@/lib/use-translation";
-import { type LoaderFunctionArgs, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { PageHeader } from "@/components/page-header";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { locationQueries } from "@/lib/location-queries";
@@ -9,7 +10,7 @@ import { useCreateCallParkExtension } from "@/features/call-park-extensions/api/
 import { CallParkExtensionForm } from "@/features/call-park-extensions/components/call-park-extension-form";
 import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader(_: LoaderArgs) {
   await queryClient.ensureQueryData(locationQueries.list()).catch(() => undefined);
   return null;
 }

@@ -83,15 +83,15 @@ async function rename(user: Awaited<ReturnType<typeof renderEdit>>["user"], name
 describe("saving a call park extension", () => {
   it("sends only the changed field, with the ETag of the version opened", async () => {
     const sent = serve({ refuseFirst: false });
-    const { user, router } = await renderEdit();
+    const { user, history } = await renderEdit();
     await rename(user, "Front park");
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
     expect(sent).toEqual([{ ifMatch: '"v1"', body: { name: "Front park" } }]);
   });
 
   it("on 412 shows who changed what, and applies the administrator's change on top of theirs", async () => {
     const sent = serve({ refuseFirst: true });
-    const { user, router } = await renderEdit();
+    const { user, history } = await renderEdit();
     await rename(user, "Front park");
 
     const dialog = await screen.findByRole("alertdialog", { name: "Someone else changed this" });
@@ -101,10 +101,10 @@ describe("saving a call park extension", () => {
       ["Call park extension name", "Reception park", "Reception park", "Front park"],
       ["Extension", "1001", "1009", "Not changed"],
     ]);
-    expect(router.state.location.pathname).toBe(`${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`);
+    expect(history.location.pathname).toBe(`${CALL_PARK_EXTENSIONS_PATH}/L1/CPE1`);
 
     await user.click(within(dialog).getByRole("button", { name: "Apply my changes on top" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARK_EXTENSIONS_PATH));
     expect(sent).toEqual([
       { ifMatch: '"v1"', body: { name: "Front park" } },
       { ifMatch: '"v2"', body: { name: "Front park" } },

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
-import { Link, type LoaderFunctionArgs, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { PageHeader } from "@/components/page-header";
 import { type Conflict, ConflictDialog } from "@/components/conflict-dialog";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
@@ -27,7 +28,7 @@ import { DeleteCallParkExtensionDialog } from "@/features/call-park-extensions/c
 import { useRenumberConfirm } from "@/features/call-park-extensions/components/where-used";
 import { CALL_PARK_EXTENSIONS_PATH } from "@/lib/paths";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderArgs) {
   const { locationId = "", id = "" } = params;
   await Promise.allSettled([
     queryClient.ensureQueryData(callParkExtensionQueries.detail(locationId, id)),

@@ -99,11 +99,11 @@ describe("call park extension list: empty and error states", () => {
 
   it("offers to clear a search that matches nothing", async () => {
     const queries = listAnswering([]);
-    const { user, router } = await renderList("?q=nothing&location=L2");
+    const { user, history } = await renderList("?q=nothing&location=L2");
     expect(await screen.findByText("No call park extension matches this search.")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Clear search and filter" }));
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(history.location.search).toBe(""));
     await waitFor(() => expect(queries.at(-1)?.has("q")).toBe(false));
     expect(queries.at(-1)?.has("locationId")).toBe(false);
     expect(screen.getByRole("searchbox", { name: "Search" })).toHaveValue("");
@@ -135,9 +135,9 @@ describe("call park extension list: a page past the end", () => {
         return HttpResponse.json({ callParkExtensions: items }, { headers: { "X-Total-Count": "60" } });
       }),
     );
-    const { router } = await renderList("?page=9");
+    const { history } = await renderList("?page=9");
     expect(await screen.findByRole("link", { name: "Reception park" })).toBeInTheDocument();
-    expect(router.state.location.search).toBe("?page=3");
+    expect(history.location.search).toBe("?page=3");
     expect(queries.at(-1)?.get("start")).toBe("50");
     expect(screen.queryByText("There are no call park extensions yet.")).not.toBeInTheDocument();
   });
@@ -146,11 +146,11 @@ describe("call park extension list: a page past the end", () => {
 describe("call park extension list: search, sort and delete", () => {
   it("writes the search to the URL once typing pauses, back on the first page", async () => {
     const queries = listAnswering([RECEPTION]);
-    const { user, router } = await renderList("?page=3");
+    const { user, history } = await renderList("?page=3");
     await screen.findByRole("link", { name: "Reception park" });
 
     await user.type(screen.getByRole("searchbox", { name: "Search" }), "dock");
-    await waitFor(() => expect(router.state.location.search).toBe("?q=dock"));
+    await waitFor(() => expect(history.location.search).toBe("?q=dock"));
     await waitFor(() => expect(Object.fromEntries(queries.at(-1)!)).toMatchObject({ q: "dock", start: "0" }));
   });
 

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
-import { Link, type LoaderFunctionArgs, Outlet, useLocation } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { Icon } from "@/components/icon";
 import { ListToolbar } from "@/components/list-toolbar";
 import { PageHeader } from "@/components/page-header";
@@ -28,8 +29,8 @@ import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extens
 import { callParkExtensionList, nextOrder, PAGE_SIZE, sortOf, type Sortable } from "./list-params";
 import { BULK_MANAGE_PATH, EXTENSION_RANGE_PATH, FEATURES_PATH, newCallParkExtensionPath } from "@/lib/paths";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const query = callParkExtensionList.queryOf(new URL(request.url).searchParams);
+export async function loader({ url }: LoaderArgs) {
+  const query = callParkExtensionList.queryOf(url.searchParams);
   // Prefetch without failing the route: the page shows its own error state.
   // The location filter asks for its own page of locations as it opens, never all of them here.
   await Promise.allSettled([queryClient.ensureQueryData(callParkExtensionQueries.list(query))]);

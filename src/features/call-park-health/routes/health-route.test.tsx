@@ -128,26 +128,26 @@ describe("Health check", () => {
 
   it("filters by kind (the select or a count) and by location, in the URL; the counts follow the location", async () => {
     const queries = healthAnswering();
-    const { user, router } = await renderHealth();
+    const { user, history } = await renderHealth();
     await screen.findByRole("table", { name: "Findings" });
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Kind" }), "Locations with call park extensions in no group");
-    await waitFor(() => expect(router.state.location.search).toBe("?kind=EXTENSION_IN_NO_GROUP"));
+    await waitFor(() => expect(history.location.search).toBe("?kind=EXTENSION_IN_NO_GROUP"));
     expect(within(table()).getAllByRole("row")).toHaveLength(1 + 2);
     expect(countButton(/Locations with call park extensions in no group/)).toHaveAttribute("aria-pressed", "true");
     expect(screen.getByText("2 findings")).toBeInTheDocument();
 
     // A count toggles its kind.
     await user.click(countButton(/Groups that cannot park/));
-    await waitFor(() => expect(router.state.location.search).toBe("?kind=GROUP_CANNOT_PARK"));
+    await waitFor(() => expect(history.location.search).toBe("?kind=GROUP_CANNOT_PARK"));
     expect(screen.getByText("1 finding")).toBeInTheDocument();
     await user.click(countButton(/Groups that cannot park/));
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(history.location.search).toBe(""));
 
     const location = screen.getByRole("combobox", { name: "Location" });
     await user.click(location);
     await user.click(await screen.findByRole("option", { name: "São Paulo" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?location=L1"));
+    await waitFor(() => expect(history.location.search).toBe("?location=L1"));
     await waitFor(() => expect(queries.at(-1)?.get("locationId")).toBe("L1"));
     await waitFor(() => expect(screen.getByText("4 findings")).toBeInTheDocument());
     expect(countButton(/Groups that cannot park/)).toHaveTextContent("0");
@@ -156,7 +156,7 @@ describe("Health check", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Kind" }), "Groups that cannot park");
     expect(await screen.findByText("No findings match these filters.")).toBeInTheDocument();
     await user.click(screen.getAllByRole("button", { name: "Clear filters" })[0]);
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(history.location.search).toBe(""));
   });
 
   it("opens on the filters and the page the URL names", async () => {

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "@/lib/use-translation";
-import type { LoaderFunctionArgs } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { countByKind, HEALTH_KINDS, type HealthKind } from "@domain/rules/call-park-health";
 import { LocationFilter } from "@/components/location-filter";
 import { PageHeader } from "@/components/page-header";
@@ -19,8 +19,8 @@ import { HealthSummary } from "@/features/call-park-health/components/health-sum
 import "@/features/call-park-health/call-park-health.css";
 import { healthList, PAGE_SIZE } from "./params";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const query = healthList.queryOf(new URL(request.url).searchParams);
+export async function loader({ url }: LoaderArgs) {
+  const query = healthList.queryOf(url.searchParams);
   // Prefetch without failing the route: the page shows its own error state.
   await Promise.allSettled([queryClient.ensureQueryData(callParkHealthQueries.findings(query))]);
   return null;

@@ -21,7 +21,7 @@ async function renderCard() {
 
 describe("Call Park Group card: what each role may do", () => {
   it("gives the full administrator Add New, and a Manage menu with Bulk manage", async () => {
-    const { user, router } = await renderCard();
+    const { user, history } = await renderCard();
     expect(screen.getByRole("link", { name: "Add New call park group" })).toBeInTheDocument();
     // A disabled stand-in shows until the menu's code has loaded.
     const manage = () => screen.getByRole("button", { name: "Manage call park groups" });
@@ -30,9 +30,9 @@ describe("Call Park Group card: what each role may do", () => {
     const menu = await screen.findByRole("menu");
     expect(within(menu).getAllByRole("menuitem").map((item) => item.textContent)).toEqual(["Call park groups", "Bulk manage"]);
     await user.click(within(menu).getByRole("menuitem", { name: "Bulk manage" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/services/calling/features/call-parks/bulk"));
+    await waitFor(() => expect(history.location.pathname).toBe("/services/calling/features/call-parks/bulk"));
     // The dialog closes back to where it was opened.
-    expect(router.state.location.state).toEqual({ from: "/features" });
+    expect(history.location.state).toEqual({ from: "/features" });
   });
 
   it("shows a read-only administrator the count and the list, with no Add New", async () => {

@@ -45,8 +45,8 @@ beforeEach(() => sessionStorage.clear());
 
 describe("call park group wizard: reaching a step", () => {
   it("sends a link to a later step back to the name while the draft has none", async () => {
-    const { router } = await renderWizard("?location=L1&step=members");
-    await waitFor(() => expect(router.state.location.search).toBe("?location=L1&step=name"));
+    const { history } = await renderWizard("?location=L1&step=members");
+    await waitFor(() => expect(history.location.search).toBe("?location=L1&step=name"));
     expect(await stepHeading("Location and Name")).toBeInTheDocument();
     expect(nameField()).toHaveValue("");
     expect(screen.queryByRole("searchbox", { name: "Search members" })).not.toBeInTheDocument();
@@ -54,7 +54,7 @@ describe("call park group wizard: reaching a step", () => {
   });
 
   it("asks for a location first when the link has none", async () => {
-    const { user, router } = await renderWizard("");
+    const { user, history } = await renderWizard("");
     const dialog = await screen.findByRole("dialog", { name: "Select a location" });
     expect(screen.queryByRole("textbox", { name: "Call park group name" })).not.toBeInTheDocument();
 
@@ -64,7 +64,7 @@ describe("call park group wizard: reaching a step", () => {
     await user.click(await screen.findByRole("option", { name: "São Paulo" }));
     await user.click(within(dialog).getByRole("button", { name: "Next" }));
 
-    await waitFor(() => expect(router.state.location.search).toBe("?location=L1&step=name"));
+    await waitFor(() => expect(history.location.search).toBe("?location=L1&step=name"));
     expect(await stepHeading("Location and Name")).toBeInTheDocument();
     expect(screen.queryByRole("dialog", { name: "Select a location" })).not.toBeInTheDocument();
   });
@@ -73,19 +73,19 @@ describe("call park group wizard: reaching a step", () => {
 describe("call park group wizard: the name step", () => {
   it("refuses Next on an empty name and stays, asking the server nothing", async () => {
     const recorder = recordRequests();
-    const { user, router } = await renderWizard("?location=L1&step=name");
+    const { user, history } = await renderWizard("?location=L1&step=name");
     await stepHeading("Location and Name");
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() => expect(nameField()).toHaveAccessibleDescription(expect.stringContaining("This field is required.")));
     expect(nameField()).toHaveAttribute("aria-invalid", "true");
-    expect(router.state.location.search).toBe("?location=L1&step=name");
+    expect(history.location.search).toBe("?location=L1&step=name");
     expect(recorder.requests.filter((r) => new URL(r.url).pathname.endsWith("/callParks"))).toEqual([]);
   });
 
   it("refuses a name a group of the location already has, ignoring case and accents", async () => {
     const calls = namesAnswering([{ id: "CP1", name: "Recepção", locationId: "L1", locationName: "São Paulo" }]);
-    const { user, router } = await renderWizard("?location=L1&step=name");
+    const { user, history } = await renderWizard("?location=L1&step=name");
     await stepHeading("Location and Name");
 
     await user.type(nameField(), "recepcao");
@@ -95,7 +95,7 @@ describe("call park group wizard: the name step", () => {
         expect.stringContaining("A call park group named Recepção already exists in this location."),
       ),
     );
-    expect(router.state.location.search).toBe("?location=L1&step=name");
+    expect(history.location.search).toBe("?location=L1&step=name");
     expect(calls).toHaveLength(1);
     expect(calls[0].locationId).toBe("L1");
     expect(calls[0].query.get("name")).toBe("recepcao");
@@ -109,7 +109,7 @@ describe("call park group wizard: the name step", () => {
     await first.user.type(nameField(), "  Front desk");
     expect(JSON.parse(sessionStorage.getItem(DRAFT_KEY)!)).toMatchObject({ name: "  Front desk" });
     await first.user.click(screen.getByRole("button", { name: "Next" }));
-    await waitFor(() => expect(first.router.state.location.search).toBe("?location=L1&step=members"));
+    await waitFor(() => expect(first.history.location.search).toBe("?location=L1&step=members"));
     expect(calls[0].query.get("name")).toBe("Front desk");
     expect(await stepHeading("Members")).toBeInTheDocument();
     first.unmount();
@@ -117,7 +117,7 @@ describe("call park group wizard: the name step", () => {
     const second = await renderWizard("?location=L1&step=members");
     expect(await stepHeading("Members")).toBeInTheDocument();
     expect(await screen.findByText("No available member matches.")).toBeInTheDocument();
-    expect(second.router.state.location.search).toBe("?location=L1&step=members");
+    expect(second.history.location.search).toBe("?location=L1&step=members");
 
     await second.user.click(screen.getByRole("button", { name: "Back" }));
     expect(await stepHeading("Location and Name")).toBeInTheDocument();
@@ -142,7 +142,7 @@ function savedDraft(overrides: Record<string, unknown> = {}) {
 describe("call park group wizard: the recall step and Create", () => {
   it("asks for the hunt group on Next, not while the option is chosen", async () => {
     savedDraft();
-    const { user, router } = await renderWizard("?location=L1&step=recall");
+    const { user, history } = await renderWizard("?location=L1&step=recall");
     await stepHeading("Recall settings");
     await user.click(screen.getByRole("radio", { name: "Alert parking user first, then hunt group" }));
     const huntGroup = await screen.findByRole("combobox", { name: "Hunt group" });
@@ -150,7 +150,7 @@ describe("call park group wizard: the recall step and Create", () => {
 
     await user.click(screen.getByRole("button", { name: "Next" }));
     await waitFor(() => expect(huntGroup).toHaveAccessibleDescription("Choose the hunt group that recalled calls go to."));
-    expect(router.state.location.search).toBe("?location=L1&step=recall");
+    expect(history.location.search).toBe("?location=L1&step=recall");
 
     await user.selectOptions(huntGroup, "Support");
     await user.click(screen.getByRole("button", { name: "Next" }));
@@ -160,8 +160,8 @@ describe("call park group wizard: the recall step and Create", () => {
 
   it("sends a reload of the review back to the recall while its hunt group is missing", async () => {
     savedDraft({ recall: { option: "ALERT_HUNT_GROUP_ONLY" } });
-    const { router } = await renderWizard("?location=L1&step=review");
-    await waitFor(() => expect(router.state.location.search).toBe("?location=L1&step=recall"));
+    const { history } = await renderWizard("?location=L1&step=review");
+    await waitFor(() => expect(history.location.search).toBe("?location=L1&step=recall"));
     expect(await stepHeading("Recall settings")).toBeInTheDocument();
   });
 
@@ -175,11 +175,11 @@ describe("call park group wizard: the recall step and Create", () => {
         }),
       ),
     );
-    const { user, router } = await renderWizard("?location=L1&step=review");
+    const { user, history } = await renderWizard("?location=L1&step=review");
     await stepHeading("Review");
     await user.click(screen.getByRole("button", { name: "Create" }));
 
-    await waitFor(() => expect(router.state.location.search).toBe("?location=L1&step=members"));
+    await waitFor(() => expect(history.location.search).toBe("?location=L1&step=members"));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Ana Souza is already a member of the call park group Sales. Remove them from that group first.",
     );
@@ -209,7 +209,7 @@ describe("call park group wizard: a group that cannot park anything", () => {
       http.get(mswPath(api.locations.get), () => HttpResponse.json(LOCATIONS[0])),
       http.get(mswPath(api.callParks.availableRecallHuntGroups), () => HttpResponse.json({ huntGroups: [] })),
     );
-    const { user, router } = await renderWithProviders(<CreateCallParkRoute />, {
+    const { user, history } = await renderWithProviders(<CreateCallParkRoute />, {
       url: `${NEW_PATH}?location=L1&step=review`,
       path: NEW_PATH,
       language,
@@ -224,7 +224,7 @@ describe("call park group wizard: a group that cannot park anything", () => {
     await user.click(screen.getByRole("button", { name: create }));
     await user.click(within(await screen.findByRole("alertdialog", { name: title })).getByRole("button", { name: anyway }));
     await waitFor(() => expect(posts).toHaveLength(1));
-    await waitFor(() => expect(router.state.location.pathname).not.toBe(NEW_PATH));
+    await waitFor(() => expect(history.location.pathname).not.toBe(NEW_PATH));
   });
 
   it("is created with no question when it has members and destinations", async () => {

@@ -50,18 +50,18 @@ function serve() {
 describe("call park group list", () => {
   it("sorts by the clicked header through the server's order, kept in the URL", async () => {
     const asked = serve();
-    const { user, router } = await renderWithProviders(<CallParkListRoute />, { url: CALL_PARKS_PATH, path: CALL_PARKS_PATH });
+    const { user, history } = await renderWithProviders(<CallParkListRoute />, { url: CALL_PARKS_PATH, path: CALL_PARKS_PATH });
     await screen.findByRole("link", { name: "Front desk" });
     expect(asked.queries[0].get("order")).toBe("name-asc,locationName-asc");
     const location = screen.getByRole("columnheader", { name: "Location" });
     expect(location).toHaveAttribute("aria-sort", "none");
 
     await user.click(within(location).getByRole("button", { name: "Location" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=locationName-asc"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=locationName-asc"));
     await waitFor(() => expect(asked.queries.at(-1)?.get("order")).toBe("locationName-asc,name-asc"));
     expect(screen.getByRole("columnheader", { name: "Location" })).toHaveAttribute("aria-sort", "ascending");
     await user.click(within(screen.getByRole("columnheader", { name: "Location" })).getByRole("button"));
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=locationName-desc"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=locationName-desc"));
     expect(screen.getByRole("columnheader", { name: "Location" })).toHaveAttribute("aria-sort", "descending");
   });
 

@@ -135,17 +135,17 @@ const memberNames = (count: string) =>
 describe("call park group side panel: saving on the version opened", () => {
   it("sends only the changed field, with the ETag of the version opened", async () => {
     const { sent } = serve([OPENED]);
-    const { user, router } = await renderPanel();
+    const { user, history } = await renderPanel();
     await rename(user, "Reception");
     await user.click(screen.getByRole("button", { name: "Save" }));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(sent).toEqual([{ ifMatch: '"v1"', body: { name: "Reception" } }]);
   });
 
   it("keeps the administrator's edits and the version opened when a refresh brings a newer one", async () => {
     const { sent, publish } = serve([OPENED, MEMBER_ADDED]);
-    const { user, router, queryClient } = await renderPanel();
+    const { user, history, queryClient } = await renderPanel();
     await rename(user, "Reception");
 
     // Someone else adds a member; the panel's query refreshes behind the administrator's back.
@@ -159,7 +159,7 @@ describe("call park group side panel: saving on the version opened", () => {
     await openPart(user, "Members");
     expect(memberNames("1 member")).toEqual([expect.stringContaining("Ana Souza")]);
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(sent).toEqual([{ ifMatch: '"v1"', body: { name: "Reception" } }]);
   });
 });
@@ -167,7 +167,7 @@ describe("call park group side panel: saving on the version opened", () => {
 describe("call park group side panel: changed meanwhile (412)", () => {
   it("shows who changed what, and applies the administrator's change on top of theirs", async () => {
     const { sent } = serve([OPENED, MEMBER_ADDED], { refusals: 1 });
-    const { user, router } = await renderPanel();
+    const { user, history } = await renderPanel();
     await rename(user, "Reception");
     await user.click(screen.getByRole("button", { name: "Save" }));
 
@@ -177,10 +177,10 @@ describe("call park group side panel: changed meanwhile (412)", () => {
       ["Call park group name", "Front desk", "Front desk", "Reception"],
       ["Members", "Ana Souza", "Ana Souza, Bruno Lima", "Not changed"],
     ]);
-    expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
+    expect(history.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
 
     await user.click(within(dialog).getByRole("button", { name: "Apply my changes on top" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(sent).toEqual([
       { ifMatch: '"v1"', body: { name: "Reception" } },
       { ifMatch: '"v2"', body: { name: "Reception" } },
@@ -189,7 +189,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
 
   it("can reload their version instead: the form shows it and the next save is made on it", async () => {
     const { sent } = serve([OPENED, MEMBER_ADDED], { refusals: 1 });
-    const { user, router } = await renderPanel();
+    const { user, history } = await renderPanel();
     await rename(user, "Reception");
     await user.click(screen.getByRole("button", { name: "Save" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Someone else changed this" });
@@ -205,7 +205,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
 
     await rename(user, "Lobby");
     await user.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(sent).toEqual([
       { ifMatch: '"v1"', body: { name: "Reception" } },
       { ifMatch: '"v2"', body: { name: "Lobby" } },
@@ -235,7 +235,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
 
   it("keeps editing on Keep editing: the dialog closes, the edits stay, nothing more is sent", async () => {
     const { sent } = serve([OPENED, MEMBER_ADDED], { refusals: 1 });
-    const { user, router } = await renderPanel();
+    const { user, history } = await renderPanel();
     await rename(user, "Reception");
     await user.click(screen.getByRole("button", { name: "Save" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Someone else changed this" });
@@ -243,7 +243,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
 
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(nameField()).toHaveValue("Reception");
-    expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
+    expect(history.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
     expect(sent).toHaveLength(1);
   });
 
@@ -253,7 +253,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
       recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: "HG1", huntGroupName: "Support" },
     };
     const { sent } = serve([OPENED, MEMBER_ADDED, huntGroupRecall], { refusals: 2 });
-    const { user, router } = await renderPanel();
+    const { user, history } = await renderPanel();
     await rename(user, "Reception");
     await user.click(screen.getByRole("button", { name: "Save" }));
     const first = await screen.findByRole("alertdialog", { name: "Someone else changed this" });
@@ -268,7 +268,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
     ]);
 
     await user.click(within(second).getByRole("button", { name: "Apply my changes on top" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(sent).toEqual([
       { ifMatch: '"v1"', body: { name: "Reception" } },
       { ifMatch: '"v2"', body: { name: "Reception" } },
@@ -280,7 +280,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
     // Someone else made the members the park destinations; this administrator chose a hunt group recall.
     const onMembers: CallPark = { ...OPENED, parkOnAgentsEnabled: true, callParkExtensions: [] };
     const { sent } = serve([OPENED, onMembers], { refusals: 1 });
-    const { user, router } = await renderPanel("pt-BR");
+    const { user, history } = await renderPanel("pt-BR");
     await openPart(user, "Rechamada");
     await user.click(await screen.findByRole("radio", { name: "Alertar somente o grupo de busca" }));
     const huntGroup = await screen.findByRole("combobox", { name: "Grupo de busca" });
@@ -301,7 +301,7 @@ describe("call park group side panel: changed meanwhile (412)", () => {
     ]);
 
     await user.click(within(dialog).getByRole("button", { name: "Aplicar minhas alterações por cima" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(sent).toEqual([
       { ifMatch: '"v1"', body: { recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: "HG1" } } },
       { ifMatch: '"v2"', body: { recall: { option: "ALERT_HUNT_GROUP_ONLY", huntGroupId: "HG1" } } },

@@ -224,7 +224,7 @@ describe("call park group side panel: a rename", () => {
       http.put(mswPath(api.callParks.update), () => HttpResponse.json({ id: "CP1-renamed" })),
       http.get(mswPath(api.callParks.list), () => HttpResponse.json({ callParks: [] })),
     );
-    const { user, router } = await renderPanel();
+    const { user, history } = await renderPanel();
     // The old id answers 404 once renamed.
     let renamed = false;
     server.use(
@@ -244,7 +244,7 @@ describe("call park group side panel: a rename", () => {
       if (request.method === "PUT") renamed = true;
     });
     await user.click(within(panel).getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
 
     expect(recorder.requests.filter((r) => r.method === "PUT").map((r) => new URL(r.url).pathname)).toEqual([
       expect.stringMatching(/\/callParks\/CP1$/),
@@ -263,22 +263,22 @@ describe("call park group side panel: a group renamed elsewhere", () => {
     );
 
   it("follows the group to its new id, which its history names", async () => {
-    const history = http.get(mswPath(api.auditEvents.list), ({ request }) =>
+    const auditLog = http.get(mswPath(api.auditEvents.list), ({ request }) =>
       new URL(request.url).searchParams.get("objectId") === "CP1"
         ? HttpResponse.json({ items: [{ ...RENAME_ENTRY, objectId: "CP1-renamed" }] })
         : HttpResponse.json({ items: [] }),
     );
-    const { router } = await renderPanel([gone(), history], `${CALL_PARKS_PATH}/L1/CP1?q=front`);
-    await waitFor(() => expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1-renamed`));
-    expect(router.state.location.search).toBe("?q=front");
+    const { history } = await renderPanel([gone(), auditLog], `${CALL_PARKS_PATH}/L1/CP1?q=front`);
+    await waitFor(() => expect(history.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1-renamed`));
+    expect(history.location.search).toBe("?q=front");
     expect(await screen.findByRole("dialog", { name: "Reception" })).toBeInTheDocument();
   });
 
   it("says the group no longer exists when its history ends in a deletion", async () => {
-    const history = http.get(mswPath(api.auditEvents.list), () => HttpResponse.json({ items: [{ ...RENAME_ENTRY, action: "DELETE", objectId: "CP1" }] }));
-    const { router } = await renderPanel([gone(), history]);
+    const auditLog = http.get(mswPath(api.auditEvents.list), () => HttpResponse.json({ items: [{ ...RENAME_ENTRY, action: "DELETE", objectId: "CP1" }] }));
+    const { history } = await renderPanel([gone(), auditLog]);
     expect(await screen.findByText(/This call park group does not exist/)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
+    expect(history.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
   });
 });
 
@@ -294,11 +294,11 @@ describe("call park group side panel: unsaved edits", () => {
   }
 
   it("closing with the close button asks first; staying keeps the edits, leaving closes", async () => {
-    const { user, router, panel, name } = await editName();
+    const { user, history, panel, name } = await editName();
     await user.click(within(panel).getByRole("button", { name: "Close" }));
     const question = await screen.findByRole("alertdialog", { name: "Leave without saving?" });
     expect(question).toHaveTextContent("Your changes to this call park group have not been saved and will be lost.");
-    expect(router.state.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
+    expect(history.location.pathname).toBe(`${CALL_PARKS_PATH}/L1/CP1`);
     await user.click(within(question).getByRole("button", { name: "Stay and keep editing" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
     expect(name).toHaveValue("Reception");
@@ -306,7 +306,7 @@ describe("call park group side panel: unsaved edits", () => {
     await user.click(within(panel).getByRole("button", { name: "Close" }));
     const again = await screen.findByRole("alertdialog", { name: "Leave without saving?" });
     await user.click(within(again).getByRole("button", { name: "Leave without saving" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
   });
 
   it("closes without asking when nothing was changed, or when the group is deleted", async () => {
@@ -314,14 +314,14 @@ describe("call park group side panel: unsaved edits", () => {
     const panel = await screen.findByRole("dialog", { name: "Front desk" });
     await within(panel).findByText("1 member: Ana Souza");
     await untouched.user.click(within(panel).getByRole("button", { name: "Close" }));
-    await waitFor(() => expect(untouched.router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(untouched.history.location.pathname).toBe(CALL_PARKS_PATH));
     untouched.unmount();
 
     server.use(http.delete(mswPath(api.callParks.delete), () => new HttpResponse(null, { status: 204 })));
-    const { user, router, panel: edited } = await editName();
+    const { user, history, panel: edited } = await editName();
     await user.click(within(edited).getByRole("button", { name: "Delete group" }));
     await user.click(await screen.findByRole("button", { name: "Delete" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe(CALL_PARKS_PATH));
+    await waitFor(() => expect(history.location.pathname).toBe(CALL_PARKS_PATH));
     expect(screen.queryByRole("alertdialog", { name: "Leave without saving?" })).not.toBeInTheDocument();
   });
 });

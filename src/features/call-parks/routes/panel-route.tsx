@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
 import { Dialog, Heading, type Key, Modal, ModalOverlay } from "react-aria-components";
-import { Link, type LoaderFunctionArgs, useLocation, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorState, LoadingState } from "@/components/states";
 import { Icon } from "@/components/icon";
@@ -17,7 +18,7 @@ import { CallParkEditor } from "@/features/call-parks/components/call-park-edito
 import { GroupMembers } from "@/features/call-parks/components/group-members";
 import { CALL_PARKS_PATH } from "@/lib/paths";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderArgs) {
   await queryClient
     .ensureQueryData(callParkQueries.detail(params.locationId ?? "", params.callParkId ?? ""))
     .catch(() => undefined);

@@ -23,13 +23,13 @@ async function renderPanel(language: "en" | "pt-BR" = "en") {
 
 describe("a group's side panel: Try it", () => {
   it("opens the location's Simulator on this group's members", async () => {
-    const { user, router, panel } = await renderPanel();
+    const { user, history, panel } = await renderPanel();
     const tryIt = within(panel).getByRole("link", { name: "Try it in the simulator with Front desk" });
     expect(tryIt).toHaveTextContent("Try it");
     expect(tryIt).toHaveAttribute("href", "/locations/L1/simulator?group=CP1");
     await user.click(tryIt);
-    await waitFor(() => expect(router.state.location.pathname).toBe("/locations/L1/simulator"));
-    expect(router.state.location.search).toBe("?group=CP1");
+    await waitFor(() => expect(history.location.pathname).toBe("/locations/L1/simulator"));
+    expect(history.location.search).toBe("?group=CP1");
   });
 
   it("is offered to a read-only administrator too (a simulation changes nothing)", async () => {

@@ -1,10 +1,11 @@
-import { type LoaderFunctionArgs, useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { locationQueries } from "@/lib/location-queries";
 import { queryClient } from "@/lib/query-client";
 import { BulkManageDialog } from "@/features/import-jobs/components/bulk-manage-dialog";
 import { CALL_PARK_EXTENSIONS_PATH, CALL_PARKS_PATH, type TaskKind } from "@/lib/paths";
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader(_: LoaderArgs) {
   // The export's location choice; the dialog works without it.
   await queryClient.ensureQueryData(locationQueries.list()).catch(() => undefined);
   return null;

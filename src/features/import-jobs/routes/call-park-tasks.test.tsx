@@ -81,13 +81,13 @@ const SCREENS = (
 describe("Tasks: call park extension imports and call park group imports", () => {
   it("switches between the two kinds, kept in the URL, each from its own list", async () => {
     const asked = lists();
-    const { user, router } = await renderWithProviders(<TasksRoute />, { url: "/tasks?status=errors", path: "/tasks" });
+    const { user, history } = await renderWithProviders(<TasksRoute />, { url: "/tasks?status=errors", path: "/tasks" });
     const kinds = screen.getByRole("group", { name: "Imports of" });
     expect(within(kinds).getByRole("radio", { name: "Call park extensions" })).toBeChecked();
     expect(await screen.findByRole("link", { name: "extensions.csv" })).toHaveAttribute("href", "/tasks/JOB1");
 
     await user.click(within(kinds).getByRole("radio", { name: "Call park groups" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?status=errors&kind=callParks"));
+    await waitFor(() => expect(history.location.search).toBe("?status=errors&kind=callParks"));
     expect(await screen.findByRole("link", { name: "groups.csv" })).toHaveAttribute("href", "/tasks/JOB7?kind=callParks");
     expect(screen.queryByRole("link", { name: "extensions.csv" })).not.toBeInTheDocument();
     expect(within(kinds).getByRole("radio", { name: "Call park groups" })).toBeChecked();
@@ -97,7 +97,7 @@ describe("Tasks: call park extension imports and call park group imports", () =>
     expect(asked.at(-1)?.query.get("status")).toBe("errors");
 
     await user.click(within(kinds).getByRole("radio", { name: "Call park extensions" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?status=errors"));
+    await waitFor(() => expect(history.location.search).toBe("?status=errors"));
     expect(await screen.findByRole("link", { name: "extensions.csv" })).toBeInTheDocument();
   });
 

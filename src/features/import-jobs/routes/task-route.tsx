@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "@/lib/use-translation";
-import { type LoaderFunctionArgs, useParams, useSearchParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { PageHeader } from "@/components/page-header";
 import { ErrorState, LoadingState } from "@/components/states";
 import { queryClient } from "@/lib/query-client";
@@ -16,8 +17,8 @@ import { kindKey, kindOfSearch } from "@/features/import-jobs/import-kinds";
 import "@/features/import-jobs/tasks.css";
 import { TASKS_PATH, tasksPath } from "@/lib/paths";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const kind = kindOfSearch(new URL(request.url).searchParams);
+export async function loader({ params, url }: LoaderArgs) {
+  const kind = kindOfSearch(url.searchParams);
   await queryClient.ensureQueryData(taskQueries.detail(kind, params.jobId ?? "")).catch(() => undefined);
   return null;
 }

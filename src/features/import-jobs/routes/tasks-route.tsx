@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "@/lib/use-translation";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
-import type { LoaderFunctionArgs } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
@@ -44,8 +44,8 @@ const taskList = defineListScreen({
   toQuery: (state, start): TaskListParams => ({ status: state.status, order: state.sort, start, max: PAGE_SIZE }),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
+export async function loader({ url }: LoaderArgs) {
+  const params = url.searchParams;
   await queryClient.ensureQueryData(taskQueries.list(taskList.read(params).kind, taskList.queryOf(params))).catch(() => undefined);
   return null;
 }

@@ -72,18 +72,18 @@ describe("Tasks: the list", () => {
 
   it("keeps the tab in the URL and asks the server for that status", async () => {
     const queries = listAnswering([]);
-    const { user, router } = await renderTasks();
+    const { user, history } = await renderTasks();
     expect(await screen.findByText("No tasks yet. Bulk manage call park extensions to start one.")).toBeInTheDocument();
     expect(queries[0].get("status")).toBe("all");
     expect(screen.getByRole("tab", { name: "All" })).toHaveAttribute("aria-selected", "true");
 
     await user.click(screen.getByRole("tab", { name: "Active" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?status=active"));
+    await waitFor(() => expect(history.location.search).toBe("?status=active"));
     await waitFor(() => expect(queries.at(-1)?.get("status")).toBe("active"));
     expect(await screen.findByText("No task is running.")).toBeInTheDocument();
 
     await user.click(screen.getByRole("tab", { name: "Errors" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?status=errors"));
+    await waitFor(() => expect(history.location.search).toBe("?status=errors"));
     await waitFor(() => expect(queries.at(-1)?.get("status")).toBe("errors"));
     expect(screen.getByRole("tab", { name: "Errors" })).toHaveAttribute("aria-selected", "true");
   });
@@ -114,7 +114,7 @@ describe("Tasks: the list", () => {
 describe("Tasks: sorting and keeping the place", () => {
   it("sorts by a column's header on the server, kept in the URL, both ways, from the first page", async () => {
     const queries = listAnswering([job("JOB1"), job("JOB3")]);
-    const { user, router } = await renderTasks("?page=2");
+    const { user, history } = await renderTasks("?page=2");
     await screen.findByRole("link", { name: "job1.csv" });
     expect(Object.fromEntries(queries[0])).toMatchObject({ order: "created-desc", start: "25", max: "25" });
     expect(screen.getByRole("columnheader", { name: "Started" })).toHaveAttribute("aria-sort", "descending");
@@ -124,7 +124,7 @@ describe("Tasks: sorting and keeping the place", () => {
     expect(screen.getByRole("columnheader", { name: "Results" })).not.toHaveAttribute("aria-sort");
 
     await user.click(within(file).getByRole("button", { name: "File" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=fileName-asc"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=fileName-asc"));
     await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("fileName-asc"));
     expect(queries.at(-1)?.get("start")).toBe("0");
     await waitFor(() => expect(screen.getByRole("columnheader", { name: "File" })).toHaveAttribute("aria-sort", "ascending"));
@@ -133,20 +133,20 @@ describe("Tasks: sorting and keeping the place", () => {
     // From the keyboard, the same button turns the order round.
     within(screen.getByRole("columnheader", { name: "File" })).getByRole("button").focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=fileName-desc"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=fileName-desc"));
     await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("fileName-desc"));
     await waitFor(() => expect(screen.getByRole("columnheader", { name: "File" })).toHaveAttribute("aria-sort", "descending"));
 
     // Newest first is a time's first look; the tab keeps the sort.
     await user.click(within(screen.getByRole("columnheader", { name: "Status" })).getByRole("button"));
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=status-asc"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=status-asc"));
     await user.click(within(screen.getByRole("columnheader", { name: "Started" })).getByRole("button"));
     // Newest first is the list's own order: the URL drops it.
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(history.location.search).toBe(""));
     await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("created-desc"));
     await user.click(within(screen.getByRole("columnheader", { name: "Started by" })).getByRole("button"));
     await user.click(screen.getByRole("tab", { name: "Errors" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=createdBy-asc&status=errors"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=createdBy-asc&status=errors"));
     await waitFor(() => expect(queries.at(-1)?.get("order")).toBe("createdBy-asc"));
   });
 
@@ -170,12 +170,12 @@ describe("Tasks: sorting and keeping the place", () => {
         <Route path="/tasks/:jobId" element={<TaskRoute />} />
       </Routes>
     );
-    const { user, router } = await renderWithProviders(screens, { url: "/tasks?status=errors&sort=fileName-asc&page=2", path: "/*" });
+    const { user, history } = await renderWithProviders(screens, { url: "/tasks?status=errors&sort=fileName-asc&page=2", path: "/*" });
     await user.click(await screen.findByRole("link", { name: "job1.csv" }));
     const back = await screen.findByRole("link", { name: "Tasks" });
     expect(back).toHaveAttribute("href", "/tasks?status=errors&sort=fileName-asc&page=2");
     await user.click(back);
-    await waitFor(() => expect(router.state.location.search).toBe("?status=errors&sort=fileName-asc&page=2"));
+    await waitFor(() => expect(history.location.search).toBe("?status=errors&sort=fileName-asc&page=2"));
     expect(await screen.findByRole("columnheader", { name: "File" })).toHaveAttribute("aria-sort", "ascending");
   });
 

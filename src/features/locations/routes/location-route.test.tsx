@@ -108,7 +108,7 @@ describe("Locations: the list keeps its place", () => {
   it("goes back from a location whose settings were saved to the list's page, sort and search", async () => {
     const saved = answering();
     const list = "/locations?q=Camp&sort=callParkExtensions-desc&page=2";
-    const { user, router } = await renderWithProviders(screens, { url: list, path: "/*" });
+    const { user, history } = await renderWithProviders(screens, { url: list, path: "/*" });
     await user.click(await screen.findByRole("link", { name: "Campinas" }));
     // Overview, then Calling: the tab carries the list's place along.
     await user.click(await screen.findByRole("tab", { name: "Calling" }));
@@ -122,7 +122,7 @@ describe("Locations: the list keeps its place", () => {
     const back = screen.getByRole("link", { name: "Locations" });
     expect(back).toHaveAttribute("href", list);
     await user.click(back);
-    await waitFor(() => expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(list));
+    await waitFor(() => expect(`${history.location.pathname}${history.location.search}`).toBe(list));
     expect(await screen.findByRole("columnheader", { name: "Call park extensions" })).toHaveAttribute("aria-sort", "descending");
     expect(screen.getByRole("searchbox", { name: "Search by name" })).toHaveValue("Camp");
     expect(screen.getByRole("navigation", { name: "Pages" })).toHaveTextContent("26–50 of 60");

@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { locationQueries } from "@/lib/location-queries";
 import { useTranslation } from "@/lib/use-translation";
 import { Tab, TabList, TabPanel, Tabs } from "react-aria-components";
-import { type LoaderFunctionArgs, Navigate, useLocation, useNavigate, useParams } from "react-router";
+import { Navigate, useLocation, useNavigate, useParams } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { PageHeader } from "@/components/page-header";
 import { ErrorState, LoadingState } from "@/components/states";
 import { useBackToList } from "@/lib/list-return";
@@ -18,7 +19,7 @@ import { LOCATION_TABS, type LocationTab, LOCATIONS_PATH, locationPath } from "@
 const tabOf = (tab: string | undefined): LocationTab | undefined =>
   tab === undefined ? "overview" : (LOCATION_TABS as readonly string[]).includes(tab) ? (tab as LocationTab) : undefined;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderArgs) {
   const locationId = params.locationId ?? "";
   // Prefetch without failing the route: the page shows its own error state.
   await Promise.allSettled([

@@ -1,7 +1,5 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { api } from "@domain/api/endpoints";
 import { LOCATIONS_PATH } from "@/lib/paths";
@@ -9,6 +7,7 @@ import { queryClient } from "@/lib/query-client";
 import { LOCATIONS } from "@/test/fixtures";
 import { setTestLanguage } from "@/test/i18n";
 import { mswPath } from "@/test/msw-path";
+import { renderRoutes } from "@/test/render";
 import { server } from "@/test/server";
 import LocationsRoute, { loader } from "./locations-route";
 
@@ -25,12 +24,7 @@ describe("Locations", () => {
       }),
     );
     await setTestLanguage("en");
-    const router = createMemoryRouter([{ path: LOCATIONS_PATH, loader, Component: LocationsRoute }], { initialEntries: [LOCATIONS_PATH] });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    );
+    renderRoutes([{ path: LOCATIONS_PATH, element: <LocationsRoute />, load: loader }], LOCATIONS_PATH);
     expect(await screen.findByRole("cell", { name: "Campinas" })).toBeInTheDocument();
     // Settled: whatever the page would ask on mounting has been asked by now.
     await queryClient.getQueryCache().findAll().reduce((wait, query) => wait.then(() => query.promise), Promise.resolve() as Promise<unknown>);
@@ -48,14 +42,7 @@ describe("Locations", () => {
       }),
     );
     await setTestLanguage("en");
-    const router = createMemoryRouter([{ path: LOCATIONS_PATH, loader, Component: LocationsRoute }], {
-      initialEntries: [`${LOCATIONS_PATH}?page=2`],
-    });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    );
+    const { history } = renderRoutes([{ path: LOCATIONS_PATH, element: <LocationsRoute />, load: loader }], `${LOCATIONS_PATH}?page=2`);
     const meter = await screen.findByRole("meter", { name: "Call park extensions in São Paulo" });
     expect(meter).toHaveAttribute("value", "97");
     expect(meter).toHaveAttribute("max", "100");
@@ -68,7 +55,7 @@ describe("Locations", () => {
     const header = screen.getByRole("columnheader", { name: "Call park extensions" });
     expect(header).toHaveAttribute("aria-sort", "none");
     fireEvent.click(within(header).getByRole("button"));
-    await waitFor(() => expect(router.state.location.search).toBe("?sort=callParkExtensions-desc"));
+    await waitFor(() => expect(history.location.search).toBe("?sort=callParkExtensions-desc"));
     await waitFor(() => expect(asked.at(-1)?.get("order")).toBe("callParkExtensions-desc"));
     expect(asked.at(-1)?.get("start")).toBe("0");
     await waitFor(() =>
@@ -84,12 +71,7 @@ describe("Locations", () => {
       }),
     );
     await setTestLanguage("pt-BR");
-    const router = createMemoryRouter([{ path: LOCATIONS_PATH, loader, Component: LocationsRoute }], { initialEntries: [LOCATIONS_PATH] });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>,
-    );
+    renderRoutes([{ path: LOCATIONS_PATH, element: <LocationsRoute />, load: loader }], LOCATIONS_PATH);
     const meter = await screen.findByRole("meter", { name: "Ramais de estacionamento de chamadas em Campinas" });
     expect(meter).toHaveAttribute("aria-valuetext", "6 de 100");
   });

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "@/lib/use-translation";
-import type { LoaderFunctionArgs } from "react-router";
+import type { LoaderArgs } from "@/lib/route-view";
 import { z } from "zod";
 import { ListToolbar } from "@/components/list-toolbar";
 import { PageHeader } from "@/components/page-header";
@@ -31,8 +31,8 @@ const locationList = defineListScreen({
   toQuery: (state, start): LocationPageParams => ({ name: state.q.trim() || undefined, order: state.sort, start, max: PAGE_SIZE }),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const query = locationList.queryOf(new URL(request.url).searchParams);
+export async function loader({ url }: LoaderArgs) {
+  const query = locationList.queryOf(url.searchParams);
   await queryClient.ensureQueryData(locationPageQueries.list(query)).catch(() => undefined);
   return null;
 }
