@@ -31,7 +31,7 @@ export function settled<T>(promise: Promise<T>): Promise<T> {
 
 /**
  * A `settled()` promise's value, or its error thrown; until then the component suspends (the
- * promise thrown, as react-i18next does). Not React's `use()`: rendered within `act()`, as
+ * promise thrown, as useTranslation does). Not React's `use()`: rendered within `act()`, as
  * Testing Library renders and clicks, a `use()` that suspends is never tried again.
  */
 export function read<T>(promise: Promise<T>): T {
