@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { changeVersionOf, type Db, duringBulkWrites, isMigrated, openDatabase, withStatementCache } from "./database";
 import { MIGRATIONS } from "./migrations";
+import { buildOrganization, DEMO_LOCATIONS, insertOrganization } from "./seed";
+import { openTestDatabase, TEST_DIALECT } from "@server/test/test-database";
 
 // Kysely's SqliteDriver prepares every query on every call; the database it is given keeps
 // each prepared statement by its SQL text instead, bounded, and never hands out one that
@@ -186,6 +188,24 @@ describe("bulk writes (a Webex synchronisation)", () => {
     } finally {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(TEST_DIALECT !== "postgres")("bulk writes on PostgreSQL (a synchronisation, an organisation seeded)", () => {
+  it("leave the tables analysed and vacuumed: statistics for the plans, a visibility map for index-only reads", async () => {
+    const db = await openTestDatabase();
+    try {
+      const state = async () =>
+        (await sql<{ tuples: number; visible: number }>`select reltuples as tuples, relallvisible as visible from pg_class where relname = 'call_park_extensions'`.execute(db)).rows[0];
+      // Never vacuumed nor analysed: PostgreSQL knows nothing of the table yet.
+      expect(Number((await state()).tuples)).toBe(-1);
+      await insertOrganization(db, buildOrganization({ locations: DEMO_LOCATIONS, peoplePerLocation: 1, callParkExtensionsPerLocation: 100 }));
+      const after = await state();
+      expect(Number(after.tuples)).toBe(DEMO_LOCATIONS.length * 100);
+      expect(Number(after.visible)).toBeGreaterThan(0);
+    } finally {
+      await db.destroy();
     }
   });
 });

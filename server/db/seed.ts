@@ -3,7 +3,7 @@ import type { Insertable } from "kysely";
 import type { AdminRole } from "@domain/rules/access";
 import { searchKey } from "@domain/rules/text";
 import { encodeId, type IdType } from "@server/lib/ids";
-import type { Db } from "./database";
+import { type Db, duringBulkWrites } from "./database";
 import type { Database } from "./schema";
 
 // A deterministic demo organisation: the same IDs, names and numbers on every
@@ -147,7 +147,7 @@ export function buildOrganization(shape: OrgShape): Rows {
   return rows;
 }
 
-/** Writes an organisation in one transaction, in batches SQLite accepts. */
+/** Writes an organisation in one transaction, in batches SQLite accepts, as bulk writes (duringBulkWrites). */
 export async function insertOrganization(db: Db, rows: Rows) {
   const insert = async (trx: Db) => {
     for (const table of Object.keys(rows) as SeededTable[]) {
@@ -159,7 +159,7 @@ export async function insertOrganization(db: Db, rows: Rows) {
     }
   };
   // In the caller's transaction when given one (the demo seed's check-then-insert).
-  await (db.isTransaction ? insert(db) : db.transaction().execute(insert));
+  await (db.isTransaction ? insert(db) : duringBulkWrites(db, () => db.transaction().execute(insert)));
 }
 
 /** The demo accounts' password, for local use only (the README gives it). */
