@@ -23,6 +23,7 @@ import { organizationRoutes } from "./features/organizations/organizations.route
 import { clientErrorHandler } from "./http/client-error";
 import { frameworkErrors, installErrorHandling } from "./http/error-handler";
 import { HttpError } from "./http/errors";
+import { countRequestsInFlight } from "./http/in-flight";
 import { acceptEmptyJsonBodies } from "./http/json-body";
 import { installPublicUrl } from "./http/paging";
 import { type ApiRateLimit, installApiRateLimit } from "./http/rate-limit";
@@ -134,6 +135,8 @@ export async function buildApp({
     // Requests arriving during a stop get the Webex-shaped 503 of the onRequest hook below.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  // First of all: its hooks run first, and it sees every route (see the onClose hook at the end).
+  const inFlight = countRequestsInFlight(app);
 
   // The API speaks JSON only; a text/plain body (fetch's default for a string) gets 415, not a type error.
   app.removeContentTypeParser("text/plain");
@@ -191,6 +194,18 @@ export async function buildApp({
   // A signed-in screen's frame goes to a request with a session cookie (one no longer valid
   // still gets it: the app then shows sign-in).
   if (serveSpa) await serveBuiltSpa(app, spaDir, { signedIn: (request) => Boolean(request.cookies[SESSION_COOKIE]) });
+
+  // app.close() resolves only once every request being handled has finished: Fastify's own
+  // close waits for the connections to end, but a request whose client went away has none
+  // and runs on. Its onClose hooks run in reverse order, Fastify's closing of the HTTP server
+  // first: registered last, this one comes right after it, before the others (the import
+  // runner's stop, metrics) release anything such a request may use; the database, which the
+  // caller closes after the app, stays open for it. Bounded by the process's stop timeout
+  // (server/index.ts).
+  app.addHook("onClose", (_instance, done) => {
+    if (inFlight.count > 0) app.log.info({ requests: inFlight.count }, "waiting for the requests still being handled whose client went away");
+    inFlight.whenIdle(done);
+  });
 
   return app;
 }

@@ -1,13 +1,17 @@
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
+import net, { type AddressInfo } from "node:net";
+import { AliasNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, SelectQueryNode, TableNode } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { urlOf } from "@domain/api/endpoint";
 import { api } from "@domain/api/endpoints";
 import { type ImportJob, importJobSchema, importPreviewSchema } from "@domain/schemas/import-job";
+import type { Db } from "@server/db/database";
 import { DEMO_LOCATIONS } from "@server/db/seed";
 import { addRows, callParkState, csvOf, type CsvRow, expectConsistent } from "@server/features/import-jobs/test-helpers";
 import { asAdmin, inspect, type Lab, lab, type ServerProcess, sleep, startServer, until } from "@server/test/server-process";
+import { openTestDatabase } from "@server/test/test-database";
+import { buildTestApp, locationIdOf } from "@server/test/test-server";
 
 // The real server in a real process, stopped with SIGTERM while a request and an import
 // are in flight: the request gets its answer, the import's batch in flight commits and
@@ -297,5 +301,166 @@ describe("a server stopped with SIGTERM", { timeout: 90_000 }, () => {
     expect(await server.exited).toEqual({ code: 1, signal: null });
     expect(Date.now() - sent).toBeLessThan(2_000);
     expect(server.output()).toContain("second signal: stopping at once");
+  });
+});
+
+/** The table a select reads first (aliased or not), for any other query "?". */
+function tableOf(node: OperationNode): string {
+  let from = SelectQueryNode.is(node) ? node.from?.froms[0] : undefined;
+  if (from && AliasNode.is(from)) from = from.node;
+  return from && TableNode.is(from) ? from.table.identifier.name : "?";
+}
+
+/**
+ * The database, with one query to hold: once `hold(table)` is called, the first select from
+ * that table runs, and its result waits until `release()`. `reached` settles when it is held;
+ * `done` lists the tables of the queries that completed after the release, in order.
+ */
+function holdingDb(db: Db) {
+  let table: string | undefined;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (reached = resolve));
+  const heldIds = new WeakSet<QueryId>();
+  const tables = new WeakMap<QueryId, string>();
+  let isReleased = false;
+  const done: string[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery({ node, queryId }: PluginTransformQueryArgs) {
+      const name = tableOf(node);
+      tables.set(queryId, name);
+      if (table !== undefined && name === table) {
+        table = undefined;
+        heldIds.add(queryId);
+      }
+      return node;
+    },
+    async transformResult({ result, queryId }: PluginTransformResultArgs) {
+      if (heldIds.has(queryId)) {
+        reached();
+        await released;
+      } else if (isReleased) done.push(tables.get(queryId) ?? "?");
+      return result;
+    },
+  };
+  return {
+    db: db.withPlugin(plugin),
+    hold: (name: string) => void (table = name),
+    reached: held,
+    release: () => {
+      isReleased = true;
+      release();
+    },
+    done,
+  };
+}
+
+interface Logged {
+  level: number;
+  msg: string;
+  req?: { url: string };
+}
+
+/**
+ * A fresh app on a fresh database (seen through `dbOf`), listening on a port of its own,
+ * logging into `logged` from `level` up; stopped when the test ends if it has not been.
+ */
+async function listeningApp(dbOf: (base: Db) => Db = (base) => base, level = "warn") {
+  const base = await openTestDatabase({ seeded: true });
+  const locationId = await locationIdOf(base, DEMO_LOCATIONS[0].name);
+  const logged: Logged[] = [];
+  const stream = { write: (line: string) => void logged.push(JSON.parse(line) as Logged) };
+  const app = await buildTestApp(dbOf(base), { logger: { level, stream } });
+  let stopped: Promise<void> | undefined;
+  /** As server/index.ts stops: the app closes (then `closed` is called), then the database. */
+  const stop = (closed?: () => void) =>
+    (stopped ??= app.close().then(() => {
+      closed?.();
+      return base.destroy();
+    }));
+  onTestFinished(() => stop());
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  return { app, base, port: (app.server.address() as AddressInfo).port, locationId, logged, stop };
+}
+
+const connectionsEnded = (app: { server: http.Server }) =>
+  until("the server to see the connection end", () => new Promise<true | undefined>((resolve) => app.server.getConnections((_error, n) => resolve(n === 0 ? true : undefined))));
+
+/**
+ * An app whose request `send` sends is held at its first select from `table`, its client
+ * then gone; then the app is stopped (`stopped`). `readWhenClosed`: what the request read
+ * after the release, up to the moment app.close() resolved.
+ */
+async function stoppedWithRequestHeld(table: string, send: (port: number, locationId: string) => http.ClientRequest) {
+  let holding!: ReturnType<typeof holdingDb>;
+  const { app, port, locationId, logged, stop } = await listeningApp((base) => (holding = holdingDb(base)).db);
+  onTestFinished(() => holding.release());
+  holding.hold(table);
+  const request = send(port, locationId);
+  request.on("error", () => undefined);
+  await holding.reached;
+  request.destroy();
+  await connectionsEnded(app);
+
+  let readWhenClosed: string[] | undefined;
+  const stopped = stop(() => (readWhenClosed = [...holding.done]));
+  const early = await Promise.race([stopped.then(() => "closed"), sleep(300).then(() => "still closing")]);
+  expect(early, "app.close() waits for the request held").toBe("still closing");
+  return { holding, logged, stopped, readWhenClosed: () => readWhenClosed };
+}
+
+// A client that goes away (its socket destroyed: a load balancer's timeout, a load tool
+// stopping) ends its connection, so the HTTP server closes, but its request's handling runs
+// on. app.close() waits for it too, so the database, closed after the app (server/index.ts),
+// is still open for it: its work succeeds and nothing is logged as an error.
+describe("app.close() while a request whose client went away is still handled", () => {
+  it.each([
+    ["in its handler", "locations"],
+    ["in its access check, before its handler runs", "admins"],
+  ])("waits until the request held %s has finished, its database work done", async (_where, table) => {
+    // The location's Call Park Settings: the access check reads the administrator, the
+    // handler the location and then its settings.
+    const { holding, logged, stopped, readWhenClosed } = await stoppedWithRequestHeld(table, (port, locationId) =>
+      http.get({ host: "127.0.0.1", port, path: urlOf(api.callParkSettings.get, { locationId }), headers: asAdmin, agent: false }),
+    );
+    holding.release();
+    await stopped;
+    // The request's reads after the release, the location's settings the last, all came before the close ended.
+    expect(holding.done.at(-1)).toBe("location_call_park_settings");
+    expect(readWhenClosed()).toEqual(holding.done);
+    expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
+  });
+
+  it("waits for a request with a body held in its access check, which then ends at once: its body went with its client", async () => {
+    const body = JSON.stringify({ callParkSettings: { ringPattern: "LONG_LONG" } });
+    const { holding, logged, stopped, readWhenClosed } = await stoppedWithRequestHeld("admins", (port, locationId) => {
+      const headers = { ...asAdmin, "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+      const request = http.request({ host: "127.0.0.1", port, path: urlOf(api.callParkSettings.update, { locationId }), method: "PUT", headers, agent: false });
+      request.end(body);
+      return request;
+    });
+    holding.release();
+    // Its body is not waited for (Fastify's reader would wait forever on the request's stream,
+    // destroyed with its client): the access check ends, then the request, its handler never run.
+    expect(await Promise.race([stopped.then(() => "closed"), sleep(5_000).then(() => "still closing 5 s on")])).toBe("closed");
+    expect(readWhenClosed()).toEqual(["admins"]);
+    expect(holding.done).toEqual(["admins"]);
+    expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
+  });
+
+  it("does not wait for a request whose client went away while its body arrived: reading it failed, which ended it", async () => {
+    const { app, port, locationId, logged, stop } = await listeningApp(undefined, "info");
+    const path = urlOf(api.callParkSettings.update, { locationId });
+    const request = http.request({ host: "127.0.0.1", port, path, method: "PUT", headers: { ...asAdmin, "content-type": "application/json", "content-length": 1000 }, agent: false });
+    request.on("error", () => undefined);
+    request.write('{"callParkSettings":');
+    await until("the server to receive the request", async () => (logged.some((entry) => entry.req?.url === path) ? true : undefined));
+    request.destroy();
+    await connectionsEnded(app);
+
+    expect(await Promise.race([stop().then(() => "closed"), sleep(5_000).then(() => "still closing 5 s on")])).toBe("closed");
+    expect(logged.map((entry) => entry.msg)).not.toContain("waiting for the requests still being handled whose client went away");
+    expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
   });
 });

@@ -39,9 +39,11 @@ async function main() {
   // the requests in flight finish (each answer closing its connection; a request still
   // arriving on an open one gets 503 shuttingDown: buildApp's stop hooks) and the import
   // batch in flight commit (its job carries on at the next start), then close the
-  // database and exit 0, in seconds. A second signal, or the timeout, ends
-  // the process at once with 1: a batch cut short rolls back whole, so that is safe too.
-  // An uncaught error takes the same way out, with 1.
+  // database and exit 0, in seconds. Every request's handling finishes before the database
+  // closes, even one whose client went away mid-request (no connection left to wait for, but
+  // its handler runs on): app.close() waits for it. A second signal, or the timeout, ends
+  // the process at once with 1: a batch or a request cut short rolls back whole, so that is
+  // safe too. An uncaught error takes the same way out, with 1.
   closeWithGrace(
     {
       delay: STOP_TIMEOUT_MS,
@@ -53,9 +55,10 @@ async function main() {
     async ({ signal, err }) => {
       if (err) app.log.error({ err }, "stopping after an uncaught error");
       else app.log.info({ signal }, "stopping: finishing the requests and the import batch in flight (a second signal stops at once)");
-      // Fastify stops the import runner only once every request has been answered:
+      // Fastify stops the import runner only once every request has been handled:
       // stop it now, beside them, so no new batch starts while they finish.
       await Promise.all([app.importJobs.stop(), app.close(), gateway?.stop()]);
+      // Nothing uses the database any more: app.close() has waited for every handler.
       await db.destroy();
       app.log.info("stopped");
     },

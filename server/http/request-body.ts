@@ -19,13 +19,17 @@ export function bodyCutOff(request: FastifyRequest): boolean {
 
 /** Whether the request announced a body (by its length, or chunked) that has not all arrived yet. */
 export function bodyStillArriving(raw: IncomingMessage): boolean {
-  const announced = raw.headers["transfer-encoding"] !== undefined || Number(raw.headers["content-length"]) > 0;
   // `complete` is Node's parser's word; an injected request (light-my-request) has its whole body from the start.
-  return announced && raw.complete === false;
+  return bodyAnnounced(raw) && raw.complete === false;
+}
+
+/** Whether the request announced a body, by its length or chunked. */
+function bodyAnnounced(raw: IncomingMessage): boolean {
+  return raw.headers["transfer-encoding"] !== undefined || Number(raw.headers["content-length"]) > 0;
 }
 
 /**
- * Two guards on request bodies, for every route:
+ * Three guards on request bodies, for every route:
  *
  * - a body still arriving `timeoutMs` after its headers is cut off: its reader (Fastify's
  *   body parser, the multipart reader of the import) stops with a 408 `requestTimeout`,
@@ -34,7 +38,12 @@ export function bodyStillArriving(raw: IncomingMessage): boolean {
  * - an answer given before its body was read to the end (a multipart upload refused
  *   mid-way, whose reader stopped there) leaves the rest of the body to be read and
  *   dropped, so the next request on a keep-alive connection is read in turn instead of
- *   waiting behind it. Node does this itself for a body nobody started to read.
+ *   waiting behind it. Node does this itself for a body nobody started to read;
+ * - a body whose client went away before it was read (while the hooks before it ran: the
+ *   access check reading the database) ends its request with 400, which nobody receives,
+ *   as when the client goes away while it is read: Node has dropped the body, and Fastify's
+ *   reader, listening on a request stream already destroyed, would wait for it forever, the
+ *   request with it, and a stop, which waits for every request being handled (in-flight.ts).
  */
 export function installBodyGuards(app: FastifyInstance, { timeoutMs = BODY_TIMEOUT_MS }: { timeoutMs?: number } = {}) {
   // From the first hook on, so a body trickling behind an early answer (a 401) is bounded too.
@@ -49,7 +58,12 @@ export function installBodyGuards(app: FastifyInstance, { timeoutMs = BODY_TIMEO
     done();
   });
 
-  // A callback hook, not an async one: it runs on every answer, and a promise per answer costs.
+  // Callback hooks, not async ones: they run on every request, and a promise per hook per request costs.
+  app.addHook("preParsing", (request, _reply, _payload, done) => {
+    const raw = request.raw;
+    done(raw.destroyed && !raw.readableEnded && bodyAnnounced(raw) ? new HttpError("badRequest") : null);
+  });
+
   app.addHook("onSend", (request, _reply, payload, done) => {
     const raw = request.raw;
     if (!raw.readableEnded && !raw.destroyed) {
