@@ -84,4 +84,30 @@ describe.skipIf(!TEST_DATABASE_URL)("the migrations on PostgreSQL (TEST_DATABASE
     expect(audit.seq).toBe(6);
     expect(job.seq).toBe(4);
   });
+
+  it("upgrade a database from 0011 with data: 0012 counts each later write statement on call park extensions, whoever makes it", async () => {
+    const target = await emptyDatabase();
+    const raw = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl(target.name), max: 1 }) }) });
+    try {
+      for (const name of NAMES.slice(0, NAMES.indexOf("0011-call-park-import-jobs") + 1)) {
+        await migrateToLatest(raw, upTo(name));
+        await insertSamples(raw, SAMPLES[name]);
+      }
+    } finally {
+      await raw.destroy();
+    }
+    const db = (target.db = await openDatabase(testDatabaseUrl(target.name)));
+    const changes = async () => Number((await sql<{ n: number }>`select sum(changes) as n from call_park_extension_changes`.execute(db)).rows[0].n);
+    expect(await changes()).toBe(0);
+    await sql`insert into call_park_extensions (id, location_id, name, name_key, extension, created_at) values ('cpe-9', 'loc-sj', 'Dock 9', 'dock 9', '1009', '2026-01-05T09:00:00.000Z')`.execute(db);
+    expect(await changes()).toBe(1);
+    // A location renamed: its trigger writes its call park extensions, in one statement.
+    await sql`update locations set name = 'San Jose', name_key = 'san jose' where id = 'loc-sj'`.execute(db);
+    expect(await changes()).toBe(2);
+    await sql`delete from call_park_extensions where id = 'cpe-9'`.execute(db);
+    expect(await changes()).toBe(3);
+    await sql`update locations set routing_prefix = '8002' where id = 'loc-sj'`.execute(db);
+    await sql`update import_jobs set status = status`.execute(db);
+    expect(await changes()).toBe(3);
+  });
 });

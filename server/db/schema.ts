@@ -79,6 +79,12 @@ export interface CallParkExtensionNameTable {
   extensions: number;
 }
 
+/** How many times call park extensions were written: the sum of `changes` (kept by triggers, migration 0012). */
+export interface CallParkExtensionChangesTable {
+  id: Generated<number>;
+  changes: number;
+}
+
 /** External-content FTS5 (trigram) index of call_park_extension_names.name_key; `rowid` is its id. */
 export interface CallParkExtensionNameSearchTable {
   rowid: number;
@@ -266,6 +272,7 @@ export interface Database {
   hunt_groups: HuntGroupTable;
   call_park_extensions: CallParkExtensionTable;
   call_park_extension_names: CallParkExtensionNameTable;
+  call_park_extension_changes: CallParkExtensionChangesTable;
   call_park_extension_names_search: CallParkExtensionNameSearchTable;
   location_numbers: LocationNumberTable;
   location_call_park_settings: LocationCallParkSettingsTable;

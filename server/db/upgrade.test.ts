@@ -134,6 +134,30 @@ describe("upgrading a database from each migration to the latest", () => {
     await expect(sql`update import_jobs set kind = 'people' where id = 'job-1'`.execute(db)).rejects.toThrow(/CHECK/i);
   });
 
+  it("from 0011 with data, 0012 counts each later write to call park extensions, whoever makes it, and nothing else", async () => {
+    const db = await databaseAt("0011-call-park-import-jobs");
+    await migrateToLatest(db);
+    const changes = async () => Number((await sql<{ n: number }>`select sum(changes) as n from call_park_extension_changes`.execute(db)).rows[0].n);
+    let last = await changes();
+    expect(last).toBe(0);
+    /** The count after `write`: higher than before when `counted`, else the same. */
+    const expectCounted = async (write: ReturnType<typeof sql>, counted = true) => {
+      await write.execute(db);
+      const now = await changes();
+      if (counted) expect(now).toBeGreaterThan(last);
+      else expect(now).toBe(last);
+      last = now;
+    };
+    await expectCounted(sql`insert into call_park_extensions (id, location_id, name, name_key, extension, created_at) values ('cpe-9', 'loc-sj', 'Dock 9', 'dock 9', '1009', '2026-01-05T09:00:00.000Z')`);
+    await expectCounted(sql`update call_park_extensions set name = 'Dock Nine', name_key = 'dock nine' where id = 'cpe-9'`);
+    // A location renamed: its trigger writes each of its call park extensions.
+    await expectCounted(sql`update locations set name = 'San Jose', name_key = 'san jose' where id = 'loc-sj'`);
+    await expectCounted(sql`delete from call_park_extensions where id = 'cpe-9'`);
+    // Other tables' writes: a location's routing prefix, a task.
+    await expectCounted(sql`update locations set routing_prefix = '8002' where id = 'loc-sj'`, false);
+    await expectCounted(sql`update import_jobs set status = status`, false);
+  });
+
   it("from 0004 as it was changed after shipping (with audit_events_object_id), to the same schema", async () => {
     // 0004 once created this index itself; databases made then have it before 0005 runs.
     const db = await databaseAt("0004-administrators-and-audit");

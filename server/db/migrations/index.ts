@@ -11,6 +11,7 @@ import * as listsAtScalePostgres from "./0008-lists-at-scale.postgres";
 import * as severalInstances from "./0009-several-instances";
 import * as huntGroupAgents from "./0010-hunt-group-agents";
 import * as callParkImportJobs from "./0011-call-park-import-jobs";
+import * as callParkExtensionChanges from "./0012-call-park-extension-changes";
 
 // Migrations are append-only. A shipped migration already ran on databases we cannot
 // reach, so it is never edited (SHIPPED.sha256 and its test hold them to that): a change
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0009-several-instances": severalInstances,
   "0010-hunt-group-agents": huntGroupAgents,
   "0011-call-park-import-jobs": callParkImportJobs,
+  "0012-call-park-extension-changes": callParkExtensionChanges,
 };
 
 /**

@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
+import { type CompiledQuery, Kysely, SqliteDialect, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocationScope } from "@domain/rules/access";
 import type { SortKey } from "@domain/schemas/call-park-extension";
@@ -104,6 +104,16 @@ describe("the call park extension list reads", () => {
       // Kept: the checkpoint is not looked for again while nothing changed.
       expect(statements.filter((s) => s.sql.includes(" offset ?"))).toHaveLength(1);
     }
+  });
+
+  it("a deep page's checkpoints kept while other tables are written, found again once a call park extension is", async () => {
+    const offsets = (statements: Statement[]) => statements.filter((s) => s.sql.includes(" offset ?"));
+    await list({}, undefined, 700, 25);
+    await sql`update locations set routing_prefix = routing_prefix`.execute(db);
+    await sql`update import_jobs set status = status`.execute(db);
+    expect(offsets(await list({}, undefined, 700, 25)), "the page alone").toHaveLength(1);
+    await sql`update call_park_extensions set name = name where id = (select min(id) from call_park_extensions)`.execute(db);
+    expect(offsets(await list({}, undefined, 700, 25)), "the checkpoint looked for again, then the page").toHaveLength(2);
   });
 
   it("a name search: the distinct names through the trigram index, the rows through the name index, the total from the names' counts", async () => {

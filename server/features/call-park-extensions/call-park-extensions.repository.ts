@@ -192,17 +192,18 @@ async function countOf(db: Executor, f: ListFilter, c: Conditions): Promise<numb
 // Keyset paging behind start/max. A deep page of an unfiltered list sorted all ascending (the
 // screens' sorts) starts from a checkpoint: the key of the row just before a multiple of
 // CHECKPOINT, found from the nearest checkpoint before it already found (one statement that
-// reads only an index) and kept while the database is unchanged (the connection's
-// total_changes() and data_version: every write, whoever makes it). A page then reads fewer
-// than CHECKPOINT + max index entries, however deep; a client following the Link headers
-// finds each next checkpoint from the one before. Any other list reads an offset, through
-// the index of its order where one fits. SQLite only: PostgreSQL has no such change counter
-// for the whole database, so there every list reads an offset.
+// reads only an index) and kept while call park extensions stand still (migration 0012's
+// count of their writes, whoever makes them: another instance, another process). A page then
+// reads fewer than CHECKPOINT + max index entries, however deep; a client following the Link
+// headers finds each next checkpoint from the one before. Any other list reads an offset,
+// through the index of its order where one fits.
 const CHECKPOINT = 256;
 /** Lists (scope, location and order) whose checkpoints are kept, per database. */
 const MAX_KEPT_LISTS = 16;
 /** Checkpoints kept per list: past this many, they are found again. */
 const MAX_CHECKPOINTS = 4096;
+/** PostgreSQL: past this many rows of counted writes, a reader folds them into one. */
+const MAX_CHANGE_ROWS = 64;
 
 type Key = Record<Column, string>;
 interface Checkpoints {
@@ -212,9 +213,25 @@ interface Checkpoints {
 }
 const kept = new WeakMap<Executor, Map<string, Checkpoints>>();
 
-async function versionOf(db: Executor): Promise<string> {
-  const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes, data_version as version from pragma_data_version`.execute(db);
-  return `${rows[0].changes}:${rows[0].version}`;
+/** How many times call park extensions were written, as the transaction sees it; and in how many rows. */
+async function versionOf(db: Executor): Promise<{ version: string; rows: number }> {
+  const row = await db
+    .selectFrom("call_park_extension_changes")
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>("changes"), eb.lit(0)).as("changes"), eb.fn.countAll<number>().as("rows")])
+    .executeTakeFirstOrThrow();
+  return { version: String(row.changes), rows: Number(row.rows) };
+}
+
+/**
+ * PostgreSQL, where each write statement adds a row: folds the counted writes into one row of
+ * their sum, in one statement, so that every reader sees the same sum before and after. Rows a
+ * concurrent fold holds are skipped, left to it: nobody waits, nothing is counted twice.
+ */
+export async function foldChanges(db: Executor): Promise<void> {
+  await sql`with folded as (
+      delete from call_park_extension_changes where id in (select id from call_park_extension_changes for update skip locked)
+      returning changes)
+    insert into call_park_extension_changes (changes) select sum(changes) from folded having count(*) > 0`.execute(db);
 }
 
 function checkpointsFor(db: Executor, list: string, version: string): Checkpoints {
@@ -258,13 +275,16 @@ export async function listCallParkExtensions(
 ) {
   const columns = orderColumns(order);
   const keyset =
-    start >= CHECKPOINT && !db.isTransaction && dialectOf(db) === "sqlite" && !filter.q && !filter.name && !filter.extension && !filter.locationName && columns.every(([, d]) => d === "asc");
+    start >= CHECKPOINT && !db.isTransaction && !filter.q && !filter.name && !filter.extension && !filter.locationName && columns.every(([, d]) => d === "asc");
+  let changeRows = 0;
   const read = async (trx: Executor, list?: string) => {
     const conditions = await conditionsOf(trx, filter);
     let page = pageQuery(trx, conditions, columns, start, max);
     if (list) {
       const j = Math.floor(start / CHECKPOINT);
-      const key = await checkpoint(trx, checkpointsFor(db, list, await versionOf(trx)), conditions.located, columns, j);
+      const { version, rows } = await versionOf(trx);
+      changeRows = rows;
+      const key = await checkpoint(trx, checkpointsFor(db, list, version), conditions.located, columns, j);
       if (!key) return { total: await countOf(trx, filter, conditions), rows: [] };
       page = pageQuery(trx, conditions, columns, start - j * CHECKPOINT, max, [after(columns, key)]);
     }
@@ -277,9 +297,14 @@ export async function listCallParkExtensions(
     const [rows, total] = await Promise.all([query.execute(), countOf(trx, filter, conditions)]);
     return { total, rows };
   };
-  // The checkpoints' version, the page and the total are read in one transaction: one state of the database.
+  // The checkpoints' version, the page and the total are read in one transaction: one state of
+  // the database (PostgreSQL: one snapshot, which a read alone takes at repeatable read).
   const list = JSON.stringify([filter.scope.all ? null : filter.scope.locationIds, filter.locationId ?? null, columns]);
-  const { total, rows } = keyset ? await db.transaction().execute((trx) => read(trx, list)) : await read(db);
+  const { total, rows } = keyset
+    ? await db.transaction().setIsolationLevel("repeatable read").setAccessMode("read only").execute((trx) => read(trx, list))
+    : await read(db);
+  // A fold that fails leaves the sum as it stood: the next read folds.
+  if (changeRows > MAX_CHANGE_ROWS && dialectOf(db) === "postgres") await foldChanges(db).catch(() => undefined);
   return {
     total,
     items: rows.map((r) => ({

@@ -16,6 +16,7 @@ import type { Database } from "@server/db/schema";
 import { buildOrganization, DEMO_LOCATIONS, insertOrganization } from "@server/db/seed";
 import { csvOf, runImport } from "@server/features/import-jobs/test-helpers";
 import { expectListIndexesInStep } from "@server/test/list-indexes";
+import { openTestDatabase } from "@server/test/test-database";
 import { buildTestApp, locationIdOf, TEST_ACTOR } from "@server/test/test-server";
 import { type ListFilter, listCallParkExtensions } from "./call-park-extensions.repository";
 import * as service from "./call-park-extensions.service";
@@ -75,7 +76,7 @@ let scoped: LocationScope;
 let london: string;
 
 beforeAll(async () => {
-  db = await openDatabase("sqlite::memory:");
+  db = await openTestDatabase();
   const locations = Array.from({ length: LOCATIONS }, (_, i) => ({ ...DEMO_LOCATIONS[i % 5], name: `${DEMO_LOCATIONS[i % 5].name} ${String(i + 1).padStart(2, "0")}` }));
   await insertOrganization(db, buildOrganization({ locations, peoplePerLocation: 2, callParkExtensionsPerLocation: PER_LOCATION }));
   london = await locationIdOf(db, "London 05");
