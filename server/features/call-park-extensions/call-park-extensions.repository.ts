@@ -210,16 +210,16 @@ interface Checkpoints {
   version: string;
   /** j ≥ 1: the key of row j × CHECKPOINT − 1, the last before the j-th stretch; null when the list ends before it. */
   keys: Map<number, Key | null>;
+  /** The list's total (the locations' counts move only with call park extensions' writes). */
+  total?: number;
 }
 const kept = new WeakMap<Executor, Map<string, Checkpoints>>();
 
 /** How many times call park extensions were written, as the transaction sees it; and in how many rows. */
 async function versionOf(db: Executor): Promise<{ version: string; rows: number }> {
-  const row = await db
-    .selectFrom("call_park_extension_changes")
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>("changes"), eb.lit(0)).as("changes"), eb.fn.countAll<number>().as("rows")])
-    .executeTakeFirstOrThrow();
-  return { version: String(row.changes), rows: Number(row.rows) };
+  const { rows } = await sql<{ changes: number; rows: number }>`select coalesce(sum(changes), 0) as changes, count(*) as rows
+    from call_park_extension_changes`.execute(db);
+  return { version: String(rows[0].changes), rows: Number(rows[0].rows) };
 }
 
 /**
@@ -279,14 +279,20 @@ export async function listCallParkExtensions(
   let changeRows = 0;
   const read = async (trx: Executor, list?: string) => {
     const conditions = await conditionsOf(trx, filter);
-    let page = pageQuery(trx, conditions, columns, start, max);
+    let page;
+    let total: number | undefined;
     if (list) {
       const j = Math.floor(start / CHECKPOINT);
       const { version, rows } = await versionOf(trx);
       changeRows = rows;
-      const key = await checkpoint(trx, checkpointsFor(db, list, version), conditions.located, columns, j);
-      if (!key) return { total: await countOf(trx, filter, conditions), rows: [] };
+      const found = checkpointsFor(db, list, version);
+      const key = await checkpoint(trx, found, conditions.located, columns, j);
+      // Kept with the checkpoints: only a write to call park extensions moves it.
+      total = found.total ??= await countOf(trx, filter, conditions);
+      if (!key) return { total, rows: [] };
       page = pageQuery(trx, conditions, columns, start - j * CHECKPOINT, max, [after(columns, key)]);
+    } else {
+      page = pageQuery(trx, conditions, columns, start, max);
     }
     let query = trx
       .selectFrom(page.as("p"))
@@ -294,8 +300,8 @@ export async function listCallParkExtensions(
       .innerJoin("locations as l", "l.id", "c.location_id")
       .select(["p.id", "p.name", "p.extension", "c.location_id", "l.name as location_name", "l.routing_prefix"]);
     for (const [column, direction] of columns) query = query.orderBy(`p.${column}`, direction);
-    const [rows, total] = await Promise.all([query.execute(), countOf(trx, filter, conditions)]);
-    return { total, rows };
+    const [rows, counted] = await Promise.all([query.execute(), total ?? countOf(trx, filter, conditions)]);
+    return { total: counted, rows };
   };
   // The checkpoints' version, the page and the total are read in one transaction: one state of
   // the database (PostgreSQL: one snapshot, which a read alone takes at repeatable read).
