@@ -403,10 +403,8 @@ export async function benchBrowser({ screens: only, lighthouseRuns = LIGHTHOUSE_
       printScreen(screen, fetched, failed);
       const js = fetched.filter((f) => f.category === "JavaScript").reduce((sum, f) => sum + f.gzip, 0);
       const figure: Figure = { section: SECTION, name: `JavaScript gzip, ${screen.label}`, value: kb(js), unit: "KB", max: screen.jsBudgetKb };
-      if (screen.jsBudgetKb !== undefined) {
-        printScripts(fetched);
-        console.log(`    JavaScript: ${describe(figure)}`);
-      }
+      printScripts(fetched);
+      if (screen.jsBudgetKb !== undefined) console.log(`    JavaScript: ${describe(figure)}`);
       figures.push(figure);
     }
     await browser.close();

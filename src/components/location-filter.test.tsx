@@ -35,6 +35,18 @@ describe("LocationFilter", () => {
     expect(onChange).toHaveBeenLastCalledWith("");
   });
 
+  it("asks for its list of locations when it first opens, not with the screen", async () => {
+    const queries = locationsAnswering();
+    const { user } = await renderWithProviders(<LocationFilter id="filter" value="L1" onChange={vi.fn()} />);
+    // The chosen location's name alone, asked for by its id.
+    await waitFor(() => expect(combobox()).toHaveValue("São Paulo"));
+    expect(queries.map((q) => q.get("id"))).toEqual(["L1"]);
+
+    await user.click(combobox());
+    expect(await screen.findByRole("option", { name: "Campinas" })).toBeInTheDocument();
+    expect(queries.filter((q) => !q.get("id"))).toHaveLength(1);
+  });
+
   it("in Portuguese", async () => {
     locationsAnswering();
     await renderWithProviders(<LocationFilter id="filter" value="" onChange={vi.fn()} />, { language: "pt-BR" });

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from "react-aria-components";
 import type { PickerLocation } from "@/lib/location-queries";
@@ -13,7 +14,9 @@ const ALL = "*";
  */
 export function LocationFilter({ id, value, onChange }: { id: string; value: string; onChange: (locationId: string) => void }) {
   const { t } = useTranslation();
-  const search = useLocationSearch(value, { all: { id: ALL, name: t("location.all") } });
+  // The list's first page is asked for when it first opens, not with the screen.
+  const [opened, setOpened] = useState(false);
+  const search = useLocationSearch(value, { all: { id: ALL, name: t("location.all") }, listed: opened });
   return (
     <ComboBox
       id={id}
@@ -31,6 +34,7 @@ export function LocationFilter({ id, value, onChange }: { id: string; value: str
       // Left with a search that chose nothing, the field goes back to what is chosen.
       onBlur={search.resetInput}
       menuTrigger="focus"
+      onOpenChange={(isOpen) => isOpen && setOpened(true)}
       // Opened before its first page of locations has come (a click on the button as the list
       // appears), the list stays open and says it is loading, rather than closing empty.
       allowsEmptyCollection

@@ -13,9 +13,10 @@ export const LOCATION_SEARCH_DELAY_MS = 250;
  *
  * `value` is the chosen location's id ("" for none). `all`, when given, is the choice that
  * stands for every location: it is what the field shows with nothing chosen, and it heads the
- * list unless a search is typed.
+ * list unless a search is typed. `listed` false: the list is not asked for yet (a filter whose
+ * list has never been opened), only the chosen location's name.
  */
-export function useLocationSearch(value: string, { all }: { all?: PickerLocation } = {}) {
+export function useLocationSearch(value: string, { all, listed = true }: { all?: PickerLocation; listed?: boolean } = {}) {
   // What the administrator typed; null while the field shows the chosen location's name.
   const [typed, setTyped] = useState<string | null>(null);
   // The location last chosen in the list, so its name shows without asking the server for it.
@@ -32,7 +33,7 @@ export function useLocationSearch(value: string, { all }: { all?: PickerLocation
   const inputValue = typed ?? chosen?.name ?? "";
   // The chosen name in the field is not a search: the list then starts from the first locations.
   const term = useDebouncedValue(typed === null || typed === chosen?.name ? "" : typed.trim(), LOCATION_SEARCH_DELAY_MS);
-  const found = useQuery(locationQueries.search(term));
+  const found = useQuery({ ...locationQueries.search(term), enabled: listed });
   const page = found.data?.items ?? [];
   // The chosen location stays among the items, so the field keeps its name when the list closes.
   const real = chosen && chosen.id !== all?.id ? chosen : undefined;

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, useEffect, useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
 import { Link, Outlet, useLocation } from "react-router";
 import type { LoaderArgs } from "@/lib/route-view";
@@ -13,12 +13,8 @@ import { queryClient } from "@/lib/query-client";
 import { useAbility } from "@/lib/session";
 import { useListState } from "@/lib/use-list-state";
 import { callParkExtensionQueries } from "@/features/call-park-extensions/api/queries";
-import {
-  BulkDeleteCallParkExtensionsDialog,
-  type BulkDeleteTarget,
-  DeleteCallParkExtensionDialog,
-  type DeleteTarget,
-} from "@/features/call-park-extensions/components/delete-call-park-extension";
+import type { BulkDeleteTarget, DeleteTarget } from "@/features/call-park-extensions/components/delete-call-park-extension";
+import { OnceWanted } from "@/components/once-wanted";
 import {
   CallParkExtensionTable,
   callParkExtensionRowId,
@@ -28,6 +24,11 @@ import { useScrollToEdited } from "@/lib/list-return";
 import type { CallParkExtensionListItem } from "@domain/schemas/call-park-extension";
 import { callParkExtensionList, nextOrder, PAGE_SIZE, sortOf, type Sortable } from "./list-params";
 import { BULK_MANAGE_PATH, EXTENSION_RANGE_PATH, FEATURES_PATH, newCallParkExtensionPath } from "@/lib/paths";
+
+// The confirmations are react-aria's dialog code: it loads when one is first asked for, not with the list.
+const loadDeleteDialogs = () => import("@/features/call-park-extensions/components/delete-call-park-extension");
+const DeleteCallParkExtensionDialog = lazy(() => loadDeleteDialogs().then((m) => ({ default: m.DeleteCallParkExtensionDialog })));
+const BulkDeleteCallParkExtensionsDialog = lazy(() => loadDeleteDialogs().then((m) => ({ default: m.BulkDeleteCallParkExtensionsDialog })));
 
 export async function loader({ url }: LoaderArgs) {
   const query = callParkExtensionList.queryOf(url.searchParams);
@@ -140,12 +141,16 @@ export default function CallParkExtensionListRoute() {
           </>
         )}
       </QueryView>
-      <DeleteCallParkExtensionDialog target={toDelete} onClose={() => setToDelete(null)} />
-      <BulkDeleteCallParkExtensionsDialog
-        targets={bulkDeleting}
-        onClose={() => setBulkDeleting([])}
-        onDone={(deleted) => selection.drop(deleted.map((item) => item.id))}
-      />
+      <OnceWanted when={toDelete !== null}>
+        <DeleteCallParkExtensionDialog target={toDelete} onClose={() => setToDelete(null)} />
+      </OnceWanted>
+      <OnceWanted when={bulkDeleting.length > 0}>
+        <BulkDeleteCallParkExtensionsDialog
+          targets={bulkDeleting}
+          onClose={() => setBulkDeleting([])}
+          onDone={(deleted) => selection.drop(deleted.map((item) => item.id))}
+        />
+      </OnceWanted>
       <Outlet />
     </>
   );

@@ -72,7 +72,9 @@ describe("call park group list", () => {
     await user.click(screen.getByRole("checkbox", { name: "Select all on this page" }));
     await user.click(screen.getByRole("button", { name: "Delete 2" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Delete 2 call park groups?" });
-    const [going, members] = await within(dialog).findAllByRole("list");
+    // The groups going, then their members once asked for.
+    await waitFor(() => expect(within(dialog).getAllByRole("list")).toHaveLength(2));
+    const [going, members] = within(dialog).getAllByRole("list");
     expect(within(going).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Front desk (São Paulo)", "Dock team (Campinas)"]);
     expect(within(dialog).getByText("Their members, who can no longer park calls with #58 once the groups are deleted:")).toBeInTheDocument();
     // Past ten names, nine and how many more.

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "@/lib/use-translation";
 import { Link, Outlet, useLocation } from "react-router";
 import { z } from "zod";
@@ -12,12 +12,17 @@ import { EmptyState } from "@/components/states";
 import { useAbility } from "@/lib/session";
 import { defineListScreen, useListState } from "@/lib/use-list-state";
 import { callParkQueries, type CallParkListParams } from "@/features/call-parks/api/queries";
-import { BulkDeleteCallParksDialog } from "@/features/call-parks/components/bulk-delete-call-parks";
+import { OnceWanted } from "@/components/once-wanted";
 import { SelectionBar, SelectPageHeader, SelectRowCell, useRowSelection } from "@/components/bulk-selection";
 import { SortableHeader } from "@/components/sortable-header";
 import { nextOrder, sortOf, sortParam } from "@/lib/sort-param";
 import type { CallParkListItem } from "@domain/schemas/call-park";
 import { callParkPath, FEATURES_PATH, newCallParkPath } from "@/lib/paths";
+
+// The confirmation is react-aria's dialog code: it loads when first asked for, not with the list.
+const BulkDeleteCallParksDialog = lazy(() =>
+  import("@/features/call-parks/components/bulk-delete-call-parks").then((m) => ({ default: m.BulkDeleteCallParksDialog })),
+);
 
 const PAGE_SIZE = 25;
 const SORTABLE = ["name", "locationName"] as const;
@@ -146,11 +151,13 @@ export default function CallParkListRoute() {
           );
         }}
       </QueryView>
-      <BulkDeleteCallParksDialog
-        targets={bulkDeleting}
-        onClose={() => setBulkDeleting([])}
-        onDone={(deleted) => selection.drop(deleted.map((g) => g.id))}
-      />
+      <OnceWanted when={bulkDeleting.length > 0}>
+        <BulkDeleteCallParksDialog
+          targets={bulkDeleting}
+          onClose={() => setBulkDeleting([])}
+          onDone={(deleted) => selection.drop(deleted.map((g) => g.id))}
+        />
+      </OnceWanted>
       <Outlet />
     </>
   );
