@@ -40,6 +40,25 @@ async function columnsOf(db: Kysely<unknown>): Promise<Record<string, string[]>>
   return tables;
 }
 
+/**
+ * A database built by hand to `last`, as a server of that version left it, with its rows;
+ * then opened as this server opens it (which runs the migrations after it).
+ */
+async function upgradedFrom(last: string): Promise<{ name: string; db: Db }> {
+  const target = await emptyDatabase();
+  const raw = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl(target.name), max: 1 }) }) });
+  try {
+    for (const name of NAMES.slice(0, NAMES.indexOf(last) + 1)) {
+      await migrateToLatest(raw, upTo(name));
+      await insertSamples(raw, SAMPLES[name]);
+    }
+  } finally {
+    await raw.destroy();
+  }
+  target.db = await openDatabase(testDatabaseUrl(target.name));
+  return { name: target.name, db: target.db };
+}
+
 describe.skipIf(!TEST_DATABASE_URL)("the migrations on PostgreSQL (TEST_DATABASE_URL)", () => {
   it("leave the tables and columns they leave on SQLite", async () => {
     const target = await emptyDatabase();
@@ -60,18 +79,7 @@ describe.skipIf(!TEST_DATABASE_URL)("the migrations on PostgreSQL (TEST_DATABASE
   });
 
   it("upgrade a database from 0008 with data: the audit log's and the tasks' order go on after the largest taken", async () => {
-    const target = await emptyDatabase();
-    // Built by hand to 0008, as a server of that version left it, with its rows.
-    const raw = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl(target.name), max: 1 }) }) });
-    try {
-      for (const name of NAMES.slice(0, NAMES.indexOf("0008-lists-at-scale") + 1)) {
-        await migrateToLatest(raw, upTo(name));
-        await insertSamples(raw, SAMPLES[name]);
-      }
-    } finally {
-      await raw.destroy();
-    }
-    target.db = await openDatabase(testDatabaseUrl(target.name));
+    const target = await upgradedFrom("0008-lists-at-scale");
     const ran = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(target.db);
     expect(ran.rows.map((r) => r.name)).toEqual(NAMES);
 
@@ -86,17 +94,7 @@ describe.skipIf(!TEST_DATABASE_URL)("the migrations on PostgreSQL (TEST_DATABASE
   });
 
   it("upgrade a database from 0011 with data: 0012 counts each later write statement on call park extensions, whoever makes it", async () => {
-    const target = await emptyDatabase();
-    const raw = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: testDatabaseUrl(target.name), max: 1 }) }) });
-    try {
-      for (const name of NAMES.slice(0, NAMES.indexOf("0011-call-park-import-jobs") + 1)) {
-        await migrateToLatest(raw, upTo(name));
-        await insertSamples(raw, SAMPLES[name]);
-      }
-    } finally {
-      await raw.destroy();
-    }
-    const db = (target.db = await openDatabase(testDatabaseUrl(target.name)));
+    const { db } = await upgradedFrom("0011-call-park-import-jobs");
     const changes = async () => Number((await sql<{ n: number }>`select sum(changes) as n from call_park_extension_changes`.execute(db)).rows[0].n);
     expect(await changes()).toBe(0);
     await sql`insert into call_park_extensions (id, location_id, name, name_key, extension, created_at) values ('cpe-9', 'loc-sj', 'Dock 9', 'dock 9', '1009', '2026-01-05T09:00:00.000Z')`.execute(db);
