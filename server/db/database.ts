@@ -172,15 +172,35 @@ export function isRetryableConflict(error: unknown): boolean {
 const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 
 /**
+ * PostgreSQL, where each write statement on call_park_extensions adds a row to
+ * call_park_extension_changes (migration 0012): folds the rows into one of their sum, in one
+ * statement, so that every reader sees the same sum before and after. Rows a concurrent fold
+ * holds are skipped, left to it: nobody waits, nothing is counted twice.
+ */
+export async function foldChangeCounts(db: Kysely<Database>): Promise<void> {
+  await sql`with folded as (
+      delete from call_park_extension_changes where id in (select id from call_park_extension_changes for update skip locked)
+      returning changes)
+    insert into call_park_extension_changes (changes) select sum(changes) from folded having count(*) > 0`.execute(db);
+}
+
+/** Transactions between two folds of the counted writes (foldChangeCounts), per server. */
+export const FOLD_EVERY_TRANSACTIONS = 64;
+
+/**
  * `db`, whose transactions are run again, from the start, when PostgreSQL refuses one for
  * conflicting with a concurrent one (serialization failure, deadlock), after a short random
  * pause: the callback reads afresh, so the next run decides on what its rival committed.
  * After TRANSACTION_ATTEMPTS the refusal goes on (the error handler's 409). So does a copy
- * of `db` with a plugin (Kysely's withPlugin makes a new instance).
+ * of `db` with a plugin (Kysely's withPlugin makes a new instance). Every
+ * FOLD_EVERY_TRANSACTIONS transactions, once one has committed, the counted writes are folded
+ * (outside it: a read of the whole table inside a serializable write would make it conflict
+ * with every other writer), so that the table stays a few rows however long nobody lists deep.
  */
-function withRetriedTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
+function withRetriedTransactions<DB>(db: Kysely<DB>, committed = { count: 0 }): Kysely<DB> {
   const transaction = db.transaction.bind(db);
   const withPlugin = db.withPlugin.bind(db);
+  const fold = () => foldChangeCounts(db as unknown as Kysely<Database>).catch(() => undefined);
   return Object.assign(db, {
     transaction() {
       const builder = transaction().setIsolationLevel("serializable");
@@ -189,7 +209,10 @@ function withRetriedTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
         async execute<T>(callback: Parameters<typeof execute<T>>[0]): Promise<T> {
           for (let attempt = 1; ; attempt++) {
             try {
-              return await execute(callback);
+              const result = await execute(callback);
+              // A fold that fails leaves the sum as it stood: a later one folds.
+              if (++committed.count % FOLD_EVERY_TRANSACTIONS === 0) await fold();
+              return result;
             } catch (error) {
               if (!isRetryableConflict(error) || attempt >= TRANSACTION_ATTEMPTS) throw error;
               await jitter(attempt);
@@ -199,7 +222,7 @@ function withRetriedTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
       });
     },
     withPlugin(plugin: KyselyPlugin) {
-      return withRetriedTransactions(withPlugin(plugin));
+      return withRetriedTransactions(withPlugin(plugin), committed);
     },
   });
 }

@@ -1,15 +1,15 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocationScope } from "@domain/rules/access";
-import { type Db, openDatabase } from "@server/db/database";
+import { type Db, FOLD_EVERY_TRANSACTIONS, foldChangeCounts, openDatabase } from "@server/db/database";
 import { buildOrganization, DEMO_LOCATIONS, insertOrganization } from "@server/db/seed";
 import { createPostgresDatabase, dropPostgresDatabase, TEST_DIALECT, testDatabaseUrl } from "@server/test/test-database";
-import { foldChanges, listCallParkExtensions } from "./call-park-extensions.repository";
+import { listCallParkExtensions } from "./call-park-extensions.repository";
 
 // PostgreSQL, where several instances write side by side: a deep page's kept checkpoints hold
 // only while call park extensions stand still, whichever instance writes and whenever its
-// write commits (migration 0012 counts each write statement in a row of its own; readers fold
-// them into one, keeping the sum). Each deep page is checked against a plain OFFSET read.
+// write commits (migration 0012 counts each write statement in a row of its own; deep reads
+// and every so many transactions fold them into one, keeping the sum). Each deep page is checked against a plain OFFSET read.
 
 const ALL: LocationScope = { all: true };
 let name: string;
@@ -94,7 +94,7 @@ describe.skipIf(TEST_DIALECT !== "postgres")("deep pages on PostgreSQL with two 
       for (let i = 0; i < writes; i++) await sql`update call_park_extensions set name = name where false`.execute(i % 2 ? one : two);
     })();
     const folding = Promise.all([one, two].map(async (db) => {
-      for (let i = 0; i < 30; i++) await foldChanges(db);
+      for (let i = 0; i < 30; i++) await foldChangeCounts(db);
     }));
     await Promise.all([writing, folding]);
     expect(await sumOfChanges(one)).toBe(before + writes);
@@ -109,5 +109,13 @@ describe.skipIf(TEST_DIALECT !== "postgres")("deep pages on PostgreSQL with two 
     // And a write after the fold is followed still.
     await renameToFirst(two, 450, "Aaa after the fold");
     await expectDeepPagesAsPlain(one);
+  });
+
+  it("stay a few rows however long nobody lists deep: folded after every so many transactions", async () => {
+    const before = await sumOfChanges(one);
+    const count = 2 * FOLD_EVERY_TRANSACTIONS + 5;
+    for (let i = 0; i < count; i++) await one.transaction().execute((trx) => sql`update call_park_extensions set name = name where false`.execute(trx));
+    expect(await rowsOfChanges(one)).toBeLessThanOrEqual(FOLD_EVERY_TRANSACTIONS);
+    expect(await sumOfChanges(one)).toBe(before + count);
   });
 });

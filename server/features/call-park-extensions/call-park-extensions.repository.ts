@@ -3,6 +3,7 @@ import type { LocationScope } from "@domain/rules/access";
 import type { SortKey } from "@domain/schemas/call-park-extension";
 import { esn, type NumberOwner, type NumberOwnerType } from "@domain/rules/numbering-plan";
 import { searchKey } from "@domain/rules/text";
+import { foldChangeCounts } from "@server/db/database";
 import { dialectOf, withoutIndex } from "@server/db/dialect";
 import type { Database } from "@server/db/schema";
 import { ftsPhrase, isOneOf, keyContains, likeStartsWith, startsWith, trigramSearchable } from "@server/db/search";
@@ -222,18 +223,6 @@ async function versionOf(db: Executor): Promise<{ version: string; rows: number 
   return { version: String(rows[0].changes), rows: Number(rows[0].rows) };
 }
 
-/**
- * PostgreSQL, where each write statement adds a row: folds the counted writes into one row of
- * their sum, in one statement, so that every reader sees the same sum before and after. Rows a
- * concurrent fold holds are skipped, left to it: nobody waits, nothing is counted twice.
- */
-export async function foldChanges(db: Executor): Promise<void> {
-  await sql`with folded as (
-      delete from call_park_extension_changes where id in (select id from call_park_extension_changes for update skip locked)
-      returning changes)
-    insert into call_park_extension_changes (changes) select sum(changes) from folded having count(*) > 0`.execute(db);
-}
-
 function checkpointsFor(db: Executor, list: string, version: string): Checkpoints {
   let lists = kept.get(db);
   if (!lists) kept.set(db, (lists = new Map()));
@@ -310,7 +299,7 @@ export async function listCallParkExtensions(
     ? await db.transaction().setIsolationLevel("repeatable read").setAccessMode("read only").execute((trx) => read(trx, list))
     : await read(db);
   // A fold that fails leaves the sum as it stood: the next read folds.
-  if (changeRows > MAX_CHANGE_ROWS && dialectOf(db) === "postgres") await foldChanges(db).catch(() => undefined);
+  if (changeRows > MAX_CHANGE_ROWS && dialectOf(db) === "postgres") await foldChangeCounts(db).catch(() => undefined);
   return {
     total,
     items: rows.map((r) => ({
