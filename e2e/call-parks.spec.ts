@@ -284,7 +284,10 @@ test.describe("call park groups, in English", () => {
     expect(created.status()).toBe(201);
     await page.goto(`${GROUPS}?q=Short-lived`);
     await page.getByRole("link", { name: "Short-lived group", exact: true }).click();
-    await page.getByRole("button", { name: "Delete group" }).click();
+    const panel = page.getByRole("dialog", { name: "Short-lived group" });
+    // The panel drawn whole (its location named) before the button is pressed.
+    await expect(panel.getByRole("region", { name: "Location" })).toContainText("San Jose HQ");
+    await panel.getByRole("button", { name: "Delete group" }).click();
     const confirm = page.getByRole("alertdialog", { name: "Delete call park group?" });
     await expectNoAxeViolations(page, "delete group confirmation");
     await confirm.getByRole("button", { name: "Delete" }).click();

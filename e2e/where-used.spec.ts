@@ -117,6 +117,8 @@ test.describe("where-used, in English", () => {
     await page.goto(`${GROUPS}?q=${encodeURIComponent(GROUP)}`);
     await page.getByRole("link", { name: GROUP, exact: true }).click();
     const panel = page.getByRole("dialog", { name: GROUP });
+    // The panel drawn whole (its location named) before the button is pressed.
+    await expect(panel.getByRole("region", { name: "Location" })).toContainText(LOCATION);
     await panel.getByRole("button", { name: "Delete group" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Delete call park group?" });
     await expect(dialog.getByText("It has 3 members, who park calls in it with #58:", { exact: true })).toBeVisible();

@@ -88,7 +88,9 @@ export function PanelPart({
 export function LocationPart({ locationId }: { locationId: string }) {
   const { t } = useTranslation("callParkGroups");
   const location = useQuery(locationQueries.detail(locationId));
-  return <PanelPart id="location" title={t("panel.parts.location")} summary={<p>{location.data?.name}</p>} />;
+  // A line from the start (never an empty one the name then pushes down): what follows stays put.
+  const name = location.data?.name ?? (location.isError ? "\u2014" : t("common:states.loading"));
+  return <PanelPart id="location" title={t("panel.parts.location")} summary={<p>{name}</p>} />;
 }
 
 /**

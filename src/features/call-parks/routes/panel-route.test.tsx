@@ -325,3 +325,21 @@ describe("call park group side panel: unsaved edits", () => {
     expect(screen.queryByRole("alertdialog", { name: "Leave without saving?" })).not.toBeInTheDocument();
   });
 });
+
+describe("call park group side panel: its location", () => {
+  it("holds its line while the location's name is asked for, so nothing below it moves when the name comes", async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await renderPanel([
+      http.get(mswPath(api.locations.get), async ({ params }) => {
+        await answered;
+        return HttpResponse.json(LOCATIONS.find((l) => l.id === params.locationId));
+      }),
+    ]);
+    const panel = await screen.findByRole("dialog", { name: "Front desk" });
+    const location = await within(panel).findByRole("region", { name: "Location" });
+    expect(location).toHaveTextContent("Loading…");
+    answer();
+    await waitFor(() => expect(location).toHaveTextContent("São Paulo"));
+  });
+});
